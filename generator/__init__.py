@@ -1,0 +1,1 @@
+"""Briefing: a static-site generator for news briefings."""

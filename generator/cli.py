@@ -1,0 +1,137 @@
+"""Command line: argparse, messages and exit codes. No build logic lives here."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .build import BuildOptions, build, render_site
+from .errors import ContentErrors
+from .search import SearchIndexError
+from .slug import slugify
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except ContentErrors as exc:
+        return _report(exc)
+    except SearchIndexError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
+    commands = parser.add_subparsers(title="commands", dest="command")
+
+    build_cmd = commands.add_parser("build", help="build the site into the output folder")
+    _add_site_options(build_cmd)
+    build_cmd.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
+    build_cmd.set_defaults(run=_build)
+
+    check = commands.add_parser("check", help="validate content without writing anything")
+    _add_site_options(check)
+    check.set_defaults(run=_check)
+
+    serve = commands.add_parser("serve", help="build, then serve the site on 127.0.0.1")
+    _add_site_options(serve)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)"
+    )
+    serve.add_argument("--open", action="store_true", help="open the site in a browser")
+    serve.set_defaults(run=_serve)
+
+    new = commands.add_parser("new", help="create a new article from a title")
+    new.add_argument("title", help="the article's title")
+    new.add_argument("--content", type=Path, default=Path("content"), help="content folder")
+    new.set_defaults(run=_new)
+
+    importer = commands.add_parser("import", help="turn a pasted news text into an article")
+    importer.add_argument("file", help="text file to import, or - for standard input")
+    importer.set_defaults(run=_import)
+    return parser
+
+
+def _add_site_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--content", type=Path, default=Path("content"), help="content folder")
+    command.add_argument("--theme", type=Path, default=Path("themes/default"), help="theme folder")
+    command.add_argument("--output", type=Path, default=Path("site"), help="output folder")
+    command.add_argument(
+        "--base-url", help="override base_url from site.yaml (also BRIEFING_BASE_URL)"
+    )
+
+
+def _options(args: argparse.Namespace, search: bool = True) -> BuildOptions:
+    return BuildOptions(args.content, args.theme, args.output, args.base_url, search)
+
+
+def _build(args: argparse.Namespace) -> int:
+    report = build(_options(args, search=not args.no_search))
+    print(f"built {report.pages} pages into {report.output_dir}/ in {report.seconds:.2f}s")
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    rendered = render_site(_options(args))
+    print(
+        f"ok: {len(rendered.site.articles)} articles, {len(rendered.site.topics)} topics, "
+        f"{len(rendered.site.entities)} entities, {len(rendered.pages)} pages"
+    )
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .serve import serve_forever
+
+    options = _options(args)
+    report = build(options)
+    print(f"built {report.pages} pages in {report.seconds:.2f}s")
+    return serve_forever(options.output_dir, report.base_path, args.host, args.port, args.open)
+
+
+def _new(args: argparse.Namespace) -> int:
+    slug = slugify(args.title)
+    path = args.content / "articles" / f"{slug}.md"
+    if path.exists():
+        print(f"error: {path} already exists", file=sys.stderr)
+        return EXIT_ERRORS
+    title = args.title.replace('"', '\\"')
+    path.write_text(
+        f'---\ntitle: "{title}"\ndate: {dt.date.today().isoformat()}\nsource: \nurl: \n'
+        f"topics: []\nsummary: \n---\n\nWrite the article here.\n",
+        encoding="utf-8",
+    )
+    print(f"created {path}")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    print(
+        "error: 'briefing import' is not available yet; use 'briefing new' and paste the text",
+        file=sys.stderr,
+    )
+    return EXIT_USAGE
+
+
+def _report(exc: ContentErrors) -> int:
+    for error in exc.errors:
+        print(error, file=sys.stderr)
+    count = sum(1 for error in exc.errors if error.severity == "error")
+    print(f"{count} error{'s' if count != 1 else ''}; nothing was written", file=sys.stderr)
+    return EXIT_ERRORS

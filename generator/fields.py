@@ -1,0 +1,129 @@
+"""Typed reads from a located YAML mapping, collecting an error for each bad field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .errors import ContentError, Position
+from .yamlpos import KeyPath, Located
+
+
+class FieldReader:
+    """Reads the fields of the mapping at `key_path`; problems go to `errors`."""
+
+    def __init__(self, doc: Located, key_path: KeyPath, errors: list[ContentError], what: str):
+        self.doc = doc
+        self.key_path = key_path
+        self.errors = errors
+        self.what = what
+        value = _get(doc.data, key_path)
+        self.mapping: dict[str, Any] = value if isinstance(value, dict) else {}
+        if not isinstance(value, dict):
+            self.error((), f"{what} must be a mapping of fields, not {_type_name(value)}")
+
+    def at(self, *keys: str | int) -> Position:
+        return self.doc.at(*self.key_path, *keys)
+
+    def error(self, keys: tuple[str | int, ...], message: str, hint: str = "") -> None:
+        self.errors.append(ContentError(self.at(*keys), message, hint))
+
+    def text(self, name: str, *, required: bool = True) -> str:
+        value = self.mapping.get(name)
+        if value is None or value == "":
+            if required:
+                self.error((), f"{self.what} is missing required field '{name}'")
+            return ""
+        if not isinstance(value, str):
+            self.error(
+                (name,),
+                f"'{name}' must be text, not {_type_name(value)}",
+                "put it in quotes" if isinstance(value, int | float | bool) else "",
+            )
+            return str(value)
+        return value.strip()
+
+    def text_list(self, name: str, *, required: bool = False) -> tuple[str, ...]:
+        value = self.mapping.get(name)
+        if value is None:
+            if required:
+                self.error((), f"{self.what} is missing required field '{name}'")
+            return ()
+        if isinstance(value, str):
+            self.error((name,), f"'{name}' must be a list, not text", f"write it as [{value}]")
+            return (value,)
+        if not isinstance(value, list):
+            self.error((name,), f"'{name}' must be a list, not {_type_name(value)}")
+            return ()
+        items: list[str] = []
+        for index, item in enumerate(value):
+            if isinstance(item, str) and item.strip():
+                items.append(item.strip())
+            else:
+                self.error(
+                    (name, index), f"each item of '{name}' must be text, not {_type_name(item)}"
+                )
+        return tuple(items)
+
+    def date(self, name: str) -> dt.date:
+        value = self.mapping.get(name)
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if value is None:
+            self.error((), f"{self.what} is missing required field '{name}'")
+        else:
+            try:
+                return dt.date.fromisoformat(str(value).strip())
+            except ValueError:
+                self.error((name,), f"invalid date {str(value)!r}", "use the ISO form YYYY-MM-DD")
+        return dt.date.min
+
+    def records(self, name: str) -> list[int]:
+        """Indexes of the items in a list-of-mappings field."""
+        value = self.mapping.get(name)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.error((name,), f"'{name}' must be a list, not {_type_name(value)}")
+            return []
+        return list(range(len(value)))
+
+    def child(self, *keys: str | int, what: str) -> FieldReader:
+        return FieldReader(self.doc, (*self.key_path, *keys), self.errors, what)
+
+
+def top_level_list(doc: Located, errors: list[ContentError], what: str) -> list[int]:
+    """Indexes of the records in a YAML file that holds a list of mappings."""
+    if doc.data is None:
+        return []
+    if not isinstance(doc.data, list):
+        errors.append(ContentError(doc.at(), f"{doc.path.name} must be a list of {what}s"))
+        return []
+    return list(range(len(doc.data)))
+
+
+def _get(data: Any, key_path: KeyPath) -> Any:
+    for key in key_path:
+        if isinstance(data, dict) and isinstance(key, str):
+            data = data.get(key)
+        elif isinstance(data, list) and isinstance(key, int) and key < len(data):
+            data = data[key]
+        else:
+            return None
+    return data
+
+
+def _type_name(value: Any) -> str:
+    names = {
+        dict: "a mapping",
+        list: "a list",
+        str: "text",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        type(None): "empty",
+        dt.date: "a date",
+    }
+    return names.get(type(value), type(value).__name__)

@@ -1,0 +1,104 @@
+"""Files -> raw records, each with the position it came from. No validation here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContentError, ContentErrors, Position
+from .yamlpos import Located, parse_yaml
+
+FRONT_MATTER_FENCE = "---"
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    slug: str
+    meta: Located
+    body: str
+    body_line: int  # the file line the Markdown body starts on
+
+
+@dataclass(frozen=True, slots=True)
+class RawContent:
+    site: Located
+    topics: Located
+    entities: Located
+    sources: Located
+    articles: tuple[RawArticle, ...]
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 file (a BOM is allowed); line endings become '\\n'."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ContentErrors(
+            [ContentError(Position(path), f"cannot read file: {exc.strerror}")]
+        ) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        message = f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8"
+        raise ContentErrors([ContentError(Position(path, line), message)]) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_yaml_file(path: Path) -> Located:
+    return parse_yaml(read_text(path), path)
+
+
+def split_front_matter(text: str, path: Path) -> tuple[Located, str, int]:
+    """Split an article into its YAML front matter and its Markdown body."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
+        raise ContentErrors(
+            [
+                ContentError(
+                    Position(path, 1), "missing front matter", "start the file with a '---' line"
+                )
+            ]
+        )
+    for index, line in enumerate(lines[1:], start=1):
+        if line.rstrip() == FRONT_MATTER_FENCE:
+            meta = parse_yaml("\n".join(lines[1:index]), path, first_line=2)
+            return meta, "\n".join(lines[index + 1 :]), index + 2
+    raise ContentErrors(
+        [ContentError(Position(path, 1), "unterminated front matter", "close it with a '---' line")]
+    )
+
+
+def is_content_file(path: Path) -> bool:
+    """Editor swap, backup and hidden files are not content."""
+    name = path.name
+    return not (name.startswith((".", "#", "~")) or name.endswith(("~", ".swp", ".swx", ".tmp")))
+
+
+def load_article(path: Path) -> RawArticle:
+    meta, body, body_line = split_front_matter(read_text(path), path)
+    return RawArticle(slug=path.stem, meta=meta, body=body, body_line=body_line)
+
+
+def load_content(content_dir: Path) -> RawContent:
+    """Load every content file, collecting all errors before raising."""
+    errors: list[ContentError] = []
+
+    def attempt(loader, path: Path):
+        try:
+            return loader(path)
+        except ContentErrors as exc:
+            errors.extend(exc.errors)
+            return None
+
+    yaml_files = {
+        name: attempt(load_yaml_file, content_dir / f"{name}.yaml")
+        for name in ("site", "topics", "entities", "sources")
+    }
+    article_paths = sorted(
+        path for path in (content_dir / "articles").glob("*.md") if is_content_file(path)
+    )
+    articles = [attempt(load_article, path) for path in article_paths]
+    if errors:
+        raise ContentErrors(errors)
+    return RawContent(articles=tuple(articles), **yaml_files)  # type: ignore[arg-type]

@@ -1,0 +1,265 @@
+"""Raw records -> a validated, cross-referenced Site made of frozen dataclasses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+from .errors import ContentError, ContentErrors, Position, did_you_mean
+from .fields import FieldReader, top_level_list
+from .load import RawArticle, RawContent
+
+ENTITY_KINDS = ("person", "organisation", "place")
+BASE_URL_ENV = "BRIEFING_BASE_URL"
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    title: str
+    description: str
+    base_url: str  # absolute, ends with '/'
+    language: str
+
+    @property
+    def base_path(self) -> str:
+        """The URL path the site lives under: '/' or '/repo/'."""
+        path = urlsplit(self.base_url).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    name: str
+    url: str
+    kind: str
+    description: str
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    kind: str
+    description: str
+    aliases: tuple[str, ...]
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFact:
+    text: str
+    cites: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: str
+    title: str
+    summary: str
+    key_facts: tuple[KeyFact, ...]
+    related: tuple[str, ...]
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    slug: str
+    title: str
+    date: dt.date
+    source: str
+    url: str
+    topics: tuple[str, ...]
+    summary: str
+    rewrite_of: str
+    body: str
+    body_line: int
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """An id written in one record that must name another record."""
+
+    kind: str  # "source", "topic", "article" or "entity"
+    id: str
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    config: Config
+    sources: Mapping[str, Source]
+    entities: Mapping[str, Entity]
+    topics: Mapping[str, Topic]
+    articles: Mapping[str, Article]  # newest first, then by slug
+
+
+def build_site(raw: RawContent, base_url_override: str | None = None) -> Site:
+    """Validate every record and resolve every reference; raise all errors at once."""
+    errors: list[ContentError] = []
+    config = _config(raw, errors, base_url_override or os.environ.get(BASE_URL_ENV))
+    sources = _unique(_sources(raw, errors), "source", errors)
+    entities = _unique(_entities(raw, errors), "entity", errors)
+    references: list[Reference] = []
+    topics = _unique(_topics(raw, errors, references), "topic", errors)
+    articles = {article.slug: article for article in _articles(raw, errors, references)}
+    known = {"source": sources, "entity": entities, "topic": topics, "article": articles}
+    _check_references(references, known, errors)
+    if errors:
+        raise ContentErrors(errors)
+    ordered = sorted(articles.values(), key=lambda a: (-a.date.toordinal(), a.slug))
+    return Site(config, sources, entities, topics, {a.slug: a for a in ordered})
+
+
+def _config(raw: RawContent, errors: list[ContentError], base_url_override: str | None) -> Config:
+    fields = FieldReader(raw.site, (), errors, "site.yaml")
+    base_url = (base_url_override or fields.text("base_url", required=False) or "/").strip()
+    if base_url.startswith("/") or urlsplit(base_url).scheme in ("http", "https"):
+        base_url = base_url if base_url.endswith("/") else base_url + "/"
+    else:
+        fields.error(("base_url",), f"base_url {base_url!r} must start with https:// or /")
+    return Config(
+        title=fields.text("title"),
+        description=fields.text("description", required=False),
+        base_url=base_url,
+        language=fields.text("language", required=False) or "en",
+    )
+
+
+def _sources(raw: RawContent, errors: list[ContentError]) -> Iterable[Source]:
+    for index in top_level_list(raw.sources, errors, "source"):
+        fields = FieldReader(raw.sources, (index,), errors, "source")
+        yield Source(
+            id=fields.text("id"),
+            name=fields.text("name"),
+            url=fields.text("url", required=False),
+            kind=fields.text("kind"),
+            description=fields.text("description", required=False),
+            position=fields.at(),
+        )
+
+
+def _entities(raw: RawContent, errors: list[ContentError]) -> Iterable[Entity]:
+    for index in top_level_list(raw.entities, errors, "entity"):
+        fields = FieldReader(raw.entities, (index,), errors, "entity")
+        kind = fields.text("kind")
+        if kind and kind not in ENTITY_KINDS:
+            fields.error(
+                ("kind",),
+                f"unknown entity kind '{kind}'",
+                did_you_mean(kind, ENTITY_KINDS) or f"use one of {', '.join(ENTITY_KINDS)}",
+            )
+        yield Entity(
+            id=fields.text("id"),
+            name=fields.text("name"),
+            kind=kind,
+            description=fields.text("description", required=False),
+            aliases=fields.text_list("aliases"),
+            position=fields.at(),
+        )
+
+
+def _topics(
+    raw: RawContent, errors: list[ContentError], references: list[Reference]
+) -> Iterable[Topic]:
+    for index in top_level_list(raw.topics, errors, "topic"):
+        fields = FieldReader(raw.topics, (index,), errors, "topic")
+        topic_id = fields.text("id")
+        facts = []
+        for fact_index in fields.records("key_facts"):
+            fact = fields.child("key_facts", fact_index, what="key fact")
+            cites = fact.text_list("cite", required=True)
+            references.extend(_refs("article", cites, fact, "cite"))
+            facts.append(KeyFact(fact.text("text"), cites))
+        related = fields.text_list("related")
+        references.extend(_refs("topic", related, fields, "related"))
+        if topic_id in related:
+            fields.error(
+                ("related", related.index(topic_id)), f"topic '{topic_id}' is related to itself"
+            )
+        yield Topic(
+            id=topic_id,
+            title=fields.text("title"),
+            summary=fields.text("summary"),
+            key_facts=tuple(facts),
+            related=related,
+            position=fields.at(),
+        )
+
+
+def _refs(kind: str, ids: Iterable[str], fields: FieldReader, name: str) -> list[Reference]:
+    return [Reference(kind, ref, fields.at(name, index)) for index, ref in enumerate(ids)]
+
+
+def _articles(
+    raw: RawContent, errors: list[ContentError], references: list[Reference]
+) -> Iterable[Article]:
+    for article in raw.articles:
+        yield _article(article, errors, references)
+
+
+def _article(raw: RawArticle, errors: list[ContentError], references: list[Reference]) -> Article:
+    fields = FieldReader(raw.meta, (), errors, "front matter")
+    source = fields.text("source")
+    topics = fields.text_list("topics")
+    rewrite_of = fields.text("rewrite_of", required=False)
+    references.append(Reference("source", source, fields.at("source")))
+    references.extend(_refs("topic", topics, fields, "topics"))
+    references.append(Reference("article", rewrite_of, fields.at("rewrite_of")))
+    if rewrite_of == raw.slug:
+        fields.error(("rewrite_of",), "an article cannot be a rewrite of itself")
+    return Article(
+        slug=raw.slug,
+        title=fields.text("title"),
+        date=fields.date("date"),
+        source=source,
+        url=fields.text("url", required=False),
+        topics=topics,
+        summary=fields.text("summary", required=False),
+        rewrite_of=rewrite_of,
+        body=raw.body,
+        body_line=raw.body_line,
+        position=Position(raw.meta.path, 1),
+    )
+
+
+Record = TypeVar("Record", Source, Entity, Topic)
+
+
+def _unique(records: Iterable[Record], what: str, errors: list[ContentError]) -> dict[str, Record]:
+    by_id: dict[str, Record] = {}
+    for record in records:
+        if not record.id:
+            continue
+        if record.id in by_id:
+            first = by_id[record.id].position
+            errors.append(
+                ContentError(
+                    record.position,
+                    f"duplicate {what} id '{record.id}'",
+                    f"first defined at {first}",
+                )
+            )
+        else:
+            by_id[record.id] = record
+    return by_id
+
+
+def _check_references(
+    references: list[Reference],
+    known: Mapping[str, Mapping[str, object]],
+    errors: list[ContentError],
+) -> None:
+    for reference in references:
+        ids = known[reference.kind]
+        if reference.id and reference.id not in ids:
+            message = f"unknown {reference.kind} '{reference.id}'"
+            errors.append(
+                ContentError(reference.position, message, did_you_mean(reference.id, ids))
+            )

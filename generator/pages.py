@@ -1,0 +1,245 @@
+"""Site -> the list of pages. The one place that knows which pages exist and their paths."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from . import urls
+from .links import LinkGraph
+from .markdown import Markdown
+from .model import ENTITY_KINDS, Article, Entity, Site, Source, Topic
+
+LATEST_ON_HOME = 10
+KIND_HEADINGS = {"person": "People", "organisation": "Organisations", "place": "Places"}
+
+
+@dataclass(frozen=True, slots=True)
+class Crumb:
+    title: str
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    path: str  # site-relative, e.g. '/topics/ankara-meeting/'
+    template: str
+    title: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+    crumbs: tuple[Crumb, ...] = ()
+    inputs: tuple[str, ...] = ()  # content files this page is made from
+    searchable: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FactView:
+    text: Markup
+    cites: tuple[Article, ...]
+    anchor: str
+
+
+@dataclass(frozen=True, slots=True)
+class CitationView:
+    topic: Topic
+    fact: FactView
+
+
+def build_pages(
+    site: Site, graph: LinkGraph, bodies: Mapping[str, Markup], markdown: Markdown
+) -> list[Page]:
+    facts = {
+        topic.id: tuple(
+            FactView(
+                Markup(markdown.render_inline(fact.text)),
+                tuple(site.articles[slug] for slug in fact.cites),
+                f"fact-{index + 1}",
+            )
+            for index, fact in enumerate(topic.key_facts)
+        )
+        for topic in site.topics.values()
+    }
+    summaries = {
+        t.id: Markup(markdown.render(t.summary, link_entities=False).html)
+        for t in site.topics.values()
+    }
+    pages = [
+        _home(site, summaries),
+        _list(
+            site.topics.values(),
+            "/topics/",
+            "topics.html",
+            "Topics",
+            summaries=summaries,
+            counts={t: len(graph.articles_by_topic.get(t, ())) for t in site.topics},
+        ),
+        _list(site.articles.values(), "/articles/", "articles.html", "Articles"),
+        _list(
+            site.sources.values(),
+            "/sources/",
+            "sources.html",
+            "Sources",
+            counts={s: len(graph.articles_by_source.get(s, ())) for s in site.sources},
+        ),
+        _entity_index(site, graph),
+        Page("/search/", "search.html", "Search"),
+        Page("/404.html", "404.html", "Page not found"),
+    ]
+    pages += [
+        _topic(site, graph, topic, summaries[topic.id], facts[topic.id])
+        for topic in site.topics.values()
+    ]
+    pages += [
+        _article(site, graph, article, bodies[article.slug], facts)
+        for article in site.articles.values()
+    ]
+    pages += [_entity(site, graph, entity) for entity in site.entities.values()]
+    pages += [_source(site, graph, source) for source in site.sources.values()]
+    return pages
+
+
+def _crumbs(*crumbs: tuple[str, str]) -> tuple[Crumb, ...]:
+    return (Crumb("Home", urls.home_path()), *(Crumb(title, path) for title, path in crumbs))
+
+
+def _home(site: Site, summaries: Mapping[str, Markup]) -> Page:
+    latest = tuple(site.articles.values())[:LATEST_ON_HOME]
+    context = {"topics": tuple(site.topics.values()), "summaries": summaries, "latest": latest}
+    return Page("/", "home.html", site.config.title, context)
+
+
+def _list(items, path: str, template: str, title: str, **context: Any) -> Page:
+    context["items"] = tuple(items)
+    return Page(path, template, title, context, _crumbs((title, path)))
+
+
+def _entity_index(site: Site, graph: LinkGraph) -> Page:
+    groups = tuple(
+        (
+            KIND_HEADINGS[kind],
+            tuple(
+                sorted(
+                    (e for e in site.entities.values() if e.kind == kind),
+                    key=lambda e: e.name.casefold(),
+                )
+            ),
+        )
+        for kind in ENTITY_KINDS
+    )
+    counts = {e: len(graph.articles_by_entity.get(e, ())) for e in site.entities}
+    context = {"groups": groups, "counts": counts}
+    return Page(
+        "/entities/",
+        "entities.html",
+        "People, organisations and places",
+        context,
+        _crumbs(("Entities", "/entities/")),
+    )
+
+
+def _topic(
+    site: Site, graph: LinkGraph, topic: Topic, summary: Markup, facts: tuple[FactView, ...]
+) -> Page:
+    articles = tuple(site.articles[s] for s in graph.articles_by_topic.get(topic.id, ()))
+    involved = tuple((site.entities[e], n) for e, n in graph.entities_by_topic.get(topic.id, ()))
+    context = {
+        "topic": topic,
+        "summary": summary,
+        "facts": facts,
+        "articles": articles,
+        "involved": _group_by_kind(involved),
+        "related": tuple(site.topics[t] for t in graph.related_topics.get(topic.id, ())),
+    }
+    inputs = ("topics.yaml", "entities.yaml", *(f"articles/{a.slug}.md" for a in articles))
+    return Page(
+        urls.topic_path(topic.id),
+        "topic.html",
+        topic.title,
+        context,
+        _crumbs(("Topics", "/topics/"), (topic.title, urls.topic_path(topic.id))),
+        inputs,
+        searchable=True,
+    )
+
+
+def _article(
+    site: Site,
+    graph: LinkGraph,
+    article: Article,
+    body: Markup,
+    facts: Mapping[str, tuple[FactView, ...]],
+) -> Page:
+    mentioned = tuple((site.entities[e], n) for e, n in graph.mentions.get(article.slug, ()))
+    citations = tuple(
+        CitationView(site.topics[c.topic_id], facts[c.topic_id][c.fact_index])
+        for c in graph.cited_by.get(article.slug, ())
+    )
+    context = {
+        "article": article,
+        "body": body,
+        "source": site.sources[article.source],
+        "topics": tuple(site.topics[t] for t in article.topics),
+        "mentioned": _group_by_kind(mentioned),
+        "citations": citations,
+        "original": site.articles.get(article.rewrite_of),
+        "rewrites": tuple(site.articles[s] for s in graph.rewrites.get(article.slug, ())),
+    }
+    inputs = (f"articles/{article.slug}.md", "topics.yaml", "entities.yaml", "sources.yaml")
+    return Page(
+        urls.article_path(article.slug),
+        "article.html",
+        article.title,
+        context,
+        _crumbs(("Articles", "/articles/"), (article.title, urls.article_path(article.slug))),
+        inputs,
+        searchable=True,
+    )
+
+
+def _entity(site: Site, graph: LinkGraph, entity: Entity) -> Page:
+    articles = tuple(site.articles[s] for s in graph.articles_by_entity.get(entity.id, ()))
+    context = {
+        "entity": entity,
+        "kind_heading": KIND_HEADINGS[entity.kind],
+        "articles": articles,
+        "topics": tuple(site.topics[t] for t in graph.topics_by_entity.get(entity.id, ())),
+    }
+    inputs = ("entities.yaml", "topics.yaml", *(f"articles/{a.slug}.md" for a in articles))
+    return Page(
+        urls.entity_path(entity.id),
+        "entity.html",
+        entity.name,
+        context,
+        _crumbs(("Entities", "/entities/"), (entity.name, urls.entity_path(entity.id))),
+        inputs,
+        searchable=True,
+    )
+
+
+def _source(site: Site, graph: LinkGraph, source: Source) -> Page:
+    articles = tuple(site.articles[s] for s in graph.articles_by_source.get(source.id, ()))
+    context = {"source": source, "articles": articles}
+    inputs = ("sources.yaml", *(f"articles/{a.slug}.md" for a in articles))
+    return Page(
+        urls.source_path(source.id),
+        "source.html",
+        source.name,
+        context,
+        _crumbs(("Sources", "/sources/"), (source.name, urls.source_path(source.id))),
+        inputs,
+        searchable=True,
+    )
+
+
+def _group_by_kind(
+    entities: tuple[tuple[Entity, int], ...],
+) -> tuple[tuple[str, tuple[tuple[Entity, int], ...]], ...]:
+    """(heading, entities) per kind that has any: people, organisations, places."""
+    groups = []
+    for kind in ENTITY_KINDS:
+        members = tuple(item for item in entities if item[0].kind == kind)
+        if members:
+            groups.append((KIND_HEADINGS[kind], members))
+    return tuple(groups)

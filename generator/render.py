@@ -1,0 +1,94 @@
+"""Jinja2 environment (autoescape, StrictUndefined) and Page -> HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+import jinja2
+
+from . import urls
+from .errors import ContentError, ContentErrors, Position
+from .model import Site
+from .pages import Page
+
+
+def make_environment(theme_dir: Path, site: Site) -> jinja2.Environment:
+    config = site.config
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(theme_dir / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    links = urls.Urls(config.base_url, config.base_path)
+    env.globals.update(
+        site=config,
+        sources=site.sources,
+        url=links.link,
+        absolute_url=links.absolute,
+        asset=_asset_linker(theme_dir / "static", links),
+        paths=urls,
+    )
+    env.filters["longdate"] = _long_date
+    return env
+
+
+def render_pages(env: jinja2.Environment, pages: Iterable[Page]) -> dict[str, str]:
+    """Render every page; a template error becomes a ContentError naming the template."""
+    html: dict[str, str] = {}
+    errors: list[ContentError] = []
+    for page in pages:
+        try:
+            template = env.get_template(page.template)
+            html[page.path] = template.render(page=page, **page.context)
+        except jinja2.TemplateSyntaxError as exc:
+            errors.append(
+                ContentError(
+                    Position(Path(exc.filename or page.template), exc.lineno),
+                    f"template syntax error: {exc.message}",
+                )
+            )
+        except jinja2.TemplateError as exc:
+            errors.append(
+                ContentError(
+                    _template_position(exc, env, page.template),
+                    f"template error while rendering {page.path}: {exc}",
+                )
+            )
+    if errors:
+        raise ContentErrors(errors)
+    return html
+
+
+def _template_position(exc: Exception, env: jinja2.Environment, template: str) -> Position:
+    """The innermost template frame of a rendering error's traceback."""
+    position = Position(Path(template))
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html"):
+            position = Position(Path(filename), tb.tb_lineno)
+        tb = tb.tb_next
+    return position
+
+
+def _asset_linker(static_dir: Path, links: urls.Urls):
+    """asset('style.css') -> '/static/style.css?v=<content hash>' for cache busting."""
+    versions: dict[str, str] = {}
+
+    def asset(name: str) -> str:
+        if name not in versions:
+            digest = hashlib.sha256((static_dir / name).read_bytes()).hexdigest()[:10]
+            versions[name] = digest
+        return f"{links.link('/static/' + name)}?v={versions[name]}"
+
+    return asset
+
+
+def _long_date(value: dt.date) -> str:
+    return f"{value.day} {value:%B %Y}"
