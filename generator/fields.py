@@ -75,7 +75,7 @@ class FieldReader:
             self.error((), f"{self.what} is missing required field '{name}'")
         else:
             try:
-                return dt.date.fromisoformat(str(value).strip())
+                return dt.datetime.fromisoformat(str(value).strip()).date()
             except ValueError:
                 self.error((name,), f"invalid date {str(value)!r}", "use the ISO form YYYY-MM-DD")
         return dt.date.min

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SEPARATORS = re.compile(r"[^\w]+|_+")
+_SEPARATORS = re.compile(r"[\W_]+")
 
 
 def slugify(text: str, max_length: int = 80) -> str:

@@ -12,6 +12,18 @@ import yaml
 from .errors import ContentError, ContentErrors, Position
 
 KeyPath = tuple[str | int, ...]
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so a bad date is our error with a position,
+    not a ValueError from deep inside PyYAML."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP_TAG]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +45,7 @@ class Located:
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
     """Parse one YAML document; `first_line` is the file line the text starts on."""
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _Loader(text)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None

@@ -1,0 +1,56 @@
+"""Shared fixtures: the real content built once, a small fixture site, HTML parsing."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.build import BuildOptions, build
+from generator.serve import make_server
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+THEME = ROOT / "themes" / "default"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def parse(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content/ built once, search index included."""
+    output = tmp_path_factory.mktemp("real") / "site"
+    build(BuildOptions(CONTENT, THEME, output))
+    return output
+
+
+@pytest.fixture
+def mini_content(tmp_path: Path) -> Path:
+    """A writable copy of the small fixture site's content."""
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini", target)
+    return target
+
+
+@pytest.fixture
+def serve_dir() -> Iterator:
+    """Start a preview server for a folder: serve_dir(root, base_path) -> base URL."""
+    servers = []
+
+    def start(root: Path, base_path: str = "/") -> str:
+        server = make_server(root, base_path)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()

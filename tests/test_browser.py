@@ -1,0 +1,97 @@
+"""The built site in headless Chromium (Debian's chromium, driven by Playwright)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ISTANBUL_ARTICLE = "Ukraine proposes a Zelensky–Putin meeting at the Istanbul talks"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: install it with 'apt-get install -y chromium' "
+                    "(.ci/run does this as root)", pytrace=False)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    page = context.new_page()
+    failures: list[str] = []
+    page.on("pageerror", lambda error: failures.append(f"script error: {error}"))
+    page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    yield page
+    context.close()
+    assert failures == []
+
+
+def result_titles(page: Page) -> list[str]:
+    return page.locator(".search-results li > a").all_inner_texts()
+
+
+def test_search_from_the_home_page_finds_the_istanbul_article(
+    real_site: Path, serve_dir, page: Page
+) -> None:
+    page.goto(serve_dir(real_site) + "/")
+    page.get_by_label("Search articles, topics, people and places").fill("Medinsky")
+    page.wait_for_selector(".search-results li")
+    assert ISTANBUL_ARTICLE in result_titles(page)
+    page.locator(".search-results").get_by_role("link", name=ISTANBUL_ARTICLE).click()
+    page.wait_for_url("**/articles/ukraine-proposes-leaders-meeting-at-istanbul-talks/")
+    assert page.locator("h1").inner_text() == ISTANBUL_ARTICLE
+
+
+def test_a_misspelling_finds_the_entity(real_site: Path, serve_dir, page: Page) -> None:
+    page.goto(serve_dir(real_site) + "/search/?q=Receptacle")
+    page.wait_for_selector(".search-results li")
+    assert "Recep Tayyip Erdogan" in result_titles(page)
+
+
+def test_topic_filter_narrows_results(real_site: Path, serve_dir, page: Page) -> None:
+    page.goto(serve_dir(real_site) + "/search/?q=Zelensky")
+    page.wait_for_selector(".search-results li")
+    page.get_by_label("Topic", exact=True).select_option("Ankara meeting")
+    page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('3 ')")
+    titles = result_titles(page)
+    assert "Ankara meeting" in titles
+    assert ISTANBUL_ARTICLE not in titles
+
+
+def test_header_search_form_works_under_a_sub_path(tmp_path: Path, serve_dir, page: Page) -> None:
+    from conftest import CONTENT, THEME
+    from generator.build import BuildOptions, build
+
+    output = tmp_path / "site"
+    build(BuildOptions(CONTENT, THEME, output, "https://example.github.io/briefing/"))
+    page.goto(serve_dir(output, "/briefing/") + "/briefing/topics/istanbul-talks/")
+    page.get_by_label("Search", exact=True).fill("Medinsky")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".search-results li")
+    assert ISTANBUL_ARTICLE in result_titles(page)
+    page.locator(".search-results").get_by_role("link", name=ISTANBUL_ARTICLE).click()
+    page.wait_for_url("**/briefing/articles/ukraine-proposes-leaders-meeting-at-istanbul-talks/")
+
+
+def test_pages_render_without_javascript(real_site: Path, serve_dir, browser: Browser) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(serve_dir(real_site) + "/topics/ankara-meeting/")
+    assert page.locator("h1").inner_text() == "Ankara meeting"
+    page.get_by_role("link", name="Steve Witkoff").first.click()
+    page.wait_for_url("**/entities/steve-witkoff/")
+    context.close()

@@ -1,0 +1,67 @@
+"""Whole builds: deterministic output, the swap, the command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import CONTENT, ROOT, THEME
+from generator.build import BuildOptions, build
+from generator.cli import main
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(real_site: Path, tmp_path: Path) -> None:
+    second = tmp_path / "again"
+    build(BuildOptions(CONTENT, THEME, second))
+    first_tree, second_tree = tree(real_site), tree(second)
+    assert first_tree.keys() == second_tree.keys()
+    differing = [name for name in first_tree if first_tree[name] != second_tree[name]]
+    assert differing == []
+
+
+def test_rebuild_replaces_the_site_and_leaves_no_temp_folder(tmp_path: Path) -> None:
+    output = tmp_path / "site"
+    output.mkdir()
+    (output / "stale.html").write_text("old")
+    (tmp_path / ".site-build-99999").mkdir()  # left by a killed build
+    build(BuildOptions(CONTENT, THEME, output, search=False))
+    assert not (output / "stale.html").exists()
+    assert (output / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_base_url_override_prefixes_every_link(tmp_path: Path) -> None:
+    output = tmp_path / "site"
+    build(BuildOptions(CONTENT, THEME, output, "https://example.github.io/briefing/", False))
+    home = (output / "index.html").read_text()
+    assert 'href="/briefing/topics/ankara-meeting/"' in home
+    assert 'href="/topics/' not in home
+    assert 'data-bundle="/briefing/pagefind/"' in home
+
+
+def test_check_writes_nothing(tmp_path: Path, capsys) -> None:
+    output = tmp_path / "site"
+    assert main(["check", "--content", str(CONTENT), "--output", str(output)]) == 0
+    assert "5 articles, 3 topics" in capsys.readouterr().out
+    assert not output.exists()
+
+
+def test_console_entry_points_exist() -> None:
+    result = subprocess.run([sys.executable, "-m", "generator", "--help"], capture_output=True,
+                            text=True, cwd=ROOT)
+    assert result.returncode == 0
+    for command in ("build", "serve", "check", "new", "import"):
+        assert command in result.stdout
+
+
+def test_new_creates_an_article_skeleton(tmp_path: Path) -> None:
+    (tmp_path / "articles").mkdir()
+    assert main(["new", "Talks resume in Istanbul", "--content", str(tmp_path)]) == 0
+    created = tmp_path / "articles" / "talks-resume-in-istanbul.md"
+    assert created.read_text().startswith('---\ntitle: "Talks resume in Istanbul"\n')
+    assert main(["new", "Talks resume in Istanbul", "--content", str(tmp_path)]) == 1
