@@ -31,7 +31,8 @@ def write_search_index(html_by_path: Mapping[str, str], output_dir: Path, langua
         _run_coroutine(_index(html_by_path, bundle_dir, language))
     except FileNotFoundError as exc:
         raise SearchIndexError(
-            f"the pagefind binary was not found ({exc}); reinstall with: pip install 'pagefind[bin]'"
+            f"the pagefind binary was not found ({exc}); "
+            "reinstall it with: pip install 'pagefind[bin]'"
         ) from None
     except (OSError, AssertionError, RuntimeError) as exc:
         raise SearchIndexError(f"pagefind failed: {exc}") from None

@@ -16,13 +16,21 @@ ISTANBUL_ARTICLE = "Ukraine proposes a Zelensky–Putin meeting at the Istanbul 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: install it with 'apt-get install -y chromium' "
-                    "(.ci/run does this as root)", pytrace=False)
+        pytest.fail(
+            "Chromium is missing: install it with 'apt-get install -y chromium' "
+            "(.ci/run does this as root)",
+            pytrace=False,
+        )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
         )
         yield browser
         browser.close()
@@ -34,7 +42,9 @@ def page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     failures: list[str] = []
     page.on("pageerror", lambda error: failures.append(f"script error: {error}"))
-    page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on(
+        "response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None
+    )
     yield page
     context.close()
     assert failures == []
@@ -74,6 +84,7 @@ def test_topic_filter_narrows_results(real_site: Path, serve_dir, page: Page) ->
 
 def test_header_search_form_works_under_a_sub_path(tmp_path: Path, serve_dir, page: Page) -> None:
     from conftest import CONTENT, THEME
+
     from generator.build import BuildOptions, build
 
     output = tmp_path / "site"

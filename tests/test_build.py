@@ -7,12 +7,15 @@ import sys
 from pathlib import Path
 
 from conftest import CONTENT, ROOT, THEME
+
 from generator.build import BuildOptions, build
 from generator.cli import main
 
 
 def tree(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
 
 
 def test_two_builds_are_byte_identical(real_site: Path, tmp_path: Path) -> None:
@@ -52,8 +55,9 @@ def test_check_writes_nothing(tmp_path: Path, capsys) -> None:
 
 
 def test_console_entry_points_exist() -> None:
-    result = subprocess.run([sys.executable, "-m", "generator", "--help"], capture_output=True,
-                            text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--help"], capture_output=True, text=True, cwd=ROOT
+    )
     assert result.returncode == 0
     for command in ("build", "serve", "check", "new", "import"):
         assert command in result.stdout

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, THEME
+
 from generator.cli import main
 
 
@@ -48,22 +48,54 @@ def test_unknown_topic_names_file_line_and_suggestion(mini_content: Path, tmp_pa
 @pytest.mark.parametrize(
     ("file", "old", "new", "expected"),
     [
-        ("articles/first.md", "source: wire", "source: wires",
-         "articles/first.md:4:9: error: unknown source 'wires' (did you mean 'wire'?)"),
-        ("articles/second.md", "rewrite_of: first", "rewrite_of: frist",
-         "articles/second.md:6:13: error: unknown article 'frist' (did you mean 'first'?)"),
-        ("topics.yaml", "cite: [first]", "cite: [firts]",
-         "topics.yaml:6:14: error: unknown article 'firts' (did you mean 'first'?)"),
-        ("topics.yaml", "related: []", "related: [ankara-meeting]",
-         "topics.yaml:7:13: error: topic 'ankara-meeting' is related to itself"),
-        ("articles/first.md", "date: 2025-11-18", "date: 2025-13-45",
-         "articles/first.md:3:7: error: invalid date '2025-13-45' (use the ISO form YYYY-MM-DD)"),
-        ("articles/first.md", "title: First report\n", "",
-         "articles/first.md:2:1: error: front matter is missing required field 'title'"),
-        ("entities.yaml", "kind: place", "kind: plaec",
-         "entities.yaml:9:9: error: unknown entity kind 'plaec' (did you mean 'place'?)"),
-        ("topics.yaml", "  title: Ankara meeting", "  title: [Ankara",
-         "topics.yaml:3:10: error: YAML syntax error:"),
+        (
+            "articles/first.md",
+            "source: wire",
+            "source: wires",
+            "articles/first.md:4:9: error: unknown source 'wires' (did you mean 'wire'?)",
+        ),
+        (
+            "articles/second.md",
+            "rewrite_of: first",
+            "rewrite_of: frist",
+            "articles/second.md:6:13: error: unknown article 'frist' (did you mean 'first'?)",
+        ),
+        (
+            "topics.yaml",
+            "cite: [first]",
+            "cite: [firts]",
+            "topics.yaml:6:14: error: unknown article 'firts' (did you mean 'first'?)",
+        ),
+        (
+            "topics.yaml",
+            "related: []",
+            "related: [ankara-meeting]",
+            "topics.yaml:7:13: error: topic 'ankara-meeting' is related to itself",
+        ),
+        (
+            "articles/first.md",
+            "date: 2025-11-18",
+            "date: 2025-13-45",
+            "articles/first.md:3:7: error: invalid date '2025-13-45' (use the ISO form YYYY-MM-DD)",
+        ),
+        (
+            "articles/first.md",
+            "title: First report\n",
+            "",
+            "articles/first.md:2:1: error: front matter is missing required field 'title'",
+        ),
+        (
+            "entities.yaml",
+            "kind: place",
+            "kind: plaec",
+            "entities.yaml:9:9: error: unknown entity kind 'plaec' (did you mean 'place'?)",
+        ),
+        (
+            "topics.yaml",
+            "  title: Ankara meeting",
+            "  title: [Ankara",
+            "topics.yaml:3:10: error: YAML syntax error:",
+        ),
     ],
 )
 def test_reference_and_field_errors(

@@ -7,7 +7,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
-
 from conftest import CONTENT, parse
 
 ARTICLE_003 = "zelensky-in-ankara-ready-to-meet-putin-in-istanbul"
@@ -83,7 +82,9 @@ def test_article_page_shows_metadata_and_backlinks(real_site: Path) -> None:
 
 
 def test_rewrite_is_marked_both_ways(real_site: Path) -> None:
-    rewrite = parse(real_site / "articles/zelensky-to-meet-us-envoy-and-turkish-president/index.html")
+    rewrite = parse(
+        real_site / "articles/zelensky-to-meet-us-envoy-and-turkish-president/index.html"
+    )
     original = "/articles/zelensky-to-meet-witkoff-and-erdogan-in-ankara/"
     assert original in [a["href"] for a in rewrite.select(".notice a")]
     soup = parse(real_site / original.strip("/") / "index.html")
