@@ -19,18 +19,35 @@ NOT_FOUND_PAGE = "404.html"
 def resolve_request(root: Path, base_path: str, request_path: str) -> Path | None:
     """The file that answers `request_path`, or None when there is none to serve."""
     path = unquote(urlsplit(request_path).path)
+    target = _inside(root, base_path, path)
+    if target is None:
+        return None
+    if target.is_dir():
+        target = target / "index.html" if path.endswith("/") else None
+    elif path.endswith("/"):
+        return None
+    return target if target is not None and target.is_file() else None
+
+
+def needs_slash(root: Path, base_path: str, request_path: str) -> bool:
+    """True for a folder requested without its trailing slash ('/repo/topics/a')."""
+    path = unquote(urlsplit(request_path).path)
+    if path.endswith("/"):
+        return False
+    if path + "/" == base_path:
+        return True
+    target = _inside(root, base_path, path)
+    return target is not None and target.is_dir()
+
+
+def _inside(root: Path, base_path: str, path: str) -> Path | None:
+    """The resolved path (symlinks followed) if it stays inside root, else None."""
     if "\x00" in path or not path.startswith(base_path):
         return None
     relative = posixpath.normpath("/" + path[len(base_path) :]).lstrip("/")
     root = root.resolve()
     candidate = (root / relative).resolve()
-    if not candidate.is_relative_to(root):
-        return None
-    if candidate.is_dir():
-        if not path.endswith("/"):
-            return None
-        candidate = candidate / "index.html"
-    return candidate if candidate.is_file() else None
+    return candidate if candidate.is_relative_to(root) else None
 
 
 class PreviewHandler(http.server.BaseHTTPRequestHandler):
@@ -48,10 +65,10 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         self._respond(send_body=False)
 
     def _respond(self, send_body: bool) -> None:
-        path = urlsplit(self.path).path
-        if path == self.base_path.rstrip("/") or self._is_directory_without_slash(path):
+        if needs_slash(self.root, self.base_path, self.path):
             self.send_response(301)
-            self.send_header("Location", path + "/")
+            # Collapse leading slashes so "//host/x" cannot become an off-site redirect.
+            self.send_header("Location", "/" + urlsplit(self.path).path.lstrip("/") + "/")
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
@@ -71,12 +88,6 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         if send_body:
             self.wfile.write(body)
-
-    def _is_directory_without_slash(self, path: str) -> bool:
-        if path.endswith("/"):
-            return False
-        target = resolve_request(self.root, self.base_path, path + "/")
-        return target is not None
 
     def log_message(self, format: str, *args) -> None:  # quiet: one line per error only
         if args and str(args[1] if len(args) > 1 else "").startswith(("4", "5")):

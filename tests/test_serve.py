@@ -60,3 +60,15 @@ def test_never_serves_outside_the_site(site_dir: Path, serve_dir, path: str) -> 
     status, _, body = get(serve_dir(site_dir, "/repo/"), path)
     assert status == 404
     assert body == b"<h1>styled 404</h1>"
+
+
+def test_redirects_stay_on_site(site_dir: Path, serve_dir) -> None:
+    (site_dir / "evil.example").mkdir()
+    base = serve_dir(site_dir, "/")
+    parts = urlsplit(base)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+    connection.request("GET", "//evil.example")
+    response = connection.getresponse()
+    assert response.status == 301
+    assert response.getheader("Location") == "/evil.example/"
+    connection.close()
