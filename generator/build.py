@@ -73,8 +73,7 @@ def build(options: BuildOptions) -> BuildReport:
         output.copy_static(options.theme_dir / "static", temp)
         output.write_file(temp, ".nojekyll", "")
         if options.search:
-            searchable = {p.path: rendered.html[p.path] for p in rendered.pages if p.searchable}
-            write_search_index(searchable, temp, rendered.site.config.language)
+            write_search_index(temp, rendered.site.config.language)
         output.swap_into_place(temp, options.output_dir)
     except BaseException:
         output.discard(temp)

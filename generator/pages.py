@@ -31,7 +31,6 @@ class Page:
     context: Mapping[str, Any] = field(default_factory=dict)
     crumbs: tuple[Crumb, ...] = ()
     inputs: tuple[str, ...] = ()  # content files this page is made from
-    searchable: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +159,6 @@ def _topic(
         context,
         _crumbs(("Topics", "/topics/"), (topic.title, urls.topic_path(topic.id))),
         inputs,
-        searchable=True,
     )
 
 
@@ -194,7 +192,6 @@ def _article(
         context,
         _crumbs(("Articles", "/articles/"), (article.title, urls.article_path(article.slug))),
         inputs,
-        searchable=True,
     )
 
 
@@ -214,7 +211,6 @@ def _entity(site: Site, graph: LinkGraph, entity: Entity) -> Page:
         context,
         _crumbs(("Entities", "/entities/"), (entity.name, urls.entity_path(entity.id))),
         inputs,
-        searchable=True,
     )
 
 
@@ -229,7 +225,6 @@ def _source(site: Site, graph: LinkGraph, source: Source) -> Page:
         context,
         _crumbs(("Sources", "/sources/"), (source.name, urls.source_path(source.id))),
         inputs,
-        searchable=True,
     )
 
 

@@ -1,4 +1,9 @@
-"""Search index: hand rendered pages to Pagefind through its Python API.
+"""Search index: Pagefind, driven through its Python API.
+
+Pagefind indexes the written pages from the build folder (`add_directory`); only
+pages marked with `data-pagefind-body` are indexed. Feeding HTML from memory
+(`add_html_file`) was measured 30x slower: the Python wrapper reads one response
+per 100 ms, so 61 pages took 6.5 s against 0.2 s for the folder.
 
 Pagefind (1.5) writes its filter indexes in hash-map order, so two builds of the
 same site differ. After it writes, `_canonicalise_filters` sorts those indexes and
@@ -10,11 +15,11 @@ import asyncio
 import gzip
 import hashlib
 import json
-from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import cbor2
+
 from pagefind.index import IndexConfig, PagefindIndex
 
 SIGNATURE = b"pagefind_dcd"  # prefix of every decompressed Pagefind index file
@@ -24,11 +29,11 @@ class SearchIndexError(Exception):
     """Pagefind could not be started or failed while indexing."""
 
 
-def write_search_index(html_by_path: Mapping[str, str], output_dir: Path, language: str) -> None:
-    """Index pages (path -> HTML) in path order into output_dir/pagefind/."""
-    bundle_dir = output_dir / "pagefind"
+def write_search_index(site_dir: Path, language: str) -> None:
+    """Index the HTML pages in site_dir into site_dir/pagefind/."""
+    bundle_dir = site_dir / "pagefind"
     try:
-        _run_coroutine(_index(html_by_path, bundle_dir, language))
+        _run_coroutine(_index(site_dir, bundle_dir, language))
     except FileNotFoundError as exc:
         raise SearchIndexError(
             f"the pagefind binary was not found ({exc}); "
@@ -50,11 +55,10 @@ def _run_coroutine(coroutine) -> None:
         pool.submit(asyncio.run, coroutine).result()
 
 
-async def _index(html_by_path: Mapping[str, str], bundle_dir: Path, language: str) -> None:
+async def _index(site_dir: Path, bundle_dir: Path, language: str) -> None:
     config = IndexConfig(output_path=str(bundle_dir), force_language=language)
     async with PagefindIndex(config=config) as index:  # writes the bundle on exit
-        for path in sorted(html_by_path):
-            await index.add_html_file(content=html_by_path[path], url=path)
+        await index.add_directory(str(site_dir))
 
 
 def _canonicalise_filters(bundle_dir: Path) -> None:
