@@ -134,7 +134,7 @@ def _entity_index(site: Site, graph: LinkGraph) -> Page:
         "entities.html",
         "People, organisations and places",
         context,
-        _crumbs(("Entities", "/entities/")),
+        _crumbs(("People & places", "/entities/")),
     )
 
 
@@ -209,7 +209,7 @@ def _entity(site: Site, graph: LinkGraph, entity: Entity) -> Page:
         "entity.html",
         entity.name,
         context,
-        _crumbs(("Entities", "/entities/"), (entity.name, urls.entity_path(entity.id))),
+        _crumbs(("People & places", "/entities/"), (entity.name, urls.entity_path(entity.id))),
         inputs,
     )
 
