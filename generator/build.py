@@ -1,24 +1,34 @@
-"""The build: load -> model -> markdown -> links -> pages -> render -> write -> index -> swap."""
+"""The build: load -> model -> markdown -> links -> pages -> render -> write -> index.
+
+`Builder` keeps what the last successful build produced (`BuildState`), so a
+rebuild re-parses only changed files and re-renders only pages whose inputs
+changed. `make build` is a Builder's first build; the preview server calls
+`build()` again after each edit: one code path for both."""
 
 from __future__ import annotations
 
+import hashlib
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import jinja2
 from markupsafe import Markup
 
 from . import output, urls
 from .errors import ContentError, ContentErrors, Position, did_you_mean
 from .links import build_graph
-from .load import load_content
+from .load import RawContent, load_content, loaded_files
 from .markdown import Markdown, MarkdownResult, build_matcher
 from .model import Site, build_site
 from .pages import Page, build_pages
-from .render import make_environment, render_pages
+from .render import make_environment, render_pages, template_inputs
 from .search import write_search_index
+from .state import BuildState, Fingerprint, changed_keys, scan
+
+SITE_WIDE_INPUTS = ("site.yaml", "static/")  # a change to these re-renders every page
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,56 +44,223 @@ class BuildOptions:
 class RenderedSite:
     site: Site
     pages: tuple[Page, ...]
-    html: Mapping[str, str]  # page path -> HTML
+    html: Mapping[str, str]  # page path -> HTML, for the pages rendered
 
 
 @dataclass(frozen=True, slots=True)
 class BuildReport:
     pages: int
+    rendered: tuple[str, ...]  # page paths rendered by this build
+    written: tuple[str, ...]  # page paths whose file was (re)written
+    deleted: tuple[str, ...]  # page paths whose file was removed
     seconds: float
     output_dir: Path
     base_path: str
+    full: bool  # a whole new site was swapped in
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    raw: RawContent
+    site: Site
+    pages: tuple[Page, ...]
+    markdown: dict[str, tuple[tuple, MarkdownResult]]
+
+
+class Builder:
+    """Builds one site, again and again; every error leaves the output as it was."""
+
+    def __init__(self, options: BuildOptions) -> None:
+        self.options = options
+        self.search_stale = False  # pages changed since the search index was written
+        self._state: BuildState | None = None
+        self._env: jinja2.Environment | None = None
+        self._env_key: tuple = ()
+        self._markdown: Markdown | None = None
+        self._markdown_key: tuple = ()
+        self._template_inputs: dict[str, frozenset[str]] = {}
+        self._language = "en"
+
+    def render(self) -> RenderedSite:
+        """Validate and render every page in memory; writes nothing."""
+        fingerprints = scan(self.options.content_dir, self.options.theme_dir)
+        prepared = self._prepare(fingerprints, None, None)
+        env = self._environment(prepared.site, fingerprints)
+        html = render_pages(env, prepared.pages)
+        return RenderedSite(prepared.site, prepared.pages, html)
+
+    def build(self) -> BuildReport:
+        started = time.perf_counter()
+        previous = self._state if self.options.output_dir.is_dir() else None
+        fingerprints = scan(self.options.content_dir, self.options.theme_dir)
+        changed = None if previous is None else changed_keys(previous.fingerprints, fingerprints)
+        prepared = self._prepare(fingerprints, previous, changed)
+        env = self._environment(prepared.site, fingerprints)
+        inputs = {page.path: self._page_inputs(env, page) for page in prepared.pages}
+        dirty = _dirty_pages(prepared.pages, inputs, previous, changed)
+        html = render_pages(env, dirty)
+        hashes = {path: _digest(text) for path, text in html.items()}
+        if previous is None or changed is None:
+            self._write_everything(html, prepared.site)
+            written, deleted = tuple(html), ()
+        else:
+            written, deleted = self._write_changes(html, hashes, inputs, previous, changed)
+            hashes = {**previous.hashes, **hashes}
+            for path in deleted:
+                hashes.pop(path, None)
+        self._state = BuildState(
+            fingerprints, loaded_files(prepared.raw), prepared.markdown, inputs, hashes
+        )
+        return BuildReport(
+            pages=len(prepared.pages),
+            rendered=tuple(html),
+            written=written,
+            deleted=deleted,
+            seconds=time.perf_counter() - started,
+            output_dir=self.options.output_dir,
+            base_path=prepared.site.config.base_path,
+            full=previous is None,
+        )
+
+    def refresh_search(self) -> None:
+        """Re-index the output folder and swap the new bundle in."""
+        if self._state is None or not self.options.search:
+            return
+        output.replace_folder(
+            self.options.output_dir / "pagefind",
+            lambda temp: write_search_index(self.options.output_dir, self._language, temp),
+        )
+        self.search_stale = False
+
+    def _prepare(
+        self,
+        fingerprints: Mapping[str, Fingerprint],
+        previous: BuildState | None,
+        changed: set[str] | None,
+    ) -> _Prepared:
+        reuse = {}
+        if previous is not None and changed is not None:
+            content_dir = self.options.content_dir
+            reuse = {
+                path: record
+                for path, record in previous.records.items()
+                if path.relative_to(content_dir).as_posix() not in changed
+            }
+        raw = load_content(self.options.content_dir, reuse)
+        site = build_site(raw, self.options.base_url)
+        self._language = site.config.language
+        markdown = self._markdown_renderer(site, fingerprints.get("entities.yaml"))
+        cache = previous.markdown if previous is not None else {}
+        results: dict[str, tuple[tuple, MarkdownResult]] = {}
+        for slug, article in site.articles.items():
+            key = (self._markdown_key, article.body)
+            hit = cache.get(slug)
+            results[slug] = hit if hit and hit[0] == key else (key, markdown.render(article.body))
+        rendered = {slug: result for slug, (_, result) in results.items()}
+        graph = build_graph(site, {slug: r.mentions for slug, r in rendered.items()})
+        bodies = {slug: Markup(r.html) for slug, r in rendered.items()}
+        pages = tuple(build_pages(site, graph, bodies, markdown))
+        _check_internal_links(site, rendered, pages)
+        return _Prepared(raw, site, pages, results)
+
+    def _markdown_renderer(self, site: Site, entities_fingerprint: object) -> Markdown:
+        key = (entities_fingerprint, site.config.base_path)
+        if self._markdown is None or key != self._markdown_key:
+            links = urls.Urls(site.config.base_url, site.config.base_path)
+            self._markdown = Markdown(
+                build_matcher(site.entities.values()),
+                lambda entity: links.link(urls.entity_path(entity.id)),
+            )
+            self._markdown_key = key
+        return self._markdown
+
+    def _environment(
+        self, site: Site, fingerprints: Mapping[str, Fingerprint]
+    ) -> jinja2.Environment:
+        theme = tuple(
+            sorted(
+                (k, v) for k, v in fingerprints.items() if k.startswith(("templates/", "static/"))
+            )
+        )
+        key = (site.config, site.sources, theme)
+        if self._env is None or key != self._env_key:
+            self._env = make_environment(self.options.theme_dir, site)
+            self._env_key = key
+            self._template_inputs = {}
+        return self._env
+
+    def _page_inputs(self, env: jinja2.Environment, page: Page) -> frozenset[str]:
+        if page.template not in self._template_inputs:
+            self._template_inputs[page.template] = template_inputs(env, page.template)
+        return frozenset(page.inputs) | self._template_inputs[page.template]
+
+    def _write_everything(self, html: Mapping[str, str], site: Site) -> None:
+        """Write into a temporary folder beside the output, index it, swap it in."""
+
+        def fill(temp: Path) -> None:
+            output.write_pages(html, temp)
+            output.copy_static(self.options.theme_dir / "static", temp)
+            output.write_file(temp, ".nojekyll", "")
+            if self.options.search:
+                write_search_index(temp, site.config.language)
+
+        output.clean_stale(self.options.output_dir)
+        output.replace_folder(self.options.output_dir, fill)
+        self.search_stale = False
+
+    def _write_changes(
+        self,
+        html: Mapping[str, str],
+        hashes: Mapping[str, str],
+        inputs: Mapping[str, frozenset[str]],
+        previous: BuildState,
+        changed: set[str],
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Write the pages whose HTML changed, each atomically; remove vanished pages."""
+        out = self.options.output_dir
+        written = tuple(path for path in html if previous.hashes.get(path) != hashes[path])
+        for path in written:
+            output.write_atomic(out / urls.output_file(path), html[path].encode("utf-8"))
+        deleted = tuple(sorted(previous.inputs.keys() - inputs.keys()))
+        for path in deleted:
+            output.remove_page(out, urls.output_file(path))
+        if any(key.startswith("static/") for key in changed):
+            output.sync_static(self.options.theme_dir / "static", out / "static")
+        if written or deleted:
+            self.search_stale = True
+        return written, deleted
+
+
+def build(options: BuildOptions) -> BuildReport:
+    """One full build: into a temporary folder, then swapped into place."""
+    return Builder(options).build()
 
 
 def render_site(options: BuildOptions) -> RenderedSite:
     """Everything short of writing: raises ContentErrors with every problem found."""
-    site = build_site(load_content(options.content_dir), options.base_url)
-    links = urls.Urls(site.config.base_url, site.config.base_path)
-    markdown = Markdown(
-        build_matcher(site.entities.values()),
-        lambda entity: links.link(urls.entity_path(entity.id)),
-    )
-    results = {slug: markdown.render(article.body) for slug, article in site.articles.items()}
-    graph = build_graph(site, {slug: result.mentions for slug, result in results.items()})
-    bodies = {slug: Markup(result.html) for slug, result in results.items()}
-    pages = tuple(build_pages(site, graph, bodies, markdown))
-    _check_internal_links(site, results, pages)
-    html = render_pages(make_environment(options.theme_dir, site), pages)
-    return RenderedSite(site, pages, html)
+    return Builder(options).render()
 
 
-def build(options: BuildOptions) -> BuildReport:
-    """Build into a temporary folder and swap it in; on any error the old site stays."""
-    started = time.perf_counter()
-    rendered = render_site(options)
-    output.clean_stale(options.output_dir)
-    temp = output.new_temp_dir(options.output_dir)
-    try:
-        output.write_pages(rendered.html, temp)
-        output.copy_static(options.theme_dir / "static", temp)
-        output.write_file(temp, ".nojekyll", "")
-        if options.search:
-            write_search_index(temp, rendered.site.config.language)
-        output.swap_into_place(temp, options.output_dir)
-    except BaseException:
-        output.discard(temp)
-        raise
-    return BuildReport(
-        len(rendered.pages),
-        time.perf_counter() - started,
-        options.output_dir,
-        rendered.site.config.base_path,
-    )
+def _dirty_pages(
+    pages: Iterable[Page],
+    inputs: Mapping[str, frozenset[str]],
+    previous: BuildState | None,
+    changed: set[str] | None,
+) -> list[Page]:
+    """Pages to render: all on a first build or a site-wide change, else the pages
+    that are new or list a changed file among their inputs, before or now."""
+    if previous is None or changed is None or any(k.startswith(SITE_WIDE_INPUTS) for k in changed):
+        return list(pages)
+    return [
+        page
+        for page in pages
+        if page.path not in previous.inputs
+        or (inputs[page.path] | previous.inputs[page.path]) & changed
+    ]
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _check_internal_links(

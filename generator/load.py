@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import ContentError, ContentErrors, Position
 from .yamlpos import Located, parse_yaml
@@ -80,11 +82,17 @@ def load_article(path: Path) -> RawArticle:
     return RawArticle(slug=path.stem, meta=meta, body=body, body_line=body_line)
 
 
-def load_content(content_dir: Path) -> RawContent:
-    """Load every content file, collecting all errors before raising."""
+def load_content(content_dir: Path, reuse: Mapping[Path, Any] | None = None) -> RawContent:
+    """Load every content file, collecting all errors before raising.
+
+    `reuse` maps paths of files known to be unchanged to their previously loaded
+    record (a Located or a RawArticle), which is returned instead of parsing again."""
     errors: list[ContentError] = []
+    reuse = reuse or {}
 
     def attempt(loader, path: Path):
+        if path in reuse:
+            return reuse[path]
         try:
             return loader(path)
         except ContentErrors as exc:
@@ -95,10 +103,20 @@ def load_content(content_dir: Path) -> RawContent:
         name: attempt(load_yaml_file, content_dir / f"{name}.yaml")
         for name in ("site", "topics", "entities", "sources")
     }
-    article_paths = sorted(
-        path for path in (content_dir / "articles").glob("*.md") if is_content_file(path)
-    )
-    articles = [attempt(load_article, path) for path in article_paths]
+    articles = [attempt(load_article, path) for path in article_paths(content_dir)]
     if errors:
         raise ContentErrors(errors)
-    return RawContent(articles=tuple(articles), **yaml_files)  # type: ignore[arg-type]
+    return RawContent(articles=tuple(articles), **yaml_files)
+
+
+def article_paths(content_dir: Path) -> list[Path]:
+    return sorted(p for p in (content_dir / "articles").glob("*.md") if is_content_file(p))
+
+
+def loaded_files(raw: RawContent) -> dict[Path, Any]:
+    """Each loaded record by the path it came from: the `reuse` of the next load."""
+    records: dict[Path, Any] = {
+        doc.path: doc for doc in (raw.site, raw.topics, raw.entities, raw.sources)
+    }
+    records.update((article.meta.path, article) for article in raw.articles)
+    return records

@@ -1,10 +1,11 @@
-"""Write a build into a temporary folder beside the output, then swap it into place."""
+"""Writing output so that nothing half-written is ever served: whole folders are
+built beside their target and swapped in; single files are replaced atomically."""
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from .urls import output_file
@@ -19,20 +20,31 @@ def clean_stale(output_dir: Path) -> None:
             shutil.rmtree(stale, ignore_errors=True)
 
 
-def new_temp_dir(output_dir: Path) -> Path:
-    output_dir.parent.mkdir(parents=True, exist_ok=True)
-    temp = output_dir.parent / f"{TEMP_PREFIX}build-{os.getpid()}"
-    if temp.exists():
-        shutil.rmtree(temp)
+def replace_folder(target: Path, fill: Callable[[Path], None]) -> None:
+    """Fill a new temporary folder beside `target`, then swap it in for `target`.
+    If `fill` raises, the temporary folder is removed and `target` is untouched."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.parent / f"{TEMP_PREFIX}new-{target.name}-{os.getpid()}"
+    old = target.parent / f"{TEMP_PREFIX}old-{target.name}-{os.getpid()}"
+    for leftover in (temp, old):
+        shutil.rmtree(leftover, ignore_errors=True)
     temp.mkdir()
-    return temp
+    try:
+        fill(temp)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    if target.exists():
+        os.replace(target, old)
+    os.replace(temp, target)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def write_pages(html_by_path: Mapping[str, str], directory: Path) -> None:
     for page_path, html in html_by_path.items():
         target = directory / output_file(page_path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8", newline="\n")
+        target.write_bytes(html.encode("utf-8"))
 
 
 def copy_static(static_dir: Path, directory: Path) -> None:
@@ -41,18 +53,35 @@ def copy_static(static_dir: Path, directory: Path) -> None:
 
 
 def write_file(directory: Path, name: str, text: str) -> None:
-    (directory / name).write_text(text, encoding="utf-8", newline="\n")
+    (directory / name).write_bytes(text.encode("utf-8"))
 
 
-def swap_into_place(temp: Path, output_dir: Path) -> None:
-    """Replace output_dir with temp; each step is a rename within one folder."""
-    old = output_dir.parent / f"{TEMP_PREFIX}old-{os.getpid()}"
-    if output_dir.exists():
-        os.replace(output_dir, old)
-    os.replace(temp, output_dir)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+def write_atomic(target: Path, data: bytes) -> None:
+    """Replace one file so a reader sees the old content or the new, never a mix."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    temp.write_bytes(data)
+    os.replace(temp, target)
 
 
-def discard(temp: Path) -> None:
-    shutil.rmtree(temp, ignore_errors=True)
+def remove_page(output_dir: Path, relative: str) -> None:
+    """Delete a page's file and the folders it leaves empty."""
+    target = output_dir / relative
+    target.unlink(missing_ok=True)
+    folder = target.parent
+    while folder != output_dir and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def sync_static(static_dir: Path, target: Path) -> None:
+    """Make target a copy of static_dir, changing only files that differ."""
+    wanted = {p.relative_to(static_dir) for p in static_dir.rglob("*") if p.is_file()}
+    for relative in sorted(wanted):
+        data = (static_dir / relative).read_bytes()
+        existing = target / relative
+        if not existing.is_file() or existing.read_bytes() != data:
+            write_atomic(existing, data)
+    for present in list(target.rglob("*")):
+        if present.is_file() and present.relative_to(target) not in wanted:
+            present.unlink()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,7 +30,7 @@ class Page:
     title: str
     context: Mapping[str, Any] = field(default_factory=dict)
     crumbs: tuple[Crumb, ...] = ()
-    inputs: tuple[str, ...] = ()  # content files this page is made from
+    inputs: tuple[str, ...] = ()  # content files it is made from, besides site.yaml and the theme
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,7 @@ def build_pages(
         t.id: Markup(markdown.render(t.summary, link_entities=False).html)
         for t in site.topics.values()
     }
+    every_article = article_inputs(site.articles)
     pages = [
         _home(site, summaries),
         _list(
@@ -71,15 +72,23 @@ def build_pages(
             "/topics/",
             "topics.html",
             "Topics",
+            ("topics.yaml", *every_article),
             summaries=summaries,
             counts={t: len(graph.articles_by_topic.get(t, ())) for t in site.topics},
         ),
-        _list(site.articles.values(), "/articles/", "articles.html", "Articles"),
+        _list(
+            site.articles.values(),
+            "/articles/",
+            "articles.html",
+            "Articles",
+            ("sources.yaml", *every_article),
+        ),
         _list(
             site.sources.values(),
             "/sources/",
             "sources.html",
             "Sources",
+            ("sources.yaml", *every_article),
             counts={s: len(graph.articles_by_source.get(s, ())) for s in site.sources},
         ),
         _entity_index(site, graph),
@@ -99,6 +108,11 @@ def build_pages(
     return pages
 
 
+def article_inputs(slugs: Iterable[str]) -> tuple[str, ...]:
+    """The input keys of articles, as the build state names files."""
+    return tuple(f"articles/{slug}.md" for slug in slugs)
+
+
 def _crumbs(*crumbs: tuple[str, str]) -> tuple[Crumb, ...]:
     return (Crumb("Home", urls.home_path()), *(Crumb(title, path) for title, path in crumbs))
 
@@ -106,12 +120,20 @@ def _crumbs(*crumbs: tuple[str, str]) -> tuple[Crumb, ...]:
 def _home(site: Site, summaries: Mapping[str, Markup]) -> Page:
     latest = tuple(site.articles.values())[:LATEST_ON_HOME]
     context = {"topics": tuple(site.topics.values()), "summaries": summaries, "latest": latest}
-    return Page("/", "home.html", site.config.title, context)
+    inputs = ("topics.yaml", "sources.yaml", *article_inputs(a.slug for a in latest))
+    return Page("/", "home.html", site.config.title, context, inputs=inputs)
 
 
-def _list(items, path: str, template: str, title: str, **context: Any) -> Page:
+def _list(
+    items: Iterable[Any],
+    path: str,
+    template: str,
+    title: str,
+    inputs: tuple[str, ...],
+    **context: Any,
+) -> Page:
     context["items"] = tuple(items)
-    return Page(path, template, title, context, _crumbs((title, path)))
+    return Page(path, template, title, context, _crumbs((title, path)), inputs)
 
 
 def _entity_index(site: Site, graph: LinkGraph) -> Page:
@@ -135,6 +157,7 @@ def _entity_index(site: Site, graph: LinkGraph) -> Page:
         "People, organisations and places",
         context,
         _crumbs(("People & places", "/entities/")),
+        ("entities.yaml", *article_inputs(site.articles)),
     )
 
 
@@ -151,7 +174,12 @@ def _topic(
         "involved": _group_by_kind(involved),
         "related": tuple(site.topics[t] for t in graph.related_topics.get(topic.id, ())),
     }
-    inputs = ("topics.yaml", "entities.yaml", *(f"articles/{a.slug}.md" for a in articles))
+    inputs = (
+        "topics.yaml",
+        "entities.yaml",
+        "sources.yaml",
+        *article_inputs(graph.articles_by_topic.get(topic.id, ())),
+    )
     return Page(
         urls.topic_path(topic.id),
         "topic.html",
@@ -184,7 +212,13 @@ def _article(
         "original": site.articles.get(article.rewrite_of),
         "rewrites": tuple(site.articles[s] for s in graph.rewrites.get(article.slug, ())),
     }
-    inputs = (f"articles/{article.slug}.md", "topics.yaml", "entities.yaml", "sources.yaml")
+    related_articles = (article.slug, article.rewrite_of, *graph.rewrites.get(article.slug, ()))
+    inputs = (
+        "topics.yaml",
+        "entities.yaml",
+        "sources.yaml",
+        *article_inputs(filter(None, related_articles)),
+    )
     return Page(
         urls.article_path(article.slug),
         "article.html",
@@ -203,7 +237,12 @@ def _entity(site: Site, graph: LinkGraph, entity: Entity) -> Page:
         "articles": articles,
         "topics": tuple(site.topics[t] for t in graph.topics_by_entity.get(entity.id, ())),
     }
-    inputs = ("entities.yaml", "topics.yaml", *(f"articles/{a.slug}.md" for a in articles))
+    inputs = (
+        "entities.yaml",
+        "topics.yaml",
+        "sources.yaml",
+        *article_inputs(graph.articles_by_entity.get(entity.id, ())),
+    )
     return Page(
         urls.entity_path(entity.id),
         "entity.html",
@@ -217,7 +256,7 @@ def _entity(site: Site, graph: LinkGraph, entity: Entity) -> Page:
 def _source(site: Site, graph: LinkGraph, source: Source) -> Page:
     articles = tuple(site.articles[s] for s in graph.articles_by_source.get(source.id, ()))
     context = {"source": source, "articles": articles}
-    inputs = ("sources.yaml", *(f"articles/{a.slug}.md" for a in articles))
+    inputs = ("sources.yaml", *article_inputs(graph.articles_by_source.get(source.id, ())))
     return Page(
         urls.source_path(source.id),
         "source.html",

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
+import jinja2.meta
 
 from . import urls
 from .errors import ContentError, ContentErrors, Position
@@ -63,6 +64,21 @@ def render_pages(env: jinja2.Environment, pages: Iterable[Page]) -> dict[str, st
     if errors:
         raise ContentErrors(errors)
     return html
+
+
+def template_inputs(env: jinja2.Environment, name: str) -> frozenset[str]:
+    """Input keys ('templates/x.html') of a template and all it extends, includes or imports."""
+    seen: set[str] = set()
+    pending = [name]
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        source, _, _ = env.loader.get_source(env, current)  # type: ignore[union-attr]
+        referenced = jinja2.meta.find_referenced_templates(env.parse(source))
+        pending.extend(ref for ref in referenced if ref)
+    return frozenset(f"templates/{template}" for template in seen)
 
 
 def _template_position(exc: Exception, env: jinja2.Environment, template: str) -> Position:

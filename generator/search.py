@@ -29,9 +29,9 @@ class SearchIndexError(Exception):
     """Pagefind could not be started or failed while indexing."""
 
 
-def write_search_index(site_dir: Path, language: str) -> None:
-    """Index the HTML pages in site_dir into site_dir/pagefind/."""
-    bundle_dir = site_dir / "pagefind"
+def write_search_index(site_dir: Path, language: str, bundle_dir: Path | None = None) -> None:
+    """Index the HTML pages in site_dir into bundle_dir (default: site_dir/pagefind/)."""
+    bundle_dir = bundle_dir or site_dir / "pagefind"
     try:
         _run_coroutine(_index(site_dir, bundle_dir, language))
     except FileNotFoundError as exc:

@@ -1,0 +1,170 @@
+"""Rebuilds: only pages whose inputs changed are rendered, and the result always
+equals a full build of the same content."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import CONTENT, THEME
+
+from generator.build import Builder, BuildOptions, build
+
+ARTICLE = "ukraine-proposes-leaders-meeting-at-istanbul-talks"
+ORIGINAL = "zelensky-to-meet-witkoff-and-erdogan-in-ankara"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> tuple[Path, Path, Builder]:
+    content, theme = tmp_path / "content", tmp_path / "theme"
+    shutil.copytree(CONTENT, content)
+    shutil.copytree(THEME, theme)
+    builder = Builder(BuildOptions(content, theme, tmp_path / "site", search=False))
+    builder.build()
+    return content, theme, builder
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and "pagefind" not in p.parts
+    }
+
+
+def assert_same_as_full_build(builder: Builder, tmp_path: Path) -> None:
+    options = builder.options
+    fresh = tmp_path / "fresh"
+    build(BuildOptions(options.content_dir, options.theme_dir, fresh, search=False))
+    assert tree(options.output_dir) == tree(fresh)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_no_change_renders_and_writes_nothing(workspace) -> None:
+    _, _, builder = workspace
+    before = {p: p.stat().st_mtime_ns for p in builder.options.output_dir.rglob("*")}
+    report = builder.build()
+    assert (report.rendered, report.written, report.deleted) == ((), (), ())
+    assert {p: p.stat().st_mtime_ns for p in builder.options.output_dir.rglob("*")} == before
+
+
+def test_editing_one_article_renders_it_and_the_pages_that_list_it(workspace, tmp_path) -> None:
+    content, _, builder = workspace
+    edit(content / "articles" / f"{ARTICLE}.md", "Varachyne in the Sumy region", "Varachyne, Sumy")
+    report = builder.build()
+    rendered = set(report.rendered)
+    assert f"/articles/{ARTICLE}/" in rendered
+    assert {"/topics/istanbul-talks/", "/", "/articles/", "/sources/unattributed/"} <= rendered
+    assert "/entities/vladimir-medinsky/" in rendered  # mentioned there
+    assert f"/articles/{ORIGINAL}/" not in rendered
+    assert "/topics/ankara-meeting/" not in rendered
+    assert "/entities/kirill-dmitriev/" not in rendered  # never mentioned in it
+    assert len(rendered) < report.pages / 2
+    assert set(report.written) <= rendered
+    assert f"/articles/{ARTICLE}/" in report.written
+    assert_same_as_full_build(builder, tmp_path)
+
+
+def rename_article(content: Path) -> None:
+    articles = content / "articles"
+    os.replace(articles / f"{ARTICLE}.md", articles / "istanbul-third-round.md")
+    topics = content / "topics.yaml"
+    topics.write_text(topics.read_text().replace(ARTICLE, "istanbul-third-round"), "utf-8")
+
+
+def delete_article(content: Path) -> None:
+    (content / "articles" / f"{ARTICLE}.md").unlink()
+    topics = content / "topics.yaml"
+    other = "zelensky-vows-direct-talks-with-putin-in-turkey"
+    topics.write_text(topics.read_text().replace(ARTICLE, other), "utf-8")
+
+
+def save_atomically(content: Path) -> None:
+    """The editor pattern of vim and JetBrains: write a temporary file, rename it over."""
+    target = content / "articles" / f"{ORIGINAL}.md"
+    temp = target.with_name(".tmp-save")
+    temp.write_text(target.read_text().replace("fourth capital", "4th capital"), encoding="utf-8")
+    os.replace(temp, target)
+
+
+EDITS: dict[str, Callable[[Path, Path], None]] = {
+    "rename": lambda content, theme: rename_article(content),
+    "atomic save": lambda content, theme: save_atomically(content),
+    "new article": lambda content, theme: (content / "articles" / "new.md").write_text(
+        "---\ntitle: New\ndate: 2026-01-01\nsource: bbc-news\ntopics: [ankara-meeting]\n---\n\n"
+        "Kaja Kallas spoke.\n",
+        encoding="utf-8",
+    ),
+    "delete article": lambda content, theme: delete_article(content),
+    "move to another topic": lambda content, theme: edit(
+        content / "articles" / f"{ARTICLE}.md",
+        "topics: [istanbul-talks]",
+        "topics: [ankara-meeting]",
+    ),
+    "new alias": lambda content, theme: edit(
+        content / "entities.yaml",
+        "aliases: [Umerov]",
+        "aliases: [Umerov, Ukraine’s lead negotiator]",
+    ),
+    "topic title": lambda content, theme: edit(
+        content / "topics.yaml", "title: Istanbul talks", "title: The Istanbul talks"
+    ),
+    "source name": lambda content, theme: edit(
+        content / "sources.yaml", "name: BBC News", "name: BBC"
+    ),
+    "date moves an article": lambda content, theme: edit(
+        content / "articles" / f"{ORIGINAL}.md", "date: 2025-11-18", "date: 2024-01-01"
+    ),
+    "article template": lambda content, theme: edit(
+        theme / "templates" / "article.html", '<p class="kicker">Article</p>', "<p>Report</p>"
+    ),
+    "base template": lambda content, theme: edit(
+        theme / "templates" / "base.html", "About the sources", "Sources"
+    ),
+    "stylesheet": lambda content, theme: edit(
+        theme / "static" / "style.css", "--measure: 70ch;", "--measure: 65ch;"
+    ),
+    "site title": lambda content, theme: edit(
+        content / "site.yaml", "title: Ukraine–Russia", "title: The Ukraine–Russia"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", EDITS)
+def test_rebuild_after_an_edit_equals_a_full_build(workspace, tmp_path, name: str) -> None:
+    content, theme, builder = workspace
+    EDITS[name](content, theme)
+    builder.build()
+    assert_same_as_full_build(builder, tmp_path)
+
+
+def test_article_template_change_renders_only_article_pages(workspace) -> None:
+    content, theme, builder = workspace
+    EDITS["article template"](content, theme)
+    rendered = builder.build().rendered
+    assert rendered and all(
+        path.startswith("/articles/") and path != "/articles/" for path in rendered
+    )
+
+
+def test_failed_rebuild_keeps_the_last_good_state(workspace, tmp_path) -> None:
+    from generator.errors import ContentErrors
+
+    content, _, builder = workspace
+    article = content / "articles" / f"{ARTICLE}.md"
+    edit(article, "topics: [istanbul-talks]", "topics: [istanbul-talk]")
+    with pytest.raises(ContentErrors):
+        builder.build()
+    edit(article, "topics: [istanbul-talk]", "topics: [istanbul-talks]")
+    edit(article, "Varachyne in the Sumy region", "Varachyne, Sumy")
+    report = builder.build()
+    assert f"/articles/{ARTICLE}/" in report.written
+    assert_same_as_full_build(builder, tmp_path)
