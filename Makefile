@@ -23,11 +23,11 @@ check: $(STAMP)
 	$(BIN)/briefing check
 
 test: $(STAMP)
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests bench
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests bench
 
 clean:
 	rm -rf site .site-* $(VENV) *.egg-info .pytest_cache .ruff_cache .hypothesis

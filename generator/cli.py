@@ -46,7 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_site_options(check)
     check.set_defaults(run=_check)
 
-    serve = commands.add_parser("serve", help="build, then serve the site on 127.0.0.1")
+    serve = commands.add_parser(
+        "serve", help="build, serve on 127.0.0.1, rebuild and reload the browser on every edit"
+    )
     _add_site_options(serve)
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
@@ -97,12 +99,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .serve import serve_forever
+    from .preview import serve
 
-    options = _options(args)
-    report = build(options)
-    print(f"built {report.pages} pages in {report.seconds:.2f}s")
-    return serve_forever(options.output_dir, report.base_path, args.host, args.port, args.open)
+    return serve(_options(args), args.host, args.port, args.open)
 
 
 def _new(args: argparse.Namespace) -> int:

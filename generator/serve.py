@@ -1,19 +1,71 @@
-"""Preview server: serves the output folder under the site's base path, on 127.0.0.1.
+"""Preview HTTP server: the output folder under the site's base path, on 127.0.0.1,
+plus a Server-Sent Events stream that tells open tabs to reload.
 
 It never serves a file outside the output folder: the request path is decoded,
 resolved (following symlinks) and must still lie inside the folder."""
 
 from __future__ import annotations
 
+import contextlib
 import http.server
+import json
 import mimetypes
 import posixpath
-import webbrowser
+import sys
+import threading
+from dataclasses import dataclass, field
 from functools import partial
+from importlib.resources import files
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 NOT_FOUND_PAGE = "404.html"
+LIVE_PREFIX = "/__briefing__/"
+KEEPALIVE_SECONDS = 15.0
+NO_SITE_PAGE = (
+    b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head>'
+    b"<body><h1>Not found</h1><p>Nothing has been built here yet.</p></body></html>"
+)
+
+
+@dataclass
+class Broadcaster:
+    """Build events for every connected browser: ('reload', paths) or ('build-error', errors)."""
+
+    epoch: int = 0  # successful builds so far
+    changed_at: dict[str, int] = field(default_factory=dict)  # page URL -> epoch of last change
+    errors: list[str] = field(default_factory=list)  # the current build's errors, if it failed
+    stopping: bool = False
+    _condition: threading.Condition = field(default_factory=threading.Condition)
+
+    def built(self, changed_urls: list[str]) -> None:
+        with self._condition:
+            self.epoch += 1
+            self.changed_at.update(dict.fromkeys(changed_urls, self.epoch))
+            self.errors = []
+            self._condition.notify_all()
+
+    def failed(self, errors: list[str]) -> None:
+        with self._condition:
+            self.errors = list(errors)
+            self.epoch += 1
+            self._condition.notify_all()
+
+    def stop(self) -> None:
+        with self._condition:
+            self.stopping = True
+            self._condition.notify_all()
+
+    def wait(self, seen_epoch: int, timeout: float) -> int:
+        """Block until an epoch after `seen_epoch` (or the timeout); return the epoch."""
+        with self._condition:
+            self._condition.wait_for(lambda: self.epoch > seen_epoch or self.stopping, timeout)
+            return self.epoch
+
+    def state(self, page_url: str, since: int) -> tuple[int, list[str], bool]:
+        """(epoch, current errors, whether page_url changed after epoch `since`)."""
+        with self._condition:
+            return self.epoch, list(self.errors), self.changed_at.get(page_url, 0) > since
 
 
 def resolve_request(root: Path, base_path: str, request_path: str) -> Path | None:
@@ -53,9 +105,12 @@ def _inside(root: Path, base_path: str, path: str) -> Path | None:
 class PreviewHandler(http.server.BaseHTTPRequestHandler):
     server_version = "briefing"
 
-    def __init__(self, *args, root: Path, base_path: str, **kwargs) -> None:
+    def __init__(
+        self, *args, root: Path, base_path: str, broadcaster: Broadcaster | None, **kwargs
+    ) -> None:
         self.root = root
         self.base_path = base_path
+        self.broadcaster = broadcaster
         super().__init__(*args, **kwargs)
 
     def do_GET(self) -> None:
@@ -65,19 +120,86 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         self._respond(send_body=False)
 
     def _respond(self, send_body: bool) -> None:
-        if needs_slash(self.root, self.base_path, self.path):
-            self.send_response(301)
+        path = urlsplit(self.path).path
+        if self.broadcaster is not None and path.startswith(LIVE_PREFIX):
+            self._live(path[len(LIVE_PREFIX) :], send_body)
+        elif path == "/" and self.base_path != "/":
+            self._redirect(self.base_path)
+        elif needs_slash(self.root, self.base_path, self.path):
             # Collapse leading slashes so "//host/x" cannot become an off-site redirect.
-            self.send_header("Location", "/" + urlsplit(self.path).path.lstrip("/") + "/")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
+            self._redirect("/" + path.lstrip("/") + "/")
+        else:
+            self._file(send_body)
+
+    def _file(self, send_body: bool) -> None:
+        epoch = self.broadcaster.epoch if self.broadcaster else 0  # before reading the file
         target = resolve_request(self.root, self.base_path, self.path)
         status = 200
         if target is None:
             status, target = 404, self.root / NOT_FOUND_PAGE
-        body = target.read_bytes() if target.is_file() else b"Not found\n"
+        try:
+            body = target.read_bytes()
+        except OSError:  # no site yet (first build failed), or replaced mid-request
+            status, body, target = 404, NO_SITE_PAGE, Path(NOT_FOUND_PAGE)
         content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if content_type == "text/html" and self.broadcaster is not None:
+            body = _inject_live_script(body, urlsplit(self.path).path, epoch)
+        self._send(status, content_type, body, send_body)
+
+    def _live(self, name: str, send_body: bool) -> None:
+        if name == "live.js":
+            script = files("generator").joinpath("live.js").read_bytes()
+            self._send(200, "text/javascript", script, send_body)
+        elif name == "events":
+            self._events()
+        else:
+            self._send(404, "text/plain", b"Not found\n", send_body)
+
+    def _events(self) -> None:
+        query = parse_qs(urlsplit(self.path).query)
+        page_url = query.get("path", [""])[0]
+        epoch = query.get("epoch", [""])[0]
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        self.close_connection = True
+        try:
+            self._stream(page_url, int(epoch) if epoch.isdigit() else 0)
+        except (ConnectionError, TimeoutError):
+            return  # the tab went away
+
+    def _stream(self, page_url: str, seen: int) -> None:
+        """Tell one tab what it needs to know, from the epoch its page was served at on."""
+        broadcaster = self.broadcaster
+        assert broadcaster is not None
+        self.wfile.write(b"retry: 1000\n\n")
+        showing_error = False
+        while not broadcaster.stopping:
+            epoch, errors, changed = broadcaster.state(page_url, seen)
+            if errors and (epoch > seen or not showing_error):
+                self._send_event("build-error", {"errors": errors})
+                showing_error = True
+            elif not errors and (changed or showing_error):
+                self._send_event("reload", {"paths": [page_url] if changed else []})
+                showing_error = False
+            else:
+                self.wfile.write(b": keepalive\n\n")
+                self.wfile.flush()
+            seen = epoch
+            broadcaster.wait(seen, KEEPALIVE_SECONDS)
+
+    def _send_event(self, name: str, data: dict) -> None:
+        self.wfile.write(f"event: {name}\ndata: {json.dumps(data)}\n\n".encode())
+        self.wfile.flush()
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(301)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _send(self, status: int, content_type: str, body: bytes, send_body: bool) -> None:
         if content_type.startswith("text/") or content_type.endswith(("javascript", "json")):
             content_type += "; charset=utf-8"
         self.send_response(status)
@@ -87,30 +209,44 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("X-Content-Type-Options", "nosniff")
         self.end_headers()
         if send_body:
-            self.wfile.write(body)
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self.wfile.write(body)
 
-    def log_message(self, format: str, *args) -> None:  # quiet: one line per error only
-        if args and str(args[1] if len(args) > 1 else "").startswith(("4", "5")):
+    def log_message(self, format: str, *args) -> None:
+        """Quiet: only failed requests are logged."""
+        if len(args) > 1 and str(args[1]).startswith(("4", "5")):
             super().log_message(format, *args)
 
 
-def make_server(root: Path, base_path: str, host: str = "127.0.0.1", port: int = 0):
-    handler = partial(PreviewHandler, root=root, base_path=base_path)
-    server = http.server.ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
-    return server
+def _inject_live_script(html: bytes, page_url: str, epoch: int) -> bytes:
+    tag = (
+        f'<script src="{LIVE_PREFIX}live.js" data-path="{_attribute(page_url)}" '
+        f'data-epoch="{epoch}"></script>'
+    ).encode()
+    index = html.rfind(b"</body>")
+    return html[:index] + tag + html[index:] if index >= 0 else html + tag
 
 
-def serve_forever(root: Path, base_path: str, host: str, port: int, open_browser: bool) -> int:
-    server = make_server(root, base_path, host, port)
-    url = f"http://{host}:{server.server_address[1]}{base_path}"
-    print(f"serving {root}/ at {url}  (Ctrl-C to stop)")
-    if open_browser:
-        webbrowser.open(url)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        print("\nstopped")
-    finally:
-        server.server_close()
-    return 0
+def _attribute(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+class PreviewServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128
+
+    def handle_error(self, request, client_address) -> None:
+        error = sys.exc_info()[1]
+        if not isinstance(error, ConnectionError | TimeoutError):
+            super().handle_error(request, client_address)
+
+
+def make_server(
+    root: Path,
+    base_path: str,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    broadcaster: Broadcaster | None = None,
+) -> PreviewServer:
+    handler = partial(PreviewHandler, root=root, base_path=base_path, broadcaster=broadcaster)
+    return PreviewServer((host, port), handler)

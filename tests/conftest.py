@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, sync_playwright
 
 from generator.build import BuildOptions, build
 from generator.serve import make_server
@@ -17,6 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 THEME = ROOT / "themes" / "default"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 def parse(path: Path) -> BeautifulSoup:
@@ -54,3 +58,26 @@ def serve_dir() -> Iterator:
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            "Chromium is missing: install it with 'apt-get install -y chromium' "
+            "(.ci/run does this as root)",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()

@@ -1,0 +1,145 @@
+"""`briefing serve`: build, serve, watch content/ and themes/, rebuild, tell the browser.
+
+The watchdog callback only sets an event; the build loop (main thread) waits for
+a quiet moment so a burst of changes gives one rebuild, then calls the same
+Builder as `briefing build`. A failed rebuild keeps the last good site and sends
+its errors to the open tabs; the search index catches up when edits pause."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+import webbrowser
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from .build import Builder, BuildOptions, BuildReport
+from .errors import ContentErrors
+from .load import is_content_file
+from .search import SearchIndexError
+from .serve import Broadcaster, make_server
+from .urls import Urls
+
+QUIET_SECONDS = 0.04  # a burst of file events ends after this long without one
+MAX_DEBOUNCE_SECONDS = 0.5
+SEARCH_IDLE_SECONDS = 1.0  # re-index search once edits pause this long
+
+
+class ChangeWatcher(FileSystemEventHandler):
+    """Sets `changed` for any event on a content file (not swap, backup or hidden files)."""
+
+    def __init__(self, changed: threading.Event, ignore: Path) -> None:
+        self.changed = changed
+        self.ignore = ignore.resolve()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.is_directory and event.event_type in ("modified", "opened", "closed"):
+            return
+        if event.event_type in ("opened", "closed_no_write"):
+            return
+        paths = [event.src_path, getattr(event, "dest_path", "")]
+        if any(self._relevant(Path(str(p))) for p in paths if p):
+            self.changed.set()
+
+    def _relevant(self, path: Path) -> bool:
+        return is_content_file(path) and not path.resolve().is_relative_to(self.ignore)
+
+
+class Preview:
+    def __init__(self, options: BuildOptions, broadcaster: Broadcaster | None = None) -> None:
+        self.options = options
+        self.builder = Builder(options)
+        self.broadcaster = broadcaster or Broadcaster()
+        self.changed = threading.Event()
+        self.base_path = "/"
+        self._stop = threading.Event()
+
+    def rebuild(self) -> BuildReport | None:
+        """One build through the shared Builder; errors go to the terminal and the browser."""
+        try:
+            report = self.builder.build()
+        except ContentErrors as exc:
+            messages = [str(error) for error in exc.errors]
+            print("\n".join(messages), file=sys.stderr)
+            self.broadcaster.failed(messages)
+            return None
+        except (SearchIndexError, OSError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            self.broadcaster.failed([f"error: {exc}"])
+            return None
+        self.base_path = report.base_path
+        links = Urls("/", report.base_path)
+        self.broadcaster.built([links.link(path) for path in report.written + report.deleted])
+        return report
+
+    def watch(self) -> Observer:
+        observer = Observer()
+        handler = ChangeWatcher(self.changed, self.options.output_dir)
+        for directory in (self.options.content_dir, self.options.theme_dir):
+            observer.schedule(handler, str(directory), recursive=True)
+        observer.start()
+        return observer
+
+    def run_loop(self) -> None:
+        """Rebuild after each burst of changes; refresh search once things are quiet."""
+        last_build = time.monotonic()
+        while not self._stop.is_set():
+            if self.changed.wait(0.2):
+                self._debounce()
+                report = self.rebuild()
+                last_build = time.monotonic()
+                if report is not None and report.written + report.deleted:
+                    print(
+                        f"rebuilt: {len(report.rendered)} rendered, {len(report.written)} written, "
+                        f"{len(report.deleted)} removed in {report.seconds * 1000:.0f} ms"
+                    )
+            elif self.builder.search_stale and time.monotonic() - last_build > SEARCH_IDLE_SECONDS:
+                try:
+                    self.builder.refresh_search()
+                except SearchIndexError as exc:
+                    print(f"error: search index: {exc}", file=sys.stderr)
+                    self.builder.search_stale = False
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.broadcaster.stop()
+
+    def _debounce(self) -> None:
+        started = time.monotonic()
+        while True:
+            self.changed.clear()
+            if not self.changed.wait(QUIET_SECONDS):
+                return
+            if time.monotonic() - started > MAX_DEBOUNCE_SECONDS:
+                self.changed.clear()
+                return
+
+
+def serve(options: BuildOptions, host: str, port: int, open_browser: bool) -> int:
+    preview = Preview(options)
+    report = preview.rebuild()
+    if report is not None:
+        print(f"built {report.pages} pages in {report.seconds:.2f}s")
+    elif not options.output_dir.is_dir():
+        print("the first build failed; fix the errors above and save", file=sys.stderr)
+    server = make_server(options.output_dir, preview.base_path, host, port, preview.broadcaster)
+    url = f"http://{host}:{server.server_address[1]}{preview.base_path}"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    observer = preview.watch()
+    print(f"serving {options.output_dir}/ at {url}  (live reload on; Ctrl-C to stop)")
+    if open_browser:
+        webbrowser.open(url)
+    try:
+        preview.run_loop()
+    except KeyboardInterrupt:
+        print("\nstopped")
+    finally:
+        preview.stop()
+        observer.stop()
+        server.shutdown()
+        server.server_close()
+        observer.join(timeout=2)
+    return 0

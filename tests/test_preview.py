@@ -1,0 +1,325 @@
+"""The live preview: the real `briefing serve` process, driven over HTTP and SSE."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import queue
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import CONTENT, ROOT, THEME
+
+ARTICLE = "zelensky-to-meet-witkoff-and-erdogan-in-ankara"
+ARTICLE_URL = f"/articles/{ARTICLE}/"
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen
+    url: str  # http://127.0.0.1:PORT
+    content: Path
+    output: Path
+
+    def get(self, path: str) -> tuple[int, str]:
+        status, body = request(self.url, path)
+        return status, body.decode("utf-8", "replace")
+
+
+def request(base: str, path: str, timeout: float = 5) -> tuple[int, bytes]:
+    parts = urlsplit(base)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+def start_server(tmp_path: Path, base_url: str | None = None) -> Server:
+    content, output = tmp_path / "content", tmp_path / "site"
+    shutil.copytree(CONTENT, content)
+    shutil.copytree(THEME, tmp_path / "theme")
+    args = [
+        sys.executable,
+        "-m",
+        "generator",
+        "serve",
+        "--port",
+        "0",
+        "--content",
+        str(content),
+        "--theme",
+        str(tmp_path / "theme"),
+        "--output",
+        str(output),
+    ]
+    if base_url:
+        args += ["--base-url", base_url]
+    process = subprocess.Popen(
+        args,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    deadline = time.monotonic() + 60
+    lines = []
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        lines.append(line)
+        if match := re.search(r"at (http://127\.0\.0\.1:\d+)", line):
+            threading.Thread(target=process.stdout.read, daemon=True).start()  # keep draining
+            return Server(process, match.group(1), content, output)
+        if not line and process.poll() is not None:
+            break
+    process.kill()
+    raise AssertionError("server did not start:\n" + "".join(lines))
+
+
+def stop_server(server: Server) -> int:
+    server.process.send_signal(signal.SIGINT)
+    try:
+        return server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        raise
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    running = start_server(tmp_path)
+    yield running
+    assert stop_server(running) == 0  # Ctrl-C stops it cleanly
+
+
+class EventStream:
+    """A minimal SSE client on its own thread: events land in a queue."""
+
+    def __init__(self, base: str, page_url: str, epoch: int = 1) -> None:
+        parts = urlsplit(base)
+        self.connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        self.connection.request("GET", f"/__briefing__/events?path={page_url}&epoch={epoch}")
+        self.response = self.connection.getresponse()
+        assert self.response.getheader("Content-Type") == "text/event-stream"
+        self.events: queue.Queue[tuple[str, dict]] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        name = ""
+        try:
+            for raw in self.response:
+                line = raw.decode().rstrip("\n")
+                if line.startswith("event: "):
+                    name = line[7:]
+                elif line.startswith("data: "):
+                    self.events.put((name, json.loads(line[6:])))
+        except (OSError, ValueError):
+            return
+
+    def next(self, timeout: float = 5.0) -> tuple[str, dict]:
+        return self.events.get(timeout=timeout)
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def page_epoch(server: Server, path: str) -> int:
+    _, html = server.get(path)
+    return int(re.search(r'data-epoch="(\d+)"', html).group(1))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_edit_reaches_the_browser_and_the_page(server: Server) -> None:
+    stream = EventStream(server.url, ARTICLE_URL, page_epoch(server, ARTICLE_URL))
+    edit(server.content / "articles" / f"{ARTICLE}.md", "fourth capital", "FOURTH CAPITAL")
+    started = time.monotonic()
+    assert stream.next() == ("reload", {"paths": [ARTICLE_URL]})
+    assert time.monotonic() - started < 1.0
+    assert "FOURTH CAPITAL" in server.get(ARTICLE_URL)[1]
+    stream.close()
+
+
+def test_broken_yaml_shows_the_error_and_keeps_the_last_good_site(server: Server) -> None:
+    stream = EventStream(server.url, "/topics/ankara-meeting/", page_epoch(server, "/"))
+    topics = server.content / "topics.yaml"
+    good = topics.read_text(encoding="utf-8")
+    topics.write_text(
+        good.replace("  title: Ankara meeting", "  title: [Ankara meeting", 1), "utf-8"
+    )
+    name, data = stream.next()
+    assert name == "build-error"
+    assert re.match(
+        rf"{re.escape(str(topics))}:\d+:\d+: error: YAML syntax error", data["errors"][0]
+    )
+    status, html = server.get("/topics/ankara-meeting/")
+    assert status == 200 and '<h1 data-pagefind-meta="title">Ankara meeting</h1>' in html
+    topics.write_text(good, "utf-8")
+    assert stream.next() == ("reload", {"paths": []})  # clears the overlay; nothing changed
+    stream.close()
+
+
+def test_rename_over_save_is_picked_up(server: Server) -> None:
+    stream = EventStream(server.url, ARTICLE_URL, page_epoch(server, ARTICLE_URL))
+    target = server.content / "articles" / f"{ARTICLE}.md"
+    temp = target.with_name(f".{target.name}.swp")
+    temp.write_text(target.read_text(encoding="utf-8").replace("Pokrovsk", "POKROVSK"), "utf-8")
+    os.replace(temp, target)
+    assert stream.next()[0] == "reload"
+    assert "POKROVSK" in server.get(ARTICLE_URL)[1]
+    stream.close()
+
+
+def test_swap_and_backup_files_do_not_trigger_a_build(server: Server) -> None:
+    stream = EventStream(server.url, ARTICLE_URL, page_epoch(server, ARTICLE_URL))
+    articles = server.content / "articles"
+    for name in (".draft.md.swp", "draft.md~", ".#draft.md"):
+        (articles / name).write_text("not an article", "utf-8")
+    with pytest.raises(queue.Empty):
+        stream.next(timeout=1.0)
+    stream.close()
+
+
+def test_new_and_deleted_articles(server: Server) -> None:
+    stream = EventStream(server.url, "/articles/", page_epoch(server, "/articles/"))
+    new = server.content / "articles" / "fresh-report.md"
+    new.write_text(
+        "---\ntitle: Fresh report\ndate: 2026-01-02\nsource: bbc-news\n"
+        "topics: [ankara-meeting]\n---\n\nErdogan spoke.\n",
+        "utf-8",
+    )
+    assert stream.next() == ("reload", {"paths": ["/articles/"]})
+    assert server.get("/articles/fresh-report/")[0] == 200
+    new.unlink()
+    assert stream.next() == ("reload", {"paths": ["/articles/"]})
+    assert server.get("/articles/fresh-report/")[0] == 404
+    stream.close()
+
+
+def test_a_missed_change_is_sent_on_connect(server: Server) -> None:
+    epoch = page_epoch(server, ARTICLE_URL)
+    probe = EventStream(server.url, ARTICLE_URL, epoch)  # to know when the rebuild is done
+    edit(server.content / "articles" / f"{ARTICLE}.md", "Pokrovsk", "Pokrovsk (Donetsk)")
+    probe.next()
+    stream = EventStream(server.url, ARTICLE_URL, epoch)  # tab loaded before the edit
+    assert stream.next() == ("reload", {"paths": [ARTICLE_URL]})
+    probe.close()
+    stream.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/../pyproject.toml", 404),
+        ("/%2e%2e/pyproject.toml", 404),
+        ("/%2e%2e/", 200),  # normalised to the site's own root
+        ("/..%2f..%2fetc/passwd", 404),
+        ("/escape/secret.txt", 404),  # a symlink in the output that points outside it
+    ],
+)
+def test_nothing_outside_the_output_is_served(server: Server, path: str, status: int) -> None:
+    (server.output.parent / "secret.txt").write_text("TOP-SECRET-CONTENT", "utf-8")
+    os.symlink(server.output.parent, server.output / "escape")
+    got, body = server.get(path)
+    assert got == status
+    assert "TOP-SECRET-CONTENT" not in body and "[project]" not in body
+
+
+def test_live_script_only_from_the_preview(server: Server) -> None:
+    assert "__briefing__/live.js" in server.get("/")[1]
+    for page in server.output.rglob("*.html"):
+        assert "__briefing__" not in page.read_text(encoding="utf-8"), page
+    status, body = server.get("/__briefing__/live.js")
+    assert status == 200 and "EventSource" in body
+
+
+def test_many_requests_during_rebuilds_never_fail(server: Server) -> None:
+    article = server.content / "articles" / f"{ARTICLE}.md"
+    paths = [
+        "/",
+        ARTICLE_URL,
+        "/topics/ankara-meeting/",
+        "/static/style.css",
+        "/pagefind/pagefind.js",
+    ]
+    stop = threading.Event()
+
+    def keep_editing() -> None:
+        count = 0
+        while not stop.is_set():
+            count += 1
+            article.write_text(article.read_text("utf-8") + f"\nEdit {count}.\n", "utf-8")
+            time.sleep(0.05)
+
+    editor = threading.Thread(target=keep_editing)
+    editor.start()
+    try:
+        with ThreadPoolExecutor(max_workers=20) as pool:
+            statuses = list(
+                pool.map(lambda i: request(server.url, paths[i % len(paths)])[0], range(100))
+            )
+    finally:
+        stop.set()
+        editor.join()
+    assert statuses.count(200) == 100
+
+
+def test_a_client_that_disconnects_mid_stream_is_harmless(server: Server) -> None:
+    for _ in range(5):
+        stream = EventStream(server.url, "/", 0)
+        stream.close()
+    edit(server.content / "articles" / f"{ARTICLE}.md", "Pokrovsk", "Pokrovsk!")
+    time.sleep(0.5)
+    assert server.get("/")[0] == 200
+    assert server.process.poll() is None
+
+
+def test_sub_path_previews_under_the_base_path(tmp_path: Path) -> None:
+    running = start_server(tmp_path, "https://example.github.io/repo/")
+    try:
+        assert running.url.endswith(tuple("0123456789"))
+        assert request(running.url, "/repo/")[0] == 200
+        assert request(running.url, "/repo/topics/ankara-meeting/")[0] == 200
+        assert request(running.url, "/topics/ankara-meeting/")[0] == 404
+    finally:
+        assert stop_server(running) == 0
+
+
+def test_an_open_tab_reloads_keeps_its_scroll_and_shows_errors(server: Server, browser) -> None:
+    page = browser.new_page(viewport={"width": 1000, "height": 500})
+    page.goto(server.url + ARTICLE_URL)
+    page.evaluate("window.scrollTo(0, 400)")
+    page.evaluate("window.marker = 'before reload'")
+    time.sleep(0.3)  # let the event stream connect
+    article = server.content / "articles" / f"{ARTICLE}.md"
+    edit(article, "fourth capital", "edited-capital")
+    page.wait_for_selector("text=edited-capital", timeout=3000)
+    assert page.evaluate("window.marker") is None  # it really reloaded
+    page.wait_for_function("window.scrollY === 400", timeout=3000)
+
+    edit(article, "topics: [ankara-meeting", "topics: [ankara-meting")
+    overlay = page.wait_for_selector("#briefing-error-overlay", timeout=3000)
+    assert "unknown topic 'ankara-meting'" in overlay.inner_text()
+    assert f"{ARTICLE}.md:" in overlay.inner_text()
+    edit(article, "topics: [ankara-meting", "topics: [ankara-meeting")
+    page.wait_for_selector("#briefing-error-overlay", state="detached", timeout=3000)
+    page.close()
