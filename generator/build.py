@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -20,6 +20,7 @@ from markupsafe import Markup
 from . import output, urls
 from .errors import ContentError, ContentErrors, Position, did_you_mean
 from .links import build_graph
+from .lint import content_warnings
 from .load import RawContent, load_content, loaded_files
 from .markdown import Markdown, MarkdownResult, build_matcher
 from .model import Site, build_site
@@ -38,6 +39,7 @@ class BuildOptions:
     output_dir: Path = Path("site")
     base_url: str | None = None  # overrides site.yaml's base_url
     search: bool = True
+    strict: bool = False  # warnings count as errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,7 @@ class RenderedSite:
     site: Site
     pages: tuple[Page, ...]
     html: Mapping[str, str]  # page path -> HTML, for the pages rendered
+    warnings: tuple[ContentError, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,7 @@ class BuildReport:
     output_dir: Path
     base_path: str
     full: bool  # a whole new site was swapped in
+    warnings: tuple[ContentError, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +69,7 @@ class _Prepared:
     site: Site
     pages: tuple[Page, ...]
     markdown: dict[str, tuple[tuple, MarkdownResult]]
+    warnings: tuple[ContentError, ...]
 
 
 class Builder:
@@ -87,7 +92,7 @@ class Builder:
         prepared = self._prepare(fingerprints, None, None)
         env = self._environment(prepared.site, fingerprints)
         html = render_pages(env, prepared.pages)
-        return RenderedSite(prepared.site, prepared.pages, html)
+        return RenderedSite(prepared.site, prepared.pages, html, prepared.warnings)
 
     def build(self) -> BuildReport:
         started = time.perf_counter()
@@ -120,6 +125,7 @@ class Builder:
             output_dir=self.options.output_dir,
             base_path=prepared.site.config.base_path,
             full=previous is None,
+            warnings=prepared.warnings,
         )
 
     def refresh_search(self) -> None:
@@ -161,7 +167,11 @@ class Builder:
         bodies = {slug: Markup(r.html) for slug, r in rendered.items()}
         pages = tuple(build_pages(site, graph, bodies, markdown))
         _check_internal_links(site, rendered, pages)
-        return _Prepared(raw, site, pages, results)
+        # Near-copy detection reads every article: done on full builds, not on each save.
+        warnings = tuple(sorted(content_warnings(site, graph, near_copies=previous is None)))
+        if self.options.strict and warnings:
+            raise ContentErrors(replace(w, severity="error") for w in warnings)
+        return _Prepared(raw, site, pages, results, warnings)
 
     def _markdown_renderer(self, site: Site, entities_fingerprint: object) -> Markdown:
         key = (entities_fingerprint, site.config.base_path)

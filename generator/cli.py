@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .build import BuildOptions, build, render_site
-from .errors import ContentErrors
+from .errors import ContentError, ContentErrors
 from .search import SearchIndexError
 from .slug import slugify
 
@@ -40,10 +40,12 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd = commands.add_parser("build", help="build the site into the output folder")
     _add_site_options(build_cmd)
     build_cmd.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
+    build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build_cmd.set_defaults(run=_build)
 
     check = commands.add_parser("check", help="validate content without writing anything")
     _add_site_options(check)
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.set_defaults(run=_check)
 
     serve = commands.add_parser(
@@ -80,22 +82,37 @@ def _add_site_options(command: argparse.ArgumentParser) -> None:
 
 
 def _options(args: argparse.Namespace, search: bool = True) -> BuildOptions:
-    return BuildOptions(args.content, args.theme, args.output, args.base_url, search)
+    strict = getattr(args, "strict", False)
+    return BuildOptions(args.content, args.theme, args.output, args.base_url, search, strict)
 
 
 def _build(args: argparse.Namespace) -> int:
     report = build(_options(args, search=not args.no_search))
+    _print_warnings(report.warnings)
     print(f"built {report.pages} pages into {report.output_dir}/ in {report.seconds:.2f}s")
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
     rendered = render_site(_options(args))
+    _print_warnings(rendered.warnings)
     print(
         f"ok: {len(rendered.site.articles)} articles, {len(rendered.site.topics)} topics, "
         f"{len(rendered.site.entities)} entities, {len(rendered.pages)} pages"
+        + _count(len(rendered.warnings), "warning", ", ")
     )
     return EXIT_OK
+
+
+def _print_warnings(warnings: Sequence[ContentError]) -> None:
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+
+
+def _count(number: int, noun: str, prefix: str = "") -> str:
+    if not number:
+        return ""
+    return f"{prefix}{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -132,5 +149,5 @@ def _report(exc: ContentErrors) -> int:
     for error in exc.errors:
         print(error, file=sys.stderr)
     count = sum(1 for error in exc.errors if error.severity == "error")
-    print(f"{count} error{'s' if count != 1 else ''}; nothing was written", file=sys.stderr)
+    print(f"{_count(count, 'error')}; nothing was written", file=sys.stderr)
     return EXIT_ERRORS

@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 from .errors import ContentError, ContentErrors, Position, did_you_mean
 from .fields import FieldReader, top_level_list
 from .load import RawArticle, RawContent
+from .slug import slugify
+from .yamlpos import Located
 
 ENTITY_KINDS = ("person", "organisation", "place")
 BASE_URL_ENV = "BRIEFING_BASE_URL"
@@ -105,7 +107,9 @@ def build_site(raw: RawContent, base_url_override: str | None = None) -> Site:
     errors: list[ContentError] = []
     config = _config(raw, errors, base_url_override or os.environ.get(BASE_URL_ENV))
     sources = _unique(_sources(raw, errors), "source", errors)
-    entities = _unique(_entities(raw, errors), "entity", errors)
+    entity_list = list(_entities(raw, errors))
+    entities = _unique(entity_list, "entity", errors)
+    _check_aliases(entity_list, raw.entities, errors)
     references: list[Reference] = []
     topics = _unique(_topics(raw, errors, references), "topic", errors)
     articles = {article.slug: article for article in _articles(raw, errors, references)}
@@ -136,9 +140,9 @@ def _sources(raw: RawContent, errors: list[ContentError]) -> Iterable[Source]:
     for index in top_level_list(raw.sources, errors, "source"):
         fields = FieldReader(raw.sources, (index,), errors, "source")
         yield Source(
-            id=fields.text("id"),
+            id=_id(fields),
             name=fields.text("name"),
-            url=fields.text("url", required=False),
+            url=_web_url(fields, "url"),
             kind=fields.text("kind"),
             description=fields.text("description", required=False),
             position=fields.at(),
@@ -156,7 +160,7 @@ def _entities(raw: RawContent, errors: list[ContentError]) -> Iterable[Entity]:
                 did_you_mean(kind, ENTITY_KINDS) or f"use one of {', '.join(ENTITY_KINDS)}",
             )
         yield Entity(
-            id=fields.text("id"),
+            id=_id(fields),
             name=fields.text("name"),
             kind=kind,
             description=fields.text("description", required=False),
@@ -170,7 +174,7 @@ def _topics(
 ) -> Iterable[Topic]:
     for index in top_level_list(raw.topics, errors, "topic"):
         fields = FieldReader(raw.topics, (index,), errors, "topic")
-        topic_id = fields.text("id")
+        topic_id = _id(fields)
         facts = []
         for fact_index in fields.records("key_facts"):
             fact = fields.child("key_facts", fact_index, what="key fact")
@@ -191,6 +195,38 @@ def _topics(
             related=related,
             position=fields.at(),
         )
+
+
+def _web_url(fields: FieldReader, name: str) -> str:
+    """An optional link to the outside web: only http(s), so no javascript: reaches a page."""
+    value = fields.text(name, required=False)
+    parts = urlsplit(value)
+    if value and (parts.scheme not in ("http", "https") or not parts.netloc):
+        fields.error((name,), f"'{name}' must be a web address starting with https:// or http://")
+        return ""
+    return value
+
+
+def _id(fields: FieldReader) -> str:
+    """A record's id: it becomes part of a URL, so it must already be a slug."""
+    value = fields.text("id")
+    if value and value != slugify(value):
+        fields.error(("id",), f"id '{value}' is not a valid slug", f"use '{slugify(value)}'")
+    return value
+
+
+def _check_aliases(entities: list[Entity], doc: Located, errors: list[ContentError]) -> None:
+    """A name or alias may belong to one entity only, or mentions would be ambiguous.
+    `entities` are in file order, one per record of entities.yaml."""
+    owners: dict[str, tuple[str, Position]] = {}
+    for index, entity in enumerate(entities):
+        names = [(entity.name, doc.at(index, "name"))]
+        names += [(alias, doc.at(index, "aliases", i)) for i, alias in enumerate(entity.aliases)]
+        for name, position in names:
+            owner_id, first = owners.setdefault(name, (entity.id, position))
+            if name and owner_id != entity.id:
+                message = f"'{name}' names two entities: '{owner_id}' and '{entity.id}'"
+                errors.append(ContentError(position, message, f"first claimed at {first}"))
 
 
 def _refs(kind: str, ids: Iterable[str], fields: FieldReader, name: str) -> list[Reference]:
@@ -214,12 +250,20 @@ def _article(raw: RawArticle, errors: list[ContentError], references: list[Refer
     references.append(Reference("article", rewrite_of, fields.at("rewrite_of")))
     if rewrite_of == raw.slug:
         fields.error(("rewrite_of",), "an article cannot be a rewrite of itself")
+    if raw.slug != slugify(raw.slug):
+        message = f"file name '{raw.slug}.md' is not a valid slug"
+        hint = f"rename it to '{slugify(raw.slug)}.md'"
+        errors.append(ContentError(Position(raw.meta.path, 1), message, hint))
+    if not raw.body.strip():
+        errors.append(
+            ContentError(Position(raw.meta.path, raw.body_line), "the article has no text")
+        )
     return Article(
         slug=raw.slug,
         title=fields.text("title"),
         date=fields.date("date"),
         source=source,
-        url=fields.text("url", required=False),
+        url=_web_url(fields, "url"),
         topics=topics,
         summary=fields.text("summary", required=False),
         rewrite_of=rewrite_of,

@@ -3,8 +3,10 @@ built beside their target and swapped in; single files are replaced atomically."
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -14,10 +16,16 @@ TEMP_PREFIX = ".site-"
 
 
 def clean_stale(output_dir: Path) -> None:
-    """Remove temporary folders left by a build that was killed midway."""
-    for stale in output_dir.parent.glob(f"{TEMP_PREFIX}*"):
-        if stale.is_dir():
-            shutil.rmtree(stale, ignore_errors=True)
+    """Tidy up after a build that was killed midway: put back an old site that was
+    moved aside but not yet replaced, and remove temporary folders."""
+    stale = sorted(p for p in output_dir.parent.glob(f"{TEMP_PREFIX}*") if p.is_dir())
+    if not output_dir.exists():
+        old = [p for p in stale if p.name.startswith(f"{TEMP_PREFIX}old-{output_dir.name}-")]
+        if old:
+            os.replace(old[0], output_dir)
+            stale.remove(old[0])
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def replace_folder(target: Path, fill: Callable[[Path], None]) -> None:
@@ -34,10 +42,28 @@ def replace_folder(target: Path, fill: Callable[[Path], None]) -> None:
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
+    if target.exists() and _exchange(temp, target):
+        shutil.rmtree(temp, ignore_errors=True)  # it now holds the old folder
+        return
     if target.exists():
         os.replace(target, old)
     os.replace(temp, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one atomic step (Linux renameat2 RENAME_EXCHANGE), so a
+    reader, or a build killed at any moment, sees the old folder or the new one."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
+    return result == 0
 
 
 def write_pages(html_by_path: Mapping[str, str], directory: Path) -> None:

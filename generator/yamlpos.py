@@ -59,7 +59,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
         ) from None
     positions: dict[KeyPath, Position] = {}
     if node is not None:
-        _record_positions(node, (), path, first_line, positions)
+        _record_positions(node, path, first_line, positions)
     return Located(data, path, positions)
 
 
@@ -72,14 +72,21 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: Path, first_line: int) -> Con
 
 
 def _record_positions(
-    node: yaml.Node, key_path: KeyPath, path: Path, first_line: int, out: dict[KeyPath, Position]
+    root: yaml.Node, path: Path, first_line: int, out: dict[KeyPath, Position]
 ) -> None:
-    mark = node.start_mark
-    out[key_path] = Position(path, mark.line + first_line, mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                _record_positions(value_node, (*key_path, key_node.value), path, first_line, out)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _record_positions(item, (*key_path, index), path, first_line, out)
+    """Walk the node tree once per node: aliases can make it recursive or exponential."""
+    seen: set[int] = set()
+    pending: list[tuple[yaml.Node, KeyPath]] = [(root, ())]
+    while pending:
+        node, key_path = pending.pop()
+        mark = node.start_mark
+        out.setdefault(key_path, Position(path, mark.line + first_line, mark.column + 1))
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    pending.append((value_node, (*key_path, key_node.value)))
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend((item, (*key_path, index)) for index, item in enumerate(node.value))
