@@ -24,7 +24,8 @@ from .lint import content_warnings
 from .load import RawContent, load_content, loaded_files
 from .markdown import Markdown, MarkdownResult, build_matcher
 from .model import Site, build_site
-from .pages import Page, build_pages
+from .page import Page
+from .pages import build_pages
 from .render import make_environment, render_pages, template_inputs
 from .search import write_search_index
 from .state import BuildState, Fingerprint, changed_keys, scan

@@ -3,34 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
-from . import urls
+from . import meta, urls
+from .feeds import feed_pages, index_pages
 from .links import LinkGraph
 from .markdown import Markdown
 from .model import ENTITY_KINDS, Article, Entity, Site, Source, Topic
+from .page import Crumb, Page, article_inputs
 
 LATEST_ON_HOME = 10
 KIND_HEADINGS = {"person": "People", "organisation": "Organisations", "place": "Places"}
-
-
-@dataclass(frozen=True, slots=True)
-class Crumb:
-    title: str
-    path: str
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    path: str  # site-relative, e.g. '/topics/ankara-meeting/'
-    template: str
-    title: str
-    context: Mapping[str, Any] = field(default_factory=dict)
-    crumbs: tuple[Crumb, ...] = ()
-    inputs: tuple[str, ...] = ()  # content files it is made from, besides site.yaml and the theme
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,12 +91,9 @@ def build_pages(
     ]
     pages += [_entity(site, graph, entity) for entity in site.entities.values()]
     pages += [_source(site, graph, source) for source in site.sources.values()]
+    pages += feed_pages(site, graph)
+    pages += index_pages(site, pages)
     return pages
-
-
-def article_inputs(slugs: Iterable[str]) -> tuple[str, ...]:
-    """The input keys of articles, as the build state names files."""
-    return tuple(f"articles/{slug}.md" for slug in slugs)
 
 
 def _crumbs(*crumbs: tuple[str, str]) -> tuple[Crumb, ...]:
@@ -187,6 +170,8 @@ def _topic(
         context,
         _crumbs(("Topics", "/topics/"), (topic.title, urls.topic_path(topic.id))),
         inputs,
+        description=meta.plain_description(topic.summary),
+        feeds=(Crumb(f"{topic.title}: new articles", meta.topic_feed_path(topic.id)),),
     )
 
 
@@ -219,6 +204,13 @@ def _article(
         "sources.yaml",
         *article_inputs(filter(None, related_articles)),
     )
+    json_ld = meta.article_json_ld(
+        article,
+        context["source"],
+        context["topics"],
+        [entity for entity, _ in mentioned],
+        urls.Urls(site.config.base_url, site.config.base_path),
+    )
     return Page(
         urls.article_path(article.slug),
         "article.html",
@@ -226,6 +218,9 @@ def _article(
         context,
         _crumbs(("Articles", "/articles/"), (article.title, urls.article_path(article.slug))),
         inputs,
+        description=article.summary,
+        og_type="article",
+        json_ld=json_ld,
     )
 
 
@@ -243,6 +238,8 @@ def _entity(site: Site, graph: LinkGraph, entity: Entity) -> Page:
         "sources.yaml",
         *article_inputs(graph.articles_by_entity.get(entity.id, ())),
     )
+    links = urls.Urls(site.config.base_url, site.config.base_path)
+    feeds = (Crumb(f"Articles mentioning {entity.name}", meta.entity_feed_path(entity.id)),)
     return Page(
         urls.entity_path(entity.id),
         "entity.html",
@@ -250,6 +247,10 @@ def _entity(site: Site, graph: LinkGraph, entity: Entity) -> Page:
         context,
         _crumbs(("People & places", "/entities/"), (entity.name, urls.entity_path(entity.id))),
         inputs,
+        description=entity.description,
+        og_type="profile" if entity.kind == "person" else "website",
+        feeds=feeds if articles else (),
+        json_ld=meta.entity_json_ld(entity, links),
     )
 
 

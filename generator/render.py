@@ -10,10 +10,10 @@ from pathlib import Path
 import jinja2
 import jinja2.meta
 
-from . import urls
+from . import meta, urls
 from .errors import ContentError, ContentErrors, Position
 from .model import Site
-from .pages import Page
+from .page import Page
 
 
 def make_environment(theme_dir: Path, site: Site) -> jinja2.Environment:
@@ -34,6 +34,8 @@ def make_environment(theme_dir: Path, site: Site) -> jinja2.Environment:
         absolute_url=links.absolute,
         asset=_asset_linker(theme_dir / "static", links),
         paths=urls,
+        feed_id=lambda page_path: meta.feed_id(links, page_path),
+        has_absolute_url="://" in config.base_url,
     )
     env.filters["longdate"] = _long_date
     return env

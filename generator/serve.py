@@ -123,8 +123,8 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         path = urlsplit(self.path).path
         if self.broadcaster is not None and path.startswith(LIVE_PREFIX):
             self._live(path[len(LIVE_PREFIX) :], send_body)
-        elif path == "/" and self.base_path != "/":
-            self._redirect(self.base_path)
+        elif path == "/" and self.base_path != "/" and self.broadcaster is not None:
+            self._redirect(self.base_path)  # a convenience of the preview only
         elif needs_slash(self.root, self.base_path, self.path):
             # Collapse leading slashes so "//host/x" cannot become an off-site redirect.
             self._redirect("/" + path.lstrip("/") + "/")

@@ -260,7 +260,7 @@ def test_real_content_has_no_warnings(capsys) -> None:
 
     code, lines = check(CONTENT, capsys, "--strict")
     assert code == 0
-    assert lines == ["ok: 5 articles, 3 topics, 48 entities, 68 pages"]
+    assert lines == ["ok: 5 articles, 3 topics, 48 entities, 122 pages"]
 
 
 def test_accepted_without_complaint(tmp_path: Path, capsys) -> None:

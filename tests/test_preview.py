@@ -298,6 +298,7 @@ def test_sub_path_previews_under_the_base_path(tmp_path: Path) -> None:
     try:
         assert running.url.endswith(tuple("0123456789"))
         assert request(running.url, "/repo/")[0] == 200
+        assert request(running.url, "/")[0] == 301  # the preview points the way
         assert request(running.url, "/repo/topics/ankara-meeting/")[0] == 200
         assert request(running.url, "/topics/ankara-meeting/")[0] == 404
     finally:

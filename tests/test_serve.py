@@ -39,7 +39,7 @@ def test_serves_pages_under_the_base_path(site_dir: Path, serve_dir) -> None:
     assert get(base, "/repo/topics/a/")[2] == b"<h1>topic a</h1>"
     assert get(base, "/repo/style.css")[1] == "text/css; charset=utf-8"
     assert get(base, "/repo/topics/a")[0] == 301
-    assert get(base, "/")[0] == 301  # to the base path
+    assert get(base, "/")[0] == 404  # nothing outside the base path
     assert get(base, "/other/")[0] == 404
 
 

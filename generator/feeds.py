@@ -1,0 +1,77 @@
+"""Pages for machines: Atom feeds, the sitemap and robots.txt."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from . import meta, urls
+from .links import LinkGraph
+from .model import Article, Site
+from .page import Crumb, Page, article_inputs
+
+FEED_LENGTH = 50
+SITE_FEED = "/feed.xml"
+
+
+def site_feed_link(site: Site) -> Crumb:
+    return Crumb(f"{site.config.title}: new articles", SITE_FEED)
+
+
+def feed_pages(site: Site, graph: LinkGraph) -> list[Page]:
+    """Atom feeds: the whole site, each topic, each entity that has articles."""
+    every = tuple(site.articles.values())
+    newest = every[0].date if every else dt.date(2000, 1, 1)
+    feeds = [_feed(site.config.title, SITE_FEED, "/", every, ("sources.yaml",), newest)]
+    for topic in site.topics.values():
+        feeds.append(
+            _feed(
+                f"{topic.title} · {site.config.title}",
+                meta.topic_feed_path(topic.id),
+                urls.topic_path(topic.id),
+                meta.feed_articles(site, graph, "topic", topic.id),
+                ("topics.yaml", "sources.yaml"),
+                newest,
+            )
+        )
+    for entity in site.entities.values():
+        articles = meta.feed_articles(site, graph, "entity", entity.id)
+        if articles:
+            feeds.append(
+                _feed(
+                    f"{entity.name} · {site.config.title}",
+                    meta.entity_feed_path(entity.id),
+                    urls.entity_path(entity.id),
+                    articles,
+                    ("entities.yaml", "sources.yaml"),
+                    newest,
+                )
+            )
+    return feeds
+
+
+def index_pages(site: Site, pages: Sequence[Page]) -> list[Page]:
+    """The sitemap (every HTML page but the 404 and search) and robots.txt."""
+    dates = {urls.article_path(a.slug): a.date for a in site.articles.values()}
+    entries = tuple((path, dates.get(path)) for path in meta.sitemap_paths(p.path for p in pages))
+    every_input = ("topics.yaml", "entities.yaml", "sources.yaml", *article_inputs(site.articles))
+    return [
+        Page("/sitemap.xml", "sitemap.xml", "Sitemap", {"entries": entries}, inputs=every_input),
+        Page("/robots.txt", "robots.txt", "Robots"),
+    ]
+
+
+def _feed(
+    title: str,
+    path: str,
+    alternate: str,
+    articles: tuple[Article, ...],
+    inputs: tuple[str, ...],
+    fallback_date: dt.date,
+) -> Page:
+    """The newest articles; an empty feed is dated by the site's newest article."""
+    articles = articles[:FEED_LENGTH]
+    updated = articles[0].date if articles else fallback_date
+    context = {"articles": articles, "alternate": alternate, "updated": updated}
+    every_input = (*inputs, *article_inputs(a.slug for a in articles))
+    return Page(path, "feed.xml", title, context, inputs=every_input)
