@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 LINT_TOOLS := tools/lint/node_modules/.installed-stamp
 BASE_PATH ?= /
 
-.PHONY: build serve check test lint lint-site clean
+.PHONY: build serve check new test lint lint-site clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ serve: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/briefing check
+
+new: $(STAMP)  # make new TITLE="Talks resume in Istanbul"
+	$(BIN)/briefing new article "$(TITLE)"
 
 # The HTML checker and axe-core, from npm (needs node and npm; vnu also needs java).
 $(LINT_TOOLS): tools/lint/package.json tools/lint/package-lock.json

@@ -8,10 +8,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .authoring import ImportOptions, import_article, new_article
 from .build import BuildOptions, build, render_site
 from .errors import ContentError, ContentErrors
+from .importer import describe_import
 from .search import SearchIndexError
-from .slug import slugify
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -61,13 +62,26 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--open", action="store_true", help="open the site in a browser")
     serve.set_defaults(run=_serve)
 
-    new = commands.add_parser("new", help="create a new article from a title")
+    new = commands.add_parser("new", help="create a new article file")
+    new.add_argument("kind", choices=["article"], help="what to create")
     new.add_argument("title", help="the article's title")
     new.add_argument("--content", type=Path, default=Path("content"), help="content folder")
+    new.add_argument("--force", action="store_true", help="replace an existing file")
     new.set_defaults(run=_new)
 
-    importer = commands.add_parser("import", help="turn a pasted news text into an article")
-    importer.add_argument("file", help="text file to import, or - for standard input")
+    importer = commands.add_parser("import", help="turn a plain-text article into a content file")
+    importer.add_argument("file", help="the text file, or - for standard input")
+    importer.add_argument("--source", default="", help="source id (default: by the URL's domain)")
+    importer.add_argument("--topic", action="append", default=[], help="topic id (repeatable)")
+    importer.add_argument(
+        "--date", type=_iso_date, help="publication date, YYYY-MM-DD (default today)"
+    )
+    importer.add_argument("--title", default="", help="title (default: the first line)")
+    importer.add_argument(
+        "--slug", default="", help="file name without .md (default: from the title)"
+    )
+    importer.add_argument("--content", type=Path, default=Path("content"), help="content folder")
+    importer.add_argument("--force", action="store_true", help="replace an existing file")
     importer.set_defaults(run=_import)
     return parser
 
@@ -122,27 +136,30 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    slug = slugify(args.title)
-    path = args.content / "articles" / f"{slug}.md"
-    if path.exists():
-        print(f"error: {path} already exists", file=sys.stderr)
-        return EXIT_ERRORS
-    title = args.title.replace('"', '\\"')
-    path.write_text(
-        f'---\ntitle: "{title}"\ndate: {dt.date.today().isoformat()}\nsource: \nurl: \n'
-        f"topics: []\nsummary: \n---\n\nWrite the article here.\n",
-        encoding="utf-8",
-    )
-    print(f"created {path}")
+    path = new_article(args.content, args.title, args.force)
+    print(f"created {path}: fill in its front matter, then run make check")
     return EXIT_OK
 
 
 def _import(args: argparse.Namespace) -> int:
-    print(
-        "error: 'briefing import' is not available yet; use 'briefing new' and paste the text",
-        file=sys.stderr,
+    origin = Path("<stdin>") if args.file == "-" else Path(args.file)
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else origin.read_bytes()
+    except OSError as exc:
+        print(f"{origin}: error: cannot read the file: {exc.strerror}", file=sys.stderr)
+        return EXIT_ERRORS
+    options = ImportOptions(
+        args.content, args.source, tuple(args.topic), args.date, args.title, args.slug, args.force
     )
-    return EXIT_USAGE
+    print(describe_import(import_article(data, origin, options)))
+    return EXIT_OK
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
 
 
 def _report(exc: ContentErrors) -> int:

@@ -61,11 +61,3 @@ def test_console_entry_points_exist() -> None:
     assert result.returncode == 0
     for command in ("build", "serve", "check", "new", "import"):
         assert command in result.stdout
-
-
-def test_new_creates_an_article_skeleton(tmp_path: Path) -> None:
-    (tmp_path / "articles").mkdir()
-    assert main(["new", "Talks resume in Istanbul", "--content", str(tmp_path)]) == 0
-    created = tmp_path / "articles" / "talks-resume-in-istanbul.md"
-    assert created.read_text().startswith('---\ntitle: "Talks resume in Istanbul"\n')
-    assert main(["new", "Talks resume in Istanbul", "--content", str(tmp_path)]) == 1
