@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from . import output, urls
 from .errors import ContentError, ContentErrors, Position, did_you_mean
+from .intel import article_grade
 from .links import build_graph
 from .lint import content_warnings
 from .load import RawContent, load_content, loaded_files
@@ -164,7 +165,8 @@ class Builder:
             hit = cache.get(slug)
             results[slug] = hit if hit and hit[0] == key else (key, markdown.render(article.body))
         rendered = {slug: result for slug, (_, result) in results.items()}
-        graph = build_graph(site, {slug: r.mentions for slug, r in rendered.items()})
+        mentions = {slug: r.mentions for slug, r in rendered.items()}
+        graph = build_graph(site, mentions, markdown.matcher)
         bodies = {slug: Markup(r.html) for slug, r in rendered.items()}
         pages = tuple(build_pages(site, graph, bodies, markdown))
         _check_internal_links(site, rendered, pages)
@@ -193,9 +195,10 @@ class Builder:
                 (k, v) for k, v in fingerprints.items() if k.startswith(("templates/", "static/"))
             )
         )
-        key = (site.config, site.sources, theme)
+        grades = {slug: article_grade(site, article) for slug, article in site.articles.items()}
+        key = (site.config, site.sources, grades, theme)
         if self._env is None or key != self._env_key:
-            self._env = make_environment(self.options.theme_dir, site)
+            self._env = make_environment(self.options.theme_dir, site, grades)
             self._env_key = key
             self._template_inputs = {}
         return self._env

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .markdown import EntityMatcher
 from .model import Site
 
 
@@ -26,10 +27,17 @@ class LinkGraph:
     related_topics: Mapping[str, tuple[str, ...]]  # declared in either direction
     cited_by: Mapping[str, tuple[Citation, ...]]
     rewrites: Mapping[str, tuple[str, ...]]  # original slug -> its rewrites
+    co_mentions: Mapping[
+        str, tuple[tuple[str, int], ...]
+    ]  # entity -> (entity, articles), most first
+    events_by_entity: Mapping[str, tuple[tuple[str, int], ...]]  # entity -> (topic, event index)
 
 
-def build_graph(site: Site, mentions: Mapping[str, Mapping[str, int]]) -> LinkGraph:
-    """`mentions` maps each article slug to its entity mention counts."""
+def build_graph(
+    site: Site, mentions: Mapping[str, Mapping[str, int]], matcher: EntityMatcher
+) -> LinkGraph:
+    """`mentions` maps each article slug to its entity mention counts; `matcher` finds
+    the entities named in timeline events."""
     by_topic: dict[str, list[str]] = defaultdict(list)
     by_source: dict[str, list[str]] = defaultdict(list)
     by_entity: dict[str, list[str]] = defaultdict(list)
@@ -52,6 +60,8 @@ def build_graph(site: Site, mentions: Mapping[str, Mapping[str, int]]) -> LinkGr
         related_topics=_related(site),
         cited_by=_citations(site),
         rewrites=_freeze(rewrites),
+        co_mentions=_co_mentions(mentions),
+        events_by_entity=_events_by_entity(site, matcher),
     )
 
 
@@ -93,6 +103,27 @@ def _related(site: Site) -> dict[str, tuple[str, ...]]:
         topic_id: tuple(t for t in site.topics if t in related[topic_id])
         for topic_id in site.topics
     }
+
+
+def _co_mentions(
+    mentions: Mapping[str, Mapping[str, int]],
+) -> dict[str, tuple[tuple[str, int], ...]]:
+    """For each entity, the others named in the same articles, by number of articles."""
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    for counts in mentions.values():
+        named = sorted(counts)
+        for entity_id in named:
+            together[entity_id].update(other for other in named if other != entity_id)
+    return {entity_id: _most_first(counts) for entity_id, counts in sorted(together.items())}
+
+
+def _events_by_entity(site: Site, matcher: EntityMatcher) -> dict[str, tuple[tuple[str, int], ...]]:
+    found: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for topic in site.topics.values():
+        for index, event in enumerate(topic.events):
+            for entity_id in dict.fromkeys(entity.id for _, entity in matcher.find(event.text)):
+                found[entity_id].append((topic.id, index))
+    return {entity_id: tuple(events) for entity_id, events in sorted(found.items())}
 
 
 def _citations(site: Site) -> dict[str, tuple[Citation, ...]]:

@@ -54,6 +54,7 @@ class Markdown:
     markdown-it's link validator (javascript:, vbscript:, file:, most data:)."""
 
     def __init__(self, matcher: EntityMatcher, entity_url: Callable[[Entity], str]) -> None:
+        self.matcher = matcher
         self._md = MarkdownIt("commonmark", {"html": False, "typographer": False})
         self._md.enable(["table", "strikethrough"])
         anchors_plugin(self._md, min_level=2, max_level=4)

@@ -9,9 +9,21 @@ from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import urlsplit
 
+from .curation import (
+    CREDIBILITY,
+    RELIABILITY,
+    Event,
+    KeyFact,
+    Quote,
+    grade,
+    read_events,
+    read_key_facts,
+    read_quotes,
+)
 from .errors import ContentError, ContentErrors, Position, did_you_mean
 from .fields import FieldReader, top_level_list
 from .load import RawArticle, RawContent
+from .model_refs import Reference, references_to
 from .slug import slugify
 from .yamlpos import Located
 
@@ -41,6 +53,8 @@ class Source:
     kind: str
     description: str
     position: Position
+    reliability: str = ""  # Admiralty grade A-F
+    reliability_note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +65,7 @@ class Entity:
     description: str
     aliases: tuple[str, ...]
     position: Position
-
-
-@dataclass(frozen=True, slots=True)
-class KeyFact:
-    text: str
-    cites: tuple[str, ...]
+    country: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +76,8 @@ class Topic:
     key_facts: tuple[KeyFact, ...]
     related: tuple[str, ...]
     position: Position
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,15 +93,7 @@ class Article:
     body: str
     body_line: int
     position: Position
-
-
-@dataclass(frozen=True, slots=True)
-class Reference:
-    """An id written in one record that must name another record."""
-
-    kind: str  # "source", "topic", "article" or "entity"
-    id: str
-    position: Position
+    credibility: str = ""  # Admiralty grade 1-6
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +149,8 @@ def _sources(raw: RawContent, errors: list[ContentError]) -> Iterable[Source]:
             kind=fields.text("kind"),
             description=fields.text("description", required=False),
             position=fields.at(),
+            reliability=grade(fields, "reliability", RELIABILITY),
+            reliability_note=fields.text("reliability_note", required=False),
         )
 
 
@@ -166,6 +171,7 @@ def _entities(raw: RawContent, errors: list[ContentError]) -> Iterable[Entity]:
             description=fields.text("description", required=False),
             aliases=fields.text_list("aliases"),
             position=fields.at(),
+            country=fields.text("country", required=False),
         )
 
 
@@ -175,14 +181,8 @@ def _topics(
     for index in top_level_list(raw.topics, errors, "topic"):
         fields = FieldReader(raw.topics, (index,), errors, "topic")
         topic_id = _id(fields)
-        facts = []
-        for fact_index in fields.records("key_facts"):
-            fact = fields.child("key_facts", fact_index, what="key fact")
-            cites = fact.text_list("cite", required=True)
-            references.extend(_refs("article", cites, fact, "cite"))
-            facts.append(KeyFact(fact.text("text"), cites))
         related = fields.text_list("related")
-        references.extend(_refs("topic", related, fields, "related"))
+        references.extend(references_to("topic", related, fields, "related"))
         if topic_id in related:
             fields.error(
                 ("related", related.index(topic_id)), f"topic '{topic_id}' is related to itself"
@@ -191,9 +191,11 @@ def _topics(
             id=topic_id,
             title=fields.text("title"),
             summary=fields.text("summary"),
-            key_facts=tuple(facts),
+            key_facts=read_key_facts(fields, references),
             related=related,
             position=fields.at(),
+            events=read_events(fields, references),
+            quotes=read_quotes(fields, references),
         )
 
 
@@ -229,10 +231,6 @@ def _check_aliases(entities: list[Entity], doc: Located, errors: list[ContentErr
                 errors.append(ContentError(position, message, f"first claimed at {first}"))
 
 
-def _refs(kind: str, ids: Iterable[str], fields: FieldReader, name: str) -> list[Reference]:
-    return [Reference(kind, ref, fields.at(name, index)) for index, ref in enumerate(ids)]
-
-
 def _articles(
     raw: RawContent, errors: list[ContentError], references: list[Reference]
 ) -> Iterable[Article]:
@@ -246,7 +244,7 @@ def _article(raw: RawArticle, errors: list[ContentError], references: list[Refer
     topics = fields.text_list("topics")
     rewrite_of = fields.text("rewrite_of", required=False)
     references.append(Reference("source", source, fields.at("source")))
-    references.extend(_refs("topic", topics, fields, "topics"))
+    references.extend(references_to("topic", topics, fields, "topics"))
     references.append(Reference("article", rewrite_of, fields.at("rewrite_of")))
     if rewrite_of == raw.slug:
         fields.error(("rewrite_of",), "an article cannot be a rewrite of itself")
@@ -267,6 +265,7 @@ def _article(raw: RawArticle, errors: list[ContentError], references: list[Refer
         topics=topics,
         summary=fields.text("summary", required=False),
         rewrite_of=rewrite_of,
+        credibility=grade(fields, "credibility", CREDIBILITY),
         body=raw.body,
         body_line=raw.body_line,
         position=Position(raw.meta.path, 1),

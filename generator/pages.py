@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
-from . import meta, urls
+from . import intel, meta, urls, views
 from .feeds import feed_pages, index_pages
 from .links import LinkGraph
 from .markdown import Markdown
@@ -19,33 +18,10 @@ LATEST_ON_HOME = 10
 KIND_HEADINGS = {"person": "People", "organisation": "Organisations", "place": "Places"}
 
 
-@dataclass(frozen=True, slots=True)
-class FactView:
-    text: Markup
-    cites: tuple[Article, ...]
-    anchor: str
-
-
-@dataclass(frozen=True, slots=True)
-class CitationView:
-    topic: Topic
-    fact: FactView
-
-
 def build_pages(
     site: Site, graph: LinkGraph, bodies: Mapping[str, Markup], markdown: Markdown
 ) -> list[Page]:
-    facts = {
-        topic.id: tuple(
-            FactView(
-                Markup(markdown.render_inline(fact.text)),
-                tuple(site.articles[slug] for slug in fact.cites),
-                f"fact-{index + 1}",
-            )
-            for index, fact in enumerate(topic.key_facts)
-        )
-        for topic in site.topics.values()
-    }
+    facts = views.fact_views(site, markdown)
     summaries = {
         t.id: Markup(markdown.render(t.summary, link_entities=False).html)
         for t in site.topics.values()
@@ -78,6 +54,7 @@ def build_pages(
             counts={s: len(graph.articles_by_source.get(s, ())) for s in site.sources},
         ),
         _entity_index(site, graph),
+        _timeline(site),
         Page("/search/", "search.html", "Search"),
         Page("/404.html", "404.html", "Page not found"),
     ]
@@ -89,6 +66,7 @@ def build_pages(
         _article(site, graph, article, bodies[article.slug], facts)
         for article in site.articles.values()
     ]
+    pages += [_timeline_json(site, topic) for topic in site.topics.values()]
     pages += [_entity(site, graph, entity) for entity in site.entities.values()]
     pages += [_source(site, graph, source) for source in site.sources.values()]
     pages += feed_pages(site, graph)
@@ -120,20 +98,8 @@ def _list(
 
 
 def _entity_index(site: Site, graph: LinkGraph) -> Page:
-    groups = tuple(
-        (
-            KIND_HEADINGS[kind],
-            tuple(
-                sorted(
-                    (e for e in site.entities.values() if e.kind == kind),
-                    key=lambda e: e.name.casefold(),
-                )
-            ),
-        )
-        for kind in ENTITY_KINDS
-    )
     counts = {e: len(graph.articles_by_entity.get(e, ())) for e in site.entities}
-    context = {"groups": groups, "counts": counts}
+    context = {"groups": views.entity_groups(site, KIND_HEADINGS), "counts": counts}
     return Page(
         "/entities/",
         "entities.html",
@@ -144,11 +110,26 @@ def _entity_index(site: Site, graph: LinkGraph) -> Page:
     )
 
 
+def _timeline(site: Site) -> Page:
+    entries = intel.timeline(site)
+    slugs = {a.slug for entry in entries for a in entry.articles}
+    return Page(
+        "/timeline/",
+        "timeline.html",
+        "Timeline",
+        {"entries": entries},
+        _crumbs(("Timeline", "/timeline/")),
+        ("topics.yaml", "sources.yaml", *article_inputs(sorted(slugs))),
+    )
+
+
 def _topic(
-    site: Site, graph: LinkGraph, topic: Topic, summary: Markup, facts: tuple[FactView, ...]
+    site: Site, graph: LinkGraph, topic: Topic, summary: Markup, facts: tuple[views.FactView, ...]
 ) -> Page:
     articles = tuple(site.articles[s] for s in graph.articles_by_topic.get(topic.id, ()))
     involved = tuple((site.entities[e], n) for e, n in graph.entities_by_topic.get(topic.id, ()))
+    links = urls.Urls(site.config.base_url, site.config.base_path)
+    timeline = intel.timeline(site, [topic])
     context = {
         "topic": topic,
         "summary": summary,
@@ -156,6 +137,8 @@ def _topic(
         "articles": articles,
         "involved": _group_by_kind(involved),
         "related": tuple(site.topics[t] for t in graph.related_topics.get(topic.id, ())),
+        "timeline": timeline,
+        "quotes": views.quote_views(site, [topic]),
     }
     inputs = (
         "topics.yaml",
@@ -172,6 +155,20 @@ def _topic(
         inputs,
         description=meta.plain_description(topic.summary),
         feeds=(Crumb(f"{topic.title}: new articles", meta.topic_feed_path(topic.id)),),
+        json_ld=views.claims_json_ld(topic, facts, links),
+    )
+
+
+def _timeline_json(site: Site, topic: Topic) -> Page:
+    links = urls.Urls(site.config.base_url, site.config.base_path)
+    data = views.timelinejs(site, topic, intel.timeline(site, [topic]), links)
+    cited = sorted({slug for event in topic.events for slug in event.cites})
+    return Page(
+        urls.topic_path(topic.id) + "timeline.json",
+        "timeline.json",
+        topic.title,
+        {"data": data},
+        inputs=("topics.yaml", *article_inputs(cited)),
     )
 
 
@@ -180,11 +177,11 @@ def _article(
     graph: LinkGraph,
     article: Article,
     body: Markup,
-    facts: Mapping[str, tuple[FactView, ...]],
+    facts: Mapping[str, tuple[views.FactView, ...]],
 ) -> Page:
     mentioned = tuple((site.entities[e], n) for e, n in graph.mentions.get(article.slug, ()))
     citations = tuple(
-        CitationView(site.topics[c.topic_id], facts[c.topic_id][c.fact_index])
+        views.CitationView(site.topics[c.topic_id], facts[c.topic_id][c.fact_index])
         for c in graph.cited_by.get(article.slug, ())
     )
     context = {
@@ -231,6 +228,9 @@ def _entity(site: Site, graph: LinkGraph, entity: Entity) -> Page:
         "kind_heading": KIND_HEADINGS[entity.kind],
         "articles": articles,
         "topics": tuple(site.topics[t] for t in graph.topics_by_entity.get(entity.id, ())),
+        "together": views.co_mentioned(site, graph, entity),
+        "timeline": views.entity_timeline(site, graph, entity),
+        "quotes": views.speaker_quotes(site, entity),
     }
     inputs = (
         "entities.yaml",

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import jinja2
 import jinja2.meta
 
 from . import meta, urls
+from .curation import CREDIBILITY, RELIABILITY
 from .errors import ContentError, ContentErrors, Position
+from .intel import Grade
 from .model import Site
 from .page import Page
 
 
-def make_environment(theme_dir: Path, site: Site) -> jinja2.Environment:
+def make_environment(
+    theme_dir: Path, site: Site, grades: Mapping[str, Grade]
+) -> jinja2.Environment:
     config = site.config
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(theme_dir / "templates"),
@@ -30,6 +34,9 @@ def make_environment(theme_dir: Path, site: Site) -> jinja2.Environment:
     env.globals.update(
         site=config,
         sources=site.sources,
+        grades=grades,
+        reliability_scale=RELIABILITY,
+        credibility_scale=CREDIBILITY,
         url=links.link,
         absolute_url=links.absolute,
         asset=_asset_linker(theme_dir / "static", links),
@@ -56,7 +63,7 @@ def render_pages(env: jinja2.Environment, pages: Iterable[Page]) -> dict[str, st
                     f"template syntax error: {exc.message}",
                 )
             )
-        except jinja2.TemplateError as exc:
+        except (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
             errors.append(
                 ContentError(
                     _template_position(exc, env, page.template),

@@ -21,6 +21,7 @@ async function setUp(box) {
     return;
   }
   const selects = [...box.querySelectorAll("select[data-filter]")];
+  const order = box.querySelector("select[data-sort]");
   await fillFilters(pagefind, selects, box.querySelector(".search-filters"));
 
   let timer;
@@ -34,7 +35,9 @@ async function setUp(box) {
       status.textContent = "";
       return;
     }
-    const search = await pagefind.search(query || null, { filters });
+    const options = { filters };
+    if (order && order.value) options.sort = { date: order.value };
+    const search = await pagefind.search(query || null, options);
     const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
     if (ticket !== latest) return; // a newer query has started
     list.replaceChildren(...results.map(renderResult));
@@ -44,11 +47,12 @@ async function setUp(box) {
   const schedule = () => { clearTimeout(timer); timer = setTimeout(run, DEBOUNCE_MS); };
   input.addEventListener("input", schedule);
   selects.forEach((select) => select.addEventListener("change", run));
+  order?.addEventListener("change", run);
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
 
   const params = new URLSearchParams(location.search);
   if (params.get("q")) input.value = params.get("q");
-  for (const select of selects) {
+  for (const select of [...selects, order].filter(Boolean)) {
     const value = params.get(select.name);
     if (value) select.value = value;
   }
