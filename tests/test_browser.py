@@ -81,3 +81,49 @@ def test_pages_render_without_javascript(real_site: Path, serve_dir, browser: Br
     page.get_by_role("link", name="Steve Witkoff").first.click()
     page.wait_for_url("**/entities/steve-witkoff/")
     context.close()
+
+
+def result_count(page: Page) -> int:
+    page.wait_for_function(
+        "/^\\d+ result/.test(document.querySelector('.search-status').textContent)"
+    )
+    return int(page.locator(".search-status").inner_text().split()[0])
+
+
+def test_filters_by_source_topic_and_grade_narrow_the_list(
+    real_site: Path, serve_dir, page: Page
+) -> None:
+    page.goto(serve_dir(real_site) + "/search/?q=Zelensky")
+    everything = result_count(page)
+    page.get_by_label("Source", exact=True).select_option("BBC News")
+    page.wait_for_function(
+        f"!document.querySelector('.search-status').textContent.startsWith('{everything} ')"
+    )
+    by_source = result_count(page)
+    assert 0 < by_source < everything
+    assert result_titles(page) == ["Zelensky to meet US envoy Witkoff and Erdogan in Ankara"]
+    page.get_by_label("Source", exact=True).select_option("")
+    page.get_by_label("Topic", exact=True).select_option("Istanbul talks")
+    page.wait_for_function(
+        "document.querySelector('.search-results li a') && ![...document."
+        "querySelectorAll('.search-results li a')].some(a => a.textContent"
+        ".includes('Witkoff and Erdogan'))"
+    )
+    by_topic = result_count(page)
+    assert 0 < by_topic < everything
+    grades = page.locator("#filter-reliability option").all_inner_texts()
+    assert "B: Usually reliable" in grades and "E: Unreliable" in grades
+    assert "Vladimir Medinsky" in page.locator("#filter-entity option").all_inner_texts()
+
+
+def test_newest_first_order(real_site: Path, serve_dir, page: Page) -> None:
+    page.goto(serve_dir(real_site) + "/search/?q=Zelensky&type=Article&sort=desc")
+    result_count(page)
+    titles = result_titles(page)
+    november = {
+        "Zelensky to Meet US Envoy and Turkish President for Peace Discussions",
+        "Zelensky to meet US envoy Witkoff and Erdogan in Ankara",
+    }
+    assert set(titles[:2]) == november
+    assert titles[2] == ISTANBUL_ARTICLE  # July, then the two of May
+    assert len(titles) == 5
