@@ -14,7 +14,7 @@ from conftest import CONTENT, ROOT, THEME
 
 from generator.cli import main
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"  # the five texts of shared/seeds, as received
 GARBLED = [
     "Voldymir Zelensky",
     "Receptacle Erdogan",
