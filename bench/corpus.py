@@ -196,7 +196,8 @@ def _body(rng: random.Random, names: list[tuple[str, str, str]]) -> str:
         for _ in range(4):
             name, alias, _ = rng.choice(names)
             words.insert(rng.randrange(len(words)), rng.choice((name, alias)))
-        paragraphs.append(" ".join(words).capitalize() + ".")
+        text = " ".join(words)
+        paragraphs.append(text[0].upper() + text[1:] + ".")
     return "\n\n".join(paragraphs) + "\n"
 
 

@@ -7,7 +7,6 @@ changed. `make build` is a Builder's first build; the preview server calls
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -15,23 +14,24 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import jinja2
-from markupsafe import Markup
 
 from . import output, urls
 from .errors import ContentError, ContentErrors, Position, did_you_mean
 from .intel import article_grade
 from .links import build_graph
-from .lint import content_warnings
-from .load import RawContent, load_content, loaded_files
+from .lint import content_warnings, near_copies_soon
+from .load import RawArticle, RawContent, load_content, loaded_files
 from .markdown import Markdown, MarkdownResult, build_matcher
 from .model import Site, build_site
-from .page import Page
+from .page import BODY, Page
 from .pages import build_pages
-from .render import make_environment, render_pages, template_inputs
+from .parallel import PageWriter, Progress, render_and_write
+from .render import make_environment, render_each, template_inputs
 from .search import write_search_index
 from .state import BuildState, Fingerprint, changed_keys, scan
 
 SITE_WIDE_INPUTS = ("site.yaml", "static/")  # a change to these re-renders every page
+BACKGROUND_NEAR_COPIES = 500  # articles from which near-copy search gets its own process
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +42,14 @@ class BuildOptions:
     base_url: str | None = None  # overrides site.yaml's base_url
     search: bool = True
     strict: bool = False  # warnings count as errors
+    workers: int = 2  # processes that render a full build; 1 in the preview (it has threads)
+    progress: Progress | None = None  # told (pages done, pages in all) while rendering
 
 
 @dataclass(frozen=True, slots=True)
 class RenderedSite:
     site: Site
     pages: tuple[Page, ...]
-    html: Mapping[str, str]  # page path -> HTML, for the pages rendered
     warnings: tuple[ContentError, ...] = ()
 
 
@@ -87,40 +88,52 @@ class Builder:
         self._markdown_key: tuple = ()
         self._template_inputs: dict[str, frozenset[str]] = {}
         self._language = "en"
+        self._last_report: BuildReport | None = None
 
     def render(self) -> RenderedSite:
         """Validate and render every page in memory; writes nothing."""
         fingerprints = scan(self.options.content_dir, self.options.theme_dir)
         prepared = self._prepare(fingerprints, None, None)
         env = self._environment(prepared.site, fingerprints)
-        html = render_pages(env, prepared.pages)
-        return RenderedSite(prepared.site, prepared.pages, html, prepared.warnings)
+        render_each(env, prepared.pages, lambda page, html: None)
+        return RenderedSite(prepared.site, prepared.pages, prepared.warnings)
 
     def build(self) -> BuildReport:
         started = time.perf_counter()
         previous = self._state if self.options.output_dir.is_dir() else None
         fingerprints = scan(self.options.content_dir, self.options.theme_dir)
         changed = None if previous is None else changed_keys(previous.fingerprints, fingerprints)
+        if changed == set() and self._last_report is not None:
+            return replace(
+                self._last_report,
+                rendered=(),
+                written=(),
+                deleted=(),
+                full=False,
+                seconds=time.perf_counter() - started,
+            )
         prepared = self._prepare(fingerprints, previous, changed)
+        if previous is not None and changed is not None:
+            changed = self._split_body_changes(changed, previous, prepared.raw)
         env = self._environment(prepared.site, fingerprints)
         inputs = {page.path: self._page_inputs(env, page) for page in prepared.pages}
         dirty = _dirty_pages(prepared.pages, inputs, previous, changed)
-        html = render_pages(env, dirty)
-        hashes = {path: _digest(text) for path, text in html.items()}
         if previous is None or changed is None:
-            self._write_everything(html, prepared.site)
-            written, deleted = tuple(html), ()
+            writer = self._write_everything(env, dirty, prepared.site)
+            deleted: tuple[str, ...] = ()
+            hashes = writer.hashes
         else:
-            written, deleted = self._write_changes(html, hashes, inputs, previous, changed)
-            hashes = {**previous.hashes, **hashes}
+            writer, deleted = self._write_changes(env, dirty, inputs, previous, changed)
+            hashes = {**previous.hashes, **writer.hashes}
             for path in deleted:
                 hashes.pop(path, None)
+        written = tuple(writer.written)
         self._state = BuildState(
             fingerprints, loaded_files(prepared.raw), prepared.markdown, inputs, hashes
         )
-        return BuildReport(
+        self._last_report = BuildReport(
             pages=len(prepared.pages),
-            rendered=tuple(html),
+            rendered=tuple(page.path for page in dirty),
             written=written,
             deleted=deleted,
             seconds=time.perf_counter() - started,
@@ -129,6 +142,25 @@ class Builder:
             full=previous is None,
             warnings=prepared.warnings,
         )
+        return self._last_report
+
+    def _split_body_changes(
+        self, changed: set[str], previous: BuildState, raw: RawContent
+    ) -> set[str]:
+        """An article whose front matter is unchanged changed only in its text: name it
+        'articles/x.md#body', so pages that show only front matter are not re-rendered."""
+        articles = {article.meta.path: article for article in raw.articles}
+        refined = set()
+        for key in changed:
+            path = self.options.content_dir / key
+            old, new = previous.records.get(path), articles.get(path)
+            if isinstance(old, RawArticle) and new is not None and old.meta.data == new.meta.data:
+                refined.add(key + BODY)
+            elif key.startswith("articles/"):
+                refined.update((key, key + BODY))
+            else:
+                refined.add(key)
+        return refined
 
     def refresh_search(self) -> None:
         """Re-index the output folder and swap the new bundle in."""
@@ -157,6 +189,11 @@ class Builder:
         raw = load_content(self.options.content_dir, reuse)
         site = build_site(raw, self.options.base_url)
         self._language = site.config.language
+        near_copies = None
+        if previous is None:
+            articles = tuple(site.articles.values())
+            in_background = self.options.workers > 1 and len(articles) >= BACKGROUND_NEAR_COPIES
+            near_copies = near_copies_soon(articles, in_background)
         markdown = self._markdown_renderer(site, fingerprints.get("entities.yaml"))
         cache = previous.markdown if previous is not None else {}
         results: dict[str, tuple[tuple, MarkdownResult]] = {}
@@ -167,11 +204,12 @@ class Builder:
         rendered = {slug: result for slug, (_, result) in results.items()}
         mentions = {slug: r.mentions for slug, r in rendered.items()}
         graph = build_graph(site, mentions, markdown.matcher)
-        bodies = {slug: Markup(r.html) for slug, r in rendered.items()}
+        bodies = {slug: r.html for slug, r in rendered.items()}
         pages = tuple(build_pages(site, graph, bodies, markdown))
         _check_internal_links(site, rendered, pages)
         # Near-copy detection reads every article: done on full builds, not on each save.
-        warnings = tuple(sorted(content_warnings(site, graph, near_copies=previous is None)))
+        copies = near_copies() if near_copies else []
+        warnings = tuple(sorted(content_warnings(site, graph, copies)))
         if self.options.strict and warnings:
             raise ContentErrors(replace(w, severity="error") for w in warnings)
         return _Prepared(raw, site, pages, results, warnings)
@@ -208,11 +246,15 @@ class Builder:
             self._template_inputs[page.template] = template_inputs(env, page.template)
         return frozenset(page.inputs) | self._template_inputs[page.template]
 
-    def _write_everything(self, html: Mapping[str, str], site: Site) -> None:
-        """Write into a temporary folder beside the output, index it, swap it in."""
+    def _write_everything(
+        self, env: jinja2.Environment, pages: list[Page], site: Site
+    ) -> PageWriter:
+        """Render into a temporary folder beside the output, index it, swap it in."""
+        writer = PageWriter(Path())
 
         def fill(temp: Path) -> None:
-            output.write_pages(html, temp)
+            writer.directory = temp
+            render_and_write(env, pages, writer, self.options.workers, self.options.progress)
             output.copy_static(self.options.theme_dir / "static", temp)
             output.write_file(temp, ".nojekyll", "")
             if self.options.search:
@@ -221,28 +263,28 @@ class Builder:
         output.clean_stale(self.options.output_dir)
         output.replace_folder(self.options.output_dir, fill)
         self.search_stale = False
+        return writer
 
     def _write_changes(
         self,
-        html: Mapping[str, str],
-        hashes: Mapping[str, str],
+        env: jinja2.Environment,
+        pages: list[Page],
         inputs: Mapping[str, frozenset[str]],
         previous: BuildState,
         changed: set[str],
-    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    ) -> tuple[PageWriter, tuple[str, ...]]:
         """Write the pages whose HTML changed, each atomically; remove vanished pages."""
         out = self.options.output_dir
-        written = tuple(path for path in html if previous.hashes.get(path) != hashes[path])
-        for path in written:
-            output.write_atomic(out / urls.output_file(path), html[path].encode("utf-8"))
+        writer = PageWriter(out, previous.hashes, atomic=True)
+        render_and_write(env, pages, writer, self.options.workers)
         deleted = tuple(sorted(previous.inputs.keys() - inputs.keys()))
         for path in deleted:
             output.remove_page(out, urls.output_file(path))
         if any(key.startswith("static/") for key in changed):
             output.sync_static(self.options.theme_dir / "static", out / "static")
-        if written or deleted:
+        if writer.written or deleted:
             self.search_stale = True
-        return written, deleted
+        return writer, deleted
 
 
 def build(options: BuildOptions) -> BuildReport:
@@ -271,10 +313,6 @@ def _dirty_pages(
         if page.path not in previous.inputs
         or (inputs[page.path] | previous.inputs[page.path]) & changed
     ]
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _check_internal_links(

@@ -44,6 +44,9 @@ class ContentErrors(Exception):
         self.errors = sorted(errors)
         super().__init__("\n".join(str(error) for error in self.errors))
 
+    def __reduce__(self):  # so a worker process can send it back whole
+        return (ContentErrors, (self.errors,))
+
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest known choice, or '' when nothing is close."""

@@ -11,6 +11,7 @@ from .model import Article, Site
 from .page import Crumb, Page, article_inputs
 
 FEED_LENGTH = 50
+ENTITY_FEED_LENGTH = 20
 SITE_FEED = "/feed.xml"
 
 
@@ -35,7 +36,7 @@ def feed_pages(site: Site, graph: LinkGraph) -> list[Page]:
             )
         )
     for entity in site.entities.values():
-        articles = meta.feed_articles(site, graph, "entity", entity.id)
+        articles = meta.feed_articles(site, graph, "entity", entity.id)[:ENTITY_FEED_LENGTH]
         if articles:
             feeds.append(
                 _feed(

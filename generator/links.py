@@ -27,9 +27,6 @@ class LinkGraph:
     related_topics: Mapping[str, tuple[str, ...]]  # declared in either direction
     cited_by: Mapping[str, tuple[Citation, ...]]
     rewrites: Mapping[str, tuple[str, ...]]  # original slug -> its rewrites
-    co_mentions: Mapping[
-        str, tuple[tuple[str, int], ...]
-    ]  # entity -> (entity, articles), most first
     events_by_entity: Mapping[str, tuple[tuple[str, int], ...]]  # entity -> (topic, event index)
 
 
@@ -60,7 +57,6 @@ def build_graph(
         related_topics=_related(site),
         cited_by=_citations(site),
         rewrites=_freeze(rewrites),
-        co_mentions=_co_mentions(mentions),
         events_by_entity=_events_by_entity(site, matcher),
     )
 
@@ -105,16 +101,12 @@ def _related(site: Site) -> dict[str, tuple[str, ...]]:
     }
 
 
-def _co_mentions(
-    mentions: Mapping[str, Mapping[str, int]],
-) -> dict[str, tuple[tuple[str, int], ...]]:
-    """For each entity, the others named in the same articles, by number of articles."""
-    together: dict[str, Counter[str]] = defaultdict(Counter)
-    for counts in mentions.values():
-        named = sorted(counts)
-        for entity_id in named:
-            together[entity_id].update(other for other in named if other != entity_id)
-    return {entity_id: _most_first(counts) for entity_id, counts in sorted(together.items())}
+def co_mentions(graph: LinkGraph, entity_id: str) -> tuple[tuple[str, int], ...]:
+    """The other entities named in the articles that name `entity_id`, by article count."""
+    together: Counter[str] = Counter()
+    for slug in graph.articles_by_entity.get(entity_id, ()):
+        together.update(other for other, _ in graph.mentions[slug] if other != entity_id)
+    return _most_first(together)
 
 
 def _events_by_entity(site: Site, matcher: EntityMatcher) -> dict[str, tuple[tuple[str, int], ...]]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+import zlib
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 
 from .errors import ContentError
 from .links import LinkGraph
@@ -18,11 +21,16 @@ STOP_WORDS = frozenset(
     """.split()
 )
 NEAR_COPY_SHARE = 0.2  # share of content-word pairs found in the other article
-MIN_PAIRS = 20  # too short to judge below this many content-word pairs
+MIN_PAIRS = 20  # too short to judge below this many content-word pairs (sampled)
+EXACT_UP_TO = 2000  # articles; a larger archive compares a sample of the pairs
+SAMPLE_EVERY = 4  # keep one word pair in four: memory and time fall by as much
 COMMON_PAIR_ARTICLES = 50  # a word pair in more articles than this is a stock phrase: ignored
 
 
-def content_warnings(site: Site, graph: LinkGraph, near_copies: bool = True) -> list[ContentError]:
+def content_warnings(
+    site: Site, graph: LinkGraph, near_copies: Sequence[tuple[str, str, float]] = ()
+) -> list[ContentError]:
+    """`near_copies` is what find_near_copies found (it is slow: callers choose when)."""
     warnings = []
     for article in site.articles.values():
         if not article.topics:
@@ -43,13 +51,14 @@ def content_warnings(site: Site, graph: LinkGraph, near_copies: bool = True) -> 
                     "add the spelling the articles use to its aliases",
                 )
             )
-    if near_copies:
-        warnings.extend(_near_copy_warnings(site))
+    warnings.extend(_near_copy_warnings(site, near_copies))
     return warnings
 
 
-def _near_copy_warnings(site: Site) -> Iterable[ContentError]:
-    for copy, original, share in find_near_copies(site.articles.values()):
+def _near_copy_warnings(
+    site: Site, near_copies: Sequence[tuple[str, str, float]]
+) -> Iterable[ContentError]:
+    for copy, original, share in near_copies:
         declared = {site.articles[copy].rewrite_of, site.articles[original].rewrite_of}
         if original in declared or copy in declared:
             continue
@@ -61,38 +70,81 @@ def _near_copy_warnings(site: Site) -> Iterable[ContentError]:
         )
 
 
+def near_copies_soon(articles: Sequence[Article], background: bool) -> Callable[[], list]:
+    """Start find_near_copies; call the result for its answer. In the background it runs
+    in a forked process (which inherits the articles) while the caller renders."""
+    if not background or "fork" not in multiprocessing.get_all_start_methods():
+        found = find_near_copies(articles)
+        return lambda: found
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_send_near_copies, args=(articles, sender), daemon=True)
+    process.start()
+    sender.close()
+
+    def result() -> list:
+        found = receiver.recv()
+        process.join()
+        return found
+
+    return result
+
+
+def _send_near_copies(articles: Sequence[Article], sender) -> None:
+    sender.send(find_near_copies(articles))
+    sender.close()
+
+
 def find_near_copies(articles: Iterable[Article]) -> list[tuple[str, str, float]]:
-    """(later slug, earlier slug, share) for articles that share many content-word pairs.
+    """(later article, earlier article, share) for articles that share many content-word
+    pairs, by index in date order.
 
     Pairs of consecutive content words survive paraphrase better than longer
-    shingles; an inverted index keeps the cost near-linear in the text."""
+    shingles; an inverted index from pair to articles keeps the cost near-linear."""
     ordered = sorted(articles, key=lambda a: (a.date, a.slug))
-    pairs = {a.slug: _word_pairs(a.body) for a in ordered}
-    holders: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for slug, slug_pairs in pairs.items():
-        for pair in slug_pairs:
-            holders[pair].append(slug)
-    rank = {a.slug: index for index, a in enumerate(ordered)}
+    vocabulary: dict[str, tuple[int, int]] = {}
+    sample = SAMPLE_EVERY if len(ordered) > EXACT_UP_TO else 1
+    pairs = [_word_pairs(article.body, vocabulary, sample) for article in ordered]
+    holders: dict[int, list[int]] = {}
+    for index, article_pairs in enumerate(pairs):
+        for pair in article_pairs:
+            held = holders.setdefault(pair, [])
+            if len(held) <= COMMON_PAIR_ARTICLES:  # past that the pair is ignored anyway
+                held.append(index)
     found = []
-    for slug, slug_pairs in pairs.items():
-        shared: Counter[str] = Counter()
-        for pair in slug_pairs:
-            others = holders[pair]
-            if len(others) <= COMMON_PAIR_ARTICLES:
-                shared.update(other for other in others if rank[other] < rank[slug])
+    for index, article_pairs in enumerate(pairs):
+        shared: Counter[int] = Counter()
+        for pair in article_pairs:
+            earlier = holders[pair]
+            if 1 < len(earlier) <= COMMON_PAIR_ARTICLES and earlier[0] < index:
+                shared.update(other for other in earlier if other < index)
         for other, count in shared.items():
-            smaller = min(len(slug_pairs), len(pairs[other]))
-            if smaller < MIN_PAIRS:
-                continue
-            share = count / smaller
-            if share >= NEAR_COPY_SHARE:
-                found.append((slug, other, share))
+            smaller = min(len(article_pairs), len(pairs[other]))
+            if smaller >= MIN_PAIRS and count / smaller >= NEAR_COPY_SHARE:
+                found.append((ordered[index].slug, ordered[other].slug, count / smaller))
     return sorted(found)
 
 
-def _word_pairs(text: str) -> set[tuple[str, str]]:
-    words = [w for w in WORD.findall(text.casefold()) if w not in STOP_WORDS]
-    return set(itertools.pairwise(words))
+def _word_pairs(text: str, vocabulary: dict[str, tuple[int, int]], sample: int) -> array[int]:
+    """The distinct consecutive content-word pairs, each as one int, in a compact array
+    (10,000 articles' pairs as sets of ints take gigabytes).
+
+    `vocabulary` maps each word to (id, hash); with `sample` > 1 only the pairs whose
+    word hashes fall in one residue class are kept: the same pairs in every article."""
+    words = [_word_id(w, vocabulary) for w in WORD.findall(text.casefold()) if w not in STOP_WORDS]
+    kept = {
+        first[0] << 32 | second[0]
+        for first, second in itertools.pairwise(words)
+        if (first[1] * 31 + second[1]) % sample == 0
+    }
+    return array("Q", sorted(kept))
+
+
+def _word_id(word: str, vocabulary: dict[str, tuple[int, int]]) -> tuple[int, int]:
+    known = vocabulary.get(word)
+    if known is None:
+        known = vocabulary[word] = (len(vocabulary), zlib.crc32(word.encode("utf-8")))
+    return known
 
 
 def _warn(position, message: str, hint: str = "") -> ContentError:

@@ -7,10 +7,8 @@ import ctypes
 import os
 import shutil
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
-
-from .urls import output_file
 
 TEMP_PREFIX = ".site-"
 
@@ -64,13 +62,6 @@ def _exchange(first: Path, second: Path) -> bool:
     at_fdcwd, rename_exchange = -100, 2
     result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
     return result == 0
-
-
-def write_pages(html_by_path: Mapping[str, str], directory: Path) -> None:
-    for page_path, html in html_by_path.items():
-        target = directory / output_file(page_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(html.encode("utf-8"))
 
 
 def copy_static(static_dir: Path, directory: Path) -> None:

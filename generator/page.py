@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +18,9 @@ class Page:
     path: str  # site-relative, e.g. '/topics/ankara-meeting/'
     template: str
     title: str
-    context: Mapping[str, Any] = field(default_factory=dict)
+    # The template's variables, or a function that makes them: most pages of a rebuild
+    # are not rendered again, so their context is only built when it is needed.
+    context: Mapping[str, Any] | Callable[[], Mapping[str, Any]] = field(default_factory=dict)
     crumbs: tuple[Crumb, ...] = ()
     inputs: tuple[str, ...] = ()  # content files it is made from, besides site.yaml and the theme
     description: str = ""  # plain text for <meta name=description> and cards; site's if empty
@@ -27,6 +29,12 @@ class Page:
     json_ld: Mapping[str, Any] | None = None
 
 
-def article_inputs(slugs: Iterable[str]) -> tuple[str, ...]:
-    """The input keys of articles, as the build state names files."""
-    return tuple(f"articles/{slug}.md" for slug in slugs)
+BODY = "#body"  # suffix of the input key that changes when only an article's text changes
+
+
+def article_inputs(slugs: Iterable[str], body: bool = False) -> tuple[str, ...]:
+    """The input keys of articles, as the build state names files: 'articles/x.md' for
+    pages that show an article's front matter, plus 'articles/x.md#body' for pages
+    that also depend on its text (its own page, mention counts)."""
+    keys = [f"articles/{slug}.md" for slug in slugs]
+    return tuple(keys + [key + BODY for key in keys]) if body else tuple(keys)

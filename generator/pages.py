@@ -15,6 +15,7 @@ from .model import ENTITY_KINDS, Article, Entity, Site, Source, Topic
 from .page import Crumb, Page, article_inputs
 
 LATEST_ON_HOME = 10
+ENTITY_ARTICLES_SHOWN = 20  # the newest; search (filtered by the entity) finds the rest
 KIND_HEADINGS = {"person": "People", "organisation": "Organisations", "place": "Places"}
 
 
@@ -106,7 +107,7 @@ def _entity_index(site: Site, graph: LinkGraph) -> Page:
         "People, organisations and places",
         context,
         _crumbs(("People & places", "/entities/")),
-        ("entities.yaml", *article_inputs(site.articles)),
+        ("entities.yaml", *article_inputs(site.articles, body=True)),
     )
 
 
@@ -144,7 +145,7 @@ def _topic(
         "topics.yaml",
         "entities.yaml",
         "sources.yaml",
-        *article_inputs(graph.articles_by_topic.get(topic.id, ())),
+        *article_inputs(graph.articles_by_topic.get(topic.id, ()), body=True),
     )
     return Page(
         urls.topic_path(topic.id),
@@ -179,34 +180,35 @@ def _article(
     body: Markup,
     facts: Mapping[str, tuple[views.FactView, ...]],
 ) -> Page:
-    mentioned = tuple((site.entities[e], n) for e, n in graph.mentions.get(article.slug, ()))
-    citations = tuple(
-        views.CitationView(site.topics[c.topic_id], facts[c.topic_id][c.fact_index])
-        for c in graph.cited_by.get(article.slug, ())
-    )
-    context = {
-        "article": article,
-        "body": body,
-        "source": site.sources[article.source],
-        "topics": tuple(site.topics[t] for t in article.topics),
-        "mentioned": _group_by_kind(mentioned),
-        "citations": citations,
-        "original": site.articles.get(article.rewrite_of),
-        "rewrites": tuple(site.articles[s] for s in graph.rewrites.get(article.slug, ())),
-    }
-    related_articles = (article.slug, article.rewrite_of, *graph.rewrites.get(article.slug, ()))
+    def context() -> dict[str, Any]:
+        mentioned = tuple((site.entities[e], n) for e, n in graph.mentions.get(article.slug, ()))
+        source = site.sources[article.source]
+        topics = tuple(site.topics[t] for t in article.topics)
+        links = urls.Urls(site.config.base_url, site.config.base_path)
+        return {
+            "article": article,
+            "body": body,
+            "source": source,
+            "topics": topics,
+            "mentioned": _group_by_kind(mentioned),
+            "citations": tuple(
+                views.CitationView(site.topics[c.topic_id], facts[c.topic_id][c.fact_index])
+                for c in graph.cited_by.get(article.slug, ())
+            ),
+            "original": site.articles.get(article.rewrite_of),
+            "rewrites": tuple(site.articles[s] for s in graph.rewrites.get(article.slug, ())),
+            "json_ld": meta.article_json_ld(
+                article, source, topics, [entity for entity, _ in mentioned], links
+            ),
+        }
+
+    related_articles = (article.rewrite_of, *graph.rewrites.get(article.slug, ()))
     inputs = (
         "topics.yaml",
         "entities.yaml",
         "sources.yaml",
         *article_inputs(filter(None, related_articles)),
-    )
-    json_ld = meta.article_json_ld(
-        article,
-        context["source"],
-        context["topics"],
-        [entity for entity, _ in mentioned],
-        urls.Urls(site.config.base_url, site.config.base_path),
+        *article_inputs([article.slug], body=True),
     )
     return Page(
         urls.article_path(article.slug),
@@ -217,26 +219,29 @@ def _article(
         inputs,
         description=article.summary,
         og_type="article",
-        json_ld=json_ld,
     )
 
 
 def _entity(site: Site, graph: LinkGraph, entity: Entity) -> Page:
-    articles = tuple(site.articles[s] for s in graph.articles_by_entity.get(entity.id, ()))
-    context = {
-        "entity": entity,
-        "kind_heading": KIND_HEADINGS[entity.kind],
-        "articles": articles,
-        "topics": tuple(site.topics[t] for t in graph.topics_by_entity.get(entity.id, ())),
-        "together": views.co_mentioned(site, graph, entity),
-        "timeline": views.entity_timeline(site, graph, entity),
-        "quotes": views.speaker_quotes(site, entity),
-    }
+    slugs = graph.articles_by_entity.get(entity.id, ())
+
+    def context() -> dict[str, Any]:
+        return {
+            "entity": entity,
+            "kind_heading": KIND_HEADINGS[entity.kind],
+            "articles": tuple(site.articles[s] for s in slugs[:ENTITY_ARTICLES_SHOWN]),
+            "article_count": len(slugs),
+            "topics": tuple(site.topics[t] for t in graph.topics_by_entity.get(entity.id, ())),
+            "together": views.co_mentioned(site, graph, entity),
+            "timeline": views.entity_timeline(site, graph, entity),
+            "quotes": views.speaker_quotes(site, entity),
+        }
+
     inputs = (
         "entities.yaml",
         "topics.yaml",
         "sources.yaml",
-        *article_inputs(graph.articles_by_entity.get(entity.id, ())),
+        *article_inputs(graph.articles_by_entity.get(entity.id, ()), body=True),
     )
     links = urls.Urls(site.config.base_url, site.config.base_path)
     feeds = (Crumb(f"Articles mentioning {entity.name}", meta.entity_feed_path(entity.id)),)
@@ -249,7 +254,7 @@ def _entity(site: Site, graph: LinkGraph, entity: Entity) -> Page:
         inputs,
         description=entity.description,
         og_type="profile" if entity.kind == "person" else "website",
-        feeds=feeds if articles else (),
+        feeds=feeds if slugs else (),
         json_ld=meta.entity_json_ld(entity, links),
     )
 

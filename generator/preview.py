@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 import webbrowser
+from dataclasses import replace
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -50,6 +51,7 @@ class ChangeWatcher(FileSystemEventHandler):
 
 class Preview:
     def __init__(self, options: BuildOptions, broadcaster: Broadcaster | None = None) -> None:
+        options = replace(options, workers=1)  # no fork() in a process that runs threads
         self.options = options
         self.builder = Builder(options)
         self.broadcaster = broadcaster or Broadcaster()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import jinja2
@@ -48,14 +48,17 @@ def make_environment(
     return env
 
 
-def render_pages(env: jinja2.Environment, pages: Iterable[Page]) -> dict[str, str]:
-    """Render every page; a template error becomes a ContentError naming the template."""
-    html: dict[str, str] = {}
+def render_each(
+    env: jinja2.Environment, pages: Iterable[Page], sink: Callable[[Page, str], None]
+) -> None:
+    """Render pages one at a time and hand each to `sink` (so no site is held in memory);
+    every template error becomes a ContentError naming the template, raised at the end."""
     errors: list[ContentError] = []
     for page in pages:
         try:
             template = env.get_template(page.template)
-            html[page.path] = template.render(page=page, **page.context)
+            context = page.context() if callable(page.context) else page.context
+            html = template.render({"page": page, "json_ld": page.json_ld, **context})
         except jinja2.TemplateSyntaxError as exc:
             errors.append(
                 ContentError(
@@ -63,6 +66,7 @@ def render_pages(env: jinja2.Environment, pages: Iterable[Page]) -> dict[str, st
                     f"template syntax error: {exc.message}",
                 )
             )
+            continue
         except (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
             errors.append(
                 ContentError(
@@ -70,8 +74,16 @@ def render_pages(env: jinja2.Environment, pages: Iterable[Page]) -> dict[str, st
                     f"template error while rendering {page.path}: {exc}",
                 )
             )
+            continue
+        sink(page, html)
     if errors:
         raise ContentErrors(errors)
+
+
+def render_pages(env: jinja2.Environment, pages: Iterable[Page]) -> dict[str, str]:
+    """Render pages into memory: {page path: HTML}."""
+    html: dict[str, str] = {}
+    render_each(env, pages, lambda page, text: html.__setitem__(page.path, text))
     return html
 
 

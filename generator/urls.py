@@ -4,6 +4,7 @@ turns them into links under the site's base path ('/repo/topics/x/')."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import quote, unquote
 
 
@@ -11,18 +12,22 @@ def home_path() -> str:
     return "/"
 
 
+@cache
 def article_path(slug: str) -> str:
     return f"/articles/{quote(slug)}/"
 
 
+@cache
 def topic_path(topic_id: str) -> str:
     return f"/topics/{quote(topic_id)}/"
 
 
+@cache
 def entity_path(entity_id: str) -> str:
     return f"/entities/{quote(entity_id)}/"
 
 
+@cache
 def source_path(source_id: str) -> str:
     return f"/sources/{quote(source_id)}/"
 

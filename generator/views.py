@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from . import intel, urls
 from .curation import Quote
-from .links import LinkGraph
+from .links import LinkGraph, co_mentions
 from .markdown import Markdown
 from .model import Article, Entity, Site, Topic
 
@@ -88,7 +88,7 @@ def entity_timeline(
 
 
 def co_mentioned(site: Site, graph: LinkGraph, entity: Entity) -> tuple[tuple[Entity, int], ...]:
-    pairs = graph.co_mentions.get(entity.id, ())[:CO_MENTIONS_SHOWN]
+    pairs = co_mentions(graph, entity.id)[:CO_MENTIONS_SHOWN]
     return tuple((site.entities[other], count) for other, count in pairs)
 
 

@@ -62,7 +62,9 @@ def test_editing_one_article_renders_it_and_the_pages_that_list_it(workspace, tm
     report = builder.build()
     rendered = set(report.rendered)
     assert f"/articles/{ARTICLE}/" in rendered
-    assert {"/topics/istanbul-talks/", "/", "/articles/", "/sources/unattributed/"} <= rendered
+    assert "/topics/istanbul-talks/" in rendered  # it counts the mentions in its articles
+    # Only the text changed: pages that show the front matter alone are left alone.
+    assert not {"/", "/articles/", "/sources/unattributed/", "/feed.xml"} & rendered
     assert "/entities/vladimir-medinsky/" in rendered  # mentioned there
     assert f"/articles/{ORIGINAL}/" not in rendered
     assert "/topics/ankara-meeting/" not in rendered
@@ -70,6 +72,17 @@ def test_editing_one_article_renders_it_and_the_pages_that_list_it(workspace, tm
     assert len(rendered) < report.pages / 2
     assert set(report.written) <= rendered
     assert f"/articles/{ARTICLE}/" in report.written
+    assert_same_as_full_build(builder, tmp_path)
+
+
+def test_a_title_edit_renders_the_lists_that_show_it(workspace, tmp_path) -> None:
+    content, _, builder = workspace
+    edit(content / "articles" / f"{ARTICLE}.md", "title: Ukraine proposes", "title: Kyiv proposes")
+    rendered = set(builder.build().rendered)
+    assert {"/", "/articles/", "/sources/unattributed/", "/feed.xml", f"/articles/{ARTICLE}/"} <= (
+        rendered
+    )
+    assert "/entities/kirill-dmitriev/" not in rendered
     assert_same_as_full_build(builder, tmp_path)
 
 

@@ -1,0 +1,115 @@
+"""Render and write pages on all cores. Each page is rendered on its own, so the
+output is the same byte for byte whichever process renders it.
+
+Workers are forked after the site is prepared, so they inherit the Jinja
+environment and the pages instead of receiving them pickled; only page indexes
+go to them and only hashes come back."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from . import output, urls
+from .page import Page
+from .render import render_each
+
+MIN_PAGES_PER_WORKER = 300  # below this, starting processes costs more than it saves
+CHUNKS_PER_WORKER = 8  # smaller chunks: steadier progress and balance, a little overhead
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class PageWriter:
+    """Writes rendered pages into `directory`, skipping those whose HTML is unchanged."""
+
+    directory: Path
+    previous_hashes: dict[str, str] = field(default_factory=dict)
+    atomic: bool = False  # True when writing into a folder that is being served
+    hashes: dict[str, str] = field(default_factory=dict)
+    written: list[str] = field(default_factory=list)
+
+    def __call__(self, page: Page, html: str) -> None:
+        data = html.encode("utf-8")
+        digest = hashlib.sha256(data).hexdigest()
+        self.hashes[page.path] = digest
+        if self.previous_hashes.get(page.path) == digest:
+            return
+        target = self.directory / urls.output_file(page.path)
+        if self.atomic:
+            output.write_atomic(target, data)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        self.written.append(page.path)
+
+
+def worker_count(pages: int, allowed: int) -> int:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(allowed, cores or 1, pages // MIN_PAGES_PER_WORKER))
+
+
+def render_and_write(
+    env: jinja2.Environment,
+    pages: Sequence[Page],
+    writer: PageWriter,
+    workers: int,
+    progress: Progress | None = None,
+) -> PageWriter:
+    """Render `pages` through `writer`, in `workers` forked processes when that pays;
+    `progress(done, total)` hears how far it got."""
+    workers = worker_count(len(pages), workers)
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        render_each(env, pages, _counting(writer, len(pages), progress))
+        return writer
+    context = multiprocessing.get_context("fork")
+    chunk_count = workers * CHUNKS_PER_WORKER
+    chunks = [range(start, len(pages), chunk_count) for start in range(chunk_count)]
+    done = 0
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_adopt, initargs=(env, pages, writer)
+    ) as pool:
+        for chunk, (hashes, written) in zip(chunks, pool.map(_render_chunk, chunks), strict=True):
+            writer.hashes.update(hashes)
+            writer.written.extend(written)
+            done += len(chunk)
+            if progress:
+                progress(done, len(pages))
+    order = {page.path: index for index, page in enumerate(pages)}
+    writer.written.sort(key=order.__getitem__)
+    return writer
+
+
+def _counting(writer: PageWriter, total: int, progress: Progress | None) -> PageWriter:
+    if progress is None:
+        return writer
+
+    def sink(page: Page, html: str) -> None:
+        writer(page, html)
+        if len(writer.hashes) % 100 == 0 or len(writer.hashes) == total:
+            progress(len(writer.hashes), total)
+
+    return sink  # type: ignore[return-value]
+
+
+_job: tuple[jinja2.Environment, Sequence[Page], PageWriter] | None = None  # per worker process
+
+
+def _adopt(env: jinja2.Environment, pages: Sequence[Page], writer: PageWriter) -> None:
+    global _job
+    _job = (env, pages, PageWriter(writer.directory, writer.previous_hashes, writer.atomic))
+
+
+def _render_chunk(indexes: range) -> tuple[dict[str, str], list[str]]:
+    assert _job is not None
+    env, pages, writer = _job
+    writer.hashes, writer.written = {}, []
+    render_each(env, (pages[index] for index in indexes), writer)
+    return writer.hashes, writer.written
