@@ -155,7 +155,7 @@ def table(rows: list[dict]) -> str:
     def line(label: str, cell) -> None:
         lines.append(f"| {label} | " + " | ".join(cell(r) for r in rows) + " |")
 
-    line("pages written", lambda r: f"{r['pages']:,}")
+    line("HTML pages written", lambda r: f"{r['pages']:,}")
     line("full build, no Pagefind", lambda r: f"{r['ours']:.2f} s")
     line("ms per page", lambda r: f"{r['ours'] * 1000 / r['pages']:.2f}")
     line("peak RSS (largest process)", lambda r: f"{r['ours_rss']:.0f} MB")
