@@ -23,6 +23,15 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
+def tree(root: Path, skip: str = "") -> dict[str, bytes]:
+    """Every file below root (but those under a folder named `skip`) and its bytes."""
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and skip not in p.relative_to(root).parts
+    }
+
+
 def parse(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

@@ -6,16 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import CONTENT, ROOT, THEME
+from conftest import CONTENT, ROOT, THEME, tree
 
 from generator.build import BuildOptions, build
 from generator.cli import main
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
-    }
 
 
 def test_two_builds_are_byte_identical(real_site: Path, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CONTENT, FIXTURES, ROOT, THEME
+from conftest import CONTENT, FIXTURES, ROOT, THEME, tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -194,12 +194,6 @@ def test_xss_payloads_never_run(tmp_path: Path, serve_dir, browser) -> None:
     assert page.locator("h1").inner_text() == TITLE
     assert dialogs == []
     page.close()
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
-    }
 
 
 def test_sigkill_midway_leaves_the_old_site_or_the_new(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, THEME
+from conftest import CONTENT, THEME, tree
 
 from generator.build import Builder, BuildOptions, build
 
@@ -27,19 +27,11 @@ def workspace(tmp_path: Path) -> tuple[Path, Path, Builder]:
     return content, theme, builder
 
 
-def tree(root: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(root)): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and "pagefind" not in p.parts
-    }
-
-
 def assert_same_as_full_build(builder: Builder, tmp_path: Path) -> None:
     options = builder.options
     fresh = tmp_path / "fresh"
     build(BuildOptions(options.content_dir, options.theme_dir, fresh, search=False))
-    assert tree(options.output_dir) == tree(fresh)
+    assert tree(options.output_dir, "pagefind") == tree(fresh, "pagefind")
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -5,18 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from conftest import ROOT, THEME
+from conftest import ROOT, THEME, tree
 
 from generator.build import BuildOptions, build
 
 sys.path.insert(0, str(ROOT / "bench"))
 from corpus import write_corpus
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
-    }
 
 
 def test_parallel_build_is_byte_identical_and_reports_progress(tmp_path: Path) -> None:
