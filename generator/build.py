@@ -8,17 +8,16 @@ changed. `make build` is a Builder's first build; the preview server calls
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import jinja2
 
 from . import output, urls
-from .errors import ContentError, ContentErrors, Position, did_you_mean
+from .errors import ContentError, ContentErrors
 from .intel import article_grade
-from .links import build_graph
+from .links import build_graph, check_internal_links
 from .lint import content_warnings, near_copies_soon
 from .load import RawArticle, RawContent, load_content, loaded_files
 from .markdown import Markdown, MarkdownResult, build_matcher
@@ -28,9 +27,8 @@ from .pages import build_pages
 from .parallel import PageWriter, Progress, render_and_write
 from .render import make_environment, render_each, template_inputs
 from .search import write_search_index
-from .state import BuildState, Fingerprint, changed_keys, scan
+from .state import BuildState, Fingerprint, changed_keys, dirty_pages, scan
 
-SITE_WIDE_INPUTS = ("site.yaml", "static/")  # a change to these re-renders every page
 BACKGROUND_NEAR_COPIES = 500  # articles from which near-copy search gets its own process
 
 
@@ -117,7 +115,7 @@ class Builder:
             changed = self._split_body_changes(changed, previous, prepared.raw)
         env = self._environment(prepared.site, fingerprints)
         inputs = {page.path: self._page_inputs(env, page) for page in prepared.pages}
-        dirty = _dirty_pages(prepared.pages, inputs, previous, changed)
+        dirty = dirty_pages(prepared.pages, inputs, previous, changed)
         if previous is None or changed is None:
             writer = self._write_everything(env, dirty, prepared.site)
             deleted: tuple[str, ...] = ()
@@ -206,7 +204,7 @@ class Builder:
         graph = build_graph(site, mentions, markdown.matcher)
         bodies = {slug: r.html for slug, r in rendered.items()}
         pages = tuple(build_pages(site, graph, bodies, markdown))
-        _check_internal_links(site, rendered, pages)
+        check_internal_links(site, rendered, pages)
         # Near-copy detection reads every article: done on full builds, not on each save.
         copies = near_copies() if near_copies else []
         warnings = tuple(sorted(content_warnings(site, graph, copies)))
@@ -295,48 +293,3 @@ def build(options: BuildOptions) -> BuildReport:
 def render_site(options: BuildOptions) -> RenderedSite:
     """Everything short of writing: raises ContentErrors with every problem found."""
     return Builder(options).render()
-
-
-def _dirty_pages(
-    pages: Iterable[Page],
-    inputs: Mapping[str, frozenset[str]],
-    previous: BuildState | None,
-    changed: set[str] | None,
-) -> list[Page]:
-    """Pages to render: all on a first build or a site-wide change, else the pages
-    that are new or list a changed file among their inputs, before or now."""
-    if previous is None or changed is None or any(k.startswith(SITE_WIDE_INPUTS) for k in changed):
-        return list(pages)
-    return [
-        page
-        for page in pages
-        if page.path not in previous.inputs
-        or (inputs[page.path] | previous.inputs[page.path]) & changed
-    ]
-
-
-def _check_internal_links(
-    site: Site, results: Mapping[str, MarkdownResult], pages: tuple[Page, ...]
-) -> None:
-    """Root-relative links in article bodies must name a page of this site."""
-    known = {page.path for page in pages}
-    errors = []
-    for slug, result in results.items():
-        article = site.articles[slug]
-        for href, line in result.links:
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc or not parts.path.startswith("/"):
-                continue
-            path = unquote(parts.path)
-            if path in known or path + "/" in known:
-                continue
-            position = Position(article.position.path, article.body_line + line)
-            errors.append(
-                ContentError(
-                    position,
-                    f"link to a page that does not exist: {href}",
-                    did_you_mean(path, known),
-                )
-            )
-    if errors:
-        raise ContentErrors(errors)

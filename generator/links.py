@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
-from .markdown import EntityMatcher
+from .errors import ContentError, ContentErrors, Position, did_you_mean
+from .markdown import EntityMatcher, MarkdownResult
 from .model import Site
+from .page import Page
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,3 +128,30 @@ def _citations(site: Site) -> dict[str, tuple[Citation, ...]]:
             for slug in dict.fromkeys(fact.cites):
                 cited_by[slug].append(Citation(topic.id, index))
     return {slug: tuple(citations) for slug, citations in sorted(cited_by.items())}
+
+
+def check_internal_links(
+    site: Site, results: Mapping[str, MarkdownResult], pages: tuple[Page, ...]
+) -> None:
+    """Root-relative links in article bodies must name a page of this site."""
+    known = {page.path for page in pages}
+    errors = []
+    for slug, result in results.items():
+        article = site.articles[slug]
+        for href, line in result.links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+                continue
+            path = unquote(parts.path)
+            if path in known or path + "/" in known:
+                continue
+            position = Position(article.position.path, article.body_line + line)
+            errors.append(
+                ContentError(
+                    position,
+                    f"link to a page that does not exist: {href}",
+                    did_you_mean(path, known),
+                )
+            )
+    if errors:
+        raise ContentErrors(errors)

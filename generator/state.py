@@ -11,6 +11,7 @@ from typing import Any
 
 from .load import is_content_file
 from .markdown import MarkdownResult
+from .page import Page
 
 Fingerprint = tuple[int, int, int]  # mtime_ns, size, inode: an atomic save changes the inode
 
@@ -47,3 +48,24 @@ def _files(root: Path) -> Iterable[Path]:
             path = Path(directory, name)
             if is_content_file(path) and path.is_file():
                 yield path
+
+
+SITE_WIDE_INPUTS = ("site.yaml", "static/")  # a change to these re-renders every page
+
+
+def dirty_pages(
+    pages: Iterable[Page],
+    inputs: Mapping[str, frozenset[str]],
+    previous: BuildState | None,
+    changed: set[str] | None,
+) -> list[Page]:
+    """Pages to render: all on a first build or a site-wide change, else the pages
+    that are new or list a changed file among their inputs, before or now."""
+    if previous is None or changed is None or any(k.startswith(SITE_WIDE_INPUTS) for k in changed):
+        return list(pages)
+    return [
+        page
+        for page in pages
+        if page.path not in previous.inputs
+        or (inputs[page.path] | previous.inputs[page.path]) & changed
+    ]
