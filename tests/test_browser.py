@@ -127,3 +127,16 @@ def test_newest_first_order(real_site: Path, serve_dir, page: Page) -> None:
     assert set(titles[:2]) == november
     assert titles[2] == ISTANBUL_ARTICLE  # July, then the two of May
     assert len(titles) == 5
+
+
+def test_keyboard_reaches_a_visible_skip_link_first(real_site: Path, serve_dir, page: Page) -> None:
+    page.goto(serve_dir(real_site) + "/topics/istanbul-talks/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Skip to content"
+    box = page.locator(".skip-link").bounding_box()
+    assert box is not None and box["x"] >= 0 and box["y"] >= 0  # on screen once focused
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**#main")
