@@ -19,7 +19,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import cbor2
-
 from pagefind.index import IndexConfig, PagefindIndex
 
 SIGNATURE = b"pagefind_dcd"  # prefix of every decompressed Pagefind index file
