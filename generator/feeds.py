@@ -8,15 +8,11 @@ from collections.abc import Sequence
 from . import meta, urls
 from .links import LinkGraph
 from .model import Article, Site
-from .page import Crumb, Page, article_inputs
+from .page import Page, article_inputs
 
 FEED_LENGTH = 50
 ENTITY_FEED_LENGTH = 20
 SITE_FEED = "/feed.xml"
-
-
-def site_feed_link(site: Site) -> Crumb:
-    return Crumb(f"{site.config.title}: new articles", SITE_FEED)
 
 
 def feed_pages(site: Site, graph: LinkGraph) -> list[Page]:

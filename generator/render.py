@@ -80,13 +80,6 @@ def render_each(
         raise ContentErrors(errors)
 
 
-def render_pages(env: jinja2.Environment, pages: Iterable[Page]) -> dict[str, str]:
-    """Render pages into memory: {page path: HTML}."""
-    html: dict[str, str] = {}
-    render_each(env, pages, lambda page, text: html.__setitem__(page.path, text))
-    return html
-
-
 def template_inputs(env: jinja2.Environment, name: str) -> frozenset[str]:
     """Input keys ('templates/x.html') of a template and all it extends, includes or imports."""
     seen: set[str] = set()
@@ -103,12 +96,13 @@ def template_inputs(env: jinja2.Environment, name: str) -> frozenset[str]:
 
 
 def _template_position(exc: Exception, env: jinja2.Environment, template: str) -> Position:
-    """The innermost template frame of a rendering error's traceback."""
+    """The innermost template frame (of any template kind) of a rendering error's traceback."""
+    folders = tuple(str(Path(folder).resolve()) for folder in getattr(env.loader, "searchpath", ()))
     position = Position(Path(template))
     tb = exc.__traceback__
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".html"):
+        if folders and str(Path(filename).resolve()).startswith(folders):
             position = Position(Path(filename), tb.tb_lineno)
         tb = tb.tb_next
     return position

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, THEME
+from conftest import ROOT, THEME, site_args
 
 from generator.cli import main
 
@@ -25,7 +26,7 @@ def replace_in(path: Path, old: str, new: str) -> None:
 
 
 def build_args(content: Path, output: Path) -> list[str]:
-    return ["build", "--content", str(content), "--theme", str(THEME), "--output", str(output)]
+    return site_args("build", content, output)
 
 
 def test_the_fixture_site_builds(mini_content: Path, tmp_path: Path) -> None:
@@ -145,3 +146,33 @@ def test_not_utf8_names_the_file(mini_content: Path, tmp_path: Path, capsys) -> 
     article.write_bytes(article.read_bytes().replace(b"travelled", b"trav\xe9lled"))
     assert main(build_args(mini_content, tmp_path / "site")) == 1
     assert f"{article}:9: error: file is not valid UTF-8" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("template", "old", "new", "message"),
+    [
+        (
+            "topic.html",
+            "{{ topic.title }}</h1>",
+            "{{ topic.titel }}</h1>",
+            "has no attribute 'titel'",
+        ),
+        (
+            "feed.xml",
+            "<title>{{ page.title }}</title>",
+            "<title>{{ page.title + 1 }}</title>",
+            "can only concatenate str",
+        ),
+    ],
+)
+def test_template_mistakes_name_the_template_and_line(
+    mini_content: Path, tmp_path: Path, capsys, template: str, old: str, new: str, message: str
+) -> None:
+    theme = tmp_path / "theme"
+    shutil.copytree(THEME, theme)
+    replace_in(theme / "templates" / template, old, new)
+    args = [*build_args(mini_content, tmp_path / "site"), "--theme", str(theme)]
+    assert main(args) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith(f"{theme / 'templates' / template}:")
+    assert message in first
