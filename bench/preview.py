@@ -24,47 +24,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from commands import briefing  # noqa: E402
 from corpus import write_corpus  # noqa: E402
 
 SLUG = "article-00007"
 
 
 def full_build_seconds(content: Path, output: Path, search: bool) -> float:
-    args = [
-        sys.executable,
-        "-m",
-        "generator",
-        "build",
-        "--content",
-        str(content),
-        "--theme",
-        str(ROOT / "themes/default"),
-        "--output",
-        str(output),
-    ]
+    args = briefing("build", content, output, *([] if search else ["--no-search"]))
     started = time.perf_counter()
-    subprocess.run(
-        args + ([] if search else ["--no-search"]), cwd=ROOT, check=True, capture_output=True
-    )
+    subprocess.run(args, cwd=ROOT, check=True, capture_output=True)
     return time.perf_counter() - started
 
 
 def start_server(content: Path, output: Path) -> tuple[subprocess.Popen, int]:
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "serve",
-            "--port",
-            "0",
-            "--content",
-            str(content),
-            "--theme",
-            str(ROOT / "themes/default"),
-            "--output",
-            str(output),
-        ],
+        briefing("serve", content, output, "--port", "0"),
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

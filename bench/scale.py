@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from commands import THEME, briefing  # noqa: E402
 from corpus import write_corpus  # noqa: E402
 from peers import write_hugo_site, write_pelican_site  # noqa: E402
 
-THEME = ROOT / "themes" / "default"
 MEASURE = """
 import resource, subprocess, sys, time
 started = time.perf_counter()
@@ -55,19 +55,8 @@ def measured(command: list[str], cwd: Path, runs: int = 3) -> tuple[float, float
 
 
 def ours(content: Path, output: Path, search: bool, runs: int) -> tuple[float, float]:
-    command = [
-        sys.executable,
-        "-m",
-        "generator",
-        "build",
-        "--content",
-        str(content),
-        "--theme",
-        str(THEME),
-        "--output",
-        str(output),
-    ]
-    return measured(command + ([] if search else ["--no-search"]), ROOT, runs)
+    command = briefing("build", content, output, *([] if search else ["--no-search"]))
+    return measured(command, ROOT, runs)
 
 
 def rebuilds(content: Path, output: Path) -> tuple[float, int, float, int]:

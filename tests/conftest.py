@@ -23,6 +23,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
+def site_args(command: str, content: Path, output: Path | None = None, *extra: str) -> list[str]:
+    """Command-line arguments for `briefing COMMAND` on a content folder and the default theme."""
+    args = [command, "--content", str(content), "--theme", str(THEME)]
+    return args + (["--output", str(output)] if output else []) + list(extra)
+
+
 def tree(root: Path, skip: str = "") -> dict[str, bytes]:
     """Every file below root (but those under a folder named `skip`) and its bytes."""
     return {

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, THEME
+from conftest import FIXTURES, site_args
 
 from generator.cli import main
 
@@ -16,7 +16,7 @@ ARTICLE = "articles/first.md"
 
 
 def check(content: Path, capsys, *extra: str) -> tuple[int, list[str]]:
-    code = main(["check", "--content", str(content), "--theme", str(THEME), *extra])
+    code = main(site_args("check", content, None, *extra))
     captured = capsys.readouterr()
     return code, captured.err.splitlines() + captured.out.splitlines()
 
@@ -283,19 +283,7 @@ def test_accepted_without_complaint(tmp_path: Path, capsys) -> None:
     for junk in (".first.md.swp", "first.md~", ".#first.md", ".hidden.md"):
         (content / "articles" / junk).write_text("not: [valid", encoding="utf-8")
     output = tmp_path / "site"
-    code = main(
-        [
-            "build",
-            "--content",
-            str(content),
-            "--theme",
-            str(THEME),
-            "--output",
-            str(output),
-            "--no-search",
-            "--strict",
-        ]
-    )
+    code = main(site_args("build", content, output, "--no-search", "--strict"))
     assert code == 0, capsys.readouterr().err
     assert (output / "articles" / "переговоры-в-стамбуле" / "index.html").is_file()
     assert (output / "articles" / "türkiye-de-görüşme" / "index.html").is_file()
@@ -312,19 +300,5 @@ def test_a_ten_megabyte_article_builds(mini_content: Path, tmp_path: Path) -> No
         encoding="utf-8",
     )
     output = tmp_path / "site"
-    assert (
-        main(
-            [
-                "build",
-                "--content",
-                str(mini_content),
-                "--theme",
-                str(THEME),
-                "--output",
-                str(output),
-                "--no-search",
-            ]
-        )
-        == 0
-    )
+    assert main(site_args("build", mini_content, output, "--no-search")) == 0
     assert (output / "articles" / "huge" / "index.html").stat().st_size > 10_000_000

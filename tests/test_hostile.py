@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CONTENT, FIXTURES, ROOT, THEME, tree
+from conftest import CONTENT, FIXTURES, ROOT, THEME, site_args, tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -208,18 +208,7 @@ def test_sigkill_midway_leaves_the_old_site_or_the_new(tmp_path: Path) -> None:
         build(BuildOptions(content, THEME, output))
         states.append(tree(output))
     assert states[0] != states[1]
-    command = [
-        sys.executable,
-        "-m",
-        "generator",
-        "build",
-        "--content",
-        str(content),
-        "--theme",
-        str(THEME),
-        "--output",
-        str(output),
-    ]
+    command = [sys.executable, "-m", "generator", *site_args("build", content, output)]
     outcomes = set()
     for attempt in range(12):
         article.write_text(versions[attempt % 2], "utf-8")

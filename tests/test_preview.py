@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import CONTENT, ROOT, THEME
+from conftest import CONTENT, ROOT, site_args
 
 ARTICLE = "zelensky-to-meet-witkoff-and-erdogan-in-ankara"
 ARTICLE_URL = f"/articles/{ARTICLE}/"
@@ -52,21 +52,7 @@ def request(base: str, path: str, timeout: float = 5) -> tuple[int, bytes]:
 def start_server(tmp_path: Path, base_url: str | None = None) -> Server:
     content, output = tmp_path / "content", tmp_path / "site"
     shutil.copytree(CONTENT, content)
-    shutil.copytree(THEME, tmp_path / "theme")
-    args = [
-        sys.executable,
-        "-m",
-        "generator",
-        "serve",
-        "--port",
-        "0",
-        "--content",
-        str(content),
-        "--theme",
-        str(tmp_path / "theme"),
-        "--output",
-        str(output),
-    ]
+    args = [sys.executable, "-m", "generator", *site_args("serve", content, output), "--port", "0"]
     if base_url:
         args += ["--base-url", base_url]
     process = subprocess.Popen(
