@@ -19,7 +19,7 @@ from .errors import ContentError, ContentErrors
 from .intel import article_grade
 from .links import build_graph, check_internal_links
 from .lint import content_warnings, near_copies_soon
-from .load import RawArticle, RawContent, load_content, loaded_files
+from .load import RawArticle, RawContent, load_content, loaded_files, skipped_files
 from .markdown import Markdown, MarkdownResult, build_matcher
 from .model import Site, build_site
 from .page import BODY, Page
@@ -207,7 +207,8 @@ class Builder:
         check_internal_links(site, rendered, pages)
         # Near-copy detection reads every article: done on full builds, not on each save.
         copies = near_copies() if near_copies else []
-        warnings = tuple(sorted(content_warnings(site, graph, copies)))
+        skipped = skipped_files(self.options.content_dir)
+        warnings = tuple(sorted([*content_warnings(site, graph, copies), *skipped]))
         if self.options.strict and warnings:
             raise ContentErrors(replace(w, severity="error") for w in warnings)
         return _Prepared(raw, site, pages, results, warnings)
