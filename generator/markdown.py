@@ -11,8 +11,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markupsafe import Markup
-from mdit_py_plugins.anchors import anchors_plugin
 
+from .anchors import anchors_plugin
 from .model import Entity
 
 
@@ -84,7 +84,7 @@ class Markdown:
         self.matcher = matcher
         self._md = MarkdownIt("commonmark", {"html": False, "typographer": False})
         self._md.enable(["table", "strikethrough"])
-        anchors_plugin(self._md, min_level=2, max_level=4)
+        anchors_plugin(self._md)
         self._md.core.ruler.push("entity_links", _entity_links_rule(matcher, entity_url))
         self._md.core.ruler.push("collect_links", _collect_links_rule)
 
