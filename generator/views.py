@@ -119,9 +119,10 @@ def claims_json_ld(topic: Topic, facts: tuple[FactView, ...], links: urls.Urls) 
 def timelinejs(
     site: Site, topic: Topic, entries: Iterable[intel.TimelineEntry], links: urls.Urls
 ) -> dict[str, Any]:
-    """A TimelineJS document (https://timeline.knightlab.com/docs/json-format.html)."""
+    """A TimelineJS document (https://timeline.knightlab.com/docs/json-format.html).
+    TimelineJS shows headline and text as HTML, so plain text is escaped."""
     return {
-        "title": {"text": {"headline": topic.title, "text": topic.summary}},
+        "title": {"text": {"headline": _html(topic.title), "text": _html(topic.summary)}},
         "events": [
             {
                 "start_date": {
@@ -129,13 +130,17 @@ def timelinejs(
                     "display_date": entry.event.date.label(),
                 },
                 "text": {
-                    "headline": entry.event.text,
+                    "headline": _html(entry.event.text),
                     "text": "Reported by: " + "; ".join(_link(a, links) for a in entry.articles),
                 },
             }
             for entry in entries
         ],
     }
+
+
+def _html(text: str) -> str:
+    return str(Markup.escape(text))
 
 
 def _link(article: Article, links: urls.Urls) -> str:
