@@ -259,8 +259,8 @@ class Builder:
             if self.options.search:
                 write_search_index(temp, site.config.language)
 
-        output.clean_stale(self.options.output_dir)
-        output.replace_folder(self.options.output_dir, fill)
+        protected = (self.options.content_dir, self.options.theme_dir, Path.cwd())
+        output.publish(self.options.output_dir, fill, protected)
         self.search_stale = False
         return writer
 
@@ -275,12 +275,13 @@ class Builder:
         """Write the pages whose HTML changed, each atomically; remove vanished pages."""
         out = self.options.output_dir
         writer = PageWriter(out, previous.hashes, atomic=True)
-        render_and_write(env, pages, writer, self.options.workers)
         deleted = tuple(sorted(previous.inputs.keys() - inputs.keys()))
-        for path in deleted:
-            output.remove_page(out, urls.output_file(path))
-        if any(key.startswith("static/") for key in changed):
-            output.sync_static(self.options.theme_dir / "static", out / "static")
+        with output.build_lock(out):
+            render_and_write(env, pages, writer, self.options.workers)
+            for path in deleted:
+                output.remove_page(out, urls.output_file(path))
+            if any(key.startswith("static/") for key in changed):
+                output.sync_static(self.options.theme_dir / "static", out / "static")
         if writer.written or deleted:
             self.search_stale = True
         return writer, deleted

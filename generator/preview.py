@@ -20,6 +20,7 @@ from watchdog.observers import Observer
 from .build import Builder, BuildOptions, BuildReport
 from .errors import ContentErrors
 from .load import is_content_file
+from .output import OutputError
 from .search import SearchIndexError
 from .serve import Broadcaster, make_server
 from .urls import Urls
@@ -68,7 +69,7 @@ class Preview:
             print("\n".join(messages), file=sys.stderr)
             self.broadcaster.failed(messages)
             return None
-        except (SearchIndexError, OSError) as exc:
+        except (SearchIndexError, OutputError, OSError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             self.broadcaster.failed([f"error: {exc}"])
             return None
