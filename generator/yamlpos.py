@@ -19,8 +19,9 @@ TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 MAX_DEPTH = 32  # nesting of lists and mappings; content needs four or five
 MAX_SCALAR = 100_000  # characters in one value (a long article summary is ~2,000)
 MAX_INT_DIGITS = 30  # a number longer than this is a typo or an attack, never content
-# C0 and C1 control characters but tab and newline: invisible, and invalid in XML feeds.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 control characters but tab and newline, and the two non-characters XML
+# forbids: invisible, and they make a feed invalid XML.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 INT_TAG = "tag:yaml.org,2002:int"
 ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*]")
 FAST_PATH_DEPTH = 5000  # a quarter of the depth at which libyaml's composer crashed
@@ -35,7 +36,7 @@ class _PythonParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser
 
 
 # libyaml's event parser when PyYAML was built with it: several times faster on many files.
-_Parser = getattr(yaml, "CParser", _PythonParser)
+_Parser = yaml.cyaml.CParser if yaml.__with_libyaml__ else _PythonParser
 
 
 class _Refused(Exception):
