@@ -164,10 +164,11 @@ class Builder:
         """Re-index the output folder and swap the new bundle in."""
         if self._state is None or not self.options.search:
             return
-        output.replace_folder(
-            self.options.output_dir / "pagefind",
-            lambda temp: write_search_index(self.options.output_dir, self._language, temp),
-        )
+        with output.build_lock(self.options.output_dir):
+            output.replace_folder(
+                self.options.output_dir / "pagefind",
+                lambda temp: write_search_index(self.options.output_dir, self._language, temp),
+            )
         self.search_stale = False
 
     def _prepare(

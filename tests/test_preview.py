@@ -15,14 +15,14 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import CONTENT, ROOT, site_args
 
-from generator.build import BuildOptions
+from generator.build import BuildOptions, BuildReport
 from generator.preview import Preview
 from generator.serve import make_server
 
@@ -385,3 +385,13 @@ def test_requests_are_answered_during_a_slow_rebuild(tmp_path: Path) -> None:
     assert preview.rebuild() is not None
     server.shutdown()
     server.server_close()
+
+
+def test_a_rebuild_far_slower_than_the_full_build_is_reported(tmp_path: Path, capsys) -> None:
+    preview = Preview(BuildOptions(tmp_path / "content", ROOT / "themes" / "default", tmp_path))
+    report = BuildReport(10, (), (), (), 1.0, tmp_path, "/", full=True)
+    preview._note_if_slow(report)
+    preview._note_if_slow(replace(report, full=False, seconds=0.2))
+    assert capsys.readouterr().err == ""
+    preview._note_if_slow(replace(report, full=False, seconds=12.0))
+    assert "note: that rebuild took 12.0 s, 12 times the full build" in capsys.readouterr().err
