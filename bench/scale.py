@@ -2,10 +2,14 @@
 
     .venv/bin/python bench/scale.py --sizes 1000 10000 --peers /tmp/benchvenv/bin
 
-For each size: a full build without and with Pagefind (wall time, ms per page, peak
-RSS of the largest process), then, in one long-lived Builder as the preview uses
-it, a no-change rebuild and a one-article edit; then Hugo and Pelican on the same
-articles. Prints a Markdown table for bench/RESULTS.md."""
+Each figure is a fresh process. For each size and each of `--runs` rounds, in this
+order (interleaved, so a loaded machine slows every contender alike): our cold build
+without Pagefind (`--no-cache`), Hugo, Pelican, our cold build with Pagefind, then with
+the persistent cache: a warm build with nothing changed and a warm build after a
+one-article edit (Pagefind included in both). Then the Pagefind stage alone on the
+built site (time, peak RSS of the indexer), and in one long-lived Builder as the
+preview uses it, a no-change rebuild and a one-article edit. Medians; a Markdown
+table for bench/RESULTS.md on stdout, one JSON line per size on stderr."""
 
 from __future__ import annotations
 
@@ -54,9 +58,36 @@ def measured(command: list[str], cwd: Path, runs: int = 3) -> tuple[float, float
     return statistics.median(times), max(peaks)
 
 
-def ours(content: Path, output: Path, search: bool, runs: int) -> tuple[float, float]:
-    command = briefing("build", content, output, *([] if search else ["--no-search"]))
-    return measured(command, ROOT, runs)
+def ours(content: Path, output: Path, *extra: str) -> tuple[float, float]:
+    return measured(briefing("build", content, output, *extra), ROOT, 1)
+
+
+SEARCH_STAGE = """
+import sys
+from pathlib import Path
+from generator.search import write_search_index
+write_search_index(Path(sys.argv[1]), "en", Path(sys.argv[2]))
+"""
+
+
+def search_stage(site: Path, bundle: Path) -> tuple[float, float]:
+    """The Pagefind stage alone on a built site: seconds, peak RSS (MB, indexer included)."""
+    shutil.rmtree(bundle, ignore_errors=True)
+    return measured([sys.executable, "-c", SEARCH_STAGE, str(site), str(bundle)], ROOT, 1)
+
+
+def edit_one(content: Path, round_number: int) -> None:
+    article = sorted((content / "articles").glob("*.md"))[7]
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text + f"\nOne more sentence, round {round_number}.\n", "utf-8")
+
+
+def peer_commands(peers: Path, work: Path) -> dict[str, tuple[list[str], Path]]:
+    hugo = [str(peers / "hugo"), "--quiet", "--source", str(work / "hugo"),
+            "--destination", str(work / "hugo-out")]
+    pelican = [str(peers / "pelican"), str(work / "pelican" / "content"), "-o",
+               str(work / "pelican-out"), "-s", str(work / "pelican" / "pelicanconf.py"), "-q"]
+    return {"hugo": (hugo, work), "pelican": (pelican, work / "pelican")}
 
 
 def rebuilds(content: Path, output: Path) -> tuple[float, int, float, int]:
@@ -89,50 +120,47 @@ def main() -> None:
     rows = []
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as temp:
-            work = Path(temp)
-            content = work / "content"
-            write_corpus(content, size)
-            row: dict = {"articles": size}
-            row["ours"], row["ours_rss"] = ours(content, work / "site", False, args.runs)
-            row["pages"] = pages_in(work / "site")
-            row["ours_search"], row["ours_search_rss"] = ours(content, work / "site", True, 1)
-            (
-                row["no_change"],
-                row["no_change_written"],
-                row["one_edit"],
-                row["one_edit_rendered"],
-            ) = rebuilds(content, work / "live")
-            if args.peers:
-                write_hugo_site(content, work / "hugo")
-                write_pelican_site(content, work / "pelican")
-                row["hugo"], _ = measured(
-                    [
-                        str(args.peers / "hugo"),
-                        "--quiet",
-                        "--source",
-                        str(work / "hugo"),
-                        "--destination",
-                        str(work / "hugo-out"),
-                    ],
-                    work,
-                    args.runs,
-                )
-                row["pelican"], _ = measured(
-                    [
-                        str(args.peers / "pelican"),
-                        str(work / "pelican" / "content"),
-                        "-o",
-                        str(work / "pelican-out"),
-                        "-s",
-                        str(work / "pelican" / "pelicanconf.py"),
-                        "-q",
-                    ],
-                    work / "pelican",
-                    1 if size > 2000 else args.runs,
-                )
-            rows.append(row)
-            print(json.dumps(row), file=sys.stderr)
+            rows.append(measure_size(Path(temp), size, args.peers, args.runs))
+            print(json.dumps(rows[-1]), file=sys.stderr)
     print(table(rows))
+
+
+def measure_size(work: Path, size: int, peers: Path | None, runs: int) -> dict:
+    content = work / "content"
+    write_corpus(content, size)
+    peer = {}
+    if peers:
+        write_hugo_site(content, work / "hugo")
+        write_pelican_site(content, work / "pelican")
+        peer = peer_commands(peers, work)
+    samples: dict[str, list[tuple[float, float]]] = {}
+
+    def sample(name: str, result: tuple[float, float]) -> None:
+        samples.setdefault(name, []).append(result)
+
+    for round_number in range(runs):
+        sample("ours", ours(content, work / "cold", "--no-search", "--no-cache"))
+        for name, (command, cwd) in peer.items():
+            if name == "pelican" and size > 2000 and round_number:
+                continue  # a minute a run: once is enough
+            sample(name, measured(command, cwd, 1))
+        sample("ours_search", ours(content, work / "cold-search", "--no-cache"))
+        ours(content, work / "warm")  # the cache is filled (or brought up to date)
+        sample("warm_no_change", ours(content, work / "warm"))
+        edit_one(content, round_number)
+        sample("warm_one_edit", ours(content, work / "warm"))
+        sample("search_stage", search_stage(work / "cold", work / "bundle"))
+    row: dict = {"articles": size, "pages": pages_in(work / "cold")}
+    for name, results in samples.items():
+        row[name] = statistics.median(seconds for seconds, _ in results)
+        row[name + "_rss"] = max(peak for _, peak in results)
+    (
+        row["no_change"],
+        row["no_change_written"],
+        row["one_edit"],
+        row["one_edit_rendered"],
+    ) = rebuilds(content, work / "live")
+    return row
 
 
 def table(rows: list[dict]) -> str:
@@ -150,11 +178,17 @@ def table(rows: list[dict]) -> str:
     line("peak RSS (largest process)", lambda r: f"{r['ours_rss']:.0f} MB")
     line("full build with Pagefind", lambda r: f"{r['ours_search']:.2f} s")
     line(
-        "no-change rebuild",
+        "Pagefind stage alone",
+        lambda r: f"{r['search_stage']:.2f} s, {r['search_stage_rss']:.0f} MB peak",
+    )
+    line("warm build, no change (cache, Pagefind)", lambda r: f"{r['warm_no_change']:.2f} s")
+    line("warm build, one-article edit (cache, Pagefind)", lambda r: f"{r['warm_one_edit']:.2f} s")
+    line(
+        "preview: no-change rebuild",
         lambda r: f"{r['no_change'] * 1000:.0f} ms, {r['no_change_written']} files written",
     )
     line(
-        "one-article edit",
+        "preview: one-article edit",
         lambda r: f"{r['one_edit'] * 1000:.0f} ms, {r['one_edit_rendered']} pages rendered",
     )
     if "hugo" in rows[0]:
@@ -162,6 +196,10 @@ def table(rows: list[dict]) -> str:
         line(
             "Pelican",
             lambda r: f"{r['pelican']:.2f} s (ours {r['pelican'] / r['ours']:.1f}× faster)",
+        )
+        line(
+            "warm one-edit vs Hugo's full build",
+            lambda r: f"{r['warm_one_edit'] / r['hugo']:.2f}× Hugo's time",
         )
     return "\n".join(lines)
 

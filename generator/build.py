@@ -9,12 +9,14 @@ changed. `make build` is a Builder's first build; the preview server calls
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import output
+from . import cache, output
 from .entity_links import EntityMatcher, build_matcher, entity_links_plugin
 from .errors import ContentError, ContentErrors
 from .links import LinkGraph, build_graph, check_internal_links
@@ -27,7 +29,7 @@ from .pages import PAGE_KINDS, build_pages
 from .parallel import PageWriter, Progress, render_and_write
 from .reads import SiteData, evaluate
 from .render import RecordingEnvironment, make_environment, render_each
-from .routes import Routes, output_file
+from .routes import SEARCH_FOLDER, Routes, output_file
 from .search import write_search_index
 from .state import BuildState, Fingerprint, changed_files, changed_reads, dirty_pages, scan
 from .texts import Texts, render_texts
@@ -45,6 +47,7 @@ class BuildOptions:
     strict: bool = False  # warnings count as errors
     workers: int = 2  # processes that render a full build; 1 in the preview (it has threads)
     progress: Progress | None = None  # told (pages done, pages in all) while rendering
+    cache: bool = False  # read and save the persistent cache beside the output (the CLI does)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,9 @@ class Builder:
         self._env: tuple[tuple, RecordingEnvironment] | None = None
         self._language = "en"
         self._last_report: BuildReport | None = None
+        self._seed: cache.CachedBuild | None = None  # the last process's build, from the cache
+        self._near_copies: tuple[str, list] | None = None
+        self._files: set[str] | None = None  # inputs changed since the last build
 
     def render(self) -> RenderedSite:
         """Validate and render every page in memory; writes nothing."""
@@ -99,12 +105,16 @@ class Builder:
 
     def build(self) -> BuildReport:
         started = time.perf_counter()
-        previous = self._state if self.options.output_dir.is_dir() else None
         fingerprints = scan(self.options.content_dir, self.options.theme_dir)
-        files = None if previous is None else changed_files(previous.fingerprints, fingerprints)
+        if self._last_report is None and self.options.cache:
+            self._load_cache(fingerprints)
+        previous = self._state if self.options.output_dir.is_dir() else None
+        base = previous or (self._seed.state if self._seed else None)  # records to reuse
+        files = None if base is None else changed_files(base.fingerprints, fingerprints)
+        self._files = files
         if files == set() and self._last_report is not None:
             return self._unchanged(started)
-        prepared = self._prepare(fingerprints, previous, files)
+        prepared = self._prepare(fingerprints, base, files)
         data = prepared.data
         if previous is None or files is None:
             changed, queries = None, {}
@@ -114,6 +124,8 @@ class Builder:
         env = self._environment(data, fingerprints)
         if previous is None:
             writer, deleted = self._write_everything(env, dirty, data), ()
+        elif self._last_report is None:  # a new process, from the persistent cache
+            writer, deleted = self._write_aside(env, dirty, data, prepared.pages, previous)
         else:
             assert files is not None
             writer, deleted = self._write_changes(env, dirty, data, prepared.pages, previous)
@@ -132,6 +144,50 @@ class Builder:
             warnings=prepared.warnings,
         )
         return self._last_report
+
+    def _load_cache(self, fingerprints: Mapping[str, Fingerprint]) -> None:
+        """Start from the last process's build: its records and bodies always, its
+        pages only if the output folder is exactly as that build left it."""
+        seed = cache.load(cache.cache_file(self.options.output_dir), self._cache_key())
+        if seed is None:
+            return
+        options = self.options
+        self._seed = cache.adopt_fingerprints(
+            seed, fingerprints, options.content_dir, options.theme_dir
+        )
+        with output.build_lock(options.output_dir):  # not while another build writes
+            if options.output_dir.is_dir() and cache.snapshot(options.output_dir) == seed.output:
+                self._state = self._seed.state
+
+    def _cache_key(self) -> str:
+        options = self.options
+        settings = (options.base_url, options.search, options.strict)
+        return cache.cache_key(options.content_dir, options.theme_dir, options.output_dir, settings)
+
+    def save_cache(self) -> None:
+        """Leave this build for the next process; nothing is written if nothing changed."""
+        report, state, seed = self._last_report, self._state, self._seed
+        if not self.options.cache or report is None or state is None:
+            return
+        unchanged = not (report.full or report.written or report.deleted or self.search_stale)
+        if unchanged and seed is not None and self._files == set() and not seed.adopted:
+            return
+        options = self.options
+        with output.build_lock(options.output_dir):  # the snapshot must be of a whole output
+            cached = cache.CachedBuild(
+                state=state,
+                digests=cache.digests(
+                    state.fingerprints, seed, options.content_dir, options.theme_dir
+                ),
+                output=cache.snapshot(options.output_dir),
+                entity_key=self._entity_key(state.fingerprints),
+                near_copies=self._near_copies,
+            )
+            cache.save(cache.cache_file(options.output_dir), self._cache_key(), cached)
+
+    def _entity_key(self, fingerprints: Mapping[str, Fingerprint]) -> tuple:
+        routes = self._markdown[0][1] if self._markdown else None
+        return (cache.file_digest(self.options.content_dir / "entities.yaml"), routes)
 
     def _unchanged(self, started: float) -> BuildReport:
         assert self._last_report is not None
@@ -154,7 +210,7 @@ class Builder:
         raw = load_content(self.options.content_dir, _reusable(previous, files, self.options))
         site = build_site(raw, self.options.base_url)
         routes = Routes(site.config.base_url, site.config.base_path)
-        near_copies = self._near_copies_soon(site, previous)
+        near_copies = self._near_copies_soon(site)
         markdown, matcher, earlier = self._markdown_for(site, routes, fingerprints, previous)
         texts = render_texts(site, markdown, earlier)
         graph = build_graph(site, texts.bodies, matcher)
@@ -165,13 +221,26 @@ class Builder:
         self._language = site.config.language
         return Prepared(raw, SiteData(site, graph, texts, routes), pages, warnings)
 
-    def _near_copies_soon(self, site: Site, previous: BuildState | None):
-        """Near-copy detection reads every article: done on full builds, not on each save."""
-        if previous is not None:
+    def _near_copies_soon(self, site: Site):
+        """Near-copy detection reads every article: done on a Builder's first build
+        (or taken from the cache if the articles are the same), not on each save."""
+        if self._last_report is not None:
             return None
         articles = tuple(site.articles.values())
+        key = cache.articles_digest(articles) if self.options.cache else ""
+        seed = self._seed.near_copies if self._seed else None
+        if seed is not None and seed[0] == key:
+            self._near_copies = seed
+            return lambda: seed[1]
         in_background = self.options.workers > 1 and len(articles) >= BACKGROUND_NEAR_COPIES
-        return near_copies_soon(articles, in_background)
+        found = near_copies_soon(articles, in_background)
+
+        def result() -> list:
+            copies = found()
+            self._near_copies = (key, copies)
+            return copies
+
+        return result
 
     def _warnings(
         self,
@@ -199,6 +268,9 @@ class Builder:
             matcher = build_matcher(site.entities.values())
             plugin = (entity_links_plugin, {"matcher": matcher, "routes": routes})
             self._markdown = (key, Markdown(plugin), matcher)
+            seed = self._seed
+            if seed and self._last_report is None and seed.entity_key == self._entity_key({}):
+                return self._markdown[1], matcher, seed.state.bodies  # linked the same way
             return self._markdown[1], matcher, {}
         return self._markdown[1], self._markdown[2], previous.bodies if previous else {}
 
@@ -254,6 +326,40 @@ class Builder:
         self.search_stale = False
         return writer
 
+    def _write_aside(
+        self,
+        env: RecordingEnvironment,
+        dirty: list[Page],
+        data: SiteData,
+        pages: tuple[Page, ...],
+        previous: BuildState,
+    ) -> tuple[PageWriter, tuple[str, ...]]:
+        """Like a full build, a new folder swapped in whole (re-indexed, verified), but
+        made of hard links to the current output with only the changed pages replaced.
+        Nothing is swapped if no page's bytes changed."""
+        out = self.options.output_dir
+        writer = PageWriter(Path(), dict(previous.hashes), atomic=True)  # never in place
+        deleted = tuple(sorted(previous.reads.keys() - {page.path for page in pages}))
+
+        def fill(temp: Path) -> None:
+            output.link_tree(out, temp)
+            (temp / output.MARKER).unlink(missing_ok=True)  # publish writes it anew
+            writer.directory = temp
+            render_and_write(env, dirty, data, writer, self.options.workers)
+            if not (writer.written or deleted):
+                raise _NothingChanged
+            for path in deleted:
+                output.remove_page(temp, output_file(path))
+            if self.options.search:
+                shutil.rmtree(temp / SEARCH_FOLDER, ignore_errors=True)  # links: not in place
+                write_search_index(temp, data.site.config.language)
+
+        protected = (self.options.content_dir, self.options.theme_dir, Path.cwd())
+        with contextlib.suppress(_NothingChanged):
+            output.publish(out, fill, protected)
+        self.search_stale = False
+        return writer, deleted
+
     def _write_changes(
         self,
         env: RecordingEnvironment,
@@ -273,6 +379,10 @@ class Builder:
         if writer.written or deleted:
             self.search_stale = True
         return writer, deleted
+
+
+class _NothingChanged(Exception):
+    """Every page rendered to the bytes it had: the new folder is not swapped in."""
 
 
 def _reusable(previous: BuildState | None, files: set[str] | None, options: BuildOptions) -> dict:
@@ -322,8 +432,14 @@ def _next_state(
 
 
 def build(options: BuildOptions) -> BuildReport:
-    """One full build: into a temporary folder, then swapped into place."""
-    return Builder(options).build()
+    """One build: a full one into a temporary folder, swapped into place; or, from the
+    persistent cache (`options.cache`), only the pages whose reads changed, in place."""
+    builder = Builder(options)
+    report = builder.build()
+    if builder.search_stale:
+        builder.refresh_search()
+    builder.save_cache()
+    return report
 
 
 def render_site(options: BuildOptions) -> RenderedSite:

@@ -47,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd = commands.add_parser("build", help="build the site into the output folder")
     _add_site_options(build_cmd)
     build_cmd.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
+    build_cmd.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="ignore .briefing-cache/ beside the output and build everything",
+    )
     build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build_cmd.add_argument(
         "--jobs", type=int, default=2, help="processes that render pages (default 2)"
@@ -111,7 +116,7 @@ def _options(args: argparse.Namespace, search: bool = True) -> BuildOptions:
 
 
 def _build(args: argparse.Namespace) -> int:
-    options = _options(args, search=not args.no_search)
+    options = replace(_options(args, search=not args.no_search), cache=not args.no_cache)
     if sys.stderr.isatty():
         options = replace(options, progress=_progress_line(time.perf_counter()))
     report = build(options)

@@ -104,7 +104,8 @@ def test_concurrent_builds_leave_a_complete_site(tmp_path: Path) -> None:
             _, err = process.communicate(timeout=120)
             assert process.returncode == 0, err
         assert tree(site) == tree(reference)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "reference", "site"]
+    expected = [".briefing-cache", "content", "reference", "site"]  # the cache: issue 17
+    assert sorted(p.name for p in tmp_path.iterdir()) == expected
 
 
 # Finding 2: a wrong --output deleted user files with exit 0.
@@ -316,11 +317,12 @@ def test_a_write_fault_is_one_line_and_the_old_site_stays(
 
     monkeypatch.setattr(output, "write_file", failing_write)
     capsys.readouterr()
-    assert main(site_args("build", mini_content, site, "--no-search")) == 1
+    # --no-cache: a full build (with the cache, nothing changed and nothing is written)
+    assert main(site_args("build", mini_content, site, "--no-search", "--no-cache")) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and cause in err[0] and ".nojekyll" in err[0], err
     assert tree(site) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".briefing-cache", "content", "site"]
 
 
 def test_faults_of_the_command_line_are_messages(project: Path) -> None:

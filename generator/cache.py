@@ -1,0 +1,189 @@
+"""The persistent build cache: what one `briefing build` leaves for the next process.
+
+It lives in `.briefing-cache/` beside the output folder, one file per output. It holds
+the last build's `BuildState` (parsed records, rendered bodies, each page's recorded
+reads, header and output hash, query values), a content digest of every input file,
+a snapshot of the output folder, the entity table the bodies were linked with and the
+near-copy result with the articles it was found in.
+
+The cache is a hint, never a source of truth:
+- its key is the package version, a digest of the generator's own code, of the theme
+  and of the settings; a file made under another key is ignored (one-line note);
+- its payload carries its digest; a corrupt or unreadable file is ignored (note);
+- its output snapshot (size and mtime of every file) must match the output folder,
+  or the pages are all rendered again (records and bodies are still reused);
+- an input whose stat differs (a fresh checkout) counts as unchanged only if its
+  content digest is the one recorded."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from importlib import metadata
+from pathlib import Path
+
+from .state import BuildState, Fingerprint
+
+FOLDER = ".briefing-cache"
+MAGIC = b"briefing-cache 1\n"
+THEME_PARTS = ("templates/", "static/")
+
+
+@dataclass(frozen=True, slots=True)
+class CachedBuild:
+    state: BuildState
+    digests: Mapping[str, str]  # input key -> sha256 of its bytes
+    output: Mapping[str, tuple[int, int]]  # output file -> (size, mtime_ns)
+    entity_key: Hashable = None  # the entity table and routes the bodies were linked with
+    near_copies: tuple[str, list] | None = None  # (digest of the articles, what was found)
+    adopted: frozenset[str] = field(default_factory=frozenset)  # inputs re-stat'ed, same bytes
+
+
+def cache_file(output_dir: Path) -> Path:
+    return output_dir.parent / FOLDER / f"{output_dir.name}.pickle"
+
+
+def cache_key(
+    content_dir: Path, theme_dir: Path, output_dir: Path, settings: Iterable[object]
+) -> str:
+    """What must be equal for a cache to be used at all."""
+    digest = hashlib.sha256()
+    for part in (_version(), content_dir.resolve(), output_dir.resolve(), *settings):
+        digest.update(repr(part).encode() + b"\0")
+    for root, prefix in ((Path(__file__).parent, "code"), (theme_dir, "theme")):
+        files = (p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for path in sorted(files):
+            digest.update(f"{prefix}/{path.relative_to(root).as_posix()}\0".encode())
+            digest.update(file_digest(path).encode())
+    site_yaml = content_dir / "site.yaml"
+    digest.update(file_digest(site_yaml).encode() if site_yaml.is_file() else b"-")
+    return digest.hexdigest()
+
+
+def _version() -> str:
+    try:
+        return metadata.version("briefing")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def file_digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def load(path: Path, key: str, note=None) -> CachedBuild | None:
+    """The cached build at `path` if it was made under `key` and is whole, else None."""
+    note = note or _note
+    try:
+        data = path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):  # no cache yet
+        return None
+    except OSError as exc:
+        note(f"{path}: ignoring the build cache: {exc.strerror}")
+        return None
+    header, _, rest = data.partition(b"\n\n")
+    lines = (header + b"\n").splitlines(keepends=True)
+    if len(lines) != 3 or lines[0] != MAGIC:
+        note(f"{path}: ignoring the build cache: not a briefing cache")
+        return None
+    if lines[1].strip().decode("ascii", "replace") != key:
+        note(f"{path}: ignoring the build cache: made by another version, theme or settings")
+        return None
+    if hashlib.sha256(rest).hexdigest().encode() != lines[2].strip():
+        note(f"{path}: ignoring the build cache: it is damaged")
+        return None
+    try:
+        cached = pickle.loads(rest)
+    except Exception:  # any unpickling failure means a damaged cache
+        cached = None
+    if not isinstance(cached, CachedBuild):
+        note(f"{path}: ignoring the build cache: it is damaged")
+        return None
+    return cached
+
+
+def _note(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def save(path: Path, key: str, cached: CachedBuild) -> None:
+    """Write the cache atomically; a failure to write it only costs the next build time."""
+    payload = pickle.dumps(cached, protocol=pickle.HIGHEST_PROTOCOL)
+    digest = hashlib.sha256(payload).hexdigest()
+    data = MAGIC + key.encode() + b"\n" + digest.encode() + b"\n\n" + payload
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        (path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
+        temp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+        temp.write_bytes(data)
+        os.replace(temp, path)
+    except OSError as exc:
+        _note(f"{path}: could not save the build cache: {exc.strerror}")
+
+
+def adopt_fingerprints(
+    cached: CachedBuild,
+    fingerprints: Mapping[str, Fingerprint],
+    content_dir: Path,
+    theme_dir: Path,
+) -> CachedBuild:
+    """Inputs whose stat changed but whose bytes did not (a fresh checkout, a touch)
+    take their new fingerprint, so the build sees them unchanged."""
+    old = cached.state.fingerprints
+    adopted = {}
+    for key, fingerprint in fingerprints.items():
+        if key in old and old[key] != fingerprint and key in cached.digests:
+            path = input_path(key, content_dir, theme_dir)
+            if file_digest(path) == cached.digests[key]:
+                adopted[key] = fingerprint
+    if not adopted:
+        return cached
+    state = replace(cached.state, fingerprints={**old, **adopted})
+    return replace(cached, state=state, adopted=frozenset(adopted))
+
+
+def input_path(key: str, content_dir: Path, theme_dir: Path) -> Path:
+    return (theme_dir if key.startswith(THEME_PARTS) else content_dir) / key
+
+
+def digests(
+    fingerprints: Mapping[str, Fingerprint],
+    earlier: CachedBuild | None,
+    content_dir: Path,
+    theme_dir: Path,
+) -> dict[str, str]:
+    """A content digest of every input, reusing the earlier one where the stat is equal."""
+    known = earlier.state.fingerprints if earlier else {}
+    found = {}
+    for key, fingerprint in fingerprints.items():
+        if earlier is not None and known.get(key) == fingerprint and key in earlier.digests:
+            found[key] = earlier.digests[key]
+        else:
+            found[key] = file_digest(input_path(key, content_dir, theme_dir))
+    return found
+
+
+def snapshot(output_dir: Path) -> dict[str, tuple[int, int]]:
+    """(size, mtime_ns) of every file in the output folder."""
+    found = {}
+    for directory, _, names in os.walk(output_dir):
+        for name in names:
+            path = os.path.join(directory, name)
+            stat = os.stat(path)
+            found[os.path.relpath(path, output_dir)] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+def articles_digest(articles: Iterable[object]) -> str:
+    """What the near-copy search reads of the articles."""
+    digest = hashlib.sha256()
+    for article in articles:
+        digest.update(repr((article.slug, article.date, article.body)).encode() + b"\0")
+    return digest.hexdigest()
