@@ -94,6 +94,7 @@ class Builder:
         self._seed: cache.CachedBuild | None = None  # the last process's build, from the cache
         self._near_copies: tuple[str, list] | None = None
         self._files: set[str] | None = None  # inputs changed since the last build
+        self._first = True  # no build yet in this process
 
     def render(self) -> RenderedSite:
         """Validate and render every page in memory; writes nothing."""
@@ -106,8 +107,10 @@ class Builder:
     def build(self) -> BuildReport:
         started = time.perf_counter()
         fingerprints = scan(self.options.content_dir, self.options.theme_dir)
-        if self._last_report is None and self.options.cache:
+        if self._first and self._seed is None and self.options.cache:
             self._load_cache(fingerprints)
+            if self._state is not None and self._seed and self._seed.report is not None:
+                self._last_report = self._seed.report  # what the last process built
         previous = self._state if self.options.output_dir.is_dir() else None
         base = previous or (self._seed.state if self._seed else None)  # records to reuse
         files = None if base is None else changed_files(base.fingerprints, fingerprints)
@@ -124,7 +127,7 @@ class Builder:
         env = self._environment(data, fingerprints)
         if previous is None:
             writer, deleted = self._write_everything(env, dirty, data), ()
-        elif self._last_report is None:  # a new process, from the persistent cache
+        elif self._first:  # a new process, from the persistent cache
             writer, deleted = self._write_aside(env, dirty, data, prepared.pages, previous)
         else:
             assert files is not None
@@ -143,6 +146,7 @@ class Builder:
             full=previous is None,
             warnings=prepared.warnings,
         )
+        self._first = False
         return self._last_report
 
     def _load_cache(self, fingerprints: Mapping[str, Fingerprint]) -> None:
@@ -182,6 +186,7 @@ class Builder:
                 output=cache.snapshot(options.output_dir),
                 entity_key=self._entity_key(state.fingerprints),
                 near_copies=self._near_copies,
+                report=replace(report, rendered=(), written=(), deleted=(), full=False),
             )
             cache.save(cache.cache_file(options.output_dir), self._cache_key(), cached)
 
@@ -224,7 +229,7 @@ class Builder:
     def _near_copies_soon(self, site: Site):
         """Near-copy detection reads every article: done on a Builder's first build
         (or taken from the cache if the articles are the same), not on each save."""
-        if self._last_report is not None:
+        if not self._first:
             return None
         articles = tuple(site.articles.values())
         key = cache.articles_digest(articles) if self.options.cache else ""
@@ -269,7 +274,7 @@ class Builder:
             plugin = (entity_links_plugin, {"matcher": matcher, "routes": routes})
             self._markdown = (key, Markdown(plugin), matcher)
             seed = self._seed
-            if seed and self._last_report is None and seed.entity_key == self._entity_key({}):
+            if seed and self._first and seed.entity_key == self._entity_key({}):
                 return self._markdown[1], matcher, seed.state.bodies  # linked the same way
             return self._markdown[1], matcher, {}
         return self._markdown[1], self._markdown[2], previous.bodies if previous else {}

@@ -41,6 +41,7 @@ class CachedBuild:
     entity_key: Hashable = None  # the entity table and routes the bodies were linked with
     near_copies: tuple[str, list] | None = None  # (digest of the articles, what was found)
     adopted: frozenset[str] = field(default_factory=frozenset)  # inputs re-stat'ed, same bytes
+    report: object = None  # the BuildReport of that build: a no-change build repeats it
 
 
 def cache_file(output_dir: Path) -> Path:

@@ -9,13 +9,15 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .authoring import ImportOptions, import_article, new_article
-from .build import BuildOptions, build, render_site
 from .errors import ContentError, ContentErrors
-from .importer import describe_import
-from .output import OutputError, describe_fault
-from .search import SearchIndexError
+
+if TYPE_CHECKING:
+    from .build import BuildOptions
+
+# The stages (Jinja2, markdown-it-py, PyYAML...) are imported by the commands that
+# run them, so `briefing --help` and a usage error start fast.
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -26,6 +28,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_USAGE
+    from .output import OutputError, describe_fault
+    from .search import SearchIndexError
+
     try:
         return args.run(args)
     except ContentErrors as exc:
@@ -110,12 +115,16 @@ def _add_site_options(command: argparse.ArgumentParser) -> None:
 
 
 def _options(args: argparse.Namespace, search: bool = True) -> BuildOptions:
+    from .build import BuildOptions
+
     strict = getattr(args, "strict", False)
     jobs = max(1, getattr(args, "jobs", 2))
     return BuildOptions(args.content, args.theme, args.output, args.base_url, search, strict, jobs)
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .build import build
+
     options = replace(_options(args, search=not args.no_search), cache=not args.no_cache)
     if sys.stderr.isatty():
         options = replace(options, progress=_progress_line(time.perf_counter()))
@@ -128,6 +137,8 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .build import render_site
+
     rendered = render_site(_options(args))
     _print_warnings(rendered.warnings)
     print(
@@ -166,12 +177,17 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    from .authoring import new_article
+
     path = new_article(args.content, args.title, args.force)
     print(f"created {path}: fill in its front matter, then run make check")
     return EXIT_OK
 
 
 def _import(args: argparse.Namespace) -> int:
+    from .authoring import ImportOptions, import_article
+    from .importer import describe_import
+
     origin = Path("<stdin>") if args.file == "-" else Path(args.file)
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else origin.read_bytes()

@@ -76,10 +76,11 @@ def test_a_title_edit_renders_the_pages_that_show_it(project, tmp_path) -> None:
 def test_no_change_build_writes_nothing_not_even_the_cache(project, tmp_path) -> None:
     content, theme = project
     output = tmp_path / "site"
-    warm(content, theme, output, search=True)
+    first = warm(content, theme, output, search=True)
     before = mtimes(tmp_path)
     report = warm(content, theme, output, search=True)
     assert (report.rendered, report.written, report.deleted, report.full) == ((), (), (), False)
+    assert (report.pages, report.warnings) == (first.pages, first.warnings)
     assert mtimes(tmp_path) == before
 
 
