@@ -37,13 +37,16 @@ import resource, subprocess, sys, time
 started = time.perf_counter()
 subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 seconds = time.perf_counter() - started
-print(seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(seconds, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 """
 
 
-def measured(command: list[str], cwd: Path, runs: int = 3) -> tuple[float, float]:
-    """Median wall seconds over `runs`, and the peak RSS in MB of any process it ran."""
-    times, peaks = [], []
+def measured(command: list[str], cwd: Path, runs: int = 3) -> tuple[float, float, float]:
+    """Median wall seconds over `runs`, the peak RSS in MB of any process it ran, and
+    the median CPU seconds (user + system, all its processes): on a loaded machine the
+    CPU time says more than the wall time."""
+    times, peaks, cpus = [], [], []
     for _ in range(runs):
         result = subprocess.run(
             [sys.executable, "-c", MEASURE, *command],
@@ -52,13 +55,14 @@ def measured(command: list[str], cwd: Path, runs: int = 3) -> tuple[float, float
             text=True,
             check=True,
         )
-        seconds, peak_kb = result.stdout.split()
+        seconds, peak_kb, cpu = result.stdout.split()
         times.append(float(seconds))
         peaks.append(int(peak_kb) / 1024)
-    return statistics.median(times), max(peaks)
+        cpus.append(float(cpu))
+    return statistics.median(times), max(peaks), statistics.median(cpus)
 
 
-def ours(content: Path, output: Path, *extra: str) -> tuple[float, float]:
+def ours(content: Path, output: Path, *extra: str) -> tuple[float, float, float]:
     return measured(briefing("build", content, output, *extra), ROOT, 1)
 
 
@@ -70,7 +74,7 @@ write_search_index(Path(sys.argv[1]), "en", Path(sys.argv[2]))
 """
 
 
-def search_stage(site: Path, bundle: Path) -> tuple[float, float]:
+def search_stage(site: Path, bundle: Path) -> tuple[float, float, float]:
     """The Pagefind stage alone on a built site: seconds, peak RSS (MB, indexer included)."""
     shutil.rmtree(bundle, ignore_errors=True)
     return measured([sys.executable, "-c", SEARCH_STAGE, str(site), str(bundle)], ROOT, 1)
@@ -133,9 +137,9 @@ def measure_size(work: Path, size: int, peers: Path | None, runs: int) -> dict:
         write_hugo_site(content, work / "hugo")
         write_pelican_site(content, work / "pelican")
         peer = peer_commands(peers, work)
-    samples: dict[str, list[tuple[float, float]]] = {}
+    samples: dict[str, list[tuple[float, float, float]]] = {}
 
-    def sample(name: str, result: tuple[float, float]) -> None:
+    def sample(name: str, result: tuple[float, float, float]) -> None:
         samples.setdefault(name, []).append(result)
 
     for round_number in range(runs):
@@ -152,8 +156,9 @@ def measure_size(work: Path, size: int, peers: Path | None, runs: int) -> dict:
         sample("search_stage", search_stage(work / "cold", work / "bundle"))
     row: dict = {"articles": size, "pages": pages_in(work / "cold")}
     for name, results in samples.items():
-        row[name] = statistics.median(seconds for seconds, _ in results)
-        row[name + "_rss"] = max(peak for _, peak in results)
+        row[name] = statistics.median(seconds for seconds, _, _ in results)
+        row[name + "_rss"] = max(peak for _, peak, _ in results)
+        row[name + "_cpu"] = statistics.median(cpu for _, _, cpu in results)
     (
         row["no_change"],
         row["no_change_written"],
@@ -173,7 +178,7 @@ def table(rows: list[dict]) -> str:
         lines.append(f"| {label} | " + " | ".join(cell(r) for r in rows) + " |")
 
     line("HTML pages written", lambda r: f"{r['pages']:,}")
-    line("full build, no Pagefind", lambda r: f"{r['ours']:.2f} s")
+    line("full build, no Pagefind", lambda r: f"{r['ours']:.2f} s ({r['ours_cpu']:.2f} s CPU)")
     line("ms per page", lambda r: f"{r['ours'] * 1000 / r['pages']:.2f}")
     line("peak RSS (largest process)", lambda r: f"{r['ours_rss']:.0f} MB")
     line("full build with Pagefind", lambda r: f"{r['ours_search']:.2f} s")
@@ -181,8 +186,15 @@ def table(rows: list[dict]) -> str:
         "Pagefind stage alone",
         lambda r: f"{r['search_stage']:.2f} s, {r['search_stage_rss']:.0f} MB peak",
     )
-    line("warm build, no change (cache, Pagefind)", lambda r: f"{r['warm_no_change']:.2f} s")
-    line("warm build, one-article edit (cache, Pagefind)", lambda r: f"{r['warm_one_edit']:.2f} s")
+    line("full build with Pagefind, CPU", lambda r: f"{r['ours_search_cpu']:.2f} s")
+    line(
+        "warm build, no change (cache, Pagefind)",
+        lambda r: f"{r['warm_no_change']:.2f} s ({r['warm_no_change_cpu']:.2f} s CPU)",
+    )
+    line(
+        "warm build, one-article edit (cache, Pagefind)",
+        lambda r: f"{r['warm_one_edit']:.2f} s ({r['warm_one_edit_cpu']:.2f} s CPU)",
+    )
     line(
         "preview: no-change rebuild",
         lambda r: f"{r['no_change'] * 1000:.0f} ms, {r['no_change_written']} files written",
@@ -192,10 +204,16 @@ def table(rows: list[dict]) -> str:
         lambda r: f"{r['one_edit'] * 1000:.0f} ms, {r['one_edit_rendered']} pages rendered",
     )
     if "hugo" in rows[0]:
-        line("Hugo", lambda r: f"{r['hugo']:.2f} s (ours {r['ours'] / r['hugo']:.1f}× Hugo's)")
+        line(
+            "Hugo",
+            lambda r: f"{r['hugo']:.2f} s, {r['hugo_cpu']:.2f} s CPU "
+            f"(ours {r['ours'] / r['hugo']:.1f}× Hugo's wall time)",
+        )
         line(
             "Pelican",
-            lambda r: f"{r['pelican']:.2f} s (ours {r['pelican'] / r['ours']:.1f}× faster)",
+            lambda r: f"{r['pelican']:.2f} s, {r['pelican_cpu']:.2f} s CPU "
+            f"(ours {r['pelican'] / r['ours']:.1f}× faster, "
+            f"{r['pelican_cpu'] / r['ours_cpu']:.1f}× in CPU)",
         )
         line(
             "warm one-edit vs Hugo's full build",
