@@ -51,9 +51,15 @@ def test_warm_build_after_an_edit_equals_a_cold_build(project, tmp_path) -> None
     output = tmp_path / "site"
     first = warm(content, theme, output, search=True)
     assert first.full and cache.cache_file(output).is_file()
+    page, other = output / "articles" / ARTICLE / "index.html", output / "index.html"
+    old_bytes, other_inode = page.read_bytes(), other.stat().st_ino
+    os.link(page, tmp_path / "old.html")  # the published file, whatever its name becomes
     edit(content / "articles" / f"{ARTICLE}.md", "Varachyne in the Sumy region", "Varachyne, Sumy")
     report = warm(content, theme, output, search=True)
     assert not report.full
+    # the changed page was replaced, not rewritten in place; the others kept their files
+    assert (tmp_path / "old.html").read_bytes() == old_bytes != page.read_bytes()
+    assert other.stat().st_ino == other_inode
     assert report.rendered == (f"/articles/{ARTICLE}/",)
     assert report.written == (f"/articles/{ARTICLE}/",)
     # the search index was refreshed too: the whole tree equals a cold build's
