@@ -22,9 +22,8 @@ from .curation import (
     read_quotes,
 )
 from .errors import ContentError, ContentErrors, Position, did_you_mean
-from .fields import FieldReader, top_level_list
+from .fields import FieldReader, Reference, references_to, rewrite_loops, top_level_list
 from .load import RawArticle, RawContent
-from .model_refs import Reference, references_to, rewrite_loops
 from .slug import slugify
 from .yamlpos import Located
 

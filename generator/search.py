@@ -21,6 +21,7 @@ from pathlib import Path
 import cbor2
 
 from .pagefind_client import PagefindError, index_pages
+from .routes import SEARCH_FOLDER
 
 SIGNATURE = b"pagefind_dcd"  # prefix of every decompressed Pagefind index file
 ENTRY = "pagefind-entry.json"
@@ -34,7 +35,7 @@ class SearchIndexError(Exception):
 
 def write_search_index(site_dir: Path, language: str, bundle_dir: Path | None = None) -> None:
     """Index the HTML pages in site_dir into bundle_dir (default: site_dir/pagefind/)."""
-    bundle_dir = bundle_dir or site_dir / "pagefind"
+    bundle_dir = bundle_dir or site_dir / SEARCH_FOLDER
     try:
         bundle = index_pages(_pages(site_dir, bundle_dir), language)
     except FileNotFoundError as exc:

@@ -21,7 +21,9 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-NOT_FOUND_PAGE = "404.html"
+from .routes import NOT_FOUND, output_file
+
+NOT_FOUND_PAGE = output_file(NOT_FOUND)
 LIVE_PREFIX = "/__briefing__/"
 KEEPALIVE_SECONDS = 15.0
 CONNECTION_TIMEOUT_SECONDS = 10.0  # per socket read: slow or idle clients cannot pile up

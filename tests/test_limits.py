@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from generator.build import BuildOptions, build
 from generator.cli import main
-from generator.markdown import Markdown, build_matcher
+from generator.markdown import Markdown
 
 ARTICLE = "articles/first.md"
 MESSAGE = re.compile(r"^/\S+?(:\d+){0,2}: (error|warning): \S")
@@ -159,7 +159,7 @@ def test_a_fifo_among_the_articles_is_skipped_with_a_warning(mini_content: Path)
 def test_twenty_thousand_equal_headings_render_in_under_two_seconds() -> None:
     """CPU seconds (the machine may be busy), and against as many distinct headings:
     the de-duplication was quadratic (27 s against about 1 s)."""
-    markdown = Markdown(build_matcher([]), lambda entity: "")
+    markdown = Markdown()
     started = time.process_time()
     markdown.render("".join(f"## Heading {n}\n\n" for n in range(20_000)))
     distinct = time.process_time() - started
@@ -171,7 +171,7 @@ def test_twenty_thousand_equal_headings_render_in_under_two_seconds() -> None:
 
 
 def test_anchor_ids_stay_unique_when_a_heading_looks_like_a_suffix() -> None:
-    markdown = Markdown(build_matcher([]), lambda entity: "")
+    markdown = Markdown()
     html = markdown.render("## A\n\n## A\n\n## A 1\n\n## A\n").html
     ids = [part.split('"')[0] for part in html.split('id="')[1:]]
     assert ids == ["a", "a-1", "a-1-1", "a-2"]
