@@ -27,7 +27,7 @@ from .model import Site, build_site
 from .page import Page
 from .pages import PAGE_KINDS, build_pages
 from .parallel import PageWriter, Progress, render_and_write
-from .reads import SiteData, evaluate
+from .reads import SiteData
 from .render import RecordingEnvironment, make_environment, render_each
 from .routes import SEARCH_FOLDER, Routes, output_file
 from .search import write_search_index
@@ -377,7 +377,7 @@ class Builder:
         out = self.options.output_dir
         writer = PageWriter(out, dict(previous.hashes), atomic=True)
         deleted = tuple(sorted(previous.reads.keys() - {page.path for page in pages}))
-        with output.build_lock(out):
+        with output.build_lock(out):  # a `make build` of the same output waits
             render_and_write(env, dirty, data, writer, self.options.workers)
             for path in deleted:
                 output.remove_page(out, output_file(path))
@@ -417,11 +417,7 @@ def _next_state(
     hashes = {p: h for p, h in (previous.hashes if previous else {}).items() if p in paths}
     hashes.update(writer.hashes)
     data = prepared.data
-    values = dict(queries)  # every earlier query, evaluated on this build's data
-    for keys in writer.reads.values():
-        for key in keys:
-            if isinstance(key, tuple) and key not in values:
-                values[key] = evaluate(key, data)
+    values = {**queries, **writer.queries}  # earlier queries and new ones, as of this build
     texts: Texts = data.texts
     return BuildState(
         fingerprints=dict(fingerprints),

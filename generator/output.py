@@ -19,7 +19,7 @@ from .errors import ContentError, ContentErrors, Position
 
 try:
     import fcntl
-except ImportError:  # not on Windows: builds there are not locked
+except ImportError:  # Windows has no flock: builds there are not locked
     fcntl = None  # type: ignore[assignment]
 
 TEMP_PREFIX = ".site-"

@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from conftest import CONTENT, ROOT, site_args
 
 from generator.build import BuildOptions, BuildReport
@@ -146,6 +147,35 @@ def test_an_edit_reaches_the_browser_and_the_page(server: Server) -> None:
     assert stream.next() == ("reload", {"paths": [ARTICLE_URL]})
     assert time.monotonic() - started < 1.0
     assert "FOURTH CAPITAL" in server.get(ARTICLE_URL)[1]
+    stream.close()
+
+
+def wait_for(server: Server, path: str, text: str, timeout: float = 10) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        html = server.get(path)[1]
+        if text in html:
+            return html
+        time.sleep(0.05)
+    raise AssertionError(f"{text!r} never appeared on {path}")
+
+
+def test_a_page_follows_an_article_it_cites_from_another_topic(server: Server) -> None:
+    """The bug recorded dependencies fixed: a key fact citing an article outside its topic."""
+    topic = "/topics/ankara-meeting/"
+    outsider = "ukraine-proposes-leaders-meeting-at-istanbul-talks"
+    topics_file = server.content / "topics.yaml"
+    topics = yaml.safe_load(topics_file.read_text(encoding="utf-8"))
+    ankara = next(t for t in topics if t["id"] == "ankara-meeting")
+    ankara["key_facts"][0]["cite"].append(outsider)
+    topics_file.write_text(yaml.safe_dump(topics, allow_unicode=True), encoding="utf-8")
+    article = server.content / "articles" / f"{outsider}.md"
+    title = re.search(r"^title: (.+?)(  #.*)?$", article.read_text(encoding="utf-8"), re.M)[1]
+    wait_for(server, topic, title)
+    stream = EventStream(server.url, topic, page_epoch(server, topic))
+    edit(article, f"title: {title}", "title: A title edited under serve")
+    assert topic in stream.next()[1]["paths"]
+    wait_for(server, topic, "A title edited under serve", timeout=3)
     stream.close()
 
 

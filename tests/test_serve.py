@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from generator.serve import PreviewHandler
+from generator.serve import CONNECTION_TIMEOUT_SECONDS, PreviewHandler
 
 
 @pytest.fixture
@@ -117,7 +117,8 @@ def test_hidden_files_are_not_served(site_dir: Path, serve_dir) -> None:
 
 
 def test_an_idle_connection_is_closed(site_dir: Path, serve_dir, monkeypatch) -> None:
-    monkeypatch.setattr(PreviewHandler, "timeout", 0.5)
+    assert PreviewHandler.timeout == CONNECTION_TIMEOUT_SECONDS <= 30
+    monkeypatch.setattr(PreviewHandler, "timeout", 0.5)  # the same, faster
     parts = urlsplit(serve_dir(site_dir))
     with socket.create_connection((parts.hostname, parts.port), timeout=10) as idle:
         idle.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")  # never finishes its headers
