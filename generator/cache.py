@@ -115,18 +115,33 @@ def _note(message: str) -> None:
 
 
 def save(path: Path, key: str, cached: CachedBuild) -> None:
-    """Write the cache atomically; a failure to write it only costs the next build time."""
-    payload = pickle.dumps(cached, protocol=pickle.HIGHEST_PROTOCOL)
-    digest = hashlib.sha256(payload).hexdigest()
-    data = MAGIC + key.encode() + b"\n" + digest.encode() + b"\n\n" + payload
+    """Write the cache atomically; a failure to write it only costs the next build time.
+    The payload streams to disk through a digest, never whole in memory."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         (path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
         temp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-        temp.write_bytes(data)
+        with temp.open("wb") as handle:
+            handle.write(MAGIC + key.encode() + b"\n")
+            where = handle.tell()
+            handle.write(b"0" * 64 + b"\n\n")
+            writer = _DigestWriter(handle)
+            pickle.dump(cached, writer, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.seek(where)
+            handle.write(writer.digest.hexdigest().encode())
         os.replace(temp, path)
     except OSError as exc:
         _note(f"{path}: could not save the build cache: {exc.strerror}")
+
+
+class _DigestWriter:
+    def __init__(self, handle) -> None:
+        self.handle = handle
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        return self.handle.write(data)
 
 
 def adopt_fingerprints(
