@@ -215,7 +215,7 @@ class Builder:
         raw = load_content(self.options.content_dir, _reusable(previous, files, self.options))
         site = build_site(raw, self.options.base_url)
         routes = Routes(site.config.base_url, site.config.base_path)
-        near_copies = self._near_copies_soon(site)
+        near_copies = self._near_copies_soon(site, previous)
         markdown, matcher, earlier = self._markdown_for(site, routes, fingerprints, previous)
         texts = render_texts(site, markdown, earlier)
         graph = build_graph(site, texts.bodies, matcher)
@@ -226,10 +226,11 @@ class Builder:
         self._language = site.config.language
         return Prepared(raw, SiteData(site, graph, texts, routes), pages, warnings)
 
-    def _near_copies_soon(self, site: Site):
-        """Near-copy detection reads every article: done on a Builder's first build
-        (or taken from the cache if the articles are the same), not on each save."""
-        if not self._first:
+    def _near_copies_soon(self, site: Site, previous: BuildState | None):
+        """Near-copy detection reads every article: done on full builds and on a new
+        process's first build (taken from the cache if the articles are the same), not
+        on each save."""
+        if previous is not None and not self._first:
             return None
         articles = tuple(site.articles.values())
         key = cache.articles_digest(articles) if self.options.cache else ""
