@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from .dates import PartialDate
@@ -30,6 +31,7 @@ class KeyFact:
     text: str
     cites: tuple[str, ...]
     credibility: str = ""  # "1".."6" when graded for the fact itself
+    added: dt.date | None = None  # when the curator added it, if they say
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +54,9 @@ def read_key_facts(fields: FieldReader, references: list[Reference]) -> tuple[Ke
     for index in fields.records("key_facts"):
         fact = fields.child("key_facts", index, what="key fact")
         cites = _cites(fact, references)
-        facts.append(KeyFact(fact.text("text"), cites, grade(fact, "credibility", CREDIBILITY)))
+        credibility = grade(fact, "credibility", CREDIBILITY)
+        added = fact.date("added") if "added" in fact.mapping else None
+        facts.append(KeyFact(fact.text("text"), cites, credibility, added))
     return tuple(facts)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from . import feeds, views
+from . import entity_lists, feeds, toc, views, whatsnew
 from .jsonld import article_json_ld, claims_json_ld, entity_json_ld
 from .links import LinkGraph
 from .model import Article, Entity, Site, Source, Topic
@@ -107,17 +107,24 @@ def _topic(topic: Topic, texts: Texts, routes: Routes) -> Page:
     def context(reader: Reader) -> dict[str, Any]:
         topic_now = reader.topic(topic.id)
         facts = views.fact_views(reader, topic_now)
-        involved = reader.ask("topic-entities", topic.id)
-        return {
+        context = {
             "topic": topic_now,
             "summary": reader.topic_texts().summaries[topic.id],
             "facts": facts,
             "articles": views.cards(reader, reader.ask("topic-articles", topic.id)),
-            "involved": views.entity_counts(reader, involved),
+            "involved": entity_lists.involved(reader, topic.id),
             "related": reader.related_topics(topic.id),
             "timeline": views.timeline(reader, [topic_now]),
             "quotes": views.quote_views(reader, [topic_now]),
             "json_ld": claims_json_ld(topic_now, facts, routes),
+        }
+        changes = whatsnew.topic_changes(reader, topic_now)
+        return {
+            **context,
+            "contents": _topic_contents(context),
+            "updated": whatsnew.updated(changes),
+            "fact_keys": whatsnew.fact_keys(changes),
+            "article_keys": whatsnew.article_keys(changes),
         }
 
     path = routes.topic(topic.id)
@@ -129,6 +136,18 @@ def _topic(topic: Topic, texts: Texts, routes: Routes) -> Page:
         _crumbs(routes, ("Topics", routes.topics), (topic.title, path)),
         description=texts.descriptions[topic.id],
         feeds=(Crumb(f"{topic.title}: new articles", routes.topic_feed(topic.id)),),
+    )
+
+
+def _topic_contents(context: dict[str, Any]) -> tuple[toc.Heading, ...]:
+    """The sections the topic page shows, in its order (topic.html)."""
+    return toc.sections(
+        ("facts-heading", "Key facts", context["facts"]),
+        ("timeline-heading", "Timeline", context["timeline"]),
+        ("quotes-heading", "Who said what", context["quotes"]),
+        ("articles-heading", "Articles", True),
+        ("involved-heading", "Who and where", context["involved"]),
+        ("related-heading", "Related topics", context["related"]),
     )
 
 
@@ -149,12 +168,14 @@ def _article(article: Article, routes: Routes) -> Page:
 
     def context(reader: Reader) -> dict[str, Any]:
         this = reader.article(slug)
-        mentioned = views.entity_counts(reader, reader.mentions(slug))
+        mentioned = entity_lists.mentioned(reader, slug)
         source = reader.source(this.source)
         topics = tuple(reader.topic(t) for t in this.topics)
+        body = reader.body(slug).html
         return {
             "article": this,
-            "body": reader.body(slug).html,
+            "body": body,
+            "contents": toc.article_contents(body),
             "source": source,
             "grade": reader.grade(slug),
             "topics": topics,
@@ -197,7 +218,7 @@ def _entity(entity: Entity, graph: LinkGraph, routes: Routes) -> Page:
             "article_count": len(slugs),
             "all_articles_url": routes.search_for(entity=this.name, type="Article", sort="desc"),
             "topics": tuple(reader.topic(t) for t in reader.ask("entity-topics", entity.id)),
-            "together": views.co_mentioned(reader, this),
+            "together": entity_lists.named_with(reader, this),
             "timeline": views.entity_timeline(reader, this),
             "quotes": views.speaker_quotes(reader, this),
             "json_ld": entity_json_ld(this, routes),
@@ -244,4 +265,5 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     entity_pages,
     source_pages,
     feeds.feed_pages,
+    whatsnew.whats_new_pages,
 )

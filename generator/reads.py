@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .intel import Grade, article_grade
-from .links import LinkGraph, co_mentions
+from .links import LinkGraph
 from .markdown import MarkdownResult
 from .model import Article, Entity, Site, Source, Topic
+from .ranking import rank
 from .routes import Routes
 from .texts import Texts
 
@@ -54,10 +55,14 @@ QUERIES: Mapping[str, Callable[[SiteData, str], Hashable]] = {
     "topic-articles": lambda data, topic: data.graph.articles_by_topic.get(topic, ()),
     "source-articles": lambda data, source: data.graph.articles_by_source.get(source, ()),
     "entity-articles": lambda data, entity: data.graph.articles_by_entity.get(entity, ()),
-    "topic-entities": lambda data, topic: data.graph.entities_by_topic.get(topic, ()),
+    "topic-entities": lambda data, topic: rank(
+        data.graph.articles_by_topic.get(topic, ()), data.graph.mentions
+    ),
     "entity-topics": lambda data, entity: data.graph.topics_by_entity.get(entity, ()),
     "entity-events": lambda data, entity: data.graph.events_by_entity.get(entity, ()),
-    "co-mentions": lambda data, entity: co_mentions(data.graph, entity),
+    "co-mentions": lambda data, entity: rank(
+        data.graph.articles_by_entity.get(entity, ()), data.graph.mentions, leave_out=entity
+    ),
     "rewrites": lambda data, slug: data.graph.rewrites.get(slug, ()),
 }
 

@@ -15,6 +15,8 @@ ARTICLES = "/articles/"
 ENTITIES = "/entities/"
 SOURCES = "/sources/"
 TIMELINE = "/timeline/"
+WHATS_NEW = "/whats-new/"
+GRAPH = "/graph/"
 SEARCH = "/search/"
 NOT_FOUND = "/404.html"
 SITE_FEED = "/feed.xml"
@@ -25,6 +27,8 @@ SEARCH_FOLDER = "pagefind"  # the search index, in the output folder
 SEARCH_BUNDLE = f"/{SEARCH_FOLDER}/"
 FEED_FILE = "feed.xml"
 TIMELINE_JSON_FILE = "timeline.json"
+EXPORT_CSV_FILE = "briefing.csv"
+EXPORT_JSON_FILE = "briefing.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,9 @@ class Routes:
     entities = ENTITIES
     sources = SOURCES
     timeline = TIMELINE
+    whats_new = WHATS_NEW
+    whats_new_feed = WHATS_NEW + FEED_FILE
+    graph = GRAPH
     search = SEARCH
     not_found = NOT_FOUND
     site_feed = SITE_FEED
@@ -65,6 +72,12 @@ class Routes:
 
     def topic_timeline_json(self, topic_id: str) -> str:
         return self.topic(topic_id) + TIMELINE_JSON_FILE
+
+    def topic_export_csv(self, topic_id: str) -> str:
+        return self.topic(topic_id) + EXPORT_CSV_FILE
+
+    def topic_export_json(self, topic_id: str) -> str:
+        return self.topic(topic_id) + EXPORT_JSON_FILE
 
     def static(self, name: str) -> str:
         return STATIC + name

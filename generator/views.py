@@ -12,11 +12,10 @@ from markupsafe import Markup
 
 from . import intel
 from .curation import Event, Quote
-from .model import ENTITY_KINDS, Article, Entity, Source, Topic
+from .model import Article, Entity, Source, Topic
 from .reads import Reader
 from .routes import Routes
 
-CO_MENTIONS_SHOWN = 12
 KIND_HEADINGS = {"person": "People", "organisation": "Organisations", "place": "Places"}
 
 
@@ -149,24 +148,6 @@ def entity_timeline(reader: Reader, entity: Entity) -> tuple[TimelineItem, ...]:
         for topic_id, index in reader.ask("entity-events", entity.id)
     ]
     return timeline(reader, only=events)
-
-
-def co_mentioned(reader: Reader, entity: Entity) -> tuple[tuple[Entity, int], ...]:
-    pairs = reader.ask("co-mentions", entity.id)[:CO_MENTIONS_SHOWN]
-    return tuple((reader.entity(other), count) for other, count in pairs)
-
-
-def entity_counts(
-    reader: Reader, pairs: Iterable[tuple[str, int]]
-) -> tuple[tuple[str, tuple[tuple[Entity, int], ...]], ...]:
-    """(heading, ((entity, count), ...)) per kind that has any: people, organisations, places."""
-    entities = tuple((reader.entity(entity_id), count) for entity_id, count in pairs)
-    groups = []
-    for kind in ENTITY_KINDS:
-        members = tuple(item for item in entities if item[0].kind == kind)
-        if members:
-            groups.append((KIND_HEADINGS[kind], members))
-    return tuple(groups)
 
 
 def entity_groups(reader: Reader) -> tuple[tuple[str, tuple], ...]:

@@ -116,7 +116,7 @@ def test_quotes_on_topic_and_speaker_pages(real_site: Path) -> None:
 def test_entity_page_shows_who_appears_with_whom(real_site: Path) -> None:
     soup = parse(real_site / "entities" / "vladimir-medinsky" / "index.html")
     together = {a.get_text(" ", strip=True) for a in soup.select("#together-heading ~ .chips a")}
-    assert "Rustem Umerov 1 mention" in together
+    assert "Rustem Umerov 1 article" in together
     timeline = soup.select("#timeline-heading ~ .timeline li")
     assert timeline == []  # Medinsky is named in no event text
     zelensky = parse(real_site / "entities" / "volodymyr-zelensky" / "index.html")
