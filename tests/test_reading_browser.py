@@ -1,0 +1,103 @@
+"""Reading aids in headless Chromium: contents, the "new since your last visit" marker,
+and the original URLs a printout gives for citations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import THEME
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from generator.build import BuildOptions, build
+
+TOPIC = "/topics/istanbul-talks/"
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    yield context
+    context.close()
+
+
+def open_page(context: BrowserContext, url: str) -> Page:
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    assert errors == []
+    return page
+
+
+def test_contents_links_jump_to_their_headings(real_site: Path, serve_dir, context) -> None:
+    page = open_page(context, serve_dir(real_site) + TOPIC)
+    toc = page.locator("nav.toc")
+    assert toc.locator("details").get_attribute("open") is not None  # open on a wide screen
+    assert toc.evaluate("e => getComputedStyle(e).position") == "sticky"
+    toc.get_by_role("link", name="Who said what").click()
+    page.wait_for_function("location.hash === '#quotes-heading'")
+    top = page.locator("#quotes-heading").evaluate("e => e.getBoundingClientRect().top")
+    assert 0 <= top < 100
+    # the contents stay in view while the page scrolls
+    assert toc.evaluate("e => e.getBoundingClientRect().top") >= 0
+
+
+def test_contents_are_folded_on_a_narrow_screen(real_site: Path, serve_dir, browser) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = open_page(context, serve_dir(real_site) + TOPIC)
+    assert page.locator("nav.toc details").get_attribute("open") is None
+    assert not page.get_by_role("link", name="Who said what").first.is_visible()
+    page.locator("nav.toc summary").click()
+    page.locator("nav.toc").get_by_role("link", name="Who said what").click()
+    page.wait_for_function("location.hash === '#quotes-heading'")
+    context.close()
+
+
+def test_new_since_last_visit_marks_what_was_added(
+    mini_content: Path, tmp_path: Path, serve_dir, context
+) -> None:
+    output = tmp_path / "site"
+    build(BuildOptions(mini_content, THEME, output))
+    url = serve_dir(output) + "/topics/ankara-meeting/"
+    first = open_page(context, url)
+    assert first.locator(".new-mark").count() == 0  # a first visit marks nothing
+    first.close()
+
+    topics = mini_content / "topics.yaml"
+    text = topics.read_text(encoding="utf-8")
+    added = "    - text: Erdogan hosted the talks.\n      cite: [second]\n"
+    topics.write_text(text.replace("  related: []", added + "  related: []"), encoding="utf-8")
+    build(BuildOptions(mini_content, THEME, output))
+
+    second = open_page(context, url)
+    marked = second.locator(".is-new")
+    assert marked.count() == 1
+    assert "Erdogan hosted the talks." in marked.inner_text()
+    assert "1 new since your last visit" in second.locator(".updated").inner_text()
+    second.close()
+
+    third = open_page(context, url)  # seen now: the marker is gone
+    assert third.locator(".new-mark").count() == 0
+
+
+def test_no_marker_without_javascript(real_site: Path, serve_dir, browser) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(serve_dir(real_site) + TOPIC)
+    assert page.locator(".new-mark").count() == 0
+    assert page.locator("nav.toc a").count() >= 4  # the contents are links, JS or not
+    context.close()
+
+
+def test_print_gives_original_urls_and_hides_the_contents(
+    real_site: Path, serve_dir, context
+) -> None:
+    page = open_page(context, serve_dir(real_site) + "/topics/ankara-meeting/")
+    page.emulate_media(media="print")
+    assert not page.locator("nav.toc").is_visible()
+    cite = page.locator("a.cite[href$='/zelensky-to-meet-witkoff-and-erdogan-in-ankara/']").first
+    after = cite.evaluate("e => getComputedStyle(e, '::after').content")
+    assert "https://www.bbc.com/news/articles/c620p6jnynko" in after
