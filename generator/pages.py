@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from . import entity_lists, feeds, toc, views, whatsnew
+from . import entity_lists, exports, feeds, toc, views, whatsnew
 from .jsonld import article_json_ld, claims_json_ld, entity_json_ld
 from .links import LinkGraph
 from .model import Article, Entity, Site, Source, Topic
@@ -146,6 +146,7 @@ def _topic_contents(context: dict[str, Any]) -> tuple[toc.Heading, ...]:
         ("timeline-heading", "Timeline", context["timeline"]),
         ("quotes-heading", "Who said what", context["quotes"]),
         ("articles-heading", "Articles", True),
+        ("export-heading", "Data", True),
         ("involved-heading", "Who and where", context["involved"]),
         ("related-heading", "Related topics", context["related"]),
     )
@@ -266,4 +267,5 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     source_pages,
     feeds.feed_pages,
     whatsnew.whats_new_pages,
+    exports.export_pages,
 )

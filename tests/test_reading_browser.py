@@ -3,6 +3,9 @@ and the original URLs a printout gives for citations."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -101,3 +104,30 @@ def test_print_gives_original_urls_and_hides_the_contents(
     cite = page.locator("a.cite[href$='/zelensky-to-meet-witkoff-and-erdogan-in-ankara/']").first
     after = cite.evaluate("e => getComputedStyle(e, '::after').content")
     assert "https://www.bbc.com/news/articles/c620p6jnynko" in after
+
+
+def test_exports_parse_and_match_the_page(real_site: Path, serve_dir, context) -> None:
+    page = open_page(context, serve_dir(real_site) + TOPIC)
+    facts = page.locator(".key-facts > li").all()
+    texts = [li.evaluate("e => e.firstChild.textContent.trim()") for li in facts]
+    json_href = page.get_by_role("link", name="JSON").get_attribute("href")
+    csv_href = page.get_by_role("link", name="CSV").get_attribute("href")
+    data = json.loads(page.request.get(page.url.split(TOPIC)[0] + json_href).text())
+    assert [fact["text"] for fact in data["key_facts"]][: len(texts)] == texts
+    assert len(data["key_facts"]) == len(facts)
+    assert len(data["events"]) == page.locator("#timeline-heading ~ .timeline > li").count()
+    assert len(data["quotes"]) == page.locator(".quotes > li").count()
+    first = facts[0]
+    cited = first.locator("a.cite").all_inner_texts()
+    assert [c["title"] for c in data["key_facts"][0]["citations"]] == cited
+    support = first.locator(".corroboration").inner_text()
+    assert support.startswith(f"Reported by {data['key_facts'][0]['independent_sources']} ")
+    grades = first.locator(".cite-source abbr.grade").all_inner_texts()
+    assert [c["grade"] for c in data["key_facts"][0]["citations"]] == grades
+
+    text = page.request.get(page.url.split(TOPIC)[0] + csv_href).text()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [row["kind"] for row in rows].count("fact") == len(facts)
+    by_kind = [row for row in rows if row["kind"] == "fact"]
+    assert [row["text"] for row in by_kind] == [fact["text"] for fact in data["key_facts"]]
+    assert by_kind[0]["citation_grades"].split() == grades
