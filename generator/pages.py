@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from . import entity_lists, exports, feeds, toc, views, whatsnew
+from . import entity_graph, entity_lists, exports, feeds, toc, views, whatsnew
 from .jsonld import article_json_ld, claims_json_ld, entity_json_ld
 from .links import LinkGraph
 from .model import Article, Entity, Site, Source, Topic
@@ -55,6 +55,9 @@ def site_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> li
     def timeline(reader: Reader) -> dict[str, Any]:
         return {"entries": views.timeline(reader)}
 
+    def graph(reader: Reader) -> dict[str, Any]:
+        return {"graph": entity_graph.graph_view(reader, reader.ask("articles"))}
+
     return [
         Page(routes.home, "home.html", site.config.title, home),
         Page(
@@ -92,6 +95,13 @@ def site_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> li
             timeline,
             _crumbs(routes, ("Timeline", routes.timeline)),
         ),
+        Page(
+            routes.graph,
+            "graph.html",
+            "Who is named with whom",
+            graph,
+            _crumbs(routes, ("People & places", routes.entities), ("Graph", routes.graph)),
+        ),
         Page(routes.search, "search.html", "Search"),
         Page(routes.not_found, "404.html", "Page not found"),
     ]
@@ -117,6 +127,7 @@ def _topic(topic: Topic, texts: Texts, routes: Routes) -> Page:
             "timeline": views.timeline(reader, [topic_now]),
             "quotes": views.quote_views(reader, [topic_now]),
             "json_ld": claims_json_ld(topic_now, facts, routes),
+            "graph": entity_graph.graph_view(reader, reader.ask("topic-articles", topic.id)),
         }
         changes = whatsnew.topic_changes(reader, topic_now)
         return {
@@ -145,6 +156,7 @@ def _topic_contents(context: dict[str, Any]) -> tuple[toc.Heading, ...]:
         ("facts-heading", "Key facts", context["facts"]),
         ("timeline-heading", "Timeline", context["timeline"]),
         ("quotes-heading", "Who said what", context["quotes"]),
+        ("graph-heading", "Named together", context["graph"]),
         ("articles-heading", "Articles", True),
         ("export-heading", "Data", True),
         ("involved-heading", "Who and where", context["involved"]),

@@ -131,3 +131,17 @@ def test_exports_parse_and_match_the_page(real_site: Path, serve_dir, context) -
     by_kind = [row for row in rows if row["kind"] == "fact"]
     assert [row["text"] for row in by_kind] == [fact["text"] for fact in data["key_facts"]]
     assert by_kind[0]["citation_grades"].split() == grades
+
+
+def test_graph_is_drawn_and_every_node_opens_a_page(real_site: Path, serve_dir, context) -> None:
+    base = serve_dir(real_site)
+    page = open_page(context, base + "/graph/")
+    svg = page.locator("svg.graph")
+    box = svg.bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 300
+    hrefs = svg.locator("a.graph-node").evaluate_all("ns => ns.map(n => n.getAttribute('href'))")
+    assert len(hrefs) > 10 and len(set(hrefs)) == len(hrefs)
+    for href in hrefs:
+        assert page.request.get(base + href).status == 200, href
+    svg.locator("a.graph-node").last.focus()  # the most named: a keyboard reaches the nodes
+    assert page.evaluate("document.activeElement.getAttribute('href')") == hrefs[-1]
