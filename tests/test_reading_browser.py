@@ -145,3 +145,62 @@ def test_graph_is_drawn_and_every_node_opens_a_page(real_site: Path, serve_dir, 
         assert page.request.get(base + href).status == 200, href
     svg.locator("a.graph-node").last.focus()  # the most named: a keyboard reaches the nodes
     assert page.evaluate("document.activeElement.getAttribute('href')") == hrefs[-1]
+
+
+ENTITY = "/entities/vladimir-medinsky/"
+
+
+def test_hover_previews_a_link_after_intent_and_escape_closes(
+    real_site: Path, serve_dir, context
+) -> None:
+    page = open_page(context, serve_dir(real_site) + TOPIC)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    chip = page.locator(f"a.chip[href='{ENTITY}']").first
+    chip.scroll_into_view_if_needed()
+    before = page.evaluate("document.documentElement.scrollHeight")
+    assert not any(url.endswith(ENTITY) for url in requested)  # nothing before intent
+    chip.hover()
+    card = page.locator("#preview-card")
+    card.wait_for(state="visible")
+    assert [url for url in requested if url.endswith(ENTITY)] != []
+    assert card.locator(".preview-title").inner_text() == "Vladimir Medinsky"
+    assert "articles mentioning" in card.inner_text().lower()
+    assert chip.get_attribute("aria-describedby") == "preview-card"
+    assert page.evaluate("document.documentElement.scrollHeight") == before  # no layout shift
+    page.keyboard.press("Escape")
+    card.wait_for(state="hidden")
+
+
+def test_a_passing_pointer_fetches_nothing(real_site: Path, serve_dir, context) -> None:
+    page = open_page(context, serve_dir(real_site) + TOPIC)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    chip = page.locator(f"a.chip[href='{ENTITY}']").first
+    chip.hover()
+    page.mouse.move(0, 0)  # left at once: no intent
+    page.wait_for_timeout(600)
+    assert not any(url.endswith(ENTITY) for url in requested)
+
+
+def test_keyboard_focus_previews_and_escape_closes(real_site: Path, serve_dir, context) -> None:
+    page = open_page(context, serve_dir(real_site) + TOPIC)
+    cite = page.locator("a.cite").first
+    cite.focus()
+    card = page.locator("#preview-card")
+    card.wait_for(state="visible")
+    assert card.locator(".preview-kicker").text_content() == "Article"
+    assert card.locator(".preview-title").inner_text() == cite.inner_text()
+    page.keyboard.press("Escape")
+    card.wait_for(state="hidden")
+    assert page.evaluate("document.activeElement === document.querySelector('a.cite')")
+
+
+def test_no_previews_on_touch_screens(real_site: Path, serve_dir, browser) -> None:
+    phone = {"width": 390, "height": 844}
+    context = browser.new_context(has_touch=True, is_mobile=True, viewport=phone)
+    page = open_page(context, serve_dir(real_site) + TOPIC)
+    page.locator("a.cite").first.focus()
+    page.wait_for_timeout(600)
+    assert page.locator("#preview-card").count() == 0
+    context.close()
