@@ -91,7 +91,8 @@ def test_feeds_are_atom(sub_path_site: Path) -> None:
         for entry in feed.findall(f"{ATOM}entry"):
             for element in ("id", "title", "updated", "link"):
                 assert entry.find(ATOM + element) is not None
-            assert entry.find(f"{ATOM}link").get("href").startswith(BASE_URL + "articles/")
+            link = entry.find(f"{ATOM}link").get("href")  # an article, or a fact of a topic
+            assert link.startswith((BASE_URL + "articles/", BASE_URL + "topics/"))
     site_feed = ET.parse(sub_path_site / "feed.xml").getroot()
     assert len(site_feed.findall(f"{ATOM}entry")) == 5
     topic = parse(sub_path_site / "topics" / "ankara-meeting" / "index.html")
