@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import math
 import random
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from itertools import combinations
 
 from .model import Entity
 from .reads import Reader
@@ -51,19 +49,6 @@ class GraphView:
     height: int
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
-
-
-def co_mention_graph(
-    slugs: Iterable[str], mentions: Mapping[str, Iterable[tuple[str, int]]]
-) -> tuple[Counter[str], Counter[tuple[str, str]]]:
-    """Articles per entity, and shared articles per pair of entities."""
-    articles: Counter[str] = Counter()
-    shared: Counter[tuple[str, str]] = Counter()
-    for slug in slugs:
-        named = sorted({entity_id for entity_id, _ in mentions.get(slug, ())})
-        articles.update(named)
-        shared.update(combinations(named, 2))
-    return articles, shared
 
 
 def layout(
@@ -129,10 +114,12 @@ def _fit(pos: Mapping[str, list[float]], side: float) -> dict[str, tuple[float, 
     }
 
 
-def graph_view(reader: Reader, slugs: Iterable[str]) -> GraphView | None:
-    """The graph of the entities the articles `slugs` name; None when there is nothing to draw."""
-    mentions = {slug: reader.mentions(slug) for slug in slugs}
-    articles, shared = co_mention_graph(mentions, mentions)
+def graph_view(reader: Reader, topic_id: str = "") -> GraphView | None:
+    """The graph of the entities a topic's articles (all articles, without a topic) name;
+    None when there is nothing to draw. Asked as one query, so an edit that names no one
+    new redraws nothing."""
+    counts, pairs = reader.ask("mention-graph", topic_id)
+    articles, shared = dict(counts), dict(pairs)
     if len(articles) < 2:
         return None
     ids = sorted(articles)

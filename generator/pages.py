@@ -56,7 +56,7 @@ def site_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> li
         return {"entries": views.timeline(reader)}
 
     def graph(reader: Reader) -> dict[str, Any]:
-        return {"graph": entity_graph.graph_view(reader, reader.ask("articles"))}
+        return {"graph": entity_graph.graph_view(reader)}
 
     return [
         Page(routes.home, "home.html", site.config.title, home),
@@ -127,7 +127,7 @@ def _topic(topic: Topic, texts: Texts, routes: Routes) -> Page:
             "timeline": views.timeline(reader, [topic_now]),
             "quotes": views.quote_views(reader, [topic_now]),
             "json_ld": claims_json_ld(topic_now, facts, routes),
-            "graph": entity_graph.graph_view(reader, reader.ask("topic-articles", topic.id)),
+            "graph": entity_graph.graph_view(reader, topic.id),
         }
         changes = whatsnew.topic_changes(reader, topic_now)
         return {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import combinations
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -27,3 +28,16 @@ def rank(slugs: Iterable[str], mentions: Mapping[str, Iterable[tuple[str, int]]]
                 counts[entity_id] += count
     ranks = (Rank(entity_id, articles[entity_id], counts[entity_id]) for entity_id in articles)
     return tuple(sorted(ranks, key=lambda r: (-r.articles, -r.mentions, r.entity_id)))
+
+
+def co_mention_graph(
+    slugs: Iterable[str], mentions: Mapping[str, Iterable[tuple[str, int]]]
+) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[tuple[str, str], int], ...]]:
+    """Articles per entity, and shared articles per pair of entities, sorted."""
+    articles: Counter[str] = Counter()
+    shared: Counter[tuple[str, str]] = Counter()
+    for slug in slugs:
+        named = sorted({entity_id for entity_id, _ in mentions.get(slug, ())})
+        articles.update(named)
+        shared.update(combinations(named, 2))
+    return tuple(sorted(articles.items())), tuple(sorted(shared.items()))

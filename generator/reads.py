@@ -19,7 +19,7 @@ from .intel import Grade, article_grade
 from .links import LinkGraph
 from .markdown import MarkdownResult
 from .model import Article, Entity, Site, Source, Topic
-from .ranking import rank
+from .ranking import co_mention_graph, rank
 from .routes import Routes
 from .texts import Texts
 
@@ -62,6 +62,10 @@ QUERIES: Mapping[str, Callable[[SiteData, str], Hashable]] = {
     "entity-events": lambda data, entity: data.graph.events_by_entity.get(entity, ()),
     "co-mentions": lambda data, entity: rank(
         data.graph.articles_by_entity.get(entity, ()), data.graph.mentions, leave_out=entity
+    ),
+    "mention-graph": lambda data, topic: co_mention_graph(
+        data.graph.articles_by_topic.get(topic, ()) if topic else data.site.articles,
+        data.graph.mentions,
     ),
     "rewrites": lambda data, slug: data.graph.rewrites.get(slug, ()),
 }

@@ -8,14 +8,15 @@ from pathlib import Path
 import pytest
 from conftest import parse
 
-from generator.entity_graph import MARGIN, co_mention_graph, layout
+from generator.entity_graph import MARGIN, layout
+from generator.ranking import co_mention_graph
 
 
 def test_co_mentions_count_shared_articles() -> None:
     mentions = {"a": (("x", 3), ("y", 1)), "b": (("x", 1), ("y", 2), ("z", 1))}
     articles, shared = co_mention_graph(mentions, mentions)
-    assert articles == {"x": 2, "y": 2, "z": 1}
-    assert shared == {("x", "y"): 2, ("x", "z"): 1, ("y", "z"): 1}
+    assert dict(articles) == {"x": 2, "y": 2, "z": 1}
+    assert dict(shared) == {("x", "y"): 2, ("x", "z"): 1, ("y", "z"): 1}
 
 
 @pytest.mark.parametrize("count", [48, 300])
