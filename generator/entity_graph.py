@@ -15,6 +15,7 @@ from .reads import Reader
 
 SEED = 18
 LABELLED = 36  # the most-named entities carry a label; the others show it on hover or focus
+STRONGEST = 3  # in a dense graph each entity keeps its strongest links only
 BASE_SIDE = 640.0  # the drawing's side for ~48 entities; it grows with the square root
 MARGIN = 48.0
 
@@ -49,6 +50,7 @@ class GraphView:
     height: int
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
+    strongest: int = 0  # when dense: the links each entity keeps, else 0 (all drawn)
 
 
 def layout(
@@ -99,6 +101,20 @@ def layout(
     return _fit({node: [xs[i], ys[i]] for node, i in index.items()}, side)
 
 
+def backbone(edges: Mapping[tuple[str, str], int]) -> dict[tuple[str, str], int]:
+    """A dense graph is a hairball: keep each entity's STRONGEST links (most shared articles,
+    then by id), which keeps every entity linked and lets the hubs spread apart."""
+    nodes = {node for pair in edges for node in pair}
+    if len(edges) <= STRONGEST * len(nodes):
+        return dict(edges)
+    links: dict[str, list[tuple[int, str, tuple[str, str]]]] = {node: [] for node in nodes}
+    for pair, weight in edges.items():
+        for node, other in (pair, pair[::-1]):
+            links[node].append((-weight, other, pair))
+    kept = {pair for node in sorted(nodes) for _, _, pair in sorted(links[node])[:STRONGEST]}
+    return {pair: edges[pair] for pair in sorted(kept)}
+
+
 def _fit(pos: Mapping[str, list[float]], side: float) -> dict[str, tuple[float, float]]:
     """Scale the layout into the drawing, inside its margin, rounded for stable output."""
     xs = [p[0] for p in pos.values()]
@@ -119,7 +135,8 @@ def graph_view(reader: Reader, topic_id: str = "") -> GraphView | None:
     None when there is nothing to draw. Asked as one query, so an edit that names no one
     new redraws nothing."""
     counts, pairs = reader.ask("mention-graph", topic_id)
-    articles, shared = dict(counts), dict(pairs)
+    articles, shared = dict(counts), backbone(dict(pairs))
+    thinned = len(shared) < len(pairs)
     if len(articles) < 2:
         return None
     ids = sorted(articles)
@@ -143,4 +160,4 @@ def graph_view(reader: Reader, topic_id: str = "") -> GraphView | None:
         Edge(*pos[a], *pos[b], weight, round(0.6 + 3 * weight / heaviest, 2))
         for (a, b), weight in sorted(shared.items(), key=lambda item: (item[1], item[0]))
     )
-    return GraphView(side, side, nodes, edges)
+    return GraphView(side, side, nodes, edges, STRONGEST if thinned else 0)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import parse
 
-from generator.entity_graph import MARGIN, layout
+from generator.entity_graph import MARGIN, backbone, layout
 from generator.ranking import co_mention_graph
 
 
@@ -44,3 +44,20 @@ def test_graph_nodes_link_to_entity_pages_that_exist(real_site: Path) -> None:
             assert (real_site / href.strip("/") / "index.html").is_file(), href
             assert node["aria-label"].endswith(("1 article", " articles"))
         assert soup.select("svg.graph line")
+
+
+def test_a_dense_graph_keeps_each_entitys_strongest_links() -> None:
+    nodes = [f"e{i:02d}" for i in range(12)]
+    edges = {
+        (a, b): 1 + (i + j) % 3 for i, a in enumerate(nodes) for j, b in enumerate(nodes) if i < j
+    }
+    kept = backbone(edges)
+    assert len(kept) < len(edges)
+    linked = {node for pair in kept for node in pair}
+    assert linked == set(nodes)  # no one is left out
+    for node in nodes:
+        mine = sorted((w for pair, w in edges.items() if node in pair), reverse=True)
+        kept_mine = [w for pair, w in kept.items() if node in pair]
+        assert max(kept_mine) == mine[0]
+    sparse = {("a", "b"): 1, ("b", "c"): 2}
+    assert backbone(sparse) == sparse
