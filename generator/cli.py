@@ -6,17 +6,21 @@ import argparse
 import datetime as dt
 import sys
 import time
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from .authoring import ImportOptions, import_article, new_article
+from .authoring import ImportOptions, import_files, new_article, read_inputs
 from .build import BuildOptions, build, render_site
 from .errors import ContentError, ContentErrors
 from .importer import describe_import
 from .search import SearchIndexError
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -71,24 +75,49 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=["article"], help="what to create")
     new.add_argument("title", help="the article's title")
     new.add_argument("--content", type=Path, default=Path("content"), help="content folder")
+    new.add_argument("--source", default="", help="source id (default: site.yaml's defaults)")
+    new.add_argument("--topic", action="append", default=[], help="topic id (repeatable)")
+    new.add_argument("--date", type=_iso_date, help="publication date, YYYY-MM-DD (default today)")
     new.add_argument("--force", action="store_true", help="replace an existing file")
     new.set_defaults(run=_new)
+    _add_import_command(commands)
+    return parser
 
-    importer = commands.add_parser("import", help="turn a plain-text article into a content file")
-    importer.add_argument("file", help="the text file, or - for standard input")
-    importer.add_argument("--source", default="", help="source id (default: by the URL's domain)")
-    importer.add_argument("--topic", action="append", default=[], help="topic id (repeatable)")
-    importer.add_argument(
-        "--date", type=_iso_date, help="publication date, YYYY-MM-DD (default today)"
+
+def _add_import_command(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser(
+        "import",
+        help="turn plain-text articles into content files, checked before anything is written",
     )
-    importer.add_argument("--title", default="", help="title (default: the first line)")
-    importer.add_argument(
+    command.add_argument(
+        "files", nargs="+", metavar="FILE", help="text files, folders of them, or - for stdin"
+    )
+    command.add_argument("--source", default="", help="source id of every text")
+    command.add_argument(
+        "--default-source",
+        default="",
+        metavar="ID",
+        help="source id of the texts whose URL names no known source",
+    )
+    command.add_argument("--topic", action="append", default=[], help="topic id (repeatable)")
+    command.add_argument(
+        "--date", type=_iso_date, help="publication date, YYYY-MM-DD (default: found in the text)"
+    )
+    command.add_argument("--title", default="", help="title (default: the first line)")
+    command.add_argument(
         "--slug", default="", help="file name without .md (default: from the title)"
     )
-    importer.add_argument("--content", type=Path, default=Path("content"), help="content folder")
-    importer.add_argument("--force", action="store_true", help="replace an existing file")
-    importer.set_defaults(run=_import)
-    return parser
+    command.add_argument(
+        "--rewrite-of", default="", metavar="SLUG", help="the article this text rewrites"
+    )
+    command.add_argument("--content", type=Path, default=Path("content"), help="content folder")
+    command.add_argument(
+        "--force", action="store_true", help="replace an existing file; import a copy"
+    )
+    command.add_argument(
+        "--dry-run", action="store_true", help="show what would be written; write nothing"
+    )
+    command.set_defaults(run=_import)
 
 
 def _add_site_options(command: argparse.ArgumentParser) -> None:
@@ -141,7 +170,7 @@ def _progress_line(started: float):
 
 def _print_warnings(warnings: Sequence[ContentError]) -> None:
     for warning in warnings:
-        print(warning, file=sys.stderr)
+        print(printable(str(warning)), file=sys.stderr)
 
 
 def _count(number: int, noun: str, prefix: str = "") -> str:
@@ -157,23 +186,74 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    path = new_article(args.content, args.title, args.force)
-    print(f"created {path}: fill in its front matter, then run make check")
+    path = new_article(
+        args.content, args.title, args.force, args.source, tuple(args.topic), args.date
+    )
+    print(printable(f"created {path}: write the article, then run make check"))
     return EXIT_OK
 
 
 def _import(args: argparse.Namespace) -> int:
-    origin = Path("<stdin>") if args.file == "-" else Path(args.file)
-    try:
-        data = sys.stdin.buffer.read() if args.file == "-" else origin.read_bytes()
-    except OSError as exc:
-        print(f"{origin}: error: cannot read the file: {exc.strerror}", file=sys.stderr)
-        return EXIT_ERRORS
+    stdin = sys.stdin.buffer.read() if "-" in args.files else None
+    inputs = read_inputs(args.files, stdin)
     options = ImportOptions(
-        args.content, args.source, tuple(args.topic), args.date, args.title, args.slug, args.force
+        content_dir=args.content,
+        source=args.source,
+        default_source=args.default_source,
+        topics=tuple(args.topic),
+        date=args.date,
+        title=args.title,
+        slug=args.slug,
+        rewrite_of=args.rewrite_of,
+        force=args.force,
+        dry_run=args.dry_run,
     )
-    print(describe_import(import_article(data, origin, options)))
-    return EXIT_OK
+    run, outcomes = import_files(inputs, options)
+    _print_elsewhere(run.elsewhere)
+    done = failed = 0
+    for outcome in outcomes:
+        if outcome.report:
+            done += 1
+            print(printable(describe_import(outcome.report, outcome.origin, len(inputs) == 1)))
+        else:
+            failed += 1
+            for error in outcome.errors:
+                print(printable(str(error)), file=sys.stderr)
+        sys.stdout.flush()
+    verb = "would be written" if args.dry_run else "written"
+    summary = f"{_count(len(inputs), 'file')}: {done} {verb}, {failed} skipped"
+    if args.dry_run:
+        summary += "; nothing was written (--dry-run)"
+    elif done and len(inputs) == 1:
+        summary += "; next: review the file, run make check, then see it in make serve"
+    print(summary, file=sys.stderr if failed else sys.stdout)
+    return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _print_elsewhere(warnings: Sequence[ContentError], shown: int = 5) -> None:
+    """Problems elsewhere in the content folder: they do not block an import."""
+    if not warnings:
+        return
+    print(
+        f"warning: the content folder has {_count(len(warnings), 'problem')} that this import "
+        "does not touch; run briefing check:",
+        file=sys.stderr,
+    )
+    for warning in warnings[:shown]:
+        print(printable(f"  {warning}"), file=sys.stderr)
+    if len(warnings) > shown:
+        print(f"  … and {len(warnings) - shown} more", file=sys.stderr)
+
+
+def printable(text: str) -> str:
+    """Text safe to show in a terminal: control characters (ESC above all) and bidi
+    overrides are shown escaped, never sent raw; line breaks stay."""
+    return "".join(
+        char
+        if char == "\n" or not (unicodedata.category(char) == "Cc" or char in BIDI_CONTROLS)
+        else (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+        for char in text
+    )
 
 
 def _iso_date(text: str) -> dt.date:
@@ -185,7 +265,7 @@ def _iso_date(text: str) -> dt.date:
 
 def _report(exc: ContentErrors) -> int:
     for error in exc.errors:
-        print(error, file=sys.stderr)
+        print(printable(str(error)), file=sys.stderr)
     count = sum(1 for error in exc.errors if error.severity == "error")
     print(f"{_count(count, 'error')}; nothing was written", file=sys.stderr)
     return EXIT_ERRORS

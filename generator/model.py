@@ -94,6 +94,7 @@ class Article:
     body_line: int
     position: Position
     credibility: str = ""  # Admiralty grade 1-6
+    date_inferred: bool = False  # the text gave no date: it was supplied, and the page says so
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,17 @@ class Site:
 
 def build_site(raw: RawContent, base_url_override: str | None = None) -> Site:
     """Validate every record and resolve every reference; raise all errors at once."""
+    site, errors = assemble_site(raw, base_url_override)
+    if errors:
+        raise ContentErrors(errors)
+    return site
+
+
+def assemble_site(
+    raw: RawContent, base_url_override: str | None = None
+) -> tuple[Site, list[ContentError]]:
+    """The Site as far as it can be built, and every error found on the way. A record
+    with an error may have blank fields: only build_site's result is fit to publish."""
     errors: list[ContentError] = []
     config = _config(raw, errors, base_url_override or os.environ.get(BASE_URL_ENV))
     sources = _unique(_sources(raw, errors), "source", errors)
@@ -118,10 +130,33 @@ def build_site(raw: RawContent, base_url_override: str | None = None) -> Site:
     articles = {article.slug: article for article in _articles(raw, errors, references)}
     known = {"source": sources, "entity": entities, "topic": topics, "article": articles}
     _check_references(references, known, errors)
-    if errors:
-        raise ContentErrors(errors)
     ordered = sorted(articles.values(), key=lambda a: (-a.date.toordinal(), a.slug))
-    return Site(config, sources, entities, topics, {a.slug: a for a in ordered})
+    return Site(config, sources, entities, topics, {a.slug: a for a in ordered}), errors
+
+
+def check_article(raw: RawArticle, site: Site) -> list[ContentError]:
+    """The errors `check` would report for this one article added to `site`."""
+    errors: list[ContentError] = []
+    references: list[Reference] = []
+    _article(raw, errors, references)
+    _check_references(references, _known(site), errors)
+    return errors
+
+
+def check_ids(site: Site, kind: str, ids: Iterable[str], position: Position) -> list[ContentError]:
+    """Errors (with "did you mean") for ids given elsewhere, say on the command line."""
+    errors: list[ContentError] = []
+    _check_references([Reference(kind, i, position) for i in ids], _known(site), errors)
+    return errors
+
+
+def _known(site: Site) -> dict[str, Mapping[str, object]]:
+    return {
+        "source": site.sources,
+        "entity": site.entities,
+        "topic": site.topics,
+        "article": site.articles,
+    }
 
 
 def _config(raw: RawContent, errors: list[ContentError], base_url_override: str | None) -> Config:
@@ -266,10 +301,19 @@ def _article(raw: RawArticle, errors: list[ContentError], references: list[Refer
         summary=fields.text("summary", required=False),
         rewrite_of=rewrite_of,
         credibility=grade(fields, "credibility", CREDIBILITY),
+        date_inferred=_flag(fields, "date_inferred"),
         body=raw.body,
         body_line=raw.body_line,
         position=Position(raw.meta.path, 1),
     )
+
+
+def _flag(fields: FieldReader, name: str) -> bool:
+    value = fields.mapping.get(name, False)
+    if not isinstance(value, bool):
+        fields.error((name,), f"'{name}' must be true or false")
+        return False
+    return value
 
 
 Record = TypeVar("Record", Source, Entity, Topic)
