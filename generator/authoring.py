@@ -154,11 +154,14 @@ class Importer:
         title = importer.clean_text(o.title).strip() or article.title
         slug = o.slug or slugify(title)
         path = o.content_dir / "articles" / f"{slug}.md"
-        self._check_free(path, slug, origin)
-        source, by_domain = self._source(article, origin)
-        date, inferred, date_note = self._date(article)
         body = "\n\n".join(text for _, text in article.blocks)
-        near = self._copies(body, slug, origin)
+        problems: list[ContentError] = []  # all of them at once, not one per attempt
+        near = self._copies(body, slug, origin, problems)
+        self._check_free(path, slug, origin, problems)
+        source, by_domain = self._source(article, origin, problems)
+        if problems:
+            raise ContentErrors(problems)
+        date, inferred, date_note = self._date(article)
         url = article.url if _is_web_url(article.url) else ""
         front: dict[str, object] = {"title": title, "date": date}
         if inferred:
@@ -181,16 +184,19 @@ class Importer:
         self.planned.add(slug)
         return report
 
-    def _check_free(self, path: Path, slug: str, origin: Path) -> None:
+    def _check_free(
+        self, path: Path, slug: str, origin: Path, problems: list[ContentError]
+    ) -> None:
         if slug in self.planned:
             message = f"another file of this import is already written as {path}"
-            raise _errors(origin, message, "import it on its own with --slug")
-        if path.exists() and not self.options.force:
-            message = f"{path} already exists"
+            problems.append(_error(origin, message, "import it on its own with --slug"))
+        elif path.exists() and not self.options.force:
             hint = "pass --slug to import it under another name, or --force to replace it"
-            raise _errors(origin, message, hint)
+            problems.append(_error(origin, f"{path} already exists", hint))
 
-    def _source(self, article: importer.PlainArticle, origin: Path) -> tuple[str, bool]:
+    def _source(
+        self, article: importer.PlainArticle, origin: Path, problems: list[ContentError]
+    ) -> tuple[str, bool]:
         o, sources = self.options, self.site.sources.values()
         if o.source:
             return o.source, False
@@ -204,7 +210,8 @@ class Importer:
             message = f"no source in sources.yaml has the domain of its URL ({domain})"
         else:
             message = "no source: the text has no 'Source: URL' line"
-        raise _errors(origin, message, f"pass --source ID; known sources: {known}")
+        problems.append(_error(origin, message, f"pass --source ID; known sources: {known}"))
+        return "", False
 
     def _date(self, article: importer.PlainArticle) -> tuple[dt.date, bool, str]:
         """(date, inferred, a note for the person importing)."""
@@ -224,7 +231,9 @@ class Importer:
             "pass --date YYYY-MM-DD for the real one",
         )
 
-    def _copies(self, body: str, slug: str, origin: Path) -> list[tuple[str, float]]:
+    def _copies(
+        self, body: str, slug: str, origin: Path, problems: list[ContentError]
+    ) -> list[tuple[str, float]]:
         o = self.options
         shares = self.copies.shares(body, skip=slug if o.force else "")
         if shares and shares[0][1] >= EXACT_COPY_SHARE and shares[0][0] != o.rewrite_of:
@@ -232,7 +241,7 @@ class Importer:
             if not o.force:
                 message = f"it is a copy of '{other}' ({share:.0%} of its wording)"
                 hint = f"pass --rewrite-of {other} if it rewrites that article, or --force"
-                raise _errors(origin, message, hint)
+                problems.append(_error(origin, message, hint))
         return [(s, share) for s, share in shares if share >= NEAR_COPY_SHARE and s != o.rewrite_of]
 
     def _validate(self, text: str, path: Path, origin: Path) -> None:

@@ -214,7 +214,8 @@ def _import(args: argparse.Namespace) -> int:
     for outcome in outcomes:
         if outcome.report:
             done += 1
-            print(printable(describe_import(outcome.report, outcome.origin, len(inputs) == 1)))
+            report = describe_import(outcome.report, outcome.origin, len(inputs) == 1)
+            print(printable(report, lines=True))
         else:
             failed += 1
             for error in outcome.errors:
@@ -245,13 +246,16 @@ def _print_elsewhere(warnings: Sequence[ContentError], shown: int = 5) -> None:
         print(f"  … and {len(warnings) - shown} more", file=sys.stderr)
 
 
-def printable(text: str) -> str:
-    """Text safe to show in a terminal: control characters (ESC above all) and bidi
-    overrides are shown escaped, never sent raw; line breaks stay."""
+def printable(text: str, lines: bool = False) -> str:
+    """Text safe to show in a terminal: control characters (ESC above all, and line
+    breaks inside a value) and bidi overrides are shown escaped, never sent raw. With
+    `lines`, `text` is several lines and its line breaks stay."""
+    if lines:
+        return "\n".join(printable(line) for line in text.split("\n"))
     return "".join(
-        char
-        if char == "\n" or not (unicodedata.category(char) == "Cc" or char in BIDI_CONTROLS)
-        else (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+        f"\\x{ord(char):02x}"
+        if unicodedata.category(char) == "Cc"
+        else (f"\\u{ord(char):04x}" if char in BIDI_CONTROLS else char)
         for char in text
     )
 

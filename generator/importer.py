@@ -256,10 +256,18 @@ def article_file(article: PlainArticle, front: Mapping[str, object], note: str =
 
 
 def front_matter(front: Mapping[str, object]) -> str:
-    """YAML written by PyYAML's emitter, so no value can add a key or break the block."""
-    return yaml.safe_dump(
-        dict(front), sort_keys=False, allow_unicode=True, width=10**6, default_flow_style=None
-    )
+    """YAML written by PyYAML's emitter, so no value can add a key or break the block.
+    Letters of any script are written as they are; should that change a value (PyYAML
+    writes U+2028 and U+0085 unescaped, and reads them back as spaces), every character
+    beyond ASCII is escaped instead."""
+    data = dict(front)
+    for allow_unicode in (True, False):
+        text = yaml.safe_dump(
+            data, sort_keys=False, allow_unicode=allow_unicode, width=10**6, default_flow_style=None
+        )
+        if yaml.safe_load(text) == data:
+            break
+    return text
 
 
 def _escape_line_start(text: str) -> str:

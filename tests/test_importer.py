@@ -1,0 +1,53 @@
+"""Plain text cleaning and the front matter an import writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.importer import clean_text, front_matter
+from generator.load import split_front_matter
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("&#163;1.8m for &quot;drones&quot; &amp; ships", '£1.8m for "drones" & ships'),
+        ("&#x20AC;140bn &euro;", "€140bn €"),
+        ("R&D, AT&T and this &notation stay", "R&D, AT&T and this &notation stay"),
+        ("Cafe\u0301 in Kyiv", "Café in Kyiv"),  # NFC
+        ("“Smart” ‘quotes’ – kept", "“Smart” ‘quotes’ – kept"),
+        ("red \x1b[31mtext\x1b[0m\x07 and \x1b]0;title\x07 gone", "red text and  gone"),
+        ("a\u2028b\x0cc\td", "a\nb\nc d"),
+    ],
+)
+def test_clean_text(raw: str, clean: str) -> None:
+    assert clean_text(raw) == clean
+
+
+@given(st.text())
+def test_clean_text_leaves_no_control_character(text: str) -> None:
+    cleaned = clean_text(text)
+    assert all(c == "\n" or unicodedata.category(c) not in ("Cc", "Cs") for c in cleaned)
+    assert unicodedata.is_normalized("NFC", cleaned)
+
+
+@given(
+    title=st.text(min_size=1),
+    source=st.text(min_size=1),
+    url=st.text(),
+    topics=st.lists(st.text(min_size=1), max_size=3),
+)
+def test_no_value_can_add_a_key_or_break_the_front_matter(
+    title: str, source: str, url: str, topics: list[str]
+) -> None:
+    front = {"title": title, "date": dt.date(2025, 5, 13), "source": source, "url": url}
+    front["topics"] = topics
+    meta, body, _ = split_front_matter(f"---\n{front_matter(front)}---\n\nText.\n", Path("x.md"))
+    assert meta.data == {**front, "date": "2025-05-13"}
+    assert body == "\nText.\n"
