@@ -252,6 +252,8 @@ def printable(text: str, lines: bool = False) -> str:
     `lines`, `text` is several lines and its line breaks stay."""
     if lines:
         return "\n".join(printable(line) for line in text.split("\n"))
+    if text.isprintable():  # no control character (nor any bidi override: they are Cf)
+        return text
     return "".join(
         f"\\x{ord(char):02x}"
         if unicodedata.category(char) == "Cc"

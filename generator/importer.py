@@ -24,6 +24,8 @@ from .markdown import EntityMatcher
 from .model import Entity, Source
 from .textdates import LABELS, FoundDate, find_publication_date, parse_date
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+NEAR_COPIES_SHOWN = 3
 MAX_TITLE = 150  # a longer first line is a paragraph, not a title
 MAX_HEADING = 70
 MAX_LINE = 100_000
@@ -265,7 +267,7 @@ def front_matter(front: Mapping[str, object]) -> str:
         text = yaml.safe_dump(
             data, sort_keys=False, allow_unicode=allow_unicode, width=10**6, default_flow_style=None
         )
-        if yaml.safe_load(text) == data:
+        if yaml.load(text, Loader=_Loader) == data:
             break
     return text
 
@@ -288,11 +290,14 @@ def describe_import(report: ImportReport, origin: Path, detailed: bool) -> str:
     if not report.written:
         lines += ["  | " + line for line in report.text.split("\n---\n", 1)[0].split("\n")[1:]]
     lines += [f"  warning: {note}" for note in report.notes]
-    for other, share in report.near_copies:
+    for other, share in report.near_copies[:NEAR_COPIES_SHOWN]:
         lines.append(
             f"  near-copy: it shares {share:.0%} of its wording with '{other}'; "
             f"if it is a rewrite, import it with --rewrite-of {other}"
         )
+    if len(report.near_copies) > NEAR_COPIES_SHOWN:
+        more = len(report.near_copies) - NEAR_COPIES_SHOWN
+        lines.append(f"  near-copy: and {more} more articles share a fifth of its wording or more")
     return "\n".join(lines)
 
 
