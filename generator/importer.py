@@ -45,7 +45,7 @@ LEADING_WORDS = frozenset(
     Kremlin""".split()
 )
 FIRST_SENTENCE_NOTE = "title made from the first sentence: write a better one"
-MARKDOWN_LINE_START = re.compile(r"^(#|>|[-*+]\s|\d+[.)]\s|={3,}|-{3,}|\[)")
+MARKDOWN_LINE_START = re.compile(r"^(#|>|[-*+]\s|\d+[.)]\s|={3,}|-{3,})")
 ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-_])")
 ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 LINE_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n", "\v": "\n", "\f": "\n"})
@@ -251,7 +251,7 @@ def article_file(article: PlainArticle, front: Mapping[str, object], note: str =
     blocks as Markdown."""
     comment = f"# {note}\n" if note else ""
     body = "\n\n".join(
-        f"## {text}" if kind == "heading" else _escape_line_start(text)
+        f"## {_no_links(text)}" if kind == "heading" else _escape_line_start(_no_links(text))
         for kind, text in article.blocks
     )
     return f"---\n{comment}{front_matter(front)}---\n\n{body}\n"
@@ -270,6 +270,12 @@ def front_matter(front: Mapping[str, object]) -> str:
         if yaml.load(text, Loader=_Loader) == data:
             break
     return text
+
+
+def _no_links(text: str) -> str:
+    """Plain text has no links: '[the talks](/nowhere/)' stays text, and cannot point to a
+    page that does not exist."""
+    return text.replace("[", "\\[")
 
 
 def _escape_line_start(text: str) -> str:

@@ -663,3 +663,14 @@ def test_new_article_needs_a_known_source(content: Path, capsys) -> None:
     err = capsys.readouterr().err
     assert "unknown topic 'ankara-meting' (did you mean 'ankara-meeting'?)" in err
     assert tree(content) == before
+
+
+def test_markdown_in_plain_text_stays_text(empty: Path) -> None:
+    text = A_TEXT.replace(
+        "Delegations", "1. [The talks](/topics/nowhere/) and [a][x]\n\n[x]: /nowhere\n\nDelegations"
+    )
+    result = import_text(empty, text, "--source", "unattributed", "--date", "2025-05-16")
+    assert result.returncode == 0, out(result)[1]
+    _, body = front_matter_and_body(written(out(result)[0])[0])
+    assert "1\\. \\[The talks](/topics/nowhere/) and \\[a]\\[x]\n\n## \\[x]: /nowhere" in body
+    assert_check_passes(empty)
