@@ -171,7 +171,9 @@ class Importer:
         note = "" if o.title or article.title_from_first_line else importer.FIRST_SENTENCE_NOTE
         text = importer.article_file(article, {k: v for k, v in front.items() if v != ""}, note)
         self._validate(text, path, origin)
-        report = importer.ImportReport(path, article, source, by_domain, text=text, date=date)
+        report = importer.ImportReport(
+            path, article, source, by_domain, text=text, title=title, date=date
+        )
         report.mentions = importer.count_mentions(body, self.matcher)
         report.suggestions = importer.suggest_spellings(body, self.site.entities.values())
         report.near_copies = near

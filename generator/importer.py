@@ -75,6 +75,7 @@ class ImportReport:
     source: str = ""
     source_by_domain: bool = False
     text: str = ""  # the file, as written or as it would be
+    title: str = ""  # as written: --title, or the article's
     date: dt.date | None = None
     date_inferred: bool = False
     written: bool = False  # False under --dry-run
@@ -318,8 +319,12 @@ def _details(report: ImportReport) -> list[str]:
     else:
         when = f"{report.date} (from --date)"
     lines = [
-        f"  title     {article.title}"
-        + ("" if article.title_from_first_line else "  (made from the first sentence: review it)"),
+        f"  title     {report.title or article.title}"
+        + (
+            ""
+            if article.title_from_first_line or report.title != article.title
+            else "  (made from the first sentence: review it)"
+        ),
         f"  date      {when}",
         f"  headings  {', '.join(headings) or '(none)'}",
         f"  url       {article.url or '(none found)'}",
