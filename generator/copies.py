@@ -8,6 +8,7 @@ than 50 articles), so an exact copy is found however many copies there are."""
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 
@@ -20,14 +21,18 @@ class CopyIndex:
     def __init__(self, articles: Iterable[tuple[str, str]]) -> None:
         """`articles` are (slug, body) pairs."""
         self._vocabulary: dict[str, tuple[int, int]] = {}
-        self._sizes: dict[str, int] = {}
+        self._pairs: dict[str, array[int]] = {}
         self._holders: dict[int, list[str]] = {}
         for slug, body in articles:
             self.add(slug, body)
 
     def add(self, slug: str, body: str) -> None:
+        """Index an article's text, in place of the text it had (an import --force)."""
+        if slug in self._pairs:
+            for pair in self._pairs[slug]:
+                self._holders[pair].remove(slug)
         pairs = _word_pairs(body, self._vocabulary, 1)
-        self._sizes[slug] = len(pairs)
+        self._pairs[slug] = pairs
         for pair in pairs:
             self._holders.setdefault(pair, []).append(slug)
 
@@ -40,7 +45,7 @@ class CopyIndex:
             shared.update(self._holders.get(pair, ()))
         found = []
         for slug, count in shared.items():
-            smaller = min(len(pairs), self._sizes[slug])
+            smaller = min(len(pairs), len(self._pairs[slug]))
             if slug != skip and smaller >= MIN_PAIRS:
                 found.append((slug, count / smaller))
         return sorted(found, key=lambda item: (-item[1], item[0]))

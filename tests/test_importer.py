@@ -51,3 +51,15 @@ def test_no_value_can_add_a_key_or_break_the_front_matter(
     meta, body, _ = split_front_matter(f"---\n{front_matter(front)}---\n\nText.\n", Path("x.md"))
     assert meta.data == {**front, "date": "2025-05-13"}
     assert body == "\nText.\n"
+
+
+def test_the_copy_index_measures_shares_and_replaces_a_text() -> None:
+    from generator.copies import CopyIndex
+
+    words = [f"word{n}" for n in range(60)]
+    index = CopyIndex([("a", " ".join(words)), ("b", " ".join(words[:30]))])
+    assert index.shares(" ".join(words)) == [("a", 1.0), ("b", 1.0)]
+    assert index.shares(" ".join(words), skip="a") == [("b", 1.0)]
+    index.add("a", " ".join(reversed(words)))  # replaced: no pair of the old text is left
+    assert index.shares(" ".join(words)) == [("b", 1.0)]
+    assert index.shares(" ".join(reversed(words))) == [("a", 1.0)]
