@@ -13,8 +13,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from . import importer
 from .copies import EXACT_COPY_SHARE, CopyIndex
 from .errors import ContentError, ContentErrors, Position
@@ -107,6 +105,7 @@ class Importer:
     def __init__(self, options: ImportOptions) -> None:
         self.options = options
         raw, problems = _load_tolerantly(options.content_dir)
+        self.site_yaml = raw.site.data if isinstance(raw.site.data, dict) else {}
         self.site, errors = assemble_site(raw)
         self.elsewhere = tuple(sorted(_as_warning(e) for e in (*problems, *errors)))
         self.matcher = build_matcher(self.site.entities.values())
@@ -283,10 +282,14 @@ def new_article(
 ) -> Path:
     """A new article file: front matter from the options, else site.yaml's `defaults`,
     and today's date; checked like an import before it is written."""
-    defaults = _defaults(content_dir)
     run = Importer(ImportOptions(content_dir))
+    defaults = run.site_yaml.get("defaults")
+    defaults = defaults if isinstance(defaults, dict) else {}
     source = source or str(defaults.get("source", "") or "")
-    topics = tuple(topics) or tuple(str(t) for t in defaults.get("topics", []) or [])
+    default_topics = defaults.get("topics") or []
+    if not isinstance(default_topics, list):
+        default_topics = [default_topics]
+    topics = tuple(topics) or tuple(str(t) for t in default_topics)
     title = importer.clean_text(title).strip()
     errors = check_ids(run.site, "source", [source], Position(Path("--source")))
     errors += check_ids(run.site, "topic", topics, Position(Path("--topic")))
@@ -361,15 +364,6 @@ def _is_web_url(url: str) -> bool:
 
 def _url_note(found: str, kept: str) -> str:
     return f"the 'Source:' URL {found!r} is not a web address: left out" if found != kept else ""
-
-
-def _defaults(content_dir: Path) -> dict:
-    try:
-        site = yaml.safe_load((content_dir / "site.yaml").read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return {}
-    defaults = site.get("defaults") if isinstance(site, dict) else None
-    return defaults if isinstance(defaults, dict) else {}
 
 
 def _as_warning(error: ContentError) -> ContentError:

@@ -12,11 +12,14 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import CONTENT, ROOT, THEME, tree
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.cli import main
 
@@ -87,9 +90,12 @@ def content(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def empty(tmp_path: Path) -> Path:
+    return make_empty(tmp_path / "empty")
+
+
+def make_empty(target: Path) -> Path:
     """A new briefing: the real sources, entities and topics, no articles yet (topics
     without the key facts, events and quotes that cite articles)."""
-    target = tmp_path / "empty"
     (target / "articles").mkdir(parents=True)
     for name in ("site", "sources", "entities"):
         shutil.copy(CONTENT / f"{name}.yaml", target)
@@ -674,3 +680,25 @@ def test_markdown_in_plain_text_stays_text(empty: Path) -> None:
     _, body = front_matter_and_body(written(out(result)[0])[0])
     assert "1\\. \\[The talks](/topics/nowhere/) and \\[a]\\[x]\n\n## \\[x]: /nowhere" in body
     assert_check_passes(empty)
+
+
+PIECES = [*"ab Zé#[]():-*_>&;1.\"'“\x1b\x07\x00\u2028\u202e\t", "&#163;", "Published: "]
+LINES = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines=st.lists(LINES, min_size=1, max_size=8))
+def test_an_import_never_writes_a_file_that_check_refuses(lines: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        content = make_empty(Path(temp) / "content")
+        text = "\n\n".join(lines) + "\n\nSource: https://www.bbc.com/news/x\x1b[1m\n"
+        result = import_text(content, text.encode("utf-8"), "--date", "2025-05-16")
+        stderr = out(result)[1]
+        assert "Traceback" not in stderr and "\x1b" not in stderr
+        if result.returncode == 0:
+            assert_check_passes(content)
+        else:
+            assert list((content / "articles").iterdir()) == []
+            assert re.search(
+                r": error: (this is a binary file|no text left|the file is empty)", stderr
+            )
