@@ -162,25 +162,21 @@ class Importer:
             raise ContentErrors(problems)
         date, inferred, date_note = self._date(article)
         url = article.url if _is_web_url(article.url) else ""
-        front: dict[str, object] = {"title": title, "date": date}
-        if inferred:
-            front["date_inferred"] = True
+        front = {"title": title, "date": date, "date_inferred": inferred or ""}
         front |= {"source": source, "url": url, "topics": list(o.topics)}
         front |= {"rewrite_of": o.rewrite_of}
         note = "" if o.title or article.title_from_first_line else importer.FIRST_SENTENCE_NOTE
         text = importer.article_file(article, {k: v for k, v in front.items() if v != ""}, note)
         self._validate(text, path, origin)
         report = importer.ImportReport(
-            path, article, source, by_domain, text=text, title=title, date=date
+            path, article, source, by_domain, text, title, date, inferred, not o.dry_run
         )
         report.mentions = importer.count_mentions(body, self.matcher)
         report.suggestions = importer.suggest_spellings(body, self.site.entities.values())
         report.near_copies = near
         report.notes = [n for n in (date_note, _url_note(article.url, url)) if n]
-        report.date_inferred = inferred
-        if not o.dry_run:
+        if report.written:
             _write(path, text, replace=o.force)
-        report.written = not o.dry_run
         self.copies.add(slug, body)
         self.planned.add(slug)
         return report
