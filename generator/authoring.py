@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from . import importer
 from .copies import EXACT_COPY_SHARE, CopyIndex
+from .entity_links import build_matcher
 from .errors import ContentError, ContentErrors, Position
 from .lint import NEAR_COPY_SHARE
 from .load import (
@@ -26,7 +27,6 @@ from .load import (
     load_yaml_file,
     split_front_matter,
 )
-from .markdown import build_matcher
 from .model import assemble_site, check_article, check_ids
 from .slug import is_slug, slugify
 from .yamlpos import Located

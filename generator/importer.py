@@ -19,8 +19,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
 
+from .entity_links import EntityMatcher
 from .errors import ContentError, ContentErrors, Position
-from .markdown import EntityMatcher
 from .model import Entity, Source
 from .textdates import LABELS, FoundDate, find_publication_date, parse_date
 
