@@ -22,7 +22,13 @@ import yaml
 from .entity_links import EntityMatcher
 from .errors import ContentError, ContentErrors, Position
 from .model import Entity, Source
-from .textdates import LABELS, FoundDate, find_publication_date, parse_date
+from .textdates import (
+    LABELS,
+    FoundDate,
+    date_line_indexes,
+    find_publication_date,
+    parse_date,
+)
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 NEAR_COPIES_SHOWN = 3
@@ -124,12 +130,13 @@ def clean_text(text: str) -> str:
 def parse_plain_text(text: str) -> PlainArticle:
     lines = [line.strip() for line in text.split("\n")]
     url, dropped, kept = "", [], []
+    edges = date_line_indexes(lines)
     for index, line in enumerate(lines):
         if not line:
             continue
         if match := SOURCE_LINE.match(line):
             url = clean_url(match.group(1))
-        elif CLUTTER.match(line) or _is_date_line(line):
+        elif CLUTTER.match(line) or _is_date_line(line, index in edges):
             dropped.append(line)
         else:
             kept.append((index, line))
@@ -145,10 +152,13 @@ def parse_plain_text(text: str) -> PlainArticle:
     return PlainArticle(title, from_first_line, blocks, url, tuple(dropped), date)
 
 
-def _is_date_line(line: str) -> bool:
-    """'Published: 13 May 2025' or a line that is only a date: dates the text, not news."""
+def _is_date_line(line: str, at_an_edge: bool) -> bool:
+    """'Published: 13 May 2025', or a line that is only a date at the start or end of the
+    text: they date the text, and are not news."""
     match = LABELS.match(line)
-    return bool(match and parse_date(match.group("rest"))) or bool(parse_date(line, whole=True))
+    if match and parse_date(match.group("rest")):
+        return True
+    return at_an_edge and bool(parse_date(line, whole=True))
 
 
 def _blocks(lines: Sequence[str]) -> tuple[tuple[str, str], ...]:

@@ -2,7 +2,8 @@
 
 Only places that date the article itself are read, in this order: a
 "Published:"/"Posted:"/"Date:" line, a dateline opening the first paragraph
-("ISTANBUL, 16 May 2025 –"), a line that is only a date, then "Generated on:". Dates
+("ISTANBUL, 16 May 2025 –"), a line that is only a date near the start or the end of the
+text, then "Generated on:". Dates
 inside sentences ("in March 2022", "on 16 May") tell of events, not of the text, and
 are never taken. A date must name its year: "May 13 (Reuters)" is not enough."""
 
@@ -52,6 +53,9 @@ GENERATED = re.compile(r"^generated on\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 DATELINE = re.compile(r"^[A-Z][\w.'’ -]{1,40},\s+(?P<rest>.{6,60}?)\s*(?:\([^)]*\)\s*)?[–—-]")
 
 
+EDGE_LINES = 4
+
+
 @dataclass(frozen=True, slots=True)
 class FoundDate:
     date: dt.date
@@ -70,9 +74,18 @@ def parse_date(text: str, whole: bool = False) -> dt.date | None:
     return None
 
 
+def date_line_indexes(lines: Sequence[str]) -> set[int]:
+    """Where a line that is only a date dates the text: among the first EDGE_LINES and the
+    last EDGE_LINES lines with text. Elsewhere it is part of the story (a timeline's
+    '16 May 2025' heading)."""
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    return set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
+
+
 def find_publication_date(lines: Sequence[str], first_paragraph: int | None) -> FoundDate | None:
     """`lines` are the text's lines; `first_paragraph` the index of the first body line."""
     found: dict[str, FoundDate] = {}
+    edges = date_line_indexes(lines)
     for index, line in enumerate(lines):
         line = line.strip()
         for key, pattern in (("label", LABELS), ("generated", GENERATED)):
@@ -80,7 +93,7 @@ def find_publication_date(lines: Sequence[str], first_paragraph: int | None) -> 
             if match and key not in found and (date := parse_date(match.group("rest"))):
                 label = line.split(":")[0].strip() if ":" in line else line.split()[0]
                 found[key] = FoundDate(date, f"the '{label}:' line", index + 1)
-        if "alone" not in found and (date := parse_date(line, whole=True)):
+        if "alone" not in found and index in edges and (date := parse_date(line, whole=True)):
             found["alone"] = FoundDate(date, "a line that gives the date", index + 1)
     if first_paragraph is not None and first_paragraph < len(lines):
         match = DATELINE.match(lines[first_paragraph].strip())

@@ -702,3 +702,15 @@ def test_an_import_never_writes_a_file_that_check_refuses(lines: list[str]) -> N
             assert re.search(
                 r": error: (this is a binary file|no text left|the file is empty)", stderr
             )
+
+
+def test_date_headings_of_a_timeline_are_kept(empty: Path) -> None:
+    title, rest = A_TEXT.split("\n", 1)
+    story = rest.strip().split("\n\n")
+    text = "\n\n".join([title, story[0], "Long before.", "16 May 2025", story[1]])
+    text += "\n\n" + "\n\n".join(f"Paragraph {n} of the timeline." for n in range(4))
+    result = import_text(empty, text, "--source", "unattributed", "--date", "2025-06-02")
+    assert result.returncode == 0, out(result)[1]
+    meta, body = front_matter_and_body(written(out(result)[0])[0])
+    assert meta["date"] == dt.date(2025, 6, 2)
+    assert "## 16 May 2025" in body

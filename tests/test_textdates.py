@@ -57,3 +57,11 @@ def test_the_published_line_wins_over_generated_on() -> None:
 def test_dates_inside_sentences_tell_of_events_not_of_the_text() -> None:
     lines = ["Title", "The talks of 16 May 2025 in Istanbul were the first since March 2022."]
     assert find_publication_date(lines, 1) is None
+
+
+def test_a_date_heading_inside_a_timeline_is_not_the_publication_date() -> None:
+    lines = ["Timeline of the talks", "The talks so far.", "Paragraph.", "More.", "Even more."]
+    lines += ["16 May 2025", "The first round.", "2 June 2025", "The second round."]
+    lines += ["A closing paragraph.", "Another one.", "The end."]
+    assert find_publication_date(lines, 1) is None
+    assert find_publication_date(["Title", "Text.", "Published: 13 May 2025"], 1).date == MAY_13
