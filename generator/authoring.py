@@ -10,12 +10,13 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import importer
 from .copies import EXACT_COPY_SHARE, CopyIndex
-from .entity_links import build_matcher
+from .entity_links import EntityMatcher, build_matcher
 from .errors import ContentError, ContentErrors, Position
 from .lint import NEAR_COPY_SHARE
 from .load import (
@@ -108,9 +109,16 @@ class Importer:
         self.site_yaml = raw.site.data if isinstance(raw.site.data, dict) else {}
         self.site, errors = assemble_site(raw)
         self.elsewhere = tuple(sorted(_as_warning(e) for e in (*problems, *errors)))
-        self.matcher = build_matcher(self.site.entities.values())
-        self.copies = CopyIndex((a.slug, a.body) for a in self.site.articles.values())
         self.planned: set[str] = set()
+
+    @cached_property
+    def matcher(self) -> EntityMatcher:
+        return build_matcher(self.site.entities.values())
+
+    @cached_property
+    def copies(self) -> CopyIndex:
+        """Built on first use: `new article` does not need it."""
+        return CopyIndex((a.slug, a.body) for a in self.site.articles.values())
 
     def option_errors(self, inputs: int) -> list[ContentError]:
         """Every command-line value checked before any file is read."""
