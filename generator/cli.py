@@ -92,16 +92,20 @@ def _add_import_command(commands: argparse._SubParsersAction) -> None:
     command.add_argument(
         "files", nargs="+", metavar="FILE", help="text files, folders of them, or - for stdin"
     )
-    command.add_argument("--source", default="", help="source id of every text")
+    command.add_argument("--source", default="", metavar="ID", help="source id of every text")
     command.add_argument(
         "--default-source",
         default="",
         metavar="ID",
         help="source id of the texts whose URL names no known source",
     )
-    command.add_argument("--topic", action="append", default=[], help="topic id (repeatable)")
     command.add_argument(
-        "--date", type=_iso_date, help="publication date, YYYY-MM-DD (default: found in the text)"
+        "--topic", action="append", default=[], metavar="ID", help="topic id (repeatable)"
+    )
+    command.add_argument(
+        "--date",
+        type=_iso_date,
+        help="publication date, YYYY-MM-DD (default: the text's own, else today, marked inferred)",
     )
     command.add_argument("--title", default="", help="title (default: the first line)")
     command.add_argument(
