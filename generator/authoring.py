@@ -163,6 +163,8 @@ class Importer:
         path = o.content_dir / "articles" / f"{slug}.md"
         body = "\n\n".join(text for _, text in article.blocks)
         problems: list[ContentError] = []  # all of them at once, not one per attempt
+        if not title:
+            problems.append(_error(origin, "the text gives no title", "pass --title"))
         near = self._copies(body, slug, origin, problems)
         self._check_free(path, slug, origin, problems)
         source, by_domain = self._source(article, origin, problems)
