@@ -700,7 +700,8 @@ def test_an_import_never_writes_a_file_that_check_refuses(lines: list[str]) -> N
             assert_check_passes(content)
         else:
             assert list((content / "articles").iterdir()) == []
-            refusals = "this is a binary file|no text left|the file is empty|the text gives no title"
+            refusals = "this is a binary file|no text left|the file is empty|"
+            refusals += "the text gives no title"
             assert re.search(rf": error: ({refusals})", stderr), stderr
 
 
