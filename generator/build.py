@@ -28,6 +28,7 @@ from .parallel import PageWriter, Progress, render_and_write
 from .render import make_environment, render_each, template_inputs
 from .search import write_search_index
 from .state import BuildState, Fingerprint, changed_keys, dirty_pages, scan
+from .support import SiteEvidence, check_site, evidence_problems
 
 BACKGROUND_NEAR_COPIES = 500  # articles from which near-copy search gets its own process
 
@@ -49,6 +50,7 @@ class RenderedSite:
     site: Site
     pages: tuple[Page, ...]
     warnings: tuple[ContentError, ...] = ()
+    evidence: SiteEvidence | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,7 @@ class _Prepared:
     pages: tuple[Page, ...]
     markdown: dict[str, tuple[tuple, MarkdownResult]]
     warnings: tuple[ContentError, ...]
+    evidence: SiteEvidence
 
 
 class Builder:
@@ -94,7 +97,7 @@ class Builder:
         prepared = self._prepare(fingerprints, None, None)
         env = self._environment(prepared.site, fingerprints)
         render_each(env, prepared.pages, lambda page, html: None)
-        return RenderedSite(prepared.site, prepared.pages, prepared.warnings)
+        return RenderedSite(prepared.site, prepared.pages, prepared.warnings, prepared.evidence)
 
     def build(self) -> BuildReport:
         started = time.perf_counter()
@@ -187,6 +190,10 @@ class Builder:
         raw = load_content(self.options.content_dir, reuse)
         site = build_site(raw, self.options.base_url)
         self._language = site.config.language
+        evidence = check_site(site)
+        evidence_errors, evidence_warnings = evidence_problems(evidence)
+        if evidence_errors:
+            raise ContentErrors(evidence_errors)
         near_copies = None
         if previous is None:
             articles = tuple(site.articles.values())
@@ -198,19 +205,23 @@ class Builder:
         for slug, article in site.articles.items():
             key = (self._markdown_key, article.body)
             hit = cache.get(slug)
-            results[slug] = hit if hit and hit[0] == key else (key, markdown.render(article.body))
+            results[slug] = (
+                hit
+                if hit and hit[0] == key
+                else (key, markdown.render(article.body, paragraph_ids=True))
+            )
         rendered = {slug: result for slug, (_, result) in results.items()}
         mentions = {slug: r.mentions for slug, r in rendered.items()}
         graph = build_graph(site, mentions, markdown.matcher)
         bodies = {slug: r.html for slug, r in rendered.items()}
-        pages = tuple(build_pages(site, graph, bodies, markdown))
+        pages = tuple(build_pages(site, graph, bodies, markdown, evidence))
         check_internal_links(site, rendered, pages)
         # Near-copy detection reads every article: done on full builds, not on each save.
         copies = near_copies() if near_copies else []
-        warnings = tuple(sorted(content_warnings(site, graph, copies)))
+        warnings = tuple(sorted([*content_warnings(site, graph, copies), *evidence_warnings]))
         if self.options.strict and warnings:
             raise ContentErrors(replace(w, severity="error") for w in warnings)
-        return _Prepared(raw, site, pages, results, warnings)
+        return _Prepared(raw, site, pages, results, warnings, evidence)
 
     def _markdown_renderer(self, site: Site, entities_fingerprint: object) -> Markdown:
         key = (entities_fingerprint, site.config.base_path)

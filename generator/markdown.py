@@ -14,6 +14,7 @@ from markupsafe import Markup
 from mdit_py_plugins.anchors import anchors_plugin
 
 from .model import Entity
+from .paragraph_ids import paragraph_ids_plugin
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +88,18 @@ class Markdown:
         anchors_plugin(self._md, min_level=2, max_level=4)
         self._md.core.ruler.push("entity_links", _entity_links_rule(matcher, entity_url))
         self._md.core.ruler.push("collect_links", _collect_links_rule)
+        paragraph_ids_plugin(self._md)
 
-    def render(self, text: str, *, link_entities: bool = True) -> MarkdownResult:
-        env: dict = {"link_entities": link_entities, "mentions": {}, "linked": set(), "links": []}
+    def render(
+        self, text: str, *, link_entities: bool = True, paragraph_ids: bool = False
+    ) -> MarkdownResult:
+        env: dict = {
+            "link_entities": link_entities,
+            "paragraph_ids": paragraph_ids,
+            "mentions": {},
+            "linked": set(),
+            "links": [],
+        }
         html = Markup(self._md.render(text, env))
         return MarkdownResult(html, env["mentions"], env["links"])
 

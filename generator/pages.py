@@ -7,12 +7,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import intel, meta, urls, views
+from . import evidence_views, intel, meta, urls, views
 from .feeds import feed_pages, index_pages
+from .highlight import mark_cited
 from .links import LinkGraph
 from .markdown import Markdown
 from .model import ENTITY_KINDS, Article, Entity, Site, Source, Topic
 from .page import Crumb, Page, article_inputs
+from .support import SiteEvidence
 
 LATEST_ON_HOME = 10
 ENTITY_ARTICLES_SHOWN = 20  # the newest; search (filtered by the entity) finds the rest
@@ -20,9 +22,13 @@ KIND_HEADINGS = {"person": "People", "organisation": "Organisations", "place": "
 
 
 def build_pages(
-    site: Site, graph: LinkGraph, bodies: Mapping[str, Markup], markdown: Markdown
+    site: Site,
+    graph: LinkGraph,
+    bodies: Mapping[str, Markup],
+    markdown: Markdown,
+    evidence: SiteEvidence,
 ) -> list[Page]:
-    facts = views.fact_views(site, markdown)
+    facts = views.fact_views(site, markdown, evidence)
     summaries = {
         t.id: Markup(markdown.render(t.summary, link_entities=False).html)
         for t in site.topics.values()
@@ -60,15 +66,15 @@ def build_pages(
         Page("/404.html", "404.html", "Page not found"),
     ]
     pages += [
-        _topic(site, graph, topic, summaries[topic.id], facts[topic.id])
+        _topic(site, graph, topic, summaries[topic.id], facts[topic.id], evidence)
         for topic in site.topics.values()
     ]
     pages += [
-        _article(site, graph, article, bodies[article.slug], facts)
+        _article(site, graph, article, bodies[article.slug], evidence)
         for article in site.articles.values()
     ]
     pages += [_timeline_json(site, topic) for topic in site.topics.values()]
-    pages += [_entity(site, graph, entity) for entity in site.entities.values()]
+    pages += [_entity(site, graph, entity, evidence) for entity in site.entities.values()]
     pages += [_source(site, graph, source) for source in site.sources.values()]
     pages += feed_pages(site, graph)
     pages += index_pages(site, pages)
@@ -125,12 +131,17 @@ def _timeline(site: Site) -> Page:
 
 
 def _topic(
-    site: Site, graph: LinkGraph, topic: Topic, summary: Markup, facts: tuple[views.FactView, ...]
+    site: Site,
+    graph: LinkGraph,
+    topic: Topic,
+    summary: Markup,
+    facts: tuple[views.FactView, ...],
+    evidence: SiteEvidence,
 ) -> Page:
     articles = tuple(site.articles[s] for s in graph.articles_by_topic.get(topic.id, ()))
     involved = tuple((site.entities[e], n) for e, n in graph.entities_by_topic.get(topic.id, ()))
     links = urls.Urls(site.config.base_url, site.config.base_path)
-    timeline = intel.timeline(site, [topic])
+    claims = evidence_views.topic_claims(site, evidence, topic)
     context = {
         "topic": topic,
         "summary": summary,
@@ -138,8 +149,9 @@ def _topic(
         "articles": articles,
         "involved": _group_by_kind(involved),
         "related": tuple(site.topics[t] for t in graph.related_topics.get(topic.id, ())),
-        "timeline": timeline,
-        "quotes": views.quote_views(site, [topic]),
+        "timeline": views.event_views(site, topic, evidence),
+        "quotes": views.quote_views(site, [topic], evidence),
+        "disputed": evidence_views.disputed(claims),
     }
     inputs = (
         "topics.yaml",
@@ -178,23 +190,23 @@ def _article(
     graph: LinkGraph,
     article: Article,
     body: Markup,
-    facts: Mapping[str, tuple[views.FactView, ...]],
+    evidence: SiteEvidence,
 ) -> Page:
+    def claim_link(claim) -> str:
+        return links.link(urls.topic_path(claim.topic)) + "#" + claim.anchor
+
     def context() -> dict[str, Any]:
         mentioned = tuple((site.entities[e], n) for e, n in graph.mentions.get(article.slug, ()))
         source = site.sources[article.source]
         topics = tuple(site.topics[t] for t in article.topics)
-        links = urls.Urls(site.config.base_url, site.config.base_path)
+        cited = evidence_views.cited_sentences(site, evidence, article.slug, claim_link)
         return {
             "article": article,
-            "body": body,
+            "body": mark_cited(body, cited),
             "source": source,
             "topics": topics,
             "mentioned": _group_by_kind(mentioned),
-            "citations": tuple(
-                views.CitationView(site.topics[c.topic_id], facts[c.topic_id][c.fact_index])
-                for c in graph.cited_by.get(article.slug, ())
-            ),
+            "citations": tuple(evidence_views.citing_claims(site, evidence, article.slug)),
             "original": site.articles.get(article.rewrite_of),
             "rewrites": tuple(site.articles[s] for s in graph.rewrites.get(article.slug, ())),
             "json_ld": meta.article_json_ld(
@@ -202,6 +214,7 @@ def _article(
             ),
         }
 
+    links = urls.Urls(site.config.base_url, site.config.base_path)
     related_articles = (article.rewrite_of, *graph.rewrites.get(article.slug, ()))
     inputs = (
         "topics.yaml",
@@ -222,7 +235,7 @@ def _article(
     )
 
 
-def _entity(site: Site, graph: LinkGraph, entity: Entity) -> Page:
+def _entity(site: Site, graph: LinkGraph, entity: Entity, evidence: SiteEvidence) -> Page:
     slugs = graph.articles_by_entity.get(entity.id, ())
 
     def context() -> dict[str, Any]:
@@ -234,7 +247,7 @@ def _entity(site: Site, graph: LinkGraph, entity: Entity) -> Page:
             "topics": tuple(site.topics[t] for t in graph.topics_by_entity.get(entity.id, ())),
             "together": views.co_mentioned(site, graph, entity),
             "timeline": views.entity_timeline(site, graph, entity),
-            "quotes": views.speaker_quotes(site, entity),
+            "quotes": views.speaker_quotes(site, entity, evidence),
         }
 
     inputs = (

@@ -74,7 +74,7 @@ def paragraphs(body: str) -> list[tuple[int, str]]:
             current = []
             blocks.append((number, current))
             line = line[item.end() :] if item else line
-        current.append(line.strip())
+        current.append(line.strip().lstrip(">").strip())
     return [(line, _plain(" ".join(lines))) for line, lines in blocks]
 
 

@@ -54,7 +54,9 @@ def topic_claims(topic: Topic) -> Iterable[Claim]:
             inferred=event.inferred,
         )
     for index, quote in enumerate(topic.quotes):
-        yield Claim("quote", topic.id, index, quote.text, quote.cites, quote.position, quote.speaker)
+        yield Claim(
+            "quote", topic.id, index, quote.text, quote.cites, quote.position, quote.speaker
+        )
 
 
 def check_site(site: Site) -> SiteEvidence:

@@ -10,10 +10,12 @@ from typing import Any
 from markupsafe import Markup
 
 from . import intel, urls
-from .curation import Quote
+from .curation import Event, Quote
+from .evidence_views import ClaimView, claim_view
 from .links import LinkGraph, co_mentions
 from .markdown import Markdown
 from .model import Article, Entity, Site, Topic
+from .support import SiteEvidence
 
 CO_MENTIONS_SHOWN = 12
 
@@ -25,6 +27,7 @@ class FactView:
     anchor: str
     corroboration: intel.Corroboration
     credibility: str  # "1".."6", or "" when the fact is not graded itself
+    claim: ClaimView
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,40 +43,72 @@ class QuoteView:
     topic: Topic
     cites: tuple[Article, ...]
     corroboration: intel.Corroboration
+    claim: ClaimView
 
 
-def fact_views(site: Site, markdown: Markdown) -> dict[str, tuple[FactView, ...]]:
-    return {
-        topic.id: tuple(
-            FactView(
-                Markup(markdown.render_inline(fact.text)),
-                tuple(site.articles[slug] for slug in fact.cites),
-                f"fact-{index + 1}",
-                intel.corroboration(site, fact.cites),
-                fact.credibility,
+def fact_views(
+    site: Site, markdown: Markdown, evidence: SiteEvidence
+) -> dict[str, tuple[FactView, ...]]:
+    views = {}
+    for topic in site.topics.values():
+        facts = []
+        for index, fact in enumerate(topic.key_facts):
+            claim = claim_view(site, evidence.of(topic.id, "fact", index), fact.credibility)
+            facts.append(
+                FactView(
+                    Markup(markdown.render_inline(fact.text)),
+                    tuple(site.articles[slug] for slug in fact.cites),
+                    f"fact-{index + 1}",
+                    claim.corroboration,
+                    fact.credibility,
+                    claim,
+                )
             )
-            for index, fact in enumerate(topic.key_facts)
-        )
-        for topic in site.topics.values()
-    }
+        views[topic.id] = tuple(facts)
+    return views
 
 
-def quote_views(site: Site, topics: Iterable[Topic]) -> tuple[QuoteView, ...]:
-    return tuple(
-        QuoteView(
-            quote,
-            site.entities[quote.speaker],
+def quote_views(
+    site: Site, topics: Iterable[Topic], evidence: SiteEvidence
+) -> tuple[QuoteView, ...]:
+    views = []
+    for topic in topics:
+        for index, quote in enumerate(topic.quotes):
+            claim = claim_view(site, evidence.of(topic.id, "quote", index))
+            cites = tuple(site.articles[slug] for slug in quote.cites)
+            speaker = site.entities[quote.speaker]
+            views.append(QuoteView(quote, speaker, topic, cites, claim.corroboration, claim))
+    return tuple(views)
+
+
+def speaker_quotes(site: Site, entity: Entity, evidence: SiteEvidence) -> tuple[QuoteView, ...]:
+    quotes = quote_views(site, site.topics.values(), evidence)
+    return tuple(view for view in quotes if view.speaker == entity)
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    """A timeline entry of a topic page, with its evidence."""
+
+    event: Event
+    topic: Topic
+    articles: tuple[Article, ...]
+    claim: ClaimView
+
+
+def event_views(site: Site, topic: Topic, evidence: SiteEvidence) -> tuple[EventView, ...]:
+    """The topic's events oldest first, each with its evidence (anchor 'event-N' by the
+    event's place in topics.yaml)."""
+    views = [
+        EventView(
+            event,
             topic,
-            tuple(site.articles[slug] for slug in quote.cites),
-            intel.corroboration(site, quote.cites),
+            tuple(site.articles[slug] for slug in event.cites),
+            claim_view(site, evidence.of(topic.id, "event", index)),
         )
-        for topic in topics
-        for quote in topic.quotes
-    )
-
-
-def speaker_quotes(site: Site, entity: Entity) -> tuple[QuoteView, ...]:
-    return tuple(view for view in quote_views(site, site.topics.values()) if view.speaker == entity)
+        for index, event in enumerate(topic.events)
+    ]
+    return tuple(sorted(views, key=lambda v: (v.event.date, v.event.text)))
 
 
 def entity_timeline(
