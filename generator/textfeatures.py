@@ -59,6 +59,7 @@ DATE_EXPRESSION = re.compile(
     rf"(?:\b(?:on\s+)?(?:{'|'.join(d.title() for d in WEEKDAYS)}),?\s*)?"
     rf"(?:\b\d{{1,2}}\s+(?:{MONTH})|\b(?:{MONTH})\s+\d{{1,2}}\b)(?:,?\s+\d{{4}})?"
     rf"|\b(?:on\s+)?(?:{'|'.join(d.title() for d in WEEKDAYS)})\b"
+    rf"|\b(?:{MONTH})(?:\s+\d{{4}})?\b"
 )
 TOKEN = re.compile(r"\w+")
 QUOTED = re.compile(r'"([^"]+)"')
