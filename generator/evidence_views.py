@@ -96,7 +96,7 @@ def cited_sentences(
 ) -> tuple[CitedSentence, ...]:
     """The passages of one article that support claims citing it, in text order."""
     by_passage: dict[tuple[Sentence, ...], list[tuple[str, str]]] = {}
-    for item in evidence.citing(slug):
+    for item in evidence.citing(slug, cited=False):
         support = item.support(slug)
         if support is None or not support.passage:
             continue

@@ -22,10 +22,13 @@ class SiteEvidence:
     def of(self, topic: str, kind: str, index: int) -> Evidence:
         return self.items[(topic, kind, index)]
 
-    def citing(self, slug: str) -> tuple[Evidence, ...]:
-        """The claims this article's own text supports, in topic order."""
+    def citing(self, slug: str, *, cited: bool = True) -> tuple[Evidence, ...]:
+        """The claims that cite this article and that its text supports, in topic order;
+        with cited=False also those it supports as the original of a cited rewrite."""
         return tuple(
-            e for e in self.items.values() if (s := e.support(slug)) and s.supported and s.cited
+            e
+            for e in self.items.values()
+            if (s := e.support(slug)) and s.supported and (s.cited or not cited)
         )
 
     @property
