@@ -8,6 +8,7 @@ anchor is then set at the start of its paragraph, so links still land."""
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Iterable
@@ -68,24 +69,33 @@ def _mark_sentence(text: str, paragraph: int, sentence: str, anchor: str, refs: 
 def _find(text: str, start: int, end: int, sentence: str) -> tuple[int, int] | None:
     """The HTML offsets of `sentence` (plain text) within text[start:end], when it does
     not cross a tag boundary (its tags are balanced)."""
-    plain: list[str] = []
-    offsets: list[int] = []  # html offset of each plain character
-    cursor = start
-    for match in TAG_OR_REFERENCE.finditer(text, start, end):
-        for index in range(cursor, match.start()):
-            plain.append(text[index])
-            offsets.append(index)
-        if match.group(0).startswith("&"):
-            plain.append(html.unescape(match.group(0)))
-            offsets.append(match.start())
-        cursor = match.end()
-    for index in range(cursor, end):
-        plain.append(text[index])
-        offsets.append(index)
-    found = "".join(plain).find(sentence)
+    pieces: list[str] = []
+    starts: list[int] = []  # plain offset at which each piece starts
+    origins: list[int] = []  # html offset of each piece; a reference is one character
+    plain_length, cursor = 0, start
+    for match in [*TAG_OR_REFERENCE.finditer(text, start, end), None]:
+        stop = match.start() if match else end
+        if stop > cursor:
+            pieces.append(text[cursor:stop])
+            starts.append(plain_length)
+            origins.append(cursor)
+            plain_length += stop - cursor
+        if match is not None and match.group(0).startswith("&"):
+            pieces.append(html.unescape(match.group(0)))
+            starts.append(plain_length)
+            origins.append(-match.start() - 1)  # negative: a reference, not a text run
+            plain_length += len(pieces[-1])
+        cursor = match.end() if match else end
+    found = "".join(pieces).find(sentence)
     if found < 0:
         return None
-    first, last = offsets[found], offsets[found + len(sentence) - 1]
+
+    def html_offset(plain: int) -> int:
+        piece = bisect.bisect_right(starts, plain) - 1
+        origin = origins[piece]
+        return -origin - 1 if origin < 0 else origin + plain - starts[piece]
+
+    first, last = html_offset(found), html_offset(found + len(sentence) - 1)
     last = text.index(";", last) + 1 if text[last] == "&" else last + 1
     while first > start and text[first - 1] == ">":  # take in the tags it starts with
         tag = text.rfind("<", start, first)

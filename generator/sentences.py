@@ -16,7 +16,6 @@ QUOTES = str.maketrans(
     | dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-")
     | {"\u00a0": " "}
 )
-SPACES = re.compile(r"\s+")
 # A sentence ends at . ! or ? (maybe followed by a closing quote or bracket) before a space
 # and what can open a sentence; 'Mr.' and 'U.S.' do not end one.
 SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[\"”’')\]]*)\s+(?=[\"“\u2018'(\[]?[A-Z0-9À-ÖØ-Þ])")
@@ -45,7 +44,7 @@ def paragraph_anchor(line: int) -> str:
 
 def normalise(text: str) -> str:
     """Typographic quotes and dashes made plain, whitespace collapsed, case folded."""
-    return SPACES.sub(" ", text.translate(QUOTES)).strip().casefold()
+    return " ".join(text.translate(QUOTES).split()).casefold()
 
 
 def split_sentences(body: str) -> tuple[Sentence, ...]:
@@ -79,7 +78,11 @@ def paragraphs(body: str) -> list[tuple[int, str]]:
 
 
 def _plain(text: str) -> str:
-    return SPACES.sub(" ", EMPHASIS.sub("", INLINE_LINK.sub(r"\1", text))).strip()
+    if "[" in text:
+        text = INLINE_LINK.sub(r"\1", text)
+    if "*" in text or "_" in text or "`" in text:
+        text = EMPHASIS.sub("", text)
+    return " ".join(text.split())
 
 
 def _sentences(text: str) -> list[str]:

@@ -18,6 +18,7 @@ class SiteEvidence:
     """Every claim's evidence, by (topic id, kind, index)."""
 
     items: Mapping[tuple[str, str, int], Evidence]
+    by_article: Mapping[str, tuple[Evidence, ...]]  # the claims each article's text supports
 
     def of(self, topic: str, kind: str, index: int) -> Evidence:
         return self.items[(topic, kind, index)]
@@ -25,11 +26,8 @@ class SiteEvidence:
     def citing(self, slug: str, *, cited: bool = True) -> tuple[Evidence, ...]:
         """The claims that cite this article and that its text supports, in topic order;
         with cited=False also those it supports as the original of a cited rewrite."""
-        return tuple(
-            e
-            for e in self.items.values()
-            if (s := e.support(slug)) and s.supported and (s.cited or not cited)
-        )
+        found = self.by_article.get(slug, ())
+        return tuple(e for e in found if not cited or e.support(slug).cited)
 
     @property
     def checked(self) -> int:
@@ -68,7 +66,15 @@ def check_site(site: Site) -> SiteEvidence:
     originals = {slug: _original(site, slug) for slug, a in site.articles.items() if a.rewrite_of}
     names = name_index((e.id, e.name, e.aliases) for e in site.entities.values())
     evidence = check_claims(claims, bodies, originals, names)
-    return SiteEvidence({(e.claim.topic, e.claim.kind, e.claim.index): e for e in evidence})
+    by_article: dict[str, list[Evidence]] = {}
+    for item in evidence:
+        for support in item.supports:
+            if support.supported:
+                by_article.setdefault(support.slug, []).append(item)
+    return SiteEvidence(
+        {(e.claim.topic, e.claim.kind, e.claim.index): e for e in evidence},
+        {slug: tuple(items) for slug, items in by_article.items()},
+    )
 
 
 def _original(site: Site, slug: str) -> str:

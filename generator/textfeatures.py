@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from .sentences import QUOTES, normalise
 
@@ -46,6 +47,7 @@ STOP_WORDS = frozenset(
     up upon very was we were what when where which while who whom why will with would you your
     said says say saying told according reportedly also already s t""".split()
 )
+CALENDAR_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
 CALENDAR = "|".join(m.title() for m in MONTHS) + "|" + "|".join(d.title() for d in WEEKDAYS)
 CALENDAR_WORD = re.compile(rf"\b(?:{CALENDAR})\b")
 MONTH = "|".join(m.title() for m in MONTHS)
@@ -73,6 +75,7 @@ class NameIndex:
     ids: dict[tuple[str, ...], str]
     names: dict[str, str]  # entity id -> its name, for messages
     longest: int
+    firsts: frozenset[str] = frozenset()  # the first words of all names
 
     def label(self, entity_id: str) -> str:
         return self.names.get(entity_id, entity_id)
@@ -81,6 +84,9 @@ class NameIndex:
         """(start, end, entity id) of each name, longest first at each place."""
         found, index = [], 0
         while index < len(tokens):
+            if tokens[index] not in self.firsts:
+                index += 1
+                continue
             for size in range(min(self.longest, len(tokens) - index), 0, -1):
                 entity = self.ids.get(tuple(tokens[index : index + size]))
                 if entity:
@@ -102,7 +108,8 @@ def name_index(entities: Iterable[tuple[str, str, Iterable[str]]]) -> NameIndex:
             words = tuple(TOKEN.findall(spelling.translate(QUOTES)))
             if words:
                 ids.setdefault(words, entity_id)
-    return NameIndex(ids, names, max((len(w) for w in ids), default=0))
+    longest = max((len(w) for w in ids), default=0)
+    return NameIndex(ids, names, longest, frozenset(words[0] for words in ids))
 
 
 @dataclass(slots=True)
@@ -118,16 +125,33 @@ def claim_features(text: str, names: NameIndex) -> Features:
 
 def text_features(text: str, names: NameIndex) -> frozenset:
     """A passage's keys, numbers in every form a claim may ask for ('€140 billion' also
-    satisfies '140', '€140' and '140 billion')."""
-    features = _features(text.translate(QUOTES), names)
-    widened = set(features.keys) | features.words
-    for key in features.keys:
-        if key[0] == "n":
-            _, value, currency, scale = key
-            widened.update(
-                {("n", value, "", ""), ("n", value, currency, ""), ("n", value, "", scale)}
-            )
-    return frozenset(widened)
+    satisfies '140', '€140' and '140 billion'). The fast path: no labels."""
+    text = text.translate(QUOTES)
+    tokens = TOKEN.findall(text)
+    found = names.find(tokens)
+    keys = {("e", entity) for _, _, entity in found}
+    if found:
+        in_names = {i for start, end, _ in found for i in range(start, end)}
+        words = (word_key(t) for i, t in enumerate(tokens) if i not in in_names)
+    else:
+        words = (word_key(t) for t in tokens)
+    keys.update(filter(None, words))
+    for match in NUMBER.finditer(text):
+        value, currency = match["value"].replace(",", ""), match["currency"] or ""
+        scale = (match["scale"] or "").casefold()
+        keys.update(
+            {
+                ("n", value, currency, scale),
+                ("n", value, "", ""),
+                ("n", value, currency, ""),
+                ("n", value, "", scale),
+            }
+        )
+    for match in DAY_MONTH.finditer(text):
+        day, month = (match[1], match[2]) if match[1] else (match[4], match[3])
+        keys.add(("d", int(day), MONTHS.index(month.casefold()) + 1))
+    keys.update(("c", word.casefold()) for word in CALENDAR_WORD.findall(text))
+    return frozenset(keys)
 
 
 def quoted_spans(text: str) -> tuple[str, ...]:
@@ -164,18 +188,31 @@ def _features(text: str, names: NameIndex) -> Features:
         labels[("c", match.group(0).casefold())] = match.group(0)
     words = set()
     for position, token in enumerate(tokens):
-        word = token.casefold()
-        if position in in_names or word in STOP_WORDS or word[0].isdigit():
+        if position in in_names:
             continue
-        if word in CARDINALS:
-            keys.add(("n", CARDINALS[word], "", ""))
-            labels[("n", CARDINALS[word], "", "")] = token
-        elif word in ORDINALS:
-            keys.add(("o", ORDINALS[word]))
-            labels[("o", ORDINALS[word])] = token
-        elif word not in MONTHS and word not in WEEKDAYS:
-            words.add(("w", stem(word)))
+        key = word_key(token)
+        if key is None:
+            continue
+        if key[0] == "w":
+            words.add(key)
+        else:
+            keys.add(key)
+            labels[key] = token
     return Features(frozenset(keys), frozenset(words), labels)
+
+
+@cache
+def word_key(token: str) -> tuple | None:
+    """What one word counts as: a number ("n"), an ordinal ("o"), a content word ("w"),
+    or nothing (a stop word, a digit run, a month or weekday: those are read elsewhere)."""
+    word = token.casefold()
+    if word in STOP_WORDS or word[0].isdigit() or word in CALENDAR_NAMES:
+        return None
+    if word in CARDINALS:
+        return ("n", CARDINALS[word], "", "")
+    if word in ORDINALS:
+        return ("o", ORDINALS[word])
+    return ("w", stem(word))
 
 
 def stem(word: str) -> str:
