@@ -79,8 +79,10 @@ class Needs:
     words: frozenset  # content words: at least MIN_OVERLAP of them
     labels: Mapping  # key -> how to name it in a message
 
-    def check(self, text: str, present: frozenset) -> tuple[bool, float, tuple[str, ...]]:
+    def check(self, window: _Window) -> tuple[bool, float, tuple[str, ...]]:
         """(supported, score from 0 to 1, what is missing)."""
+        present = window.present
+        text = window.text if self.spans else ""
         spans = [span for span in self.spans if span not in text]
         keys = self.keys - present
         words_found = len(self.words & present)
@@ -122,18 +124,20 @@ def _date_key(date: PartialDate) -> tuple[tuple, str]:
 @dataclass(frozen=True, slots=True)
 class _Window:
     passage: tuple[Sentence, ...]
-    text: str
     present: frozenset
+
+    @property
+    def text(self) -> str:
+        """Normalised, for the verbatim rules (only claims with quoted words need it)."""
+        return normalise(" ".join(sentence.text for sentence in self.passage))
 
 
 def _windows(body: str, names: NameIndex) -> tuple[_Window, ...]:
     """Each sentence, then each pair of adjacent sentences."""
     sentences = split_sentences(body)
-    texts = [normalise(s.text) for s in sentences]
-    present = [text_features(s.text, names) for s in sentences]
-    singles = [_Window((s,), t, p) for s, t, p in zip(sentences, texts, present, strict=True)]
+    singles = [_Window((s,), text_features(s.text, names)) for s in sentences]
     pairs = [
-        _Window((a.passage[0], b.passage[0]), f"{a.text} {b.text}", a.present | b.present)
+        _Window((a.passage[0], b.passage[0]), a.present | b.present)
         for a, b in itertools.pairwise(singles)
     ]
     return tuple(singles + pairs)
@@ -146,7 +150,7 @@ def best_support(
     earlier before later); when none supports, the closest one and what it lacks."""
     best: tuple | None = None
     for order, window in enumerate(windows):
-        supported, score, missing = needs.check(window.text, window.present)
+        supported, score, missing = needs.check(window)
         rank = (supported, score, -order)
         if best is None or rank > best[0]:
             best = (rank, window, missing)

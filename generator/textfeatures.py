@@ -132,10 +132,9 @@ def text_features(text: str, names: NameIndex) -> frozenset:
     keys = {("e", entity) for _, _, entity in found}
     if found:
         in_names = {i for start, end, _ in found for i in range(start, end)}
-        words = (word_key(t) for i, t in enumerate(tokens) if i not in in_names)
-    else:
-        words = (word_key(t) for t in tokens)
-    keys.update(filter(None, words))
+        tokens = [t for i, t in enumerate(tokens) if i not in in_names]
+    keys.update(map(word_key, tokens))
+    keys.discard(None)
     for match in NUMBER.finditer(text):
         value, currency = match["value"].replace(",", ""), match["currency"] or ""
         scale = (match["scale"] or "").casefold()
