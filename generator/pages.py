@@ -8,6 +8,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import evidence_views, intel, meta, urls, views
+from .comparison_page import comparison_pages, comparisons_of
 from .feeds import feed_pages, index_pages
 from .highlight import mark_cited
 from .links import LinkGraph
@@ -76,6 +77,7 @@ def build_pages(
     pages += [_timeline_json(site, topic) for topic in site.topics.values()]
     pages += [_entity(site, graph, entity, evidence) for entity in site.entities.values()]
     pages += [_source(site, graph, source) for source in site.sources.values()]
+    pages += comparison_pages(site)
     pages += feed_pages(site, graph)
     pages += index_pages(site, pages)
     return pages
@@ -274,8 +276,11 @@ def _entity(site: Site, graph: LinkGraph, entity: Entity, evidence: SiteEvidence
 
 def _source(site: Site, graph: LinkGraph, source: Source) -> Page:
     articles = tuple(site.articles[s] for s in graph.articles_by_source.get(source.id, ()))
-    context = {"source": source, "articles": articles}
-    inputs = ("sources.yaml", *article_inputs(graph.articles_by_source.get(source.id, ())))
+    own = graph.articles_by_source.get(source.id, ())
+    comparisons = comparisons_of(site, own)
+    context = {"source": source, "articles": articles, "comparisons": comparisons}
+    involved = {a.slug for pair in comparisons for a in pair}
+    inputs = ("sources.yaml", *article_inputs(sorted(involved | set(own))))
     return Page(
         urls.source_path(source.id),
         "source.html",

@@ -53,3 +53,9 @@ class Urls:
         if "://" not in self.base_url:
             return self.link(page_path)
         return self.base_url + page_path.lstrip("/")
+
+
+@cache
+def comparison_path(slug: str) -> str:
+    """The page that sets a rewrite beside its original."""
+    return f"/articles/{quote(slug)}/compare/"

@@ -26,7 +26,8 @@ LABELS = {
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("provenance") / "site"
     report = build(BuildOptions(FIXTURES / "provenance", THEME, output, search=False))
-    assert [w.message.split(":")[0] for w in report.warnings] == ["fact not supported by 'original'"]
+    warnings = [w.message.split(":")[0] for w in report.warnings]
+    assert warnings == ["fact not supported by 'original'"]
     return output
 
 
