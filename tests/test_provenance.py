@@ -70,3 +70,27 @@ def test_evidence_links_land_on_a_marked_sentence(built: Path) -> None:
         assert "cited" in target["class"]
     unsupported = topic.select_one("#fact-5 .evidence li.no-support")
     assert "does not say this; closest:" in unsupported.get_text(" ", strip=True)
+
+
+BBC = "zelensky-to-meet-witkoff-and-erdogan-in-ankara"
+
+
+@pytest.mark.parametrize("topic", ["ankara-meeting", "istanbul-talks", "lavrov-conditions"])
+def test_every_claim_of_the_real_topics_shows_its_evidence(real_site: Path, topic: str) -> None:
+    soup = parse(real_site / "topics" / topic / "index.html")
+    claims = soup.select(".key-facts > li, .timeline > li, .quotes > li")
+    assert len(claims) >= 10
+    for claim in claims:
+        details = claim.select_one("details.evidence")
+        assert details is not None and not details.has_attr("open"), claim["id"]
+        assert details.select("li.supports q"), claim["id"]
+        assert claim.select_one(".provenance") is not None
+    assert soup.select_one("#disputed-heading") is not None
+
+
+def test_the_bbc_article_is_cited_only_for_what_it_says(real_site: Path) -> None:
+    cited = parse(real_site / "articles" / BBC / "index.html").select(".cited-by-list li")
+    texts = " ".join(li.get_text(" ", strip=True) for li in cited)
+    assert len(cited) >= 10
+    for absent in ("Zaporizhzhia", "disseminating Russian narratives", "December", "September"):
+        assert absent not in texts
