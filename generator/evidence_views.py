@@ -78,6 +78,19 @@ def topic_claims(
     return {kind: tuple(found) for kind, found in views.items()}
 
 
+def evidence_articles(evidence: SiteEvidence, topic_id: str) -> list[str]:
+    """The articles whose text the topic's evidence was read from (the page's inputs):
+    every cited article, and the originals of cited rewrites."""
+    return sorted(
+        {
+            support.slug
+            for (topic, _, _), item in evidence.items.items()
+            if topic == topic_id
+            for support in item.supports
+        }
+    )
+
+
 def disputed(claims: dict[str, tuple[ClaimView, ...]]) -> tuple[ClaimView, ...]:
     """Claims no independent outlet supports, in page order."""
     return tuple(view for kind in KIND_NAMES for view in claims[kind] if view.disputed)

@@ -160,6 +160,7 @@ def _topic(
         "entities.yaml",
         "sources.yaml",
         *article_inputs(graph.articles_by_topic.get(topic.id, ()), body=True),
+        *article_inputs(evidence_views.evidence_articles(evidence, topic.id), body=True),
     )
     return Page(
         urls.topic_path(topic.id),
