@@ -81,11 +81,11 @@ class Needs:
 
     def check(self, window: _Window) -> tuple[bool, float, tuple[str, ...]]:
         """(supported, score from 0 to 1, what is missing)."""
-        present = window.present
+        presents = window.presents
         text = window.text if self.spans else ""
         spans = [span for span in self.spans if span not in text]
-        keys = self.keys - present
-        words_found = len(self.words & present)
+        keys = self.keys.difference(*presents)
+        words_found = len(self.words) - len(self.words.difference(*presents))
         overlap = words_found / len(self.words) if self.words else 1.0
         missing = [f'"{span}"' for span in spans] + sorted(self.labels[key] for key in keys)
         if overlap < MIN_OVERLAP:
@@ -124,7 +124,7 @@ def _date_key(date: PartialDate) -> tuple[tuple, str]:
 @dataclass(frozen=True, slots=True)
 class _Window:
     passage: tuple[Sentence, ...]
-    present: frozenset
+    presents: tuple[frozenset, ...]  # each sentence's features (not merged: claims are small)
 
     @property
     def text(self) -> str:
@@ -135,9 +135,9 @@ class _Window:
 def _windows(body: str, names: NameIndex) -> tuple[_Window, ...]:
     """Each sentence, then each pair of adjacent sentences."""
     sentences = split_sentences(body)
-    singles = [_Window((s,), text_features(s.text, names)) for s in sentences]
+    singles = [_Window((s,), (text_features(s.text, names),)) for s in sentences]
     pairs = [
-        _Window((a.passage[0], b.passage[0]), a.present | b.present)
+        _Window(a.passage + b.passage, a.presents + b.presents)
         for a, b in itertools.pairwise(singles)
     ]
     return tuple(singles + pairs)

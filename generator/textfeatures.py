@@ -82,19 +82,18 @@ class NameIndex:
 
     def find(self, tokens: list[str]) -> list[tuple[int, int, str]]:
         """(start, end, entity id) of each name, longest first at each place."""
-        found, index = [], 0
-        while index < len(tokens):
-            if tokens[index] not in self.firsts:
-                index += 1
+        firsts, ids, count = self.firsts, self.ids, len(tokens)
+        found: list[tuple[int, int, str]] = []
+        after = 0
+        for index in [i for i, token in enumerate(tokens) if token in firsts]:
+            if index < after:
                 continue
-            for size in range(min(self.longest, len(tokens) - index), 0, -1):
-                entity = self.ids.get(tuple(tokens[index : index + size]))
+            for size in range(min(self.longest, count - index), 0, -1):
+                entity = ids.get(tuple(tokens[index : index + size]))
                 if entity:
                     found.append((index, index + size, entity))
-                    index += size
+                    after = index + size
                     break
-            else:
-                index += 1
         return found
 
 
@@ -135,16 +134,15 @@ def text_features(text: str, names: NameIndex) -> frozenset:
         tokens = [t for i, t in enumerate(tokens) if i not in in_names]
     keys.update(map(word_key, tokens))
     keys.discard(None)
-    for match in NUMBER.finditer(text):
-        value, currency = match["value"].replace(",", ""), match["currency"] or ""
-        scale = (match["scale"] or "").casefold()
+    for currency, value, scale in NUMBER.findall(text):
+        value, scale = value.replace(",", ""), scale.casefold()
         keys.update(
-            {
+            (
                 ("n", value, currency, scale),
                 ("n", value, "", ""),
                 ("n", value, currency, ""),
                 ("n", value, "", scale),
-            }
+            )
         )
     for match in DAY_MONTH.finditer(text):
         day, month = (match[1], match[2]) if match[1] else (match[4], match[3])
