@@ -28,9 +28,10 @@ from .parallel import PageWriter, Progress, render_and_write
 from .render import make_environment, render_each, template_inputs
 from .search import write_search_index
 from .state import BuildState, Fingerprint, changed_keys, dirty_pages, scan
-from .support import SiteEvidence, check_site, evidence_problems
+from .support import SiteEvidence, check_site_soon, evidence_problems
 
-BACKGROUND_NEAR_COPIES = 500  # articles from which near-copy search gets its own process
+BACKGROUND_NEAR_COPIES = 500  # articles from which near-copy search and the support check
+# each get their own process (beside Markdown rendering) on a full build
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,15 +191,11 @@ class Builder:
         raw = load_content(self.options.content_dir, reuse)
         site = build_site(raw, self.options.base_url)
         self._language = site.config.language
-        evidence = check_site(site)
-        evidence_errors, evidence_warnings = evidence_problems(evidence)
-        if evidence_errors:
-            raise ContentErrors(evidence_errors)
         near_copies = None
+        in_background = self.options.workers > 1 and len(site.articles) >= BACKGROUND_NEAR_COPIES
+        evidence_soon = check_site_soon(site, in_background and previous is None)
         if previous is None:
-            articles = tuple(site.articles.values())
-            in_background = self.options.workers > 1 and len(articles) >= BACKGROUND_NEAR_COPIES
-            near_copies = near_copies_soon(articles, in_background)
+            near_copies = near_copies_soon(tuple(site.articles.values()), in_background)
         markdown = self._markdown_renderer(site, fingerprints.get("entities.yaml"))
         cache = previous.markdown if previous is not None else {}
         results: dict[str, tuple[tuple, MarkdownResult]] = {}
@@ -212,6 +209,10 @@ class Builder:
             )
         rendered = {slug: result for slug, (_, result) in results.items()}
         mentions = {slug: r.mentions for slug, r in rendered.items()}
+        evidence = evidence_soon()
+        evidence_errors, evidence_warnings = evidence_problems(evidence)
+        if evidence_errors:
+            raise ContentErrors(evidence_errors)
         graph = build_graph(site, mentions, markdown.matcher)
         bodies = {slug: r.html for slug, r in rendered.items()}
         pages = tuple(build_pages(site, graph, bodies, markdown, evidence))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import multiprocessing
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from .errors import ContentError
@@ -75,6 +76,31 @@ def check_site(site: Site) -> SiteEvidence:
         {(e.claim.topic, e.claim.kind, e.claim.index): e for e in evidence},
         {slug: tuple(items) for slug, items in by_article.items()},
     )
+
+
+def check_site_soon(site: Site, background: bool) -> Callable[[], SiteEvidence]:
+    """Start check_site; call the result for its answer. In the background it runs in a
+    forked process (which inherits the site) while the build renders Markdown."""
+    if not background or "fork" not in multiprocessing.get_all_start_methods():
+        found = check_site(site)
+        return lambda: found
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_send_evidence, args=(site, sender), daemon=True)
+    process.start()
+    sender.close()
+
+    def result() -> SiteEvidence:
+        found = receiver.recv()
+        process.join()
+        return found
+
+    return result
+
+
+def _send_evidence(site: Site, sender) -> None:
+    sender.send(check_site(site))
+    sender.close()
 
 
 def _original(site: Site, slug: str) -> str:
