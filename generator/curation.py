@@ -7,8 +7,7 @@ from pathlib import Path
 
 from .dates import PartialDate
 from .errors import Position
-from .fields import FieldReader
-from .model_refs import Reference, references_to
+from .fields import FieldReader, Reference, references_to
 
 RELIABILITY = {
     "A": "Completely reliable",

@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import intel
 from .evidence import Claim, Evidence
-from .model import Article, Site, Source, Topic
+from .model import Article, Site, Source
 from .sentences import Sentence
-from .support import SiteEvidence
+
+if TYPE_CHECKING:
+    from .reads import Reader
 
 KIND_NAMES = {"fact": "key fact", "event": "event", "quote": "quote"}
 
@@ -66,34 +69,9 @@ def claim_view(site: Site, evidence: Evidence, credibility: str = "") -> ClaimVi
     return ClaimView(evidence.claim, intel.corroboration(site, evidence, credibility), rows)
 
 
-def topic_claims(
-    site: Site, evidence: SiteEvidence, topic: Topic
-) -> dict[str, tuple[ClaimView, ...]]:
-    """The topic's claim views by kind: 'fact', 'event', 'quote'."""
-    views = {kind: [] for kind in KIND_NAMES}
-    for (topic_id, kind, index), item in evidence.items.items():
-        if topic_id == topic.id:
-            grade = topic.key_facts[index].credibility if kind == "fact" else ""
-            views[kind].append(claim_view(site, item, grade))
-    return {kind: tuple(found) for kind, found in views.items()}
-
-
-def evidence_articles(evidence: SiteEvidence, topic_id: str) -> list[str]:
-    """The articles whose text the topic's evidence was read from (the page's inputs):
-    every cited article, and the originals of cited rewrites."""
-    return sorted(
-        {
-            support.slug
-            for (topic, _, _), item in evidence.items.items()
-            if topic == topic_id
-            for support in item.supports
-        }
-    )
-
-
-def disputed(claims: dict[str, tuple[ClaimView, ...]]) -> tuple[ClaimView, ...]:
+def disputed(claims: Iterable[ClaimView]) -> tuple[ClaimView, ...]:
     """Claims no independent outlet supports, in page order."""
-    return tuple(view for kind in KIND_NAMES for view in claims[kind] if view.disputed)
+    return tuple(view for view in claims if view.disputed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,23 +82,17 @@ class CitedSentence:
     citations: tuple[tuple[str, str], ...]  # (link to the claim, what to call it)
 
 
-def cited_sentences(
-    site: Site, evidence: SiteEvidence, slug: str, claim_link: Callable[[Claim], str]
-) -> tuple[CitedSentence, ...]:
-    """The passages of one article that support claims citing it, in text order."""
+def cited_sentences(reader: Reader, slug: str) -> tuple[CitedSentence, ...]:
+    """The passages of one article that support claims (that cite it, or cite a rewrite
+    of it), in text order, each with links to those claims."""
     by_passage: dict[tuple[Sentence, ...], list[tuple[str, str]]] = {}
-    for item in evidence.citing(slug, cited=False):
+    for item in reader.supported_claims(slug, cited=False):
         support = item.support(slug)
         if support is None or not support.passage:
             continue
         claim = item.claim
-        name = f"{site.topics[claim.topic].title}, {KIND_NAMES[claim.kind]} {claim.index + 1}"
-        by_passage.setdefault(support.passage, []).append((claim_link(claim), name))
+        name = f"{reader.topic(claim.topic).title}, {KIND_NAMES[claim.kind]} {claim.index + 1}"
+        link = reader.routes.link(reader.routes.topic(claim.topic)) + "#" + claim.anchor
+        by_passage.setdefault(support.passage, []).append((link, name))
     ordered = sorted(by_passage.items(), key=lambda item: (item[0][0].paragraph, item[0][0].number))
     return tuple(CitedSentence(passage, tuple(links)) for passage, links in ordered)
-
-
-def citing_claims(site: Site, evidence: SiteEvidence, slug: str) -> Iterable[tuple[Topic, Claim]]:
-    """The claims whose citation of this article its text supports."""
-    for item in evidence.citing(slug):
-        yield site.topics[item.claim.topic], item.claim

@@ -10,13 +10,13 @@ from .sentences import paragraph_anchor
 
 
 def paragraph_ids_plugin(md: MarkdownIt) -> None:
-    """Active when the render's env has `paragraph_ids` set (article bodies only: a page
-    showing several summaries would repeat the ids)."""
+    """Active on article bodies only, which are what is rendered with `link_entities`
+    (a page showing several topic summaries would repeat the ids)."""
     md.core.ruler.push("paragraph_ids", _paragraph_ids)
 
 
 def _paragraph_ids(state: StateCore) -> None:
-    if not state.env.get("paragraph_ids"):
+    if not state.env.get("link_entities"):
         return
     tokens = state.tokens
     for index, token in enumerate(tokens):
