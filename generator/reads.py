@@ -62,7 +62,16 @@ QUERIES: Mapping[str, Callable[[SiteData, str], Hashable]] = {
     "entity-events": lambda data, entity: data.graph.events_by_entity.get(entity, ()),
     "co-mentions": lambda data, entity: co_mentions(data.graph, entity),
     "rewrites": lambda data, slug: data.graph.rewrites.get(slug, ()),
+    # the support check: a page is rendered again only when the evidence it shows changed
+    "evidence": lambda data, claim: data.evidence.items.get(_claim_key(claim)),
+    "supported-claims": lambda data, slug: data.evidence.citing(slug),
+    "supporting-claims": lambda data, slug: data.evidence.citing(slug, cited=False),
 }
+
+
+def _claim_key(claim: str) -> tuple[str, str, int]:
+    topic, kind, index = claim.rsplit("/", 2)
+    return topic, kind, int(index)
 
 
 def evaluate(query: Query, data: SiteData) -> Hashable:
@@ -187,22 +196,13 @@ class Reader:
         return tuple(self.topic(t) for t in self._data.graph.related_topics.get(topic_id, ()))
 
     def evidence(self, topic_id: str, kind: str, index: int) -> Evidence:
-        """A claim's support check: made from topics.yaml and the text and front matter
-        of every article it read (the cited ones, and the originals of cited rewrites)."""
-        item = self._data.evidence.of(topic_id, kind, index)
-        self.keys.add(TOPICS_FILE)
-        for support in item.supports:
-            self.keys.update((article_key(support.slug), body_key(support.slug)))
-        return item
+        """A claim's support check, recorded by its value: it changes only when the
+        claim or the passages found for it in the articles it read change."""
+        return self.ask("evidence", f"{topic_id}/{kind}/{index}")
 
     def supported_claims(self, slug: str, *, cited: bool = True) -> tuple[Evidence, ...]:
         """The claims this article's text supports (see SiteEvidence.citing)."""
-        self.keys.update((TOPICS_FILE, article_key(slug), body_key(slug)))
-        self.ask("rewrites", slug)  # the claims of its rewrites it supports as their original
-        items = self._data.evidence.citing(slug, cited=cited)
-        for item in items:
-            self.keys.update(article_key(support.slug) for support in item.supports)
-        return items
+        return self.ask("supported-claims" if cited else "supporting-claims", slug)
 
     def entity(self, entity_id: str) -> Entity:
         self.keys.add(ENTITIES_FILE)
