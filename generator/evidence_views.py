@@ -85,7 +85,9 @@ class CitedSentence:
 def cited_sentences(reader: Reader, slug: str) -> tuple[CitedSentence, ...]:
     """The passages of one article that support claims (that cite it, or cite a rewrite
     of it), in text order, each with links to those claims."""
-    by_passage: dict[tuple[Sentence, ...], list[tuple[str, str]]] = {}
+    # one entry per first sentence (its anchor), with the longest passage starting there
+    passages: dict[Sentence, tuple[Sentence, ...]] = {}
+    links: dict[Sentence, list[tuple[str, str]]] = {}
     for item in reader.supported_claims(slug, cited=False):
         support = item.support(slug)
         if support is None or not support.passage:
@@ -93,6 +95,9 @@ def cited_sentences(reader: Reader, slug: str) -> tuple[CitedSentence, ...]:
         claim = item.claim
         name = f"{reader.topic(claim.topic).title}, {KIND_NAMES[claim.kind]} {claim.index + 1}"
         link = reader.routes.link(reader.routes.topic(claim.topic)) + "#" + claim.anchor
-        by_passage.setdefault(support.passage, []).append((link, name))
-    ordered = sorted(by_passage.items(), key=lambda item: (item[0][0].paragraph, item[0][0].number))
-    return tuple(CitedSentence(passage, tuple(links)) for passage, links in ordered)
+        first = support.passage[0]
+        if len(support.passage) > len(passages.get(first, ())):
+            passages[first] = support.passage
+        links.setdefault(first, []).append((link, name))
+    ordered = sorted(passages, key=lambda sentence: (sentence.paragraph, sentence.number))
+    return tuple(CitedSentence(passages[first], tuple(links[first])) for first in ordered)
