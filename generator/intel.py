@@ -112,13 +112,11 @@ def corroboration(site: Site, evidence: Evidence, credibility: str = "") -> Corr
     a derivative kind are never independent. `credibility`: the claim's own grade."""
     credited: dict[str, list[Article]] = {}
     for slug in evidence.supported_by:
-        article = site.articles[slug]
+        article = behind = site.articles[slug]
         original = original_of(site, article)
-        behind = original if original is not article else article
-        if original is not article:
-            own = evidence.support(original.slug)
-            if own is None or not own.supported:
-                behind = article
+        own = evidence.support(original.slug) if original is not article else None
+        if own is not None and own.supported:
+            behind = original
         credited.setdefault(behind.source, [])
         for each in (behind, article):
             if each not in credited[behind.source]:
@@ -147,9 +145,8 @@ def _claim_grade(
     reliability = min(g.reliability for g in grades)
     if confirmed:
         return Grade(reliability, "1")
-    best = min(g.credibility for g in grades)
-    given = credibility if credibility and credibility != "1" else best
-    return Grade(reliability, max(given, "2") if given == "1" else given)
+    given = credibility or min(g.credibility for g in grades)
+    return Grade(reliability, "2" if given == "1" else given)  # 1 is for confirmed only
 
 
 def _and_list(names: list[str]) -> str:
