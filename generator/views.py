@@ -217,10 +217,13 @@ def entity_groups(reader: Reader) -> tuple[tuple[str, tuple], ...]:
     return tuple(groups)
 
 
-def timelinejs(topic: Topic, items: Iterable[TimelineItem], routes: Routes) -> dict[str, Any]:
-    """A TimelineJS document (https://timeline.knightlab.com/docs/json-format.html)."""
+def timelinejs(
+    topic: Topic, items: Iterable[TimelineItem], routes: Routes
+) -> dict[str, Any]:
+    """A TimelineJS document (https://timeline.knightlab.com/docs/json-format.html).
+    TimelineJS shows headline and text as HTML, so plain text is escaped."""
     return {
-        "title": {"text": {"headline": topic.title, "text": topic.summary}},
+        "title": {"text": {"headline": _html(topic.title), "text": _html(topic.summary)}},
         "events": [
             {
                 "start_date": {
@@ -228,7 +231,7 @@ def timelinejs(topic: Topic, items: Iterable[TimelineItem], routes: Routes) -> d
                     "display_date": item.event.date.label(),
                 },
                 "text": {
-                    "headline": item.event.text,
+                    "headline": _html(item.event.text),
                     "text": "Reported by: "
                     + "; ".join(_link(c.article, routes) for c in item.cites),
                 },
@@ -236,6 +239,10 @@ def timelinejs(topic: Topic, items: Iterable[TimelineItem], routes: Routes) -> d
             for item in items
         ],
     }
+
+
+def _html(text: str) -> str:
+    return str(Markup.escape(text))
 
 
 def _link(article: Article, routes: Routes) -> str:
