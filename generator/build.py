@@ -24,15 +24,18 @@ from .markdown import Markdown
 from .model import Site, build_site
 from .page import Page
 from .pages import PAGE_KINDS, build_pages
+from .paragraph_ids import paragraph_ids_plugin
 from .parallel import PageWriter, Progress, render_and_write
 from .reads import SiteData
 from .render import RecordingEnvironment, make_environment, render_each
 from .routes import Routes, output_file
 from .search import write_search_index
 from .state import BuildState, Fingerprint, changed_files, changed_reads, dirty_pages, scan
+from .support import SiteEvidence, check_site_soon, evidence_problems
 from .texts import Texts, render_texts
 
-BACKGROUND_NEAR_COPIES = 500  # articles from which near-copy search gets its own process
+BACKGROUND_NEAR_COPIES = 500  # articles from which near-copy search and the support check
+# each get their own process (beside Markdown rendering) on a full build
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,7 @@ class RenderedSite:
     site: Site
     pages: tuple[Page, ...]
     warnings: tuple[ContentError, ...] = ()
+    evidence: SiteEvidence | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +99,8 @@ class Builder:
         prepared = self._prepare(fingerprints, None, None)
         env = self._environment(prepared.data, fingerprints)
         render_each(env, prepared.pages, prepared.data, lambda page, html, reads: None)
-        return RenderedSite(prepared.data.site, prepared.pages, prepared.warnings)
+        data = prepared.data
+        return RenderedSite(data.site, prepared.pages, prepared.warnings, data.evidence)
 
     def build(self) -> BuildReport:
         started = time.perf_counter()
@@ -155,28 +160,39 @@ class Builder:
         site = build_site(raw, self.options.base_url)
         routes = Routes(site.config.base_url, site.config.base_path)
         near_copies = self._near_copies_soon(site, previous)
+        evidence_soon = check_site_soon(site, self._in_background(site) and previous is None)
         markdown, matcher, earlier = self._markdown_for(site, routes, fingerprints, previous)
         texts = render_texts(site, markdown, earlier)
+        evidence = evidence_soon()
+        evidence_errors, evidence_warnings = evidence_problems(evidence)
+        if evidence_errors:
+            raise ContentErrors(evidence_errors)
         graph = build_graph(site, texts.bodies, matcher)
         pages = tuple(build_pages(site, graph, texts, routes, PAGE_KINDS))
         check_internal_links(site, texts.bodies, pages)
-        warnings = self._warnings(site, graph, near_copies() if near_copies else [])
+        copies = near_copies() if near_copies else []
+        warnings = self._warnings(site, graph, copies, evidence_warnings)
         self._language = site.config.language
-        return Prepared(raw, SiteData(site, graph, texts, routes), pages, warnings)
+        return Prepared(raw, SiteData(site, graph, texts, routes, evidence), pages, warnings)
+
+    def _in_background(self, site: Site) -> bool:
+        return self.options.workers > 1 and len(site.articles) >= BACKGROUND_NEAR_COPIES
 
     def _near_copies_soon(self, site: Site, previous: BuildState | None):
         """Near-copy detection reads every article: done on full builds, not on each save."""
         if previous is not None:
             return None
-        articles = tuple(site.articles.values())
-        in_background = self.options.workers > 1 and len(articles) >= BACKGROUND_NEAR_COPIES
-        return near_copies_soon(articles, in_background)
+        return near_copies_soon(tuple(site.articles.values()), self._in_background(site))
 
     def _warnings(
-        self, site: Site, graph: LinkGraph, copies: list[tuple[str, str, float]]
+        self,
+        site: Site,
+        graph: LinkGraph,
+        copies: list[tuple[str, str, float]],
+        evidence: list[ContentError],
     ) -> tuple[ContentError, ...]:
         skipped = skipped_files(self.options.content_dir)
-        warnings = tuple(sorted([*content_warnings(site, graph, copies), *skipped]))
+        warnings = tuple(sorted([*content_warnings(site, graph, copies), *skipped, *evidence]))
         if self.options.strict and warnings:
             raise ContentErrors(replace(w, severity="error") for w in warnings)
         return warnings
@@ -194,7 +210,7 @@ class Builder:
         if self._markdown is None or self._markdown[0] != key:
             matcher = build_matcher(site.entities.values())
             plugin = (entity_links_plugin, {"matcher": matcher, "routes": routes})
-            self._markdown = (key, Markdown(plugin), matcher)
+            self._markdown = (key, Markdown(plugin, (paragraph_ids_plugin, {})), matcher)
             return self._markdown[1], matcher, {}
         return self._markdown[1], self._markdown[2], previous.bodies if previous else {}
 
@@ -237,9 +253,7 @@ class Builder:
 
         def fill(temp: Path) -> None:
             writer.directory = temp
-            render_and_write(
-                env, pages, data, writer, self.options.workers, self.options.progress
-            )
+            render_and_write(env, pages, data, writer, self.options.workers, self.options.progress)
             output.copy_static(self.options.theme_dir / "static", temp)
             output.write_file(temp, ".nojekyll", "")
             if self.options.search:

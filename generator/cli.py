@@ -163,6 +163,12 @@ def _check(args: argparse.Namespace) -> int:
         f"{len(rendered.site.entities)} entities, {len(rendered.pages)} pages"
         + _count(len(rendered.warnings), "warning", ", ")
     )
+    if rendered.evidence is not None:
+        evidence = rendered.evidence
+        print(
+            f"evidence: {len(evidence.items)} facts, events and quotes; "
+            f"{evidence.supported} of {evidence.checked} citations supported by their text"
+        )
     return EXIT_OK
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from . import feeds, views
+from . import evidence_views, feeds, views
+from .comparison_page import comparison_pages, comparisons_of
+from .highlight import mark_cited
 from .jsonld import article_json_ld, claims_json_ld, entity_json_ld
 from .links import LinkGraph
 from .model import Article, Entity, Site, Source, Topic
@@ -108,6 +110,9 @@ def _topic(topic: Topic, texts: Texts, routes: Routes) -> Page:
         topic_now = reader.topic(topic.id)
         facts = views.fact_views(reader, topic_now)
         involved = reader.ask("topic-entities", topic.id)
+        events = views.event_views(reader, topic_now)
+        quotes = views.quote_views(reader, [topic_now])
+        claims = [f.claim for f in facts] + [e.claim for e in events] + [q.claim for q in quotes]
         return {
             "topic": topic_now,
             "summary": reader.topic_texts().summaries[topic.id],
@@ -115,8 +120,9 @@ def _topic(topic: Topic, texts: Texts, routes: Routes) -> Page:
             "articles": views.cards(reader, reader.ask("topic-articles", topic.id)),
             "involved": views.entity_counts(reader, involved),
             "related": reader.related_topics(topic.id),
-            "timeline": views.timeline(reader, [topic_now]),
-            "quotes": views.quote_views(reader, [topic_now]),
+            "timeline": events,
+            "quotes": quotes,
+            "disputed": evidence_views.disputed(claims),
             "json_ld": claims_json_ld(topic_now, facts, routes),
         }
 
@@ -154,7 +160,9 @@ def _article(article: Article, routes: Routes) -> Page:
         topics = tuple(reader.topic(t) for t in this.topics)
         return {
             "article": this,
-            "body": reader.body(slug).html,
+            "body": mark_cited(
+                reader.body(slug).html, evidence_views.cited_sentences(reader, slug)
+            ),
             "source": source,
             "grade": reader.grade(slug),
             "topics": topics,
@@ -175,6 +183,11 @@ def _article(article: Article, routes: Routes) -> Page:
         description=article.summary,
         og_type="article",
     )
+
+
+def _marked_body(reader: Reader, slug: str) -> Any:
+    """The article's text with the sentences that support claims marked as cited."""
+    return mark_cited(reader.body(slug).html, evidence_views.cited_sentences(reader, slug))
 
 
 def _by_mention(reader: Reader, slug: str) -> list[Entity]:
@@ -225,7 +238,11 @@ def source_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> 
 def _source(source: Source, routes: Routes) -> Page:
     def context(reader: Reader) -> dict[str, Any]:
         slugs = reader.ask("source-articles", source.id)
-        return {"source": reader.source(source.id), "articles": views.cards(reader, slugs)}
+        return {
+            "source": reader.source(source.id),
+            "articles": views.cards(reader, slugs),
+            "comparisons": comparisons_of(reader, slugs),
+        }
 
     path = routes.source(source.id)
     return Page(
@@ -243,5 +260,6 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     article_pages,
     entity_pages,
     source_pages,
+    comparison_pages,
     feeds.feed_pages,
 )

@@ -25,6 +25,7 @@ SEARCH_FOLDER = "pagefind"  # the search index, in the output folder
 SEARCH_BUNDLE = f"/{SEARCH_FOLDER}/"
 FEED_FILE = "feed.xml"
 TIMELINE_JSON_FILE = "timeline.json"
+COMPARISON_FOLDER = "compare"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,10 @@ class Routes:
 
     def article(self, slug: str) -> str:
         return ARTICLES + quote(slug) + "/"
+
+    def comparison(self, slug: str) -> str:
+        """The page that sets a rewrite beside its original."""
+        return self.article(slug) + COMPARISON_FOLDER + "/"
 
     def topic(self, topic_id: str) -> str:
         return TOPICS + quote(topic_id) + "/"

@@ -261,8 +261,10 @@ def test_real_content_has_no_warnings(capsys) -> None:
 
     code, lines = check(CONTENT, capsys, "--strict")
     assert code == 0
-    assert len(lines) == 1
+    assert len(lines) == 2
     assert re.fullmatch(r"ok: 5 articles, 3 topics, 48 entities, \d+ pages", lines[0])
+    checked = re.fullmatch(r"evidence: \d+ facts, events and quotes; (\d+) of (\d+) .*", lines[1])
+    assert checked and checked[1] == checked[2]
 
 
 def test_accepted_without_complaint(tmp_path: Path, capsys) -> None:
