@@ -28,6 +28,7 @@ from .parallel import PageWriter, Progress, render_and_write
 from .render import make_environment, render_each, template_inputs
 from .search import write_search_index
 from .state import BuildState, Fingerprint, changed_keys, dirty_pages, scan
+from .theme import Theme
 
 BACKGROUND_NEAR_COPIES = 500  # articles from which near-copy search gets its own process
 
@@ -253,7 +254,7 @@ class Builder:
         def fill(temp: Path) -> None:
             writer.directory = temp
             render_and_write(env, pages, writer, self.options.workers, self.options.progress)
-            output.copy_static(self.options.theme_dir / "static", temp)
+            output.copy_static(Theme.for_site(self.options.theme_dir).static_files(), temp)
             output.write_file(temp, ".nojekyll", "")
             if self.options.search:
                 write_search_index(temp, site.config.language)
@@ -279,7 +280,8 @@ class Builder:
         for path in deleted:
             output.remove_page(out, urls.output_file(path))
         if any(key.startswith("static/") for key in changed):
-            output.sync_static(self.options.theme_dir / "static", out / "static")
+            static = Theme.for_site(self.options.theme_dir).static_files()
+            output.sync_static(static, out / "static")
         if writer.written or deleted:
             self.search_stale = True
         return writer, deleted

@@ -7,7 +7,7 @@ import ctypes
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 TEMP_PREFIX = ".site-"
@@ -64,9 +64,12 @@ def _exchange(first: Path, second: Path) -> bool:
     return result == 0
 
 
-def copy_static(static_dir: Path, directory: Path) -> None:
-    if static_dir.is_dir():
-        shutil.copytree(static_dir, directory / "static")
+def copy_static(files: Mapping[str, Path], directory: Path) -> None:
+    """Copy static files (path below static/ -> source file) into directory/static/."""
+    for relative, source in files.items():
+        target = directory / "static" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
 
 
 def write_file(directory: Path, name: str, text: str) -> None:
@@ -91,11 +94,11 @@ def remove_page(output_dir: Path, relative: str) -> None:
         folder = folder.parent
 
 
-def sync_static(static_dir: Path, target: Path) -> None:
-    """Make target a copy of static_dir, changing only files that differ."""
-    wanted = {p.relative_to(static_dir) for p in static_dir.rglob("*") if p.is_file()}
-    for relative in sorted(wanted):
-        data = (static_dir / relative).read_bytes()
+def sync_static(files: Mapping[str, Path], target: Path) -> None:
+    """Make target hold exactly these static files, changing only files that differ."""
+    wanted = {Path(relative): source for relative, source in files.items()}
+    for relative, source in sorted(wanted.items()):
+        data = source.read_bytes()
         existing = target / relative
         if not existing.is_file() or existing.read_bytes() != data:
             write_atomic(existing, data)

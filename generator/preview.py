@@ -81,7 +81,8 @@ class Preview:
         observer = Observer()
         handler = ChangeWatcher(self.changed, self.options.output_dir)
         for directory in (self.options.content_dir, self.options.theme_dir):
-            observer.schedule(handler, str(directory), recursive=True)
+            if directory.is_dir():  # a site without its own theme uses the packaged one
+                observer.schedule(handler, str(directory), recursive=True)
         observer.start()
         return observer
 

@@ -16,14 +16,16 @@ from .errors import ContentError, ContentErrors, Position
 from .intel import Grade
 from .model import Site
 from .page import Page
+from .theme import Theme
 
 
 def make_environment(
     theme_dir: Path, site: Site, grades: Mapping[str, Grade]
 ) -> jinja2.Environment:
     config = site.config
+    theme = Theme.for_site(theme_dir)
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(theme_dir / "templates"),
+        loader=theme.loader(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -39,7 +41,7 @@ def make_environment(
         credibility_scale=CREDIBILITY,
         url=links.link,
         absolute_url=links.absolute,
-        asset=_asset_linker(theme_dir / "static", links),
+        asset=_asset_linker(theme, links),
         paths=urls,
         feed_id=lambda page_path: meta.feed_id(links, page_path),
         has_absolute_url="://" in config.base_url,
@@ -97,7 +99,9 @@ def template_inputs(env: jinja2.Environment, name: str) -> frozenset[str]:
 
 def _template_position(exc: Exception, env: jinja2.Environment, template: str) -> Position:
     """The innermost template frame (of any template kind) of a rendering error's traceback."""
-    folders = tuple(str(Path(folder).resolve()) for folder in getattr(env.loader, "searchpath", ()))
+    loaders = getattr(env.loader, "loaders", [env.loader])
+    searchpath = [folder for loader in loaders for folder in getattr(loader, "searchpath", ())]
+    folders = tuple(str(Path(folder).resolve()) for folder in searchpath)
     position = Position(Path(template))
     tb = exc.__traceback__
     while tb is not None:
@@ -108,13 +112,13 @@ def _template_position(exc: Exception, env: jinja2.Environment, template: str) -
     return position
 
 
-def _asset_linker(static_dir: Path, links: urls.Urls):
+def _asset_linker(theme: Theme, links: urls.Urls):
     """asset('style.css') -> '/static/style.css?v=<content hash>' for cache busting."""
     versions: dict[str, str] = {}
 
     def asset(name: str) -> str:
         if name not in versions:
-            digest = hashlib.sha256((static_dir / name).read_bytes()).hexdigest()[:10]
+            digest = hashlib.sha256(theme.static_file(name).read_bytes()).hexdigest()[:10]
             versions[name] = digest
         return f"{links.link('/static/' + name)}?v={versions[name]}"
 
