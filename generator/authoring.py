@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from . import importer
-from .errors import ContentError, ContentErrors, Position
+from .errors import ContentError, ContentErrors, Position, did_you_mean
 from .lint import find_near_copies
 from .load import load_content
 from .markdown import build_matcher
@@ -29,21 +29,54 @@ class ImportOptions:
     force: bool = False
 
 
-def new_article(content_dir: Path, title: str, force: bool = False) -> Path:
-    """A new article file with front matter from site.yaml's `defaults` and today's date."""
+def new_article(
+    content_dir: Path,
+    title: str,
+    force: bool = False,
+    source: str = "",
+    topics: Sequence[str] = (),
+) -> Path:
+    """A new article file with front matter from the options, else site.yaml's `defaults`,
+    and today's date. It is written only if its source and topics exist, so that it
+    passes `briefing check`; otherwise the error lists the ids there are."""
     defaults = _defaults(content_dir)
+    site = build_site(load_content(content_dir))
+    source = source or str(defaults.get("source") or "")
+    topics = tuple(topics) or tuple(str(t) for t in defaults.get("topics") or ())
+    _check_choices(content_dir, source, topics, site)
     path = _target(content_dir, slugify(title), force)
     front = [
         ("title", _scalar(title)),
         ("date", dt.date.today().isoformat()),
-        ("source", _scalar(defaults.get("source", ""))),
+        ("source", _scalar(source)),
         ("url", ""),
-        ("topics", _flow(defaults.get("topics", []))),
+        ("topics", _flow(topics)),
         ("summary", ""),
     ]
     head = "\n".join(f"{key}: {value}" if value else f"{key}:" for key, value in front)
     path.write_text(f"---\n{head}\n---\n\nWrite the article here.\n", encoding="utf-8")
     return path
+
+
+def _check_choices(content_dir: Path, source: str, topics: Sequence[str], site: Site) -> None:
+    """An error for a missing or unknown source or topic, listing the valid ids."""
+    errors = []
+    wanted = [("source", "sources.yaml", site.sources, [source])]
+    wanted.append(("topic", "topics.yaml", site.topics, list(topics) or [""]))
+    for kind, file_name, known, ids in wanted:
+        listing = f"one of: {', '.join(known)}" if known else f"add one to {file_name} first"
+        for wanted_id in ids:
+            if wanted_id in known:
+                continue
+            message = (
+                f"unknown {kind} '{wanted_id}'"
+                if wanted_id
+                else f"the new article needs a {kind}: pass --{kind} ID"
+            )
+            hint = did_you_mean(wanted_id, known) if wanted_id else ""
+            errors.append(ContentError(Position(content_dir / file_name), message, hint or listing))
+    if errors:
+        raise ContentErrors(errors)
 
 
 def import_article(data: bytes, origin: Path, options: ImportOptions) -> importer.ImportReport:

@@ -43,6 +43,7 @@ class BuildOptions:
     strict: bool = False  # warnings count as errors
     workers: int = 2  # processes that render a full build; 1 in the preview (it has threads)
     progress: Progress | None = None  # told (pages done, pages in all) while rendering
+    drafts: bool = False  # include articles marked 'draft: true' (the preview does)
 
 
 @dataclass(frozen=True, slots=True)
