@@ -17,6 +17,7 @@ import jinja2
 from . import output, urls
 from .errors import ContentError, ContentErrors
 from .intel import article_grade
+from .known_fields import unknown_field_warnings
 from .links import build_graph, check_internal_links
 from .lint import content_warnings, near_copies_soon
 from .load import RawArticle, RawContent, load_content, loaded_files
@@ -209,7 +210,9 @@ class Builder:
         check_internal_links(site, rendered, pages)
         # Near-copy detection reads every article: done on full builds, not on each save.
         copies = near_copies() if near_copies else []
-        warnings = tuple(sorted(content_warnings(site, graph, copies)))
+        warnings = tuple(
+            sorted([*content_warnings(site, graph, copies), *unknown_field_warnings(raw)])
+        )
         if self.options.strict and warnings:
             raise ContentErrors(replace(w, severity="error") for w in warnings)
         return _Prepared(raw, site, pages, results, warnings)
