@@ -15,6 +15,7 @@ from pathlib import Path
 import jinja2
 
 from . import output, urls
+from .drafts import without_drafts
 from .errors import ContentError, ContentErrors
 from .intel import article_grade
 from .known_fields import unknown_field_warnings
@@ -189,6 +190,9 @@ class Builder:
             }
         raw = load_content(self.options.content_dir, reuse)
         site = build_site(raw, self.options.base_url)
+        draft_warnings: list[ContentError] = []
+        if not self.options.drafts:
+            site, draft_warnings = without_drafts(site)
         self._language = site.config.language
         near_copies = None
         if previous is None:
@@ -211,7 +215,13 @@ class Builder:
         # Near-copy detection reads every article: done on full builds, not on each save.
         copies = near_copies() if near_copies else []
         warnings = tuple(
-            sorted([*content_warnings(site, graph, copies), *unknown_field_warnings(raw)])
+            sorted(
+                [
+                    *content_warnings(site, graph, copies),
+                    *unknown_field_warnings(raw),
+                    *draft_warnings,
+                ]
+            )
         )
         if self.options.strict and warnings:
             raise ContentErrors(replace(w, severity="error") for w in warnings)

@@ -18,7 +18,7 @@ SITE_FEED = "/feed.xml"
 def feed_pages(site: Site, graph: LinkGraph) -> list[Page]:
     """Atom feeds: the whole site, each topic, each entity that has articles."""
     every = tuple(site.articles.values())
-    newest = every[0].date if every else dt.date(2000, 1, 1)
+    newest = max((a.modified for a in every), default=dt.date(2000, 1, 1))
     feeds = [_feed(site.config.title, SITE_FEED, "/", every, ("sources.yaml",), newest)]
     for topic in site.topics.values():
         feeds.append(
@@ -49,7 +49,7 @@ def feed_pages(site: Site, graph: LinkGraph) -> list[Page]:
 
 def index_pages(site: Site, pages: Sequence[Page]) -> list[Page]:
     """The sitemap (every HTML page but the 404 and search) and robots.txt."""
-    dates = {urls.article_path(a.slug): a.date for a in site.articles.values()}
+    dates = {urls.article_path(a.slug): a.modified for a in site.articles.values()}
     entries = tuple((path, dates.get(path)) for path in meta.sitemap_paths(p.path for p in pages))
     every_input = ("topics.yaml", "entities.yaml", "sources.yaml", *article_inputs(site.articles))
     return [
@@ -68,7 +68,7 @@ def _feed(
 ) -> Page:
     """The newest articles; an empty feed is dated by the site's newest article."""
     articles = articles[:FEED_LENGTH]
-    updated = articles[0].date if articles else fallback_date
+    updated = max((a.modified for a in articles), default=fallback_date)
     context = {"articles": articles, "alternate": alternate, "updated": updated}
     every_input = (*inputs, *article_inputs(a.slug for a in articles))
     return Page(path, "feed.xml", title, context, inputs=every_input)

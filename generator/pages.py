@@ -8,6 +8,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import intel, meta, urls, views
+from .aliases import alias_pages
 from .feeds import feed_pages, index_pages
 from .links import LinkGraph
 from .markdown import Markdown
@@ -72,6 +73,7 @@ def build_pages(
     pages += [_source(site, graph, source) for source in site.sources.values()]
     pages += feed_pages(site, graph)
     pages += index_pages(site, pages)
+    pages += alias_pages(site, pages)  # after the sitemap: redirects are not listed
     return pages
 
 
