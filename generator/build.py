@@ -20,7 +20,7 @@ from .errors import ContentError, ContentErrors
 from .intel import article_grade
 from .known_fields import unknown_field_warnings
 from .links import build_graph, check_internal_links
-from .lint import content_warnings, near_copies_soon
+from .lint import base_url_warnings, content_warnings, near_copies_soon
 from .load import RawArticle, RawContent, load_content, loaded_files
 from .markdown import Markdown, MarkdownResult, build_matcher
 from .model import Site, build_site
@@ -220,6 +220,7 @@ class Builder:
                     *content_warnings(site, graph, copies),
                     *unknown_field_warnings(raw),
                     *draft_warnings,
+                    *base_url_warnings(site, raw.site.at("base_url")),
                 ]
             )
         )
