@@ -14,12 +14,12 @@ from pathlib import Path
 
 import jinja2
 
-from . import output, urls
+from . import cards, output, urls
 from .drafts import without_drafts
 from .errors import ContentError, ContentErrors
 from .intel import article_grade
 from .known_fields import unknown_field_warnings
-from .links import build_graph, check_internal_links
+from .links import LinkGraph, build_graph, check_internal_links
 from .lint import base_url_warnings, content_warnings, near_copies_soon
 from .load import RawArticle, RawContent, load_content, loaded_files
 from .markdown import Markdown, MarkdownResult, build_matcher
@@ -75,6 +75,7 @@ class _Prepared:
     pages: tuple[Page, ...]
     markdown: dict[str, tuple[tuple, MarkdownResult]]
     warnings: tuple[ContentError, ...]
+    cards: Mapping[str, cards.Card]  # social card by page path
 
 
 class Builder:
@@ -121,11 +122,13 @@ class Builder:
         inputs = {page.path: self._page_inputs(env, page) for page in prepared.pages}
         dirty = dirty_pages(prepared.pages, inputs, previous, changed)
         if previous is None or changed is None:
-            writer = self._write_everything(env, dirty, prepared.site)
+            writer = self._write_everything(env, dirty, prepared)
             deleted: tuple[str, ...] = ()
             hashes = writer.hashes
         else:
             writer, deleted = self._write_changes(env, dirty, inputs, previous, changed)
+            self._write_cards(prepared.cards, self.options.output_dir)
+            cards.remove_other_cards(prepared.cards.values(), self.options.output_dir)
             hashes = {**previous.hashes, **writer.hashes}
             for path in deleted:
                 hashes.pop(path, None)
@@ -211,6 +214,8 @@ class Builder:
         graph = build_graph(site, mentions, markdown.matcher)
         bodies = {slug: r.html for slug, r in rendered.items()}
         pages = tuple(build_pages(site, graph, bodies, markdown))
+        page_cards = self._cards(site, graph)
+        pages = cards.with_cards(pages, page_cards)
         check_internal_links(site, rendered, pages)
         # Near-copy detection reads every article: done on full builds, not on each save.
         copies = near_copies() if near_copies else []
@@ -226,7 +231,21 @@ class Builder:
         )
         if self.options.strict and warnings:
             raise ContentErrors(replace(w, severity="error") for w in warnings)
-        return _Prepared(raw, site, pages, results, warnings)
+        return _Prepared(raw, site, pages, results, warnings, page_cards)
+
+    def _cards(self, site: Site, graph: LinkGraph) -> dict[str, cards.Card]:
+        theme = Theme.for_site(self.options.theme_dir)
+        colours = cards.theme_colours(theme.static_file("style.css"))
+        grades = {slug: article_grade(site, article) for slug, article in site.articles.items()}
+        return cards.site_cards(site, graph, grades, colours)
+
+    def _write_cards(self, page_cards: Mapping[str, cards.Card], directory: Path) -> None:
+        """Cards not already in `directory`: from the cache beside the output, or the
+        output itself, else drawn."""
+        out = self.options.output_dir
+        cache = out.parent / cards.CACHE_DIR / cards.CARDS_DIR
+        reuse = (cache, out / cards.CARDS_DIR)
+        cards.write_cards(page_cards.values(), directory, reuse, self.options.workers)
 
     def _markdown_renderer(self, site: Site, entities_fingerprint: object) -> Markdown:
         key = (entities_fingerprint, site.config.base_path)
@@ -261,14 +280,16 @@ class Builder:
         return frozenset(page.inputs) | self._template_inputs[page.template]
 
     def _write_everything(
-        self, env: jinja2.Environment, pages: list[Page], site: Site
+        self, env: jinja2.Environment, pages: list[Page], prepared: _Prepared
     ) -> PageWriter:
         """Render into a temporary folder beside the output, index it, swap it in."""
         writer = PageWriter(Path())
+        site = prepared.site
 
         def fill(temp: Path) -> None:
             writer.directory = temp
             render_and_write(env, pages, writer, self.options.workers, self.options.progress)
+            self._write_cards(prepared.cards, temp)
             output.copy_static(Theme.for_site(self.options.theme_dir).static_files(), temp)
             output.write_file(temp, ".nojekyll", "")
             if self.options.search:

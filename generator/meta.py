@@ -31,7 +31,9 @@ def article_json_ld(
     topics: Sequence[Topic],
     entities: Sequence[Entity],
     links: urls.Urls,
+    publisher: str = "",
 ) -> dict[str, Any]:
+    """The article as schema.org reads it: the outlet wrote it, the site publishes it."""
     outlet = {
         "@type": "Organization",
         "name": source.name,
@@ -42,9 +44,15 @@ def article_json_ld(
         "@type": "NewsArticle",
         "headline": article.title,
         "datePublished": article.date.isoformat(),
+        "dateModified": article.modified.isoformat(),
         "url": links.absolute(urls.article_path(article.slug)),
         "author": outlet,
-        "publisher": outlet,
+        "sourceOrganization": outlet,
+        "publisher": {
+            "@type": "Organization",
+            "name": publisher,
+            "url": links.absolute(urls.home_path()),
+        },
         "about": [topic.title for topic in topics],
         "mentions": [
             {

@@ -27,6 +27,7 @@ class Page:
     og_type: str = "website"
     feeds: tuple[Crumb, ...] = ()  # Atom feeds to announce, besides the site's
     json_ld: Mapping[str, Any] | None = None
+    image: str = ""  # site path of its social card (og:image), if it has one
 
 
 BODY = "#body"  # suffix of the input key that changes when only an article's text changes

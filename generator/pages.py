@@ -200,7 +200,12 @@ def _article(
             "original": site.articles.get(article.rewrite_of),
             "rewrites": tuple(site.articles[s] for s in graph.rewrites.get(article.slug, ())),
             "json_ld": meta.article_json_ld(
-                article, source, topics, [entity for entity, _ in mentioned], links
+                article,
+                source,
+                topics,
+                [entity for entity, _ in mentioned],
+                links,
+                site.config.title,
             ),
         }
 

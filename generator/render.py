@@ -16,6 +16,7 @@ from .errors import ContentError, ContentErrors, Position
 from .intel import Grade
 from .model import Site
 from .page import Page
+from .structured import structured_data
 from .theme import Theme
 
 
@@ -45,6 +46,7 @@ def make_environment(
         paths=urls,
         feed_id=lambda page_path: meta.feed_id(links, page_path),
         has_absolute_url="://" in config.base_url,
+        structured_data=lambda page, own: structured_data(page, own, links, config.title),
     )
     env.filters["longdate"] = _long_date
     return env
