@@ -44,4 +44,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench tools
 
 clean:
-	rm -rf site .site-* .briefing-cache $(VENV) *.egg-info .pytest_cache .ruff_cache .hypothesis tools/lint/node_modules
+	rm -rf site .site-* $(VENV) *.egg-info .pytest_cache .ruff_cache .hypothesis tools/lint/node_modules

@@ -240,11 +240,8 @@ class Builder:
         return cards.site_cards(site, graph, grades, colours)
 
     def _write_cards(self, page_cards: Mapping[str, cards.Card], directory: Path) -> None:
-        """Cards not already in `directory`: from the cache beside the output, or the
-        output itself, else drawn."""
-        out = self.options.output_dir
-        cache = out.parent / cards.CACHE_DIR / cards.CARDS_DIR
-        reuse = (cache, out / cards.CARDS_DIR)
+        """Cards not already in `directory`: copied from the last build's, else drawn."""
+        reuse = self.options.output_dir / cards.CARDS_DIR
         cards.write_cards(page_cards.values(), directory, reuse, self.options.workers)
 
     def _markdown_renderer(self, site: Site, entities_fingerprint: object) -> Markdown:

@@ -2,8 +2,8 @@
 build time with Pillow and the bundled DejaVu fonts, in the theme's colours.
 
 A card's file name is the hash of everything drawn on it, so the same card is the same
-file: a build copies it from the last build (or the cache beside the output) instead of
-drawing it again, and a changed card gets a new address that no platform has cached."""
+file: a build copies it from the last build instead of drawing it again, and a changed
+card gets a new address that no platform has cached."""
 
 from __future__ import annotations
 
@@ -30,7 +30,6 @@ SIZE = (1200, 630)
 MARGIN = 80
 FONTS = Path(__file__).resolve().parent / "fonts"
 CARDS_DIR = "cards"
-CACHE_DIR = ".briefing-cache"  # beside the output folder
 MIN_CARDS_PER_WORKER = 40
 DRAWING_VERSION = "1"  # bump when the drawing changes, so cached cards are redrawn
 DEFAULT_COLOURS = {"header-bg": "#1f4e79", "header-fg": "#ffffff", "accent": "#1f4e79"}
@@ -107,27 +106,23 @@ def with_cards(pages: Iterable[Page], cards: Mapping[str, Card]) -> tuple[Page, 
 
 
 def write_cards(
-    cards: Iterable[Card], directory: Path, reuse_from: Iterable[Path] = (), workers: int = 1
+    cards: Iterable[Card], directory: Path, reuse_from: Path | None = None, workers: int = 1
 ) -> int:
-    """Put each card into directory/cards/, copied from the first folder of `reuse_from`
-    that has it, else drawn (and kept in the first of them). Returns how many were drawn."""
+    """Put each card into directory/cards/: copied from `reuse_from` (the last build's
+    cards) when it is there, else drawn. Returns how many were drawn."""
     target = directory / CARDS_DIR
     target.mkdir(parents=True, exist_ok=True)
-    sources = [Path(folder) for folder in reuse_from]
     missing = []
     for card in {card.name: card for card in cards}.values():
         destination = target / card.name
         if destination.is_file():
             continue
-        cached = next((s / card.name for s in sources if (s / card.name).is_file()), None)
-        if cached is not None:
-            shutil.copyfile(cached, destination)
+        if reuse_from is not None and (reuse_from / card.name).is_file():
+            shutil.copyfile(reuse_from / card.name, destination)
         else:
             missing.append(card)
     for card, data in zip(missing, _draw_all(missing, workers), strict=True):
         (target / card.name).write_bytes(data)
-        if sources:
-            _keep(sources[0] / card.name, data)
     return len(missing)
 
 
@@ -235,14 +230,6 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     if len(hex_digits) == 3:
         hex_digits = "".join(c * 2 for c in hex_digits)
     return tuple(int(hex_digits[i : i + 2], 16) for i in (0, 2, 4))  # type: ignore[return-value]
-
-
-def _keep(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
 
 
 def _fields(card: Card) -> tuple:
