@@ -327,7 +327,7 @@ def test_a_ten_megabyte_article_builds(mini_content: Path, tmp_path: Path) -> No
             "topics.yaml",
             "  title: Ankara meeting",
             "  titel: Ankara meeting\n  title: Ankara meeting",
-            "topics.yaml:3:10: warning: unknown field 'titel' in topic: "
+            "topics.yaml:2:10: warning: unknown field 'titel' in topic: "
             "Briefing does not read it (did you mean 'title'?)",
         ),
         (
