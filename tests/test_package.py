@@ -21,10 +21,13 @@ def run(command: list[str], cwd: Path, env: dict | None = None) -> subprocess.Co
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`python -m build`, without a fresh build environment (setuptools is in the dev
+    extras): the same backend, some twenty seconds less."""
     dist = tmp_path_factory.mktemp("dist")
-    run([sys.executable, "-m", "build", "--wheel", "--sdist", "--outdir", str(dist)], ROOT)
-    run([sys.executable, "-m", "twine", "check", "--strict", *map(str, dist.iterdir())], ROOT)
+    build = [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)]
+    run(build, ROOT)
     (found,) = dist.glob("*.whl")
+    run([sys.executable, "-m", "twine", "check", "--strict", str(found)], ROOT)
     return found
 
 
@@ -48,9 +51,10 @@ def test_the_wheel_carries_the_theme_fonts_starter_and_licence(wheel: Path) -> N
 
 def test_init_and_build_from_a_fresh_venv(wheel: Path, tmp_path: Path) -> None:
     venv = tmp_path / "venv"
-    run([sys.executable, "-m", "venv", str(venv)], tmp_path)
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet"]
-    run([*pip, "--disable-pip-version-check", str(wheel)], tmp_path)
+    # Without pip of its own (ensurepip is slow); this venv's pip installs into it.
+    run([sys.executable, "-m", "venv", "--without-pip", str(venv)], tmp_path)
+    pip = [sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install"]
+    run([*pip, "--quiet", "--disable-pip-version-check", str(wheel)], tmp_path)
     briefing = str(venv / "bin" / "briefing")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "BRIEFING_BASE_URL")}
     empty = tmp_path / "empty"
