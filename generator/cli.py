@@ -20,6 +20,7 @@ from .search import SearchIndexError
 from .theme import Theme
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+SITE_COMMANDS = ("build", "check", "serve")
 DESCRIPTION = """\
 Briefing turns news articles and hand-curated YAML (topics, people, places, sources)
 into a fast, searchable briefing site, every fact tied to the articles that report it."""
@@ -41,6 +42,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     args.verbosity = _verbosity(args)
+    if args.command in SITE_COMMANDS and not args.content.is_dir():
+        print(
+            f"{args.content}: error: there is no content folder here "
+            "(start a new site with 'briefing init', or pass --content DIR)",
+            file=sys.stderr,
+        )
+        return EXIT_ERRORS
     try:
         return args.run(args)
     except ContentErrors as exc:

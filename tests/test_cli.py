@@ -94,3 +94,13 @@ def test_a_busy_port_is_one_line_and_exit_1(mini_content: Path, tmp_path: Path) 
         f"error: port {port} is in use: try --port 0 (any free port) or another --port"
     )
     assert "Traceback" not in result.stderr
+
+
+def test_building_an_empty_folder_says_how_to_start(tmp_path: Path, capsys) -> None:
+    content = tmp_path / "content"
+    assert main(["build", "--content", str(content), "--output", str(tmp_path / "site")]) == 1
+    assert capsys.readouterr().err == (
+        f"{content}: error: there is no content folder here "
+        "(start a new site with 'briefing init', or pass --content DIR)\n"
+    )
+    assert list(tmp_path.iterdir()) == []
