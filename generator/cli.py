@@ -183,7 +183,13 @@ def _verbosity(args: argparse.Namespace) -> int:
 def _add_site_options(command: argparse.ArgumentParser) -> None:
     _add_verbosity(command)
     command.add_argument("--content", type=Path, default=Path("content"), help="content folder")
-    command.add_argument("--theme", type=Path, default=Path("themes/default"), help="theme folder")
+    command.add_argument(
+        "--theme",
+        type=Path,
+        default=Path("themes/default"),
+        help="the site's theme folder: its templates and static files override the packaged "
+        "theme's (default themes/default; it need not exist)",
+    )
     command.add_argument("--output", type=Path, default=Path("site"), help="output folder")
     command.add_argument(
         "--base-url", help="override base_url from site.yaml (also BRIEFING_BASE_URL)"
