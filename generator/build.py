@@ -126,8 +126,9 @@ class Builder:
             deleted: tuple[str, ...] = ()
             hashes = writer.hashes
         else:
-            writer, deleted = self._write_changes(env, dirty, inputs, previous, changed)
+            # New cards first, so no page is served before the card it names.
             self._write_cards(prepared.cards, self.options.output_dir)
+            writer, deleted = self._write_changes(env, dirty, inputs, previous, changed)
             cards.remove_other_cards(prepared.cards.values(), self.options.output_dir)
             hashes = {**previous.hashes, **writer.hashes}
             for path in deleted:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from . import urls
+from . import output, urls
 from .intel import Grade
 from .links import LinkGraph
 from .model import Site
@@ -122,7 +122,7 @@ def write_cards(
         else:
             missing.append(card)
     for card, data in zip(missing, _draw_all(missing, workers), strict=True):
-        (target / card.name).write_bytes(data)
+        output.write_atomic(target / card.name, data)  # the folder may be being served
     return len(missing)
 
 
