@@ -26,7 +26,7 @@ Briefing turns news articles and hand-curated YAML (topics, people, places, sour
 into a fast, searchable briefing site, every fact tied to the articles that report it."""
 EXAMPLES = """\
 examples:
-  briefing init my-briefing --title "Peace talks"   start a new site in my-briefing/
+  briefing init my-briefing --title "Peace talks"     start a new site in my-briefing/
   cd my-briefing && briefing serve                    preview it, reloading on every save
   briefing new article "Talks resume in Istanbul"     add an article
   briefing check --strict                             validate the content, write nothing
