@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from . import urls
 from .errors import ContentError, ContentErrors
 from .model import Site
-from .page import Page, article_inputs
+from .page import Page
+from .routes import Routes
 
 
-def alias_pages(site: Site, pages: Sequence[Page]) -> list[Page]:
+def alias_pages(site: Site, routes: Routes, pages: Sequence[Page]) -> list[Page]:
     """A redirect page per alias; an alias that is already a page's address is an error."""
     taken = {page.path: "the address of a page" for page in pages}
     redirects, errors = [], []
@@ -22,10 +22,17 @@ def alias_pages(site: Site, pages: Sequence[Page]) -> list[Page]:
                 errors.append(ContentError(article.position, message, "remove or change it"))
                 continue
             taken[alias] = f"an alias of '{article.slug}'"
-            target = urls.article_path(article.slug)
-            context = {"target": target}
-            inputs = article_inputs([article.slug])
-            redirects.append(Page(alias, "redirect.html", article.title, context, inputs=inputs))
+            target = routes.article(article.slug)
+            redirects.append(
+                Page(alias, "redirect.html", article.title, _redirect_to(target), signature=target)
+            )
     if errors:
         raise ContentErrors(errors)
     return redirects
+
+
+def _redirect_to(target: str):
+    def context(reader) -> dict[str, str]:
+        return {"target": target}
+
+    return context

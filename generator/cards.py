@@ -20,11 +20,12 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from . import output, urls
+from . import output
 from .intel import Grade
 from .links import LinkGraph
 from .model import Site
 from .page import Page
+from .routes import Routes
 
 SIZE = (1200, 630)
 MARGIN = 80
@@ -71,7 +72,11 @@ def theme_colours(stylesheet: Path) -> dict[str, str]:
 
 
 def site_cards(
-    site: Site, graph: LinkGraph, grades: Mapping[str, Grade], colours: Mapping[str, str]
+    site: Site,
+    graph: LinkGraph,
+    grades: Mapping[str, Grade],
+    colours: Mapping[str, str],
+    routes: Routes,
 ) -> dict[str, Card]:
     """The card of each topic and article page, by page path."""
     base = {
@@ -84,7 +89,7 @@ def site_cards(
         slugs = graph.articles_by_topic.get(topic.id, ())
         outlets = {site.articles[slug].source for slug in slugs}
         footer = f"{_count(len(slugs), 'article')} from {_count(len(outlets), 'source')}"
-        cards[urls.topic_path(topic.id)] = Card(
+        cards[routes.topic(topic.id)] = Card(
             kicker="Topic", title=topic.title, footer=footer, **base
         )
     for article in site.articles.values():
@@ -93,7 +98,7 @@ def site_cards(
         grade = grades[article.slug]
         footer = f"{source} · {article.date.isoformat()} · graded {grade.code}"
         kicker = "Article" + (f" · {topics}" if topics else "")
-        cards[urls.article_path(article.slug)] = Card(
+        cards[routes.article(article.slug)] = Card(
             kicker=kicker, title=article.title, footer=footer, **base
         )
     return cards

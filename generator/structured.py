@@ -7,25 +7,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from . import urls
 from .page import Page
+from .routes import Routes
 
 CONTEXT = "https://schema.org"
 
 
 def structured_data(
-    page: Page, own: Mapping[str, Any] | None, links: urls.Urls, site_title: str
+    page: Page, own: Mapping[str, Any] | None, routes: Routes, site_title: str
 ) -> dict[str, Any] | None:
     """Everything the page says to machines, or None when it has nothing to say."""
     items = _items(own)
     if page.image:
         for item in items:
             if item.get("@type") == "NewsArticle":
-                item["image"] = links.absolute(page.image)
+                item["image"] = routes.absolute(page.image)
     if len(page.crumbs) > 1:
-        items.append(breadcrumbs(page, links))
-    if page.path == urls.home_path():
-        items.append(website(links, site_title))
+        items.append(breadcrumbs(page, routes))
+    if page.path == routes.home:
+        items.append(website(routes, site_title))
     if not items:
         return None
     if len(items) == 1:
@@ -33,7 +33,7 @@ def structured_data(
     return {"@context": CONTEXT, "@graph": items}
 
 
-def breadcrumbs(page: Page, links: urls.Urls) -> dict[str, Any]:
+def breadcrumbs(page: Page, routes: Routes) -> dict[str, Any]:
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [
@@ -41,23 +41,23 @@ def breadcrumbs(page: Page, links: urls.Urls) -> dict[str, Any]:
                 "@type": "ListItem",
                 "position": position,
                 "name": crumb.title,
-                "item": links.absolute(crumb.path),
+                "item": routes.absolute(crumb.path),
             }
             for position, crumb in enumerate(page.crumbs, start=1)
         ],
     }
 
 
-def website(links: urls.Urls, site_title: str) -> dict[str, Any]:
+def website(routes: Routes, site_title: str) -> dict[str, Any]:
     return {
         "@type": "WebSite",
         "name": site_title,
-        "url": links.absolute(urls.home_path()),
+        "url": routes.absolute(routes.home),
         "potentialAction": {
             "@type": "SearchAction",
             "target": {
                 "@type": "EntryPoint",
-                "urlTemplate": links.absolute("/search/") + "?q={search_term_string}",
+                "urlTemplate": routes.absolute(routes.search) + "?q={search_term_string}",
             },
             "query-input": "required name=search_term_string",
         },

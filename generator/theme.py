@@ -11,6 +11,8 @@ from pathlib import Path
 
 import jinja2
 
+from . import output
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -50,10 +52,8 @@ class Theme:
         found: dict[str, Path] = {}
         for folder in reversed(self.folders):
             static = folder / "static"
-            if static.is_dir():
-                for path in sorted(static.rglob("*")):
-                    if path.is_file():
-                        found[path.relative_to(static).as_posix()] = path
+            for relative in output.static_files(static):  # no hidden, backup or escaping files
+                found[relative.as_posix()] = static / relative
         return dict(sorted(found.items()))
 
     def static_file(self, name: str) -> Path:
