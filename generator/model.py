@@ -101,6 +101,13 @@ class Article:
     position: Position
     credibility: str = ""  # Admiralty grade 1-6
     date_inferred: bool = False  # the text gave no date: it was supplied, and the page says so
+    draft: bool = False  # left out of `build` unless --drafts; the preview shows it
+    updated: dt.date | None = None  # last corrected or updated ('updated:' or 'lastmod:')
+    aliases: tuple[str, ...] = ()  # old site paths ('/old/path/') that redirect here
+
+    @property
+    def modified(self) -> dt.date:
+        return self.updated or self.date
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,15 +341,51 @@ def _article(raw: RawArticle, errors: list[ContentError], references: list[Refer
         body=raw.body,
         body_line=raw.body_line,
         position=Position(raw.meta.path, 1),
+        draft=_flag(fields, "draft"),
+        updated=_updated(fields),
+        aliases=_aliases(fields),
     )
 
 
 def _flag(fields: FieldReader, name: str) -> bool:
-    value = fields.mapping.get(name, False)
-    if not isinstance(value, bool):
-        fields.error((name,), f"'{name}' must be true or false")
-        return False
-    return value
+    value = fields.mapping.get(name)
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    fields.error((name,), f"'{name}' must be true or false, not {value!r}")
+    return False
+
+
+def _updated(fields: FieldReader) -> dt.date | None:
+    """'updated:', or 'lastmod:' as Hugo calls it; never before the article's date."""
+    names = [name for name in ("updated", "lastmod") if fields.mapping.get(name) is not None]
+    if not names:
+        return None
+    if len(names) > 1:
+        fields.error(("lastmod",), "'updated' and 'lastmod' are the same field", "keep one")
+    updated = fields.date(names[0])
+    published = fields.mapping.get("date")
+    if updated != dt.date.min and str(published or "") > updated.isoformat():
+        fields.error((names[0],), f"'{names[0]}' is before the article's date")
+    return None if updated == dt.date.min else updated
+
+
+def _aliases(fields: FieldReader) -> tuple[str, ...]:
+    """Old addresses of the article, as site paths: '/2025/old-name/' or '/old.html'."""
+    paths = []
+    for index, alias in enumerate(fields.text_list("aliases")):
+        parts = urlsplit(alias)
+        segments = alias.split("/")
+        if not alias.startswith("/") or parts.scheme or parts.netloc or ".." in segments:
+            fields.error(
+                ("aliases", index),
+                f"alias {alias!r} must be a path on this site",
+                "write it from the site's root, e.g. /2025/old-name/",
+            )
+            continue
+        if not alias.endswith("/") and "." not in segments[-1]:
+            alias += "/"
+        paths.append(alias)
+    return tuple(paths)
 
 
 def _check_rewrite_cycles(

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from . import evidence_views, feeds, views
+from .aliases import alias_pages
 from .comparison_page import comparison_pages, comparisons_of
 from .highlight import mark_cited
 from .jsonld import article_json_ld, claims_json_ld, entity_json_ld
@@ -28,7 +29,8 @@ def build_pages(
     site: Site, graph: LinkGraph, texts: Texts, routes: Routes, kinds: Sequence[PageKind]
 ) -> list[Page]:
     pages = [page for kind in kinds for page in kind(site, graph, texts, routes)]
-    return pages + feeds.index_pages(site, routes, pages)
+    # Redirects from old addresses come after the sitemap: they are not listed in it.
+    return pages + feeds.index_pages(site, routes, pages) + alias_pages(site, routes, pages)
 
 
 def _crumbs(routes: Routes, *crumbs: tuple[str, str]) -> tuple[Crumb, ...]:
@@ -170,7 +172,9 @@ def _article(article: Article, routes: Routes) -> Page:
             "citations": views.citations(reader, slug),
             "original": reader.article(this.rewrite_of) if this.rewrite_of else None,
             "rewrites": reader.articles(reader.ask("rewrites", slug)),
-            "json_ld": article_json_ld(this, source, topics, _by_mention(reader, slug), routes),
+            "json_ld": article_json_ld(
+                this, source, topics, _by_mention(reader, slug), routes, reader.config.title
+            ),
         }
 
     path = routes.article(slug)

@@ -143,8 +143,9 @@ def test_entities_grouped_by_kind_and_country(real_site: Path) -> None:
 def test_claims_json_ld_on_topic_pages(real_site: Path) -> None:
     soup = parse(real_site / "topics" / "lavrov-conditions" / "index.html")
     data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
-    claims = data["@graph"]
-    assert len(claims) == 8 and all(claim["@type"] == "Claim" for claim in claims)
+    claims = [item for item in data["@graph"] if item["@type"] == "Claim"]
+    assert len(claims) == 8
+    assert [item["@type"] for item in data["@graph"]] == ["Claim"] * 8 + ["BreadcrumbList"]
     assert {a["url"] for a in claims[0]["appearance"]} == {f"/articles/{A000}/"}
 
 
