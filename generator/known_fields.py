@@ -10,16 +10,16 @@ from .load import RawContent
 from .yamlpos import KeyPath, Located
 
 ARTICLE = frozenset(
-    "title date updated lastmod source url topics summary rewrite_of credibility draft "
-    "aliases".split()
+    "title date date_inferred updated lastmod source url topics summary rewrite_of credibility "
+    "draft aliases".split()
 )
 SITE = frozenset("title description base_url language defaults".split())
 SITE_DEFAULTS = frozenset("source topics".split())
 SOURCE = frozenset("id name url kind description reliability reliability_note".split())
 ENTITY = frozenset("id name kind description aliases country".split())
 TOPIC = frozenset("id title summary key_facts related events quotes".split())
-KEY_FACT = frozenset("text cite credibility".split())
-EVENT = frozenset("date approximate text cite".split())
+KEY_FACT = frozenset("text cite credibility inferred".split())
+EVENT = frozenset("date approximate inferred text cite".split())
 QUOTE = frozenset("speaker text cite context".split())
 TOPIC_PARTS = {"key_facts": KEY_FACT, "events": EVENT, "quotes": QUOTE}
 
