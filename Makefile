@@ -22,7 +22,7 @@ serve: $(STAMP)
 	$(BIN)/briefing serve
 
 check: $(STAMP)
-	$(BIN)/briefing check
+	$(BIN)/briefing check --strict
 
 new: $(STAMP)  # make new TITLE="Talks resume in Istanbul" SOURCE=bbc-news
 	$(BIN)/briefing new article "$(TITLE)" $(if $(SOURCE),--source "$(SOURCE)")

@@ -102,7 +102,7 @@ class Builder:
     def render(self) -> RenderedSite:
         """Validate and render every page in memory; writes nothing."""
         fingerprints = scan(self.options.content_dir, self.options.theme_dir)
-        prepared = self._prepare(fingerprints, None, None)
+        prepared = self._prepare(fingerprints, None, None, publishing=False)
         env = self._environment(prepared.data, fingerprints)
         render_each(env, prepared.pages, prepared.data, lambda page, html, reads: None)
         data = prepared.data
@@ -160,8 +160,10 @@ class Builder:
         fingerprints: Mapping[str, Fingerprint],
         previous: BuildState | None,
         files: set[str] | None,
+        publishing: bool = True,
     ) -> Prepared:
-        """The stages up to the list of pages, each a function of the one before."""
+        """The stages up to the list of pages, each a function of the one before.
+        `publishing`: the pages will be written, so what they need of site.yaml counts."""
         raw = load_content(self.options.content_dir, _reusable(previous, files, self.options))
         site = build_site(raw, self.options.base_url)
         site, draft_warnings = (site, []) if self.options.drafts else without_drafts(site)
@@ -180,9 +182,8 @@ class Builder:
         pages = cards.with_cards(pages, page_cards)
         check_internal_links(site, texts.bodies, pages)
         copies = near_copies() if near_copies else []
-        warnings = self._warnings(
-            site, graph, copies, [*evidence_warnings, *draft_warnings, *_field_warnings(raw, site)]
-        )
+        more = [*evidence_warnings, *draft_warnings, *_field_warnings(raw, site, publishing)]
+        warnings = self._warnings(site, graph, copies, more)
         self._language = site.config.language
         data = SiteData(site, graph, texts, routes, evidence)
         return Prepared(raw, data, pages, warnings, page_cards)
@@ -311,9 +312,13 @@ class Builder:
         return writer, deleted
 
 
-def _field_warnings(raw: RawContent, site: Site) -> list[ContentError]:
-    """Fields nothing reads, and a base_url too short for feeds and the sitemap."""
-    return [*unknown_field_warnings(raw), *base_url_warnings(site, raw.site.at("base_url"))]
+def _field_warnings(raw: RawContent, site: Site, publishing: bool) -> list[ContentError]:
+    """Fields nothing reads, and when publishing, a base_url too short for feeds and the
+    sitemap (`check` writes nothing: its pages have no address yet)."""
+    warnings = unknown_field_warnings(raw)
+    if publishing:
+        warnings += base_url_warnings(site, raw.site.at("base_url"))
+    return warnings
 
 
 def _reusable(previous: BuildState | None, files: set[str] | None, options: BuildOptions) -> dict:
