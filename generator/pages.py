@@ -7,7 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import intel, meta, urls, views
+from . import intel, meta, search_terms, urls, views
 from .feeds import feed_pages, index_pages
 from .links import LinkGraph
 from .markdown import Markdown
@@ -57,6 +57,7 @@ def build_pages(
         _entity_index(site, graph),
         _timeline(site),
         Page("/search/", "search.html", "Search"),
+        _search_aliases(site),
         Page("/404.html", "404.html", "Page not found"),
     ]
     pages += [
@@ -108,6 +109,17 @@ def _entity_index(site: Site, graph: LinkGraph) -> Page:
         context,
         _crumbs(("People & places", "/entities/")),
         ("entities.yaml", *article_inputs(site.articles, body=True)),
+    )
+
+
+def _search_aliases(site: Site) -> Page:
+    table = search_terms.alias_table(site)
+    return Page(
+        search_terms.ALIASES_PATH,
+        "aliases.json",
+        "Search aliases",
+        {"table": table},
+        inputs=("entities.yaml",),
     )
 
 
