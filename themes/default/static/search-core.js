@@ -48,7 +48,10 @@ export async function search(engine, state) {
     results = await weighByType(engine, term, filters, state.type, plain.results);
     if (term) results = await exactTitleFirst(results, titleWanted(engine, query));
   }
-  return { results, query, correction, filters: plain.filters };
+  // counts per type for the type buttons: of the search without its own type filter
+  const { type: _chosen, ...others } = filters;
+  const untyped = state.type ? await engine.pagefind.search(term, { filters: others }) : plain;
+  return { results, query, correction, types: untyped.filters.type || {}, untypedTotal: untyped.results.length };
 }
 
 function buildFilters(engine, state) {
@@ -172,14 +175,14 @@ async function fixWord(engine, word) {
   return best ? best.original : word;
 }
 
-// Whether Pagefind matches the word itself, not only longer words it is the start of
-// ("Witkof" matches "Witkoff"): the highlighted words of the best result tell.
+// Whether the index holds the word as typed, not only words it is the start or the stem of
+// ("Witkof" finds "Witkoff", "Medinski" finds "Medinsky"): the best result's highlights tell.
 async function indexHolds(engine, plain) {
   const found = await engine.pagefind.search(plain);
   if (!found.results.length) return false;
   const { excerpt } = await found.results[0].data();
   const marked = [...excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => normalise(m[1]));
-  return marked.length === 0 || marked.some((m) => m === plain || !m.startsWith(plain));
+  return marked.some((m) => m === plain);
 }
 
 // Levenshtein distance, giving up (returning limit + 1) once it must exceed limit.
