@@ -152,20 +152,32 @@ class Report:
         return sum(1 for o in self.outcomes if o.rank and hit(o.rank)) / len(self.outcomes)
 
 
-def measure(site_dir: Path, engine: str = "briefing") -> Report:
-    """Run QUERIES on a built site (served at the root) and score the answers."""
-    from playwright.sync_api import sync_playwright
+def measure(site_dir: Path, engine: str = "briefing", browser=None) -> Report:
+    """Run QUERIES on a built site (served at the root) and score the answers; in the
+    given Playwright browser, or in a Chromium of its own."""
+    with _served(site_dir) as base:
+        if browser is not None:
+            found = _run(browser, base, engine)
+        else:
+            from playwright.sync_api import sync_playwright
 
-    with _served(site_dir) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        try:
-            page = browser.new_page()
-            page.goto(base + "/search/")
-            queries = [entry[0] for entry in QUERIES]
-            found = page.evaluate(RUN_QUERIES, [engine, queries, DEPTH])
-        finally:
-            browser.close()
+            with sync_playwright() as playwright:
+                own = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+                try:
+                    found = _run(own, base, engine)
+                finally:
+                    own.close()
     return Report(tuple(_outcome(entry, urls) for entry, urls in zip(QUERIES, found, strict=True)))
+
+
+def _run(browser, base: str, engine: str) -> list[list[str]]:
+    page = browser.new_page()
+    try:
+        page.goto(base + "/search/")
+        queries = [entry[0] for entry in QUERIES]
+        return page.evaluate(RUN_QUERIES, [engine, queries, DEPTH])
+    finally:
+        page.close()
 
 
 def _outcome(entry: tuple[str, str, tuple[str, ...], tuple[str, ...]], urls: list[str]) -> Outcome:

@@ -6,8 +6,8 @@
 //   nearest name ("Witkof" -> "Witkoff"); the page says "Showing results for …". Articles
 //   also carry every name of what they mention as hidden terms, so aliases find them anyway.
 // - Articles and topics first: pages of those types weigh PRIMARY_WEIGHT times their score.
-// - Sorting by date puts every dated page in date order, then the undated ones by relevance,
-//   instead of dropping them as Pagefind does.
+// - Sorting by date puts the articles in date order, then the other pages (dated by their
+//   latest article), then any undated page, instead of dropping them as Pagefind does.
 
 // Pages of these types weigh this many times their score; the rest (people, places, sources) 1.
 export const TYPE_WEIGHTS = { Article: 3, Topic: 2 };
@@ -68,11 +68,18 @@ function buildFilters(engine, state) {
   return filters;
 }
 
-// Pagefind leaves out pages without the sort key: append them, best match first.
+// Articles in date order, then the other dated pages (topics, people and places by their
+// latest article) in date order, then the pages Pagefind leaves out for want of a date.
 async function keepUndated(engine, term, filters, direction, relevance) {
   const sorted = await engine.pagefind.search(term, { filters, sort: { date: direction } });
+  const articles = await engine.pagefind.search(term, { filters: { ...filters, type: "Article" } });
+  const isArticle = new Set(articles.results.map((r) => r.id));
   const seen = new Set(sorted.results.map((r) => r.id));
-  return [...sorted.results, ...relevance.filter((r) => !seen.has(r.id))];
+  return [
+    ...sorted.results.filter((r) => isArticle.has(r.id)),
+    ...sorted.results.filter((r) => !isArticle.has(r.id)),
+    ...relevance.filter((r) => !seen.has(r.id)),
+  ];
 }
 
 async function weighByType(engine, term, filters, typeChosen, results) {

@@ -43,13 +43,14 @@ async function setUp(box) {
       return;
     }
     const found = await core.search(engine, { ...toSearchState(state), verbatim });
+    const cards = await renderResults(found.results.slice(0, PAGE_SIZE), state);
     if (ticket !== latest) return; // a newer search has started
     shown = found.results;
-    ui.list.replaceChildren();
+    ui.list.replaceChildren(...cards);
     showCorrection(ui, found.correction, state);
     showTypes(ui, found.types, state.type, found.untypedTotal, () => run({ history: "push" }));
+    showMoreButton(ui, shown);
     ui.status.textContent = statusText(found.results.length, found.query, state);
-    await showMore(ui, shown, state);
   };
   const schedule = () => {
     clearTimeout(timer);
@@ -84,9 +85,13 @@ async function setUp(box) {
     run({ history: "none" });
   });
 
+  // what was typed while the index loaded wins over an address without a query
+  const typed = ui.input.value;
   verbatim = restore(ui);
+  const early = typed && !ui.input.value;
+  if (early) ui.input.value = typed;
   ui.toggle.hidden = false;
-  if (ui.input.value || hasFilters(readForm(ui))) run({ history: "none" });
+  if (ui.input.value || hasFilters(readForm(ui))) run({ history: early ? "replace" : "none" });
 }
 
 function elements(box) {
@@ -211,11 +216,18 @@ function showTypes(ui, counts, chosen, total, rerun) {
   ui.types.replaceChildren(button("All", "", total), ...entries.map(([type, n]) => button(type, type, n)));
 }
 
+async function renderResults(results, state) {
+  const data = await Promise.all(results.map((r) => r.data()));
+  return data.map((d) => renderResult(d, state));
+}
+
 async function showMore(ui, results, state) {
   const start = ui.list.children.length;
-  const next = results.slice(start, start + PAGE_SIZE);
-  const data = await Promise.all(next.map((r) => r.data()));
-  ui.list.append(...data.map((d) => renderResult(d, state)));
+  ui.list.append(...(await renderResults(results.slice(start, start + PAGE_SIZE), state)));
+  showMoreButton(ui, results);
+}
+
+function showMoreButton(ui, results) {
   const left = results.length - ui.list.children.length;
   ui.more.hidden = left <= 0;
   ui.more.querySelector("button").textContent = `Show ${Math.min(left, PAGE_SIZE)} more (${left} left)`;
