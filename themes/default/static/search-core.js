@@ -172,14 +172,15 @@ function longestAlias(phrases, words, start) {
 async function fixWord(engine, word) {
   const plain = normalise(word);
   if (plain.length < MIN_FUZZY_LENGTH || engine.names.words.has(plain)) return word;
-  if (await indexHolds(engine, plain)) return word;
   const limit = plain.length >= 8 ? 2 : 1;
   let best = null;
   for (const [known, original] of engine.names.words) {
     const distance = editDistance(plain, known, limit);
     if (distance <= limit && (!best || distance < best.distance)) best = { distance, original };
   }
-  return best ? best.original : word;
+  // only a word near a name costs a look at the index
+  if (!best || (await indexHolds(engine, plain))) return word;
+  return best.original;
 }
 
 // Whether the index holds the word as typed, not only words it is the start or the stem of
