@@ -130,6 +130,31 @@ def test_a_garbled_name_lists_every_article_and_says_whom_it_searched(
     assert set(titles(page)) >= WITKOFF_ARTICLES  # the hidden names find them anyway
 
 
+@pytest.mark.parametrize(
+    ("typed", "searched", "first"),
+    [
+        ("Medinski", "Medinsky", "Vladimir Medinsky"),  # not an alias: the nearest name
+        ("Receptacle Erdogan", "Recep Tayyip Erdogan", "Recep Tayyip Erdogan"),
+        ("Kiev talks", "Kyiv talks", None),
+        ("Russian", None, None),  # a word of the text, near the name "Russia": left alone
+        ("Putin", None, "Vladimir Putin"),  # part of the name: nothing to correct
+    ],
+)
+def test_spellings_are_corrected_to_names_and_words_are_left_alone(
+    real_site: Path, serve_dir, page: Page, typed: str, searched: str | None, first: str | None
+) -> None:
+    page.goto(serve_dir(real_site) + "/search/?q=" + typed.replace(" ", "+"))
+    wait_for_status(page, " for “")
+    correction = page.locator(".search-correction")
+    if searched:
+        expected = f"Showing results for {searched}. Search instead for {typed}."
+        assert correction.inner_text() == expected
+    else:
+        assert correction.is_hidden()
+    if first:
+        assert titles(page)[0] == first
+
+
 def test_result_cards_show_date_source_grade_topics_and_the_match(
     real_site: Path, serve_dir, page: Page
 ) -> None:
