@@ -155,6 +155,41 @@ def test_spellings_are_corrected_to_names_and_words_are_left_alone(
         assert titles(page)[0] == first
 
 
+EVERY_SPELLING = """
+async (spellings) => {
+  const box = document.querySelector("[data-search]");
+  const core = await import(box.dataset.core);
+  const engine = await core.createEngine(box.dataset);
+  const found = {};
+  for (const spelling of spellings) {
+    for (const verbatim of [false, true]) {
+      const search = await core.search(engine, { q: spelling, type: "Article", verbatim });
+      const data = await Promise.all(search.results.map((r) => r.data()));
+      found[spelling + (verbatim ? " (verbatim)" : "")] = data.map((d) => d.url);
+    }
+  }
+  return found;
+}
+"""
+
+
+def test_every_spelling_of_a_name_finds_every_article_that_mentions_it(
+    real_site: Path, serve_dir, page: Page
+) -> None:
+    table = dict(json.loads((real_site / "search/aliases.json").read_text(encoding="utf-8")))
+    mentioning: dict[str, set[str]] = {name: set() for name in table}
+    for html in (real_site / "articles").glob("*/index.html"):
+        for span in parse(html).select('[data-pagefind-filter="entity"]'):
+            mentioning[span.get_text()].add(f"/articles/{html.parent.name}/")
+    spellings = {s: name for name, aliases in table.items() for s in (name, *aliases)}
+    page.goto(serve_dir(real_site) + "/search/")
+    found = page.evaluate(EVERY_SPELLING, list(spellings))
+    assert len(found) == 2 * len(spellings) > 150
+    for query, urls in found.items():
+        name = spellings[query.removesuffix(" (verbatim)")]
+        assert mentioning[name] <= set(urls), f"{query!r} misses {mentioning[name] - set(urls)}"
+
+
 def test_result_cards_show_date_source_grade_topics_and_the_match(
     real_site: Path, serve_dir, page: Page
 ) -> None:
