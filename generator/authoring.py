@@ -10,10 +10,10 @@ from pathlib import Path
 import yaml
 
 from . import importer
+from .entity_links import build_matcher
 from .errors import ContentError, ContentErrors, Position
 from .lint import find_near_copies
 from .load import load_content
-from .markdown import build_matcher
 from .model import Article, Site, build_site
 from .slug import slugify
 

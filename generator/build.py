@@ -1,7 +1,9 @@
-"""The build: load -> model -> markdown -> links -> pages -> render -> write -> index.
+"""The build, as its stages: load -> model -> text -> links -> pages -> render -> write
+-> index -> swap. Each stage is a function of plain data.
 
-`Builder` keeps what the last successful build produced (`BuildState`), so a
-rebuild re-parses only changed files and re-renders only pages whose inputs
+`Builder` keeps only caches between runs (the last build's state, the Markdown
+parser and the Jinja environment), so a rebuild re-parses only changed files,
+re-renders only changed texts and renders only the pages whose recorded reads
 changed. `make build` is a Builder's first build; the preview server calls
 `build()` again after each edit: one code path for both."""
 
@@ -12,22 +14,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import jinja2
-
-from . import output, urls
+from . import output
+from .entity_links import EntityMatcher, build_matcher, entity_links_plugin
 from .errors import ContentError, ContentErrors
-from .intel import article_grade
-from .links import build_graph, check_internal_links
+from .links import LinkGraph, build_graph, check_internal_links
 from .lint import content_warnings, near_copies_soon
-from .load import RawArticle, RawContent, load_content, loaded_files
-from .markdown import Markdown, MarkdownResult, build_matcher
+from .load import RawContent, load_content, loaded_files
+from .markdown import Markdown
 from .model import Site, build_site
-from .page import BODY, Page
-from .pages import build_pages
+from .page import Page
+from .pages import PAGE_KINDS, build_pages
 from .parallel import PageWriter, Progress, render_and_write
-from .render import make_environment, render_each, template_inputs
+from .reads import SiteData, evaluate
+from .render import RecordingEnvironment, make_environment, render_each
+from .routes import Routes, output_file
 from .search import write_search_index
-from .state import BuildState, Fingerprint, changed_keys, dirty_pages, scan
+from .state import BuildState, Fingerprint, changed_files, changed_reads, dirty_pages, scan
+from .texts import Texts, render_texts
 
 BACKGROUND_NEAR_COPIES = 500  # articles from which near-copy search gets its own process
 
@@ -65,11 +68,12 @@ class BuildReport:
 
 
 @dataclass(frozen=True, slots=True)
-class _Prepared:
+class Prepared:
+    """The site up to its list of pages: what the render stage needs."""
+
     raw: RawContent
-    site: Site
+    data: SiteData
     pages: tuple[Page, ...]
-    markdown: dict[str, tuple[tuple, MarkdownResult]]
     warnings: tuple[ContentError, ...]
 
 
@@ -80,11 +84,8 @@ class Builder:
         self.options = options
         self.search_stale = False  # pages changed since the search index was written
         self._state: BuildState | None = None
-        self._env: jinja2.Environment | None = None
-        self._env_key: tuple = ()
-        self._markdown: Markdown | None = None
-        self._markdown_key: tuple = ()
-        self._template_inputs: dict[str, frozenset[str]] = {}
+        self._markdown: tuple[tuple, Markdown, EntityMatcher] | None = None
+        self._env: tuple[tuple, RecordingEnvironment] | None = None
         self._language = "en"
         self._last_report: BuildReport | None = None
 
@@ -92,73 +93,126 @@ class Builder:
         """Validate and render every page in memory; writes nothing."""
         fingerprints = scan(self.options.content_dir, self.options.theme_dir)
         prepared = self._prepare(fingerprints, None, None)
-        env = self._environment(prepared.site, fingerprints)
-        render_each(env, prepared.pages, lambda page, html: None)
-        return RenderedSite(prepared.site, prepared.pages, prepared.warnings)
+        env = self._environment(prepared.data, fingerprints)
+        render_each(env, prepared.pages, prepared.data, lambda page, html, reads: None)
+        return RenderedSite(prepared.data.site, prepared.pages, prepared.warnings)
 
     def build(self) -> BuildReport:
         started = time.perf_counter()
         previous = self._state if self.options.output_dir.is_dir() else None
         fingerprints = scan(self.options.content_dir, self.options.theme_dir)
-        changed = None if previous is None else changed_keys(previous.fingerprints, fingerprints)
-        if changed == set() and self._last_report is not None:
-            return replace(
-                self._last_report,
-                rendered=(),
-                written=(),
-                deleted=(),
-                full=False,
-                seconds=time.perf_counter() - started,
-            )
-        prepared = self._prepare(fingerprints, previous, changed)
-        if previous is not None and changed is not None:
-            changed = self._split_body_changes(changed, previous, prepared.raw)
-        env = self._environment(prepared.site, fingerprints)
-        inputs = {page.path: self._page_inputs(env, page) for page in prepared.pages}
-        dirty = dirty_pages(prepared.pages, inputs, previous, changed)
-        if previous is None or changed is None:
-            writer = self._write_everything(env, dirty, prepared.site)
-            deleted: tuple[str, ...] = ()
-            hashes = writer.hashes
+        files = None if previous is None else changed_files(previous.fingerprints, fingerprints)
+        if files == set() and self._last_report is not None:
+            return self._unchanged(started)
+        prepared = self._prepare(fingerprints, previous, files)
+        data = prepared.data
+        if previous is None or files is None:
+            changed, queries = None, {}
         else:
-            writer, deleted = self._write_changes(env, dirty, inputs, previous, changed)
-            hashes = {**previous.hashes, **writer.hashes}
-            for path in deleted:
-                hashes.pop(path, None)
-        written = tuple(writer.written)
-        self._state = BuildState(
-            fingerprints, loaded_files(prepared.raw), prepared.markdown, inputs, hashes
-        )
+            changed, queries = changed_reads(previous, files, prepared.raw, data)
+        dirty = dirty_pages(prepared.pages, previous, changed)
+        env = self._environment(data, fingerprints)
+        if previous is None:
+            writer, deleted = self._write_everything(env, dirty, data), ()
+        else:
+            assert files is not None
+            writer, deleted = self._write_changes(env, dirty, data, prepared.pages, previous)
+            if any(key.startswith("static/") for key in files):
+                self._sync_static()
+        self._state = _next_state(previous, fingerprints, prepared, writer, queries, deleted)
         self._last_report = BuildReport(
             pages=len(prepared.pages),
             rendered=tuple(page.path for page in dirty),
-            written=written,
+            written=tuple(writer.written),
             deleted=deleted,
             seconds=time.perf_counter() - started,
             output_dir=self.options.output_dir,
-            base_path=prepared.site.config.base_path,
+            base_path=data.site.config.base_path,
             full=previous is None,
             warnings=prepared.warnings,
         )
         return self._last_report
 
-    def _split_body_changes(
-        self, changed: set[str], previous: BuildState, raw: RawContent
-    ) -> set[str]:
-        """An article whose front matter is unchanged changed only in its text: name it
-        'articles/x.md#body', so pages that show only front matter are not re-rendered."""
-        articles = {article.meta.path: article for article in raw.articles}
-        refined = set()
-        for key in changed:
-            path = self.options.content_dir / key
-            old, new = previous.records.get(path), articles.get(path)
-            if isinstance(old, RawArticle) and new is not None and old.meta.data == new.meta.data:
-                refined.add(key + BODY)
-            elif key.startswith("articles/"):
-                refined.update((key, key + BODY))
-            else:
-                refined.add(key)
-        return refined
+    def _unchanged(self, started: float) -> BuildReport:
+        assert self._last_report is not None
+        return replace(
+            self._last_report,
+            rendered=(),
+            written=(),
+            deleted=(),
+            full=False,
+            seconds=time.perf_counter() - started,
+        )
+
+    def _prepare(
+        self,
+        fingerprints: Mapping[str, Fingerprint],
+        previous: BuildState | None,
+        files: set[str] | None,
+    ) -> Prepared:
+        """The stages up to the list of pages, each a function of the one before."""
+        raw = load_content(self.options.content_dir, _reusable(previous, files, self.options))
+        site = build_site(raw, self.options.base_url)
+        routes = Routes(site.config.base_url, site.config.base_path)
+        near_copies = self._near_copies_soon(site, previous)
+        markdown, matcher, earlier = self._markdown_for(site, routes, fingerprints, previous)
+        texts = render_texts(site, markdown, earlier)
+        graph = build_graph(site, texts.bodies, matcher)
+        pages = tuple(build_pages(site, graph, texts, routes, PAGE_KINDS))
+        check_internal_links(site, texts.bodies, pages)
+        warnings = self._warnings(site, graph, near_copies() if near_copies else [])
+        self._language = site.config.language
+        return Prepared(raw, SiteData(site, graph, texts, routes), pages, warnings)
+
+    def _near_copies_soon(self, site: Site, previous: BuildState | None):
+        """Near-copy detection reads every article: done on full builds, not on each save."""
+        if previous is not None:
+            return None
+        articles = tuple(site.articles.values())
+        in_background = self.options.workers > 1 and len(articles) >= BACKGROUND_NEAR_COPIES
+        return near_copies_soon(articles, in_background)
+
+    def _warnings(
+        self, site: Site, graph: LinkGraph, copies: list[tuple[str, str, float]]
+    ) -> tuple[ContentError, ...]:
+        warnings = tuple(sorted(content_warnings(site, graph, copies)))
+        if self.options.strict and warnings:
+            raise ContentErrors(replace(w, severity="error") for w in warnings)
+        return warnings
+
+    def _markdown_for(
+        self,
+        site: Site,
+        routes: Routes,
+        fingerprints: Mapping[str, Fingerprint],
+        previous: BuildState | None,
+    ) -> tuple[Markdown, EntityMatcher, Mapping]:
+        """The parser, with the bodies it rendered before (none when it is new: the
+        entity table or the base path changed)."""
+        key = (fingerprints.get("entities.yaml"), routes)
+        if self._markdown is None or self._markdown[0] != key:
+            matcher = build_matcher(site.entities.values())
+            plugin = (entity_links_plugin, {"matcher": matcher, "routes": routes})
+            self._markdown = (key, Markdown(plugin), matcher)
+            return self._markdown[1], matcher, {}
+        return self._markdown[1], self._markdown[2], previous.bodies if previous else {}
+
+    def _environment(
+        self, data: SiteData, fingerprints: Mapping[str, Fingerprint]
+    ) -> RecordingEnvironment:
+        theme = tuple(
+            sorted(
+                (k, v) for k, v in fingerprints.items() if k.startswith(("templates/", "static/"))
+            )
+        )
+        key = (data.site.config, theme)
+        if self._env is None or self._env[0] != key:
+            env = make_environment(self.options.theme_dir, data.site.config, data.routes)
+            self._env = (key, env)
+        return self._env[1]
+
+    def _sync_static(self) -> None:
+        output.sync_static(self.options.theme_dir / "static", self.options.output_dir / "static")
 
     def refresh_search(self) -> None:
         """Re-index the output folder and swap the new bundle in."""
@@ -170,93 +224,21 @@ class Builder:
         )
         self.search_stale = False
 
-    def _prepare(
-        self,
-        fingerprints: Mapping[str, Fingerprint],
-        previous: BuildState | None,
-        changed: set[str] | None,
-    ) -> _Prepared:
-        reuse = {}
-        if previous is not None and changed is not None:
-            content_dir = self.options.content_dir
-            reuse = {
-                path: record
-                for path, record in previous.records.items()
-                if path.relative_to(content_dir).as_posix() not in changed
-            }
-        raw = load_content(self.options.content_dir, reuse)
-        site = build_site(raw, self.options.base_url)
-        self._language = site.config.language
-        near_copies = None
-        if previous is None:
-            articles = tuple(site.articles.values())
-            in_background = self.options.workers > 1 and len(articles) >= BACKGROUND_NEAR_COPIES
-            near_copies = near_copies_soon(articles, in_background)
-        markdown = self._markdown_renderer(site, fingerprints.get("entities.yaml"))
-        cache = previous.markdown if previous is not None else {}
-        results: dict[str, tuple[tuple, MarkdownResult]] = {}
-        for slug, article in site.articles.items():
-            key = (self._markdown_key, article.body)
-            hit = cache.get(slug)
-            results[slug] = hit if hit and hit[0] == key else (key, markdown.render(article.body))
-        rendered = {slug: result for slug, (_, result) in results.items()}
-        mentions = {slug: r.mentions for slug, r in rendered.items()}
-        graph = build_graph(site, mentions, markdown.matcher)
-        bodies = {slug: r.html for slug, r in rendered.items()}
-        pages = tuple(build_pages(site, graph, bodies, markdown))
-        check_internal_links(site, rendered, pages)
-        # Near-copy detection reads every article: done on full builds, not on each save.
-        copies = near_copies() if near_copies else []
-        warnings = tuple(sorted(content_warnings(site, graph, copies)))
-        if self.options.strict and warnings:
-            raise ContentErrors(replace(w, severity="error") for w in warnings)
-        return _Prepared(raw, site, pages, results, warnings)
-
-    def _markdown_renderer(self, site: Site, entities_fingerprint: object) -> Markdown:
-        key = (entities_fingerprint, site.config.base_path)
-        if self._markdown is None or key != self._markdown_key:
-            links = urls.Urls(site.config.base_url, site.config.base_path)
-            self._markdown = Markdown(
-                build_matcher(site.entities.values()),
-                lambda entity: links.link(urls.entity_path(entity.id)),
-            )
-            self._markdown_key = key
-        return self._markdown
-
-    def _environment(
-        self, site: Site, fingerprints: Mapping[str, Fingerprint]
-    ) -> jinja2.Environment:
-        theme = tuple(
-            sorted(
-                (k, v) for k, v in fingerprints.items() if k.startswith(("templates/", "static/"))
-            )
-        )
-        grades = {slug: article_grade(site, article) for slug, article in site.articles.items()}
-        key = (site.config, site.sources, grades, theme)
-        if self._env is None or key != self._env_key:
-            self._env = make_environment(self.options.theme_dir, site, grades)
-            self._env_key = key
-            self._template_inputs = {}
-        return self._env
-
-    def _page_inputs(self, env: jinja2.Environment, page: Page) -> frozenset[str]:
-        if page.template not in self._template_inputs:
-            self._template_inputs[page.template] = template_inputs(env, page.template)
-        return frozenset(page.inputs) | self._template_inputs[page.template]
-
     def _write_everything(
-        self, env: jinja2.Environment, pages: list[Page], site: Site
+        self, env: RecordingEnvironment, pages: list[Page], data: SiteData
     ) -> PageWriter:
         """Render into a temporary folder beside the output, index it, swap it in."""
         writer = PageWriter(Path())
 
         def fill(temp: Path) -> None:
             writer.directory = temp
-            render_and_write(env, pages, writer, self.options.workers, self.options.progress)
+            render_and_write(
+                env, pages, data, writer, self.options.workers, self.options.progress
+            )
             output.copy_static(self.options.theme_dir / "static", temp)
             output.write_file(temp, ".nojekyll", "")
             if self.options.search:
-                write_search_index(temp, site.config.language)
+                write_search_index(temp, data.site.config.language)
 
         output.clean_stale(self.options.output_dir)
         output.replace_folder(self.options.output_dir, fill)
@@ -265,24 +247,68 @@ class Builder:
 
     def _write_changes(
         self,
-        env: jinja2.Environment,
-        pages: list[Page],
-        inputs: Mapping[str, frozenset[str]],
+        env: RecordingEnvironment,
+        dirty: list[Page],
+        data: SiteData,
+        pages: tuple[Page, ...],
         previous: BuildState,
-        changed: set[str],
     ) -> tuple[PageWriter, tuple[str, ...]]:
-        """Write the pages whose HTML changed, each atomically; remove vanished pages."""
+        """Write the pages whose output changed, each atomically; remove vanished pages."""
         out = self.options.output_dir
-        writer = PageWriter(out, previous.hashes, atomic=True)
-        render_and_write(env, pages, writer, self.options.workers)
-        deleted = tuple(sorted(previous.inputs.keys() - inputs.keys()))
+        writer = PageWriter(out, dict(previous.hashes), atomic=True)
+        render_and_write(env, dirty, data, writer, self.options.workers)
+        deleted = tuple(sorted(previous.reads.keys() - {page.path for page in pages}))
         for path in deleted:
-            output.remove_page(out, urls.output_file(path))
-        if any(key.startswith("static/") for key in changed):
-            output.sync_static(self.options.theme_dir / "static", out / "static")
+            output.remove_page(out, output_file(path))
         if writer.written or deleted:
             self.search_stale = True
         return writer, deleted
+
+
+def _reusable(previous: BuildState | None, files: set[str] | None, options: BuildOptions) -> dict:
+    """Records loaded by the last build from files that have not changed since."""
+    if previous is None or files is None:
+        return {}
+    content_dir = options.content_dir
+    return {
+        path: record
+        for path, record in previous.records.items()
+        if path.relative_to(content_dir).as_posix() not in files
+    }
+
+
+def _next_state(
+    previous: BuildState | None,
+    fingerprints: Mapping[str, Fingerprint],
+    prepared: Prepared,
+    writer: PageWriter,
+    queries: Mapping,
+    deleted: tuple[str, ...],
+) -> BuildState:
+    """This build's state: what it rendered now, and what it kept from the last one."""
+    paths = {page.path for page in prepared.pages}
+    reads = {p: r for p, r in (previous.reads if previous else {}).items() if p in paths}
+    reads.update(writer.reads)
+    hashes = {p: h for p, h in (previous.hashes if previous else {}).items() if p in paths}
+    hashes.update(writer.hashes)
+    data = prepared.data
+    values = dict(queries)  # every earlier query, evaluated on this build's data
+    for keys in writer.reads.values():
+        for key in keys:
+            if isinstance(key, tuple) and key not in values:
+                values[key] = evaluate(key, data)
+    texts: Texts = data.texts
+    return BuildState(
+        fingerprints=dict(fingerprints),
+        records=loaded_files(prepared.raw),
+        bodies={
+            slug: (article.body, texts.bodies[slug]) for slug, article in data.site.articles.items()
+        },
+        reads=reads,
+        headers={page.path: page.header for page in prepared.pages},
+        queries=values,
+        hashes=hashes,
+    )
 
 
 def build(options: BuildOptions) -> BuildReport:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .dates import PartialDate
-from .fields import FieldReader
-from .model_refs import Reference, references_to
+from .fields import FieldReader, Reference, references_to
 
 RELIABILITY = {
     "A": "Completely reliable",

@@ -4,71 +4,68 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
-from . import meta, urls
+from . import views
 from .links import LinkGraph
-from .model import Article, Site
-from .page import Page, article_inputs
+from .model import Site
+from .page import Page
+from .reads import Reader
+from .routes import Routes, is_listed
+from .texts import Texts
 
 FEED_LENGTH = 50
 ENTITY_FEED_LENGTH = 20
-SITE_FEED = "/feed.xml"
+NO_ARTICLES_DATE = dt.date(2000, 1, 1)
 
 
-def feed_pages(site: Site, graph: LinkGraph) -> list[Page]:
+def feed_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
     """Atom feeds: the whole site, each topic, each entity that has articles."""
-    every = tuple(site.articles.values())
-    newest = every[0].date if every else dt.date(2000, 1, 1)
-    feeds = [_feed(site.config.title, SITE_FEED, "/", every, ("sources.yaml",), newest)]
+    feeds = [_feed(site.config.title, routes.site_feed, routes.home, "articles", "")]
     for topic in site.topics.values():
-        feeds.append(
-            _feed(
-                f"{topic.title} · {site.config.title}",
-                meta.topic_feed_path(topic.id),
-                urls.topic_path(topic.id),
-                meta.feed_articles(site, graph, "topic", topic.id),
-                ("topics.yaml", "sources.yaml"),
-                newest,
-            )
-        )
+        title = f"{topic.title} · {site.config.title}"
+        path = routes.topic_feed(topic.id)
+        feeds.append(_feed(title, path, routes.topic(topic.id), "topic-articles", topic.id))
     for entity in site.entities.values():
-        articles = meta.feed_articles(site, graph, "entity", entity.id)[:ENTITY_FEED_LENGTH]
-        if articles:
+        if graph.articles_by_entity.get(entity.id):
+            title = f"{entity.name} · {site.config.title}"
+            path = routes.entity_feed(entity.id)
+            alternate = routes.entity(entity.id)
             feeds.append(
-                _feed(
-                    f"{entity.name} · {site.config.title}",
-                    meta.entity_feed_path(entity.id),
-                    urls.entity_path(entity.id),
-                    articles,
-                    ("entities.yaml", "sources.yaml"),
-                    newest,
-                )
+                _feed(title, path, alternate, "entity-articles", entity.id, ENTITY_FEED_LENGTH)
             )
     return feeds
 
 
-def index_pages(site: Site, pages: Sequence[Page]) -> list[Page]:
-    """The sitemap (every HTML page but the 404 and search) and robots.txt."""
-    dates = {urls.article_path(a.slug): a.date for a in site.articles.values()}
-    entries = tuple((path, dates.get(path)) for path in meta.sitemap_paths(p.path for p in pages))
-    every_input = ("topics.yaml", "entities.yaml", "sources.yaml", *article_inputs(site.articles))
-    return [
-        Page("/sitemap.xml", "sitemap.xml", "Sitemap", {"entries": entries}, inputs=every_input),
-        Page("/robots.txt", "robots.txt", "Robots"),
-    ]
-
-
 def _feed(
-    title: str,
-    path: str,
-    alternate: str,
-    articles: tuple[Article, ...],
-    inputs: tuple[str, ...],
-    fallback_date: dt.date,
+    title: str, path: str, alternate: str, query: str, key: str, length: int = FEED_LENGTH
 ) -> Page:
     """The newest articles; an empty feed is dated by the site's newest article."""
-    articles = articles[:FEED_LENGTH]
-    updated = articles[0].date if articles else fallback_date
-    context = {"articles": articles, "alternate": alternate, "updated": updated}
-    every_input = (*inputs, *article_inputs(a.slug for a in articles))
-    return Page(path, "feed.xml", title, context, inputs=every_input)
+
+    def context(reader: Reader) -> dict[str, Any]:
+        articles = views.cards(reader, reader.ask(query, key)[:length])
+        if articles:
+            updated = articles[0].article.date
+        else:
+            newest = reader.ask("articles")[:1]
+            updated = reader.article(newest[0]).date if newest else NO_ARTICLES_DATE
+        return {"articles": articles, "alternate": alternate, "updated": updated}
+
+    return Page(path, "feed.xml", title, context)
+
+
+def index_pages(site: Site, routes: Routes, pages: Sequence[Page]) -> list[Page]:
+    """The sitemap (every HTML page but the 404 and search) and robots.txt."""
+    listed = tuple(sorted(page.path for page in pages if is_listed(page.path)))
+    slugs = {routes.article(slug): slug for slug in site.articles}
+
+    def sitemap(reader: Reader) -> dict[str, Any]:
+        entries = tuple(
+            (path, reader.article(slugs[path]).date if path in slugs else None) for path in listed
+        )
+        return {"entries": entries}
+
+    return [
+        Page(routes.sitemap, "sitemap.xml", "Sitemap", sitemap, signature=listed),
+        Page(routes.robots, "robots.txt", "Robots"),
+    ]

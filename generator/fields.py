@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from .errors import ContentError, Position
@@ -127,3 +129,16 @@ def _type_name(value: Any) -> str:
         dt.date: "a date",
     }
     return names.get(type(value), type(value).__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """An id written in one record that must name another; the model checks them all."""
+
+    kind: str  # "source", "topic", "article" or "entity"
+    id: str
+    position: Position
+
+
+def references_to(kind: str, ids: Iterable[str], fields: FieldReader, name: str) -> list[Reference]:
+    return [Reference(kind, ref, fields.at(name, index)) for index, ref in enumerate(ids)]

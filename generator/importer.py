@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from .entity_links import EntityMatcher
 from .errors import ContentError, ContentErrors, Position
-from .markdown import EntityMatcher
 from .model import Entity, Source
 
 MAX_TITLE = 150  # a longer first line is a paragraph, not a title

@@ -23,6 +23,10 @@ class Grade:
         return self.reliability + self.credibility
 
     @property
+    def reliability_meaning(self) -> str:
+        return RELIABILITY[self.reliability]
+
+    @property
     def meaning(self) -> str:
         return (
             f"Source: {RELIABILITY[self.reliability].lower()} ({self.reliability}). "
@@ -74,11 +78,8 @@ def corroboration(site: Site, cites: Iterable[str]) -> Corroboration:
     return Corroboration(tuple((site.sources[s], tuple(arts)) for s, arts in groups.items()))
 
 
-def timeline(site: Site, topics: Iterable[Topic] | None = None) -> tuple[TimelineEntry, ...]:
-    """Events oldest first; partial dates sort at the start of their month or year."""
-    entries = [
-        TimelineEntry(event, topic, tuple(site.articles[slug] for slug in event.cites))
-        for topic in (site.topics.values() if topics is None else topics)
-        for event in topic.events
-    ]
+def timeline_events(topics: Iterable[Topic]) -> tuple[TimelineEntry, ...]:
+    """Events oldest first; partial dates sort at the start of their month or year.
+    (Their articles are left out: the caller reads those it shows.)"""
+    entries = [TimelineEntry(event, topic, ()) for topic in topics for event in topic.events]
     return tuple(sorted(entries, key=lambda e: (e.event.date, e.topic.id, e.event.text)))

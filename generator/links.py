@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from .entity_links import EntityMatcher
 from .errors import ContentError, ContentErrors, Position, did_you_mean
-from .markdown import EntityMatcher, MarkdownResult
+from .markdown import MarkdownResult
 from .model import Site
 from .page import Page
 
@@ -34,10 +35,11 @@ class LinkGraph:
 
 
 def build_graph(
-    site: Site, mentions: Mapping[str, Mapping[str, int]], matcher: EntityMatcher
+    site: Site, bodies: Mapping[str, MarkdownResult], matcher: EntityMatcher
 ) -> LinkGraph:
-    """`mentions` maps each article slug to its entity mention counts; `matcher` finds
-    the entities named in timeline events."""
+    """`bodies` are the rendered texts of the articles, with their entity mention counts;
+    `matcher` finds the entities named in timeline events."""
+    mentions = {slug: body.mentions for slug, body in bodies.items()}
     by_topic: dict[str, list[str]] = defaultdict(list)
     by_source: dict[str, list[str]] = defaultdict(list)
     by_entity: dict[str, list[str]] = defaultdict(list)

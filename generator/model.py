@@ -21,9 +21,8 @@ from .curation import (
     read_quotes,
 )
 from .errors import ContentError, ContentErrors, Position, did_you_mean
-from .fields import FieldReader, top_level_list
+from .fields import FieldReader, Reference, references_to, top_level_list
 from .load import RawArticle, RawContent
-from .model_refs import Reference, references_to
 from .slug import slugify
 from .yamlpos import Located
 

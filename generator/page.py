@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .reads import Reader
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,28 +16,33 @@ class Crumb:
     path: str
 
 
+def no_context(reader: Reader) -> Mapping[str, Any]:
+    return {}
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     path: str  # site-relative, e.g. '/topics/ankara-meeting/'
     template: str
     title: str
-    # The template's variables, or a function that makes them: most pages of a rebuild
-    # are not rendered again, so their context is only built when it is needed.
-    context: Mapping[str, Any] | Callable[[], Mapping[str, Any]] = field(default_factory=dict)
+    # Makes the template's variables from the site as the Reader shows it, when the
+    # page is rendered: most pages of a rebuild are not, and what it reads is recorded.
+    context: Callable[[Reader], Mapping[str, Any]] = no_context
     crumbs: tuple[Crumb, ...] = ()
-    inputs: tuple[str, ...] = ()  # content files it is made from, besides site.yaml and the theme
     description: str = ""  # plain text for <meta name=description> and cards; site's if empty
     og_type: str = "website"
     feeds: tuple[Crumb, ...] = ()  # Atom feeds to announce, besides the site's
-    json_ld: Mapping[str, Any] | None = None
+    signature: Hashable = ()  # anything else its context is made from (the sitemap: its pages)
 
-
-BODY = "#body"  # suffix of the input key that changes when only an article's text changes
-
-
-def article_inputs(slugs: Iterable[str], body: bool = False) -> tuple[str, ...]:
-    """The input keys of articles, as the build state names files: 'articles/x.md' for
-    pages that show an article's front matter, plus 'articles/x.md#body' for pages
-    that also depend on its text (its own page, mention counts)."""
-    keys = [f"articles/{slug}.md" for slug in slugs]
-    return tuple(keys + [key + BODY for key in keys]) if body else tuple(keys)
+    @property
+    def header(self) -> tuple:
+        """What the page is made from besides its reads: a change re-renders it."""
+        return (
+            self.template,
+            self.title,
+            self.crumbs,
+            self.description,
+            self.og_type,
+            self.feeds,
+            self.signature,
+        )

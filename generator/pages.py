@@ -1,297 +1,251 @@
-"""Site -> the list of pages. The one place that knows which pages exist and their paths."""
+"""Site -> the list of pages. Each page kind is a function `(site, graph, texts, routes)
+-> [Page]`; `PAGE_KINDS` is the site's set of them, in order. A page's context is made
+only when it is rendered, from a `Reader` that records what it reads."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from markupsafe import Markup
-
-from . import intel, meta, search_terms, urls, views
-from .feeds import feed_pages, index_pages
+from . import feeds, search_terms, views
+from .jsonld import article_json_ld, claims_json_ld, entity_json_ld
 from .links import LinkGraph
-from .markdown import Markdown
-from .model import ENTITY_KINDS, Article, Entity, Site, Source, Topic
-from .page import Crumb, Page, article_inputs
+from .model import Article, Entity, Site, Source, Topic
+from .page import Crumb, Page
+from .reads import Reader
+from .routes import Routes
+from .texts import Texts
+
+PageKind = Callable[[Site, LinkGraph, Texts, Routes], list[Page]]
 
 LATEST_ON_HOME = 10
 ENTITY_ARTICLES_SHOWN = 20  # the newest; search (filtered by the entity) finds the rest
-KIND_HEADINGS = {"person": "People", "organisation": "Organisations", "place": "Places"}
 
 
 def build_pages(
-    site: Site, graph: LinkGraph, bodies: Mapping[str, Markup], markdown: Markdown
+    site: Site, graph: LinkGraph, texts: Texts, routes: Routes, kinds: Sequence[PageKind]
 ) -> list[Page]:
-    facts = views.fact_views(site, markdown)
-    summaries = {
-        t.id: Markup(markdown.render(t.summary, link_entities=False).html)
-        for t in site.topics.values()
-    }
-    every_article = article_inputs(site.articles)
-    pages = [
-        _home(site, summaries),
-        _list(
-            site.topics.values(),
-            "/topics/",
+    pages = [page for kind in kinds for page in kind(site, graph, texts, routes)]
+    return pages + feeds.index_pages(site, routes, pages)
+
+
+def _crumbs(routes: Routes, *crumbs: tuple[str, str]) -> tuple[Crumb, ...]:
+    return (Crumb("Home", routes.home), *(Crumb(title, path) for title, path in crumbs))
+
+
+def site_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
+    """The home page, the lists, search and the 404."""
+
+    def home(reader: Reader) -> dict[str, Any]:
+        latest = reader.ask("articles")[:LATEST_ON_HOME]
+        return {"topics": views.topic_cards(reader), "latest": views.cards(reader, latest)}
+
+    def topics(reader: Reader) -> dict[str, Any]:
+        return {"items": views.topic_cards(reader)}
+
+    def articles(reader: Reader) -> dict[str, Any]:
+        return {"items": views.cards(reader, reader.ask("articles"))}
+
+    def sources(reader: Reader) -> dict[str, Any]:
+        return {"items": views.source_cards(reader)}
+
+    def entities(reader: Reader) -> dict[str, Any]:
+        return {"groups": views.entity_groups(reader)}
+
+    def timeline(reader: Reader) -> dict[str, Any]:
+        return {"entries": views.timeline(reader)}
+
+    def search_aliases(reader: Reader) -> dict[str, Any]:
+        return {"table": search_terms.alias_table(reader.entities())}
+
+    return [
+        Page(routes.home, "home.html", site.config.title, home),
+        Page(
+            routes.topics,
             "topics.html",
             "Topics",
-            ("topics.yaml", *every_article),
-            summaries=summaries,
-            counts={t: len(graph.articles_by_topic.get(t, ())) for t in site.topics},
+            topics,
+            _crumbs(routes, ("Topics", routes.topics)),
         ),
-        _list(
-            site.articles.values(),
-            "/articles/",
+        Page(
+            routes.articles,
             "articles.html",
             "Articles",
-            ("sources.yaml", *every_article),
+            articles,
+            _crumbs(routes, ("Articles", routes.articles)),
         ),
-        _list(
-            site.sources.values(),
-            "/sources/",
+        Page(
+            routes.sources,
             "sources.html",
             "Sources",
-            ("sources.yaml", *every_article),
-            counts={s: len(graph.articles_by_source.get(s, ())) for s in site.sources},
+            sources,
+            _crumbs(routes, ("Sources", routes.sources)),
         ),
-        _entity_index(site, graph),
-        _timeline(site),
-        Page("/search/", "search.html", "Search"),
-        _search_aliases(site),
-        Page("/404.html", "404.html", "Page not found"),
+        Page(
+            routes.entities,
+            "entities.html",
+            "People, organisations and places",
+            entities,
+            _crumbs(routes, ("People & places", routes.entities)),
+        ),
+        Page(
+            routes.timeline,
+            "timeline.html",
+            "Timeline",
+            timeline,
+            _crumbs(routes, ("Timeline", routes.timeline)),
+        ),
+        Page(routes.search, "search.html", "Search"),
+        Page(routes.search_aliases, "aliases.json", "Search aliases", search_aliases),
+        Page(routes.not_found, "404.html", "Page not found"),
     ]
-    pages += [
-        _topic(site, graph, topic, summaries[topic.id], facts[topic.id])
-        for topic in site.topics.values()
+
+
+def topic_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
+    return [_topic(topic, texts, routes) for topic in site.topics.values()] + [
+        _timeline_json(topic, routes) for topic in site.topics.values()
     ]
-    pages += [
-        _article(site, graph, article, bodies[article.slug], facts)
-        for article in site.articles.values()
-    ]
-    pages += [_timeline_json(site, topic) for topic in site.topics.values()]
-    pages += [_entity(site, graph, entity) for entity in site.entities.values()]
-    pages += [_source(site, graph, source) for source in site.sources.values()]
-    pages += feed_pages(site, graph)
-    pages += index_pages(site, pages)
-    return pages
 
 
-def _crumbs(*crumbs: tuple[str, str]) -> tuple[Crumb, ...]:
-    return (Crumb("Home", urls.home_path()), *(Crumb(title, path) for title, path in crumbs))
+def _topic(topic: Topic, texts: Texts, routes: Routes) -> Page:
+    def context(reader: Reader) -> dict[str, Any]:
+        topic_now = reader.topic(topic.id)
+        facts = views.fact_views(reader, topic_now)
+        involved = reader.ask("topic-entities", topic.id)
+        return {
+            "topic": topic_now,
+            "summary": reader.topic_texts().summaries[topic.id],
+            "facts": facts,
+            "articles": views.cards(reader, reader.ask("topic-articles", topic.id)),
+            "involved": views.entity_counts(reader, involved),
+            "related": reader.related_topics(topic.id),
+            "timeline": views.timeline(reader, [topic_now]),
+            "quotes": views.quote_views(reader, [topic_now]),
+            "json_ld": claims_json_ld(topic_now, facts, routes),
+        }
 
-
-def _home(site: Site, summaries: Mapping[str, Markup]) -> Page:
-    latest = tuple(site.articles.values())[:LATEST_ON_HOME]
-    context = {"topics": tuple(site.topics.values()), "summaries": summaries, "latest": latest}
-    inputs = ("topics.yaml", "sources.yaml", *article_inputs(a.slug for a in latest))
-    return Page("/", "home.html", site.config.title, context, inputs=inputs)
-
-
-def _list(
-    items: Iterable[Any],
-    path: str,
-    template: str,
-    title: str,
-    inputs: tuple[str, ...],
-    **context: Any,
-) -> Page:
-    context["items"] = tuple(items)
-    return Page(path, template, title, context, _crumbs((title, path)), inputs)
-
-
-def _entity_index(site: Site, graph: LinkGraph) -> Page:
-    counts = {e: len(graph.articles_by_entity.get(e, ())) for e in site.entities}
-    context = {"groups": views.entity_groups(site, KIND_HEADINGS), "counts": counts}
+    path = routes.topic(topic.id)
     return Page(
-        "/entities/",
-        "entities.html",
-        "People, organisations and places",
-        context,
-        _crumbs(("People & places", "/entities/")),
-        ("entities.yaml", *article_inputs(site.articles, body=True)),
-    )
-
-
-def _search_aliases(site: Site) -> Page:
-    table = search_terms.alias_table(site)
-    return Page(
-        search_terms.ALIASES_PATH,
-        "aliases.json",
-        "Search aliases",
-        {"table": table},
-        inputs=("entities.yaml",),
-    )
-
-
-def _timeline(site: Site) -> Page:
-    entries = intel.timeline(site)
-    slugs = {a.slug for entry in entries for a in entry.articles}
-    return Page(
-        "/timeline/",
-        "timeline.html",
-        "Timeline",
-        {"entries": entries},
-        _crumbs(("Timeline", "/timeline/")),
-        ("topics.yaml", "sources.yaml", *article_inputs(sorted(slugs))),
-    )
-
-
-def _topic(
-    site: Site, graph: LinkGraph, topic: Topic, summary: Markup, facts: tuple[views.FactView, ...]
-) -> Page:
-    articles = tuple(site.articles[s] for s in graph.articles_by_topic.get(topic.id, ()))
-    involved = tuple((site.entities[e], n) for e, n in graph.entities_by_topic.get(topic.id, ()))
-    links = urls.Urls(site.config.base_url, site.config.base_path)
-    timeline = intel.timeline(site, [topic])
-    context = {
-        "topic": topic,
-        "summary": summary,
-        "facts": facts,
-        "articles": articles,
-        "involved": _group_by_kind(involved),
-        "related": tuple(site.topics[t] for t in graph.related_topics.get(topic.id, ())),
-        "timeline": timeline,
-        "quotes": views.quote_views(site, [topic]),
-    }
-    inputs = (
-        "topics.yaml",
-        "entities.yaml",
-        "sources.yaml",
-        *article_inputs(graph.articles_by_topic.get(topic.id, ()), body=True),
-    )
-    return Page(
-        urls.topic_path(topic.id),
+        path,
         "topic.html",
         topic.title,
         context,
-        _crumbs(("Topics", "/topics/"), (topic.title, urls.topic_path(topic.id))),
-        inputs,
-        description=meta.plain_description(topic.summary),
-        feeds=(Crumb(f"{topic.title}: new articles", meta.topic_feed_path(topic.id)),),
-        json_ld=views.claims_json_ld(topic, facts, links),
+        _crumbs(routes, ("Topics", routes.topics), (topic.title, path)),
+        description=texts.descriptions[topic.id],
+        feeds=(Crumb(f"{topic.title}: new articles", routes.topic_feed(topic.id)),),
     )
 
 
-def _timeline_json(site: Site, topic: Topic) -> Page:
-    links = urls.Urls(site.config.base_url, site.config.base_path)
-    data = views.timelinejs(site, topic, intel.timeline(site, [topic]), links)
-    cited = sorted({slug for event in topic.events for slug in event.cites})
-    return Page(
-        urls.topic_path(topic.id) + "timeline.json",
-        "timeline.json",
-        topic.title,
-        {"data": data},
-        inputs=("topics.yaml", *article_inputs(cited)),
-    )
+def _timeline_json(topic: Topic, routes: Routes) -> Page:
+    def context(reader: Reader) -> dict[str, Any]:
+        topic_now = reader.topic(topic.id)
+        return {"data": views.timelinejs(topic_now, views.timeline(reader, [topic_now]), routes)}
+
+    return Page(routes.topic_timeline_json(topic.id), "timeline.json", topic.title, context)
 
 
-def _article(
-    site: Site,
-    graph: LinkGraph,
-    article: Article,
-    body: Markup,
-    facts: Mapping[str, tuple[views.FactView, ...]],
-) -> Page:
-    def context() -> dict[str, Any]:
-        mentioned = tuple((site.entities[e], n) for e, n in graph.mentions.get(article.slug, ()))
-        source = site.sources[article.source]
-        topics = tuple(site.topics[t] for t in article.topics)
-        links = urls.Urls(site.config.base_url, site.config.base_path)
+def article_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
+    return [_article(article, routes) for article in site.articles.values()]
+
+
+def _article(article: Article, routes: Routes) -> Page:
+    slug = article.slug
+
+    def context(reader: Reader) -> dict[str, Any]:
+        this = reader.article(slug)
+        mentioned = views.entity_counts(reader, reader.mentions(slug))
+        source = reader.source(this.source)
+        topics = tuple(reader.topic(t) for t in this.topics)
         return {
-            "article": article,
-            "body": body,
+            "article": this,
+            "body": reader.body(slug).html,
             "source": source,
+            "grade": reader.grade(slug),
             "topics": topics,
-            "mentioned": _group_by_kind(mentioned),
-            "citations": tuple(
-                views.CitationView(site.topics[c.topic_id], facts[c.topic_id][c.fact_index])
-                for c in graph.cited_by.get(article.slug, ())
-            ),
-            "original": site.articles.get(article.rewrite_of),
-            "rewrites": tuple(site.articles[s] for s in graph.rewrites.get(article.slug, ())),
-            "json_ld": meta.article_json_ld(
-                article, source, topics, [entity for entity, _ in mentioned], links
-            ),
+            "mentioned": mentioned,
+            "citations": views.citations(reader, slug),
+            "original": reader.article(this.rewrite_of) if this.rewrite_of else None,
+            "rewrites": reader.articles(reader.ask("rewrites", slug)),
+            "json_ld": article_json_ld(this, source, topics, _by_mention(reader, slug), routes),
         }
 
-    related_articles = (article.rewrite_of, *graph.rewrites.get(article.slug, ()))
-    inputs = (
-        "topics.yaml",
-        "entities.yaml",
-        "sources.yaml",
-        *article_inputs(filter(None, related_articles)),
-        *article_inputs([article.slug], body=True),
-    )
+    path = routes.article(slug)
     return Page(
-        urls.article_path(article.slug),
+        path,
         "article.html",
         article.title,
         context,
-        _crumbs(("Articles", "/articles/"), (article.title, urls.article_path(article.slug))),
-        inputs,
+        _crumbs(routes, ("Articles", routes.articles), (article.title, path)),
         description=article.summary,
         og_type="article",
     )
 
 
-def _entity(site: Site, graph: LinkGraph, entity: Entity) -> Page:
-    slugs = graph.articles_by_entity.get(entity.id, ())
+def _by_mention(reader: Reader, slug: str) -> list[Entity]:
+    """The entities an article names, most mentioned first."""
+    return [reader.entity(entity_id) for entity_id, _ in reader.mentions(slug)]
 
-    def context() -> dict[str, Any]:
+
+def entity_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
+    return [_entity(entity, graph, routes) for entity in site.entities.values()]
+
+
+def _entity(entity: Entity, graph: LinkGraph, routes: Routes) -> Page:
+    def context(reader: Reader) -> dict[str, Any]:
+        this = reader.entity(entity.id)
+        slugs = reader.ask("entity-articles", entity.id)
         return {
-            "entity": entity,
-            "kind_heading": KIND_HEADINGS[entity.kind],
-            "articles": tuple(site.articles[s] for s in slugs[:ENTITY_ARTICLES_SHOWN]),
+            "entity": this,
+            "kind_heading": views.KIND_HEADINGS[this.kind],
+            "articles": views.cards(reader, slugs[:ENTITY_ARTICLES_SHOWN]),
             "article_count": len(slugs),
-            "topics": tuple(site.topics[t] for t in graph.topics_by_entity.get(entity.id, ())),
-            "together": views.co_mentioned(site, graph, entity),
-            "timeline": views.entity_timeline(site, graph, entity),
-            "quotes": views.speaker_quotes(site, entity),
+            "all_articles_url": routes.search_for(entity=this.name, type="Article", sort="date"),
+            "topics": tuple(reader.topic(t) for t in reader.ask("entity-topics", entity.id)),
+            "together": views.co_mentioned(reader, this),
+            "timeline": views.entity_timeline(reader, this),
+            "quotes": views.speaker_quotes(reader, this),
+            "json_ld": entity_json_ld(this, routes),
         }
 
-    inputs = (
-        "entities.yaml",
-        "topics.yaml",
-        "sources.yaml",
-        *article_inputs(graph.articles_by_entity.get(entity.id, ()), body=True),
-    )
-    links = urls.Urls(site.config.base_url, site.config.base_path)
-    feeds = (Crumb(f"Articles mentioning {entity.name}", meta.entity_feed_path(entity.id)),)
+    path = routes.entity(entity.id)
+    has_articles = bool(graph.articles_by_entity.get(entity.id))
+    feed = Crumb(f"Articles mentioning {entity.name}", routes.entity_feed(entity.id))
     return Page(
-        urls.entity_path(entity.id),
+        path,
         "entity.html",
         entity.name,
         context,
-        _crumbs(("People & places", "/entities/"), (entity.name, urls.entity_path(entity.id))),
-        inputs,
+        _crumbs(routes, ("People & places", routes.entities), (entity.name, path)),
         description=entity.description,
         og_type="profile" if entity.kind == "person" else "website",
-        feeds=feeds if slugs else (),
-        json_ld=meta.entity_json_ld(entity, links),
+        feeds=(feed,) if has_articles else (),
     )
 
 
-def _source(site: Site, graph: LinkGraph, source: Source) -> Page:
-    articles = tuple(site.articles[s] for s in graph.articles_by_source.get(source.id, ()))
-    context = {"source": source, "articles": articles}
-    inputs = ("sources.yaml", *article_inputs(graph.articles_by_source.get(source.id, ())))
+def source_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
+    return [_source(source, routes) for source in site.sources.values()]
+
+
+def _source(source: Source, routes: Routes) -> Page:
+    def context(reader: Reader) -> dict[str, Any]:
+        slugs = reader.ask("source-articles", source.id)
+        return {"source": reader.source(source.id), "articles": views.cards(reader, slugs)}
+
+    path = routes.source(source.id)
     return Page(
-        urls.source_path(source.id),
+        path,
         "source.html",
         source.name,
         context,
-        _crumbs(("Sources", "/sources/"), (source.name, urls.source_path(source.id))),
-        inputs,
+        _crumbs(routes, ("Sources", routes.sources), (source.name, path)),
     )
 
 
-def _group_by_kind(
-    entities: tuple[tuple[Entity, int], ...],
-) -> tuple[tuple[str, tuple[tuple[Entity, int], ...]], ...]:
-    """(heading, entities) per kind that has any: people, organisations, places."""
-    groups = []
-    for kind in ENTITY_KINDS:
-        members = tuple(item for item in entities if item[0].kind == kind)
-        if members:
-            groups.append((KIND_HEADINGS[kind], members))
-    return tuple(groups)
+PAGE_KINDS: tuple[PageKind, ...] = (
+    site_pages,
+    topic_pages,
+    article_pages,
+    entity_pages,
+    source_pages,
+    feeds.feed_pages,
+)

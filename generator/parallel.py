@@ -15,11 +15,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
-
-from . import output, urls
+from . import output
 from .page import Page
-from .render import render_each
+from .reads import Key, SiteData
+from .render import RecordingEnvironment, render_each
+from .routes import output_file
 
 MIN_PAGES_PER_WORKER = 300  # below this, starting processes costs more than it saves
 CHUNKS_PER_WORKER = 8  # smaller chunks: steadier progress and balance, a little overhead
@@ -28,21 +28,24 @@ Progress = Callable[[int, int], None]
 
 @dataclass
 class PageWriter:
-    """Writes rendered pages into `directory`, skipping those whose HTML is unchanged."""
+    """Writes rendered pages into `directory`, skipping those whose HTML is unchanged,
+    and keeps what each page read."""
 
     directory: Path
     previous_hashes: dict[str, str] = field(default_factory=dict)
     atomic: bool = False  # True when writing into a folder that is being served
     hashes: dict[str, str] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)
+    reads: dict[str, frozenset[Key]] = field(default_factory=dict)
 
-    def __call__(self, page: Page, html: str) -> None:
+    def __call__(self, page: Page, html: str, reads: frozenset[Key]) -> None:
         data = html.encode("utf-8")
         digest = hashlib.sha256(data).hexdigest()
         self.hashes[page.path] = digest
+        self.reads[page.path] = reads
         if self.previous_hashes.get(page.path) == digest:
             return
-        target = self.directory / urls.output_file(page.path)
+        target = self.directory / output_file(page.path)
         if self.atomic:
             output.write_atomic(target, data)
         else:
@@ -57,8 +60,9 @@ def worker_count(pages: int, allowed: int) -> int:
 
 
 def render_and_write(
-    env: jinja2.Environment,
+    env: RecordingEnvironment,
     pages: Sequence[Page],
+    data: SiteData,
     writer: PageWriter,
     workers: int,
     progress: Progress | None = None,
@@ -67,18 +71,20 @@ def render_and_write(
     `progress(done, total)` hears how far it got."""
     workers = worker_count(len(pages), workers)
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        render_each(env, pages, _counting(writer, len(pages), progress))
+        render_each(env, pages, data, _counting(writer, len(pages), progress))
         return writer
     context = multiprocessing.get_context("fork")
     chunk_count = workers * CHUNKS_PER_WORKER
     chunks = [range(start, len(pages), chunk_count) for start in range(chunk_count)]
     done = 0
     with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_adopt, initargs=(env, pages, writer)
+        workers, mp_context=context, initializer=_adopt, initargs=(env, pages, data, writer)
     ) as pool:
-        for chunk, (hashes, written) in zip(chunks, pool.map(_render_chunk, chunks), strict=True):
+        for chunk, done_chunk in zip(chunks, pool.map(_render_chunk, chunks), strict=True):
+            hashes, written, reads = done_chunk
             writer.hashes.update(hashes)
             writer.written.extend(written)
+            writer.reads.update(reads)
             done += len(chunk)
             if progress:
                 progress(done, len(pages))
@@ -91,25 +97,31 @@ def _counting(writer: PageWriter, total: int, progress: Progress | None) -> Page
     if progress is None:
         return writer
 
-    def sink(page: Page, html: str) -> None:
-        writer(page, html)
+    def sink(page: Page, html: str, reads: frozenset[Key]) -> None:
+        writer(page, html, reads)
         if len(writer.hashes) % 100 == 0 or len(writer.hashes) == total:
             progress(len(writer.hashes), total)
 
     return sink  # type: ignore[return-value]
 
 
-_job: tuple[jinja2.Environment, Sequence[Page], PageWriter] | None = None  # per worker process
+# What a forked worker process was given: set once per process by the pool's initializer
+# (a process pool has no other way to hand a worker what it inherits).
+_job: tuple[RecordingEnvironment, Sequence[Page], SiteData, PageWriter] | None = None
 
 
-def _adopt(env: jinja2.Environment, pages: Sequence[Page], writer: PageWriter) -> None:
+def _adopt(
+    env: RecordingEnvironment, pages: Sequence[Page], data: SiteData, writer: PageWriter
+) -> None:
     global _job
-    _job = (env, pages, PageWriter(writer.directory, writer.previous_hashes, writer.atomic))
+    _job = (env, pages, data, PageWriter(writer.directory, writer.previous_hashes, writer.atomic))
 
 
-def _render_chunk(indexes: range) -> tuple[dict[str, str], list[str]]:
+def _render_chunk(
+    indexes: range,
+) -> tuple[dict[str, str], list[str], dict[str, frozenset[Key]]]:
     assert _job is not None
-    env, pages, writer = _job
-    writer.hashes, writer.written = {}, []
-    render_each(env, (pages[index] for index in indexes), writer)
-    return writer.hashes, writer.written
+    env, pages, data, writer = _job
+    writer.hashes, writer.written, writer.reads = {}, [], {}
+    render_each(env, (pages[index] for index in indexes), data, writer)
+    return writer.hashes, writer.written, writer.reads

@@ -20,9 +20,9 @@ from watchdog.observers import Observer
 from .build import Builder, BuildOptions, BuildReport
 from .errors import ContentErrors
 from .load import is_content_file
+from .routes import Routes
 from .search import SearchIndexError
 from .serve import Broadcaster, make_server
-from .urls import Urls
 
 QUIET_SECONDS = 0.04  # a burst of file events ends after this long without one
 MAX_DEBOUNCE_SECONDS = 0.5
@@ -73,7 +73,7 @@ class Preview:
             self.broadcaster.failed([f"error: {exc}"])
             return None
         self.base_path = report.base_path
-        links = Urls("/", report.base_path)
+        links = Routes("/", report.base_path)
         self.broadcaster.built([links.link(path) for path in report.written + report.deleted])
         return report
 

@@ -1,28 +1,40 @@
-"""Jinja2 environment (autoescape, StrictUndefined) and Page -> HTML."""
+"""Jinja2 environment (autoescape, StrictUndefined) and Page -> HTML, with what the
+page read: its context's reads through the `Reader`, and every template it loaded."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import jinja2
-import jinja2.meta
 
-from . import meta, urls
 from .curation import CREDIBILITY, RELIABILITY
 from .errors import ContentError, ContentErrors, Position
-from .intel import Grade
-from .model import Site
+from .model import Config
 from .page import Page
+from .reads import Key, Reader, SiteData
+
+TEMPLATES = "templates/"  # key prefix of a template, as the build state names theme files
+Sink = Callable[[Page, str, frozenset[Key]], None]
 
 
-def make_environment(
-    theme_dir: Path, site: Site, grades: Mapping[str, Grade]
-) -> jinja2.Environment:
-    config = site.config
-    env = jinja2.Environment(
+class RecordingEnvironment(jinja2.Environment):
+    """Notes every template loaded while `loaded` is a set: the page's own, and those
+    it extends, imports or includes, even when Jinja has them cached."""
+
+    loaded: set[str] | None = None
+
+    def _load_template(self, name: str, globals: Any) -> jinja2.Template:
+        if self.loaded is not None:
+            self.loaded.add(TEMPLATES + name)
+        return super()._load_template(name, globals)
+
+
+def make_environment(theme_dir: Path, config: Config, routes: Any) -> RecordingEnvironment:
+    env = RecordingEnvironment(
         loader=jinja2.FileSystemLoader(theme_dir / "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -30,35 +42,45 @@ def make_environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    links = urls.Urls(config.base_url, config.base_path)
     env.globals.update(
         site=config,
-        sources=site.sources,
-        grades=grades,
+        routes=routes,
         reliability_scale=RELIABILITY,
         credibility_scale=CREDIBILITY,
-        url=links.link,
-        absolute_url=links.absolute,
-        asset=_asset_linker(theme_dir / "static", links),
-        paths=urls,
-        feed_id=lambda page_path: meta.feed_id(links, page_path),
-        has_absolute_url="://" in config.base_url,
+        url=routes.link,
+        absolute_url=routes.absolute,
+        asset=_asset_linker(theme_dir / "static", routes),
+        feed_id=routes.feed_id,
+        has_absolute_url=routes.has_absolute_base,
     )
     env.filters["longdate"] = _long_date
     return env
 
 
+def render_page(
+    env: RecordingEnvironment, page: Page, data: SiteData
+) -> tuple[str, frozenset[Key]]:
+    """The page's HTML and everything it read: records, queries and templates."""
+    reader = Reader(data)
+    env.loaded = set()
+    try:
+        context = page.context(reader)
+        template = env.get_template(page.template)
+        html = template.render({"page": page, "json_ld": None, **context})
+        return html, frozenset(reader.keys | env.loaded)
+    finally:
+        env.loaded = None
+
+
 def render_each(
-    env: jinja2.Environment, pages: Iterable[Page], sink: Callable[[Page, str], None]
+    env: RecordingEnvironment, pages: Iterable[Page], data: SiteData, sink: Sink
 ) -> None:
     """Render pages one at a time and hand each to `sink` (so no site is held in memory);
     every template error becomes a ContentError naming the template, raised at the end."""
     errors: list[ContentError] = []
     for page in pages:
         try:
-            template = env.get_template(page.template)
-            context = page.context() if callable(page.context) else page.context
-            html = template.render({"page": page, "json_ld": page.json_ld, **context})
+            html, reads = render_page(env, page, data)
         except jinja2.TemplateSyntaxError as exc:
             errors.append(
                 ContentError(
@@ -75,24 +97,9 @@ def render_each(
                 )
             )
             continue
-        sink(page, html)
+        sink(page, html, reads)
     if errors:
         raise ContentErrors(errors)
-
-
-def template_inputs(env: jinja2.Environment, name: str) -> frozenset[str]:
-    """Input keys ('templates/x.html') of a template and all it extends, includes or imports."""
-    seen: set[str] = set()
-    pending = [name]
-    while pending:
-        current = pending.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        source, _, _ = env.loader.get_source(env, current)  # type: ignore[union-attr]
-        referenced = jinja2.meta.find_referenced_templates(env.parse(source))
-        pending.extend(ref for ref in referenced if ref)
-    return frozenset(f"templates/{template}" for template in seen)
 
 
 def _template_position(exc: Exception, env: jinja2.Environment, template: str) -> Position:
@@ -108,7 +115,7 @@ def _template_position(exc: Exception, env: jinja2.Environment, template: str) -
     return position
 
 
-def _asset_linker(static_dir: Path, links: urls.Urls):
+def _asset_linker(static_dir: Path, routes: Any) -> Callable[[str], str]:
     """asset('style.css') -> '/static/style.css?v=<content hash>' for cache busting."""
     versions: dict[str, str] = {}
 
@@ -116,7 +123,7 @@ def _asset_linker(static_dir: Path, links: urls.Urls):
         if name not in versions:
             digest = hashlib.sha256((static_dir / name).read_bytes()).hexdigest()[:10]
             versions[name] = digest
-        return f"{links.link('/static/' + name)}?v={versions[name]}"
+        return f"{routes.link(routes.static(name))}?v={versions[name]}"
 
     return asset
 

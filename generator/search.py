@@ -21,6 +21,8 @@ from pathlib import Path
 import cbor2
 from pagefind.index import IndexConfig, PagefindIndex
 
+from .routes import SEARCH_FOLDER
+
 SIGNATURE = b"pagefind_dcd"  # prefix of every decompressed Pagefind index file
 
 
@@ -30,7 +32,7 @@ class SearchIndexError(Exception):
 
 def write_search_index(site_dir: Path, language: str, bundle_dir: Path | None = None) -> None:
     """Index the HTML pages in site_dir into bundle_dir (default: site_dir/pagefind/)."""
-    bundle_dir = bundle_dir or site_dir / "pagefind"
+    bundle_dir = bundle_dir or site_dir / SEARCH_FOLDER
     try:
         _run_coroutine(_index(site_dir, bundle_dir, language))
     except FileNotFoundError as exc:

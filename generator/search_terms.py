@@ -3,13 +3,13 @@ query in any spelling is answered as if it used the canonical name."""
 
 from __future__ import annotations
 
-from .model import Site
+from collections.abc import Iterable
 
-ALIASES_PATH = "/search/aliases.json"
+from .model import Entity
 
 
-def alias_table(site: Site) -> list[list]:
+def alias_table(entities: Iterable[Entity]) -> list[list]:
     """[[canonical name, [aliases...]], ...] sorted by name; entities without aliases too,
     since a misspelt canonical name is corrected from the same table."""
-    entities = sorted(site.entities.values(), key=lambda e: e.name.casefold())
-    return [[entity.name, list(entity.aliases)] for entity in entities]
+    ordered = sorted(entities, key=lambda e: e.name.casefold())
+    return [[entity.name, list(entity.aliases)] for entity in ordered]

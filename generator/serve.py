@@ -19,7 +19,9 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-NOT_FOUND_PAGE = "404.html"
+from .routes import NOT_FOUND, output_file
+
+NOT_FOUND_PAGE = output_file(NOT_FOUND)
 LIVE_PREFIX = "/__briefing__/"
 KEEPALIVE_SECONDS = 15.0
 NO_SITE_PAGE = (

@@ -1,27 +1,51 @@
-"""What templates show beyond the model: facts and quotes with their corroboration,
-timelines, and the structured data that goes with them."""
+"""What templates show: each view hands a template everything it lays out (an article
+card carries its source and grade), so templates never look ids up. Views read the
+site through a `Reader`, so what a page shows is what it is recorded to depend on."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
-from . import intel, urls
-from .curation import Quote
-from .links import LinkGraph, co_mentions
-from .markdown import Markdown
-from .model import Article, Entity, Site, Topic
+from . import intel
+from .curation import Event, Quote
+from .model import ENTITY_KINDS, Article, Entity, Source, Topic
+from .reads import Reader
+from .routes import Routes
 
 CO_MENTIONS_SHOWN = 12
+KIND_HEADINGS = {"person": "People", "organisation": "Organisations", "place": "Places"}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleCard:
+    article: Article
+    source: Source
+    grade: intel.Grade
+
+
+@dataclass(frozen=True, slots=True)
+class TopicCard:
+    topic: Topic
+    summary: Markup
+    article_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceCard:
+    source: Source
+    reliability: str  # the source's Admiralty letter, F when it is not graded
+    reliability_meaning: str
+    article_count: int
 
 
 @dataclass(frozen=True, slots=True)
 class FactView:
     text: Markup
-    cites: tuple[Article, ...]
+    cites: tuple[ArticleCard, ...]
     anchor: str
     corroboration: intel.Corroboration
     credibility: str  # "1".."6", or "" when the fact is not graded itself
@@ -38,86 +62,132 @@ class QuoteView:
     quote: Quote
     speaker: Entity
     topic: Topic
-    cites: tuple[Article, ...]
+    cites: tuple[ArticleCard, ...]
     corroboration: intel.Corroboration
 
 
-def fact_views(site: Site, markdown: Markdown) -> dict[str, tuple[FactView, ...]]:
-    return {
-        topic.id: tuple(
-            FactView(
-                Markup(markdown.render_inline(fact.text)),
-                tuple(site.articles[slug] for slug in fact.cites),
-                f"fact-{index + 1}",
-                intel.corroboration(site, fact.cites),
-                fact.credibility,
-            )
-            for index, fact in enumerate(topic.key_facts)
+@dataclass(frozen=True, slots=True)
+class TimelineItem:
+    event: Event
+    topic: Topic
+    cites: tuple[ArticleCard, ...]
+
+
+def card(reader: Reader, slug: str) -> ArticleCard:
+    article = reader.article(slug)
+    return ArticleCard(article, reader.source(article.source), reader.grade(slug))
+
+
+def cards(reader: Reader, slugs: Iterable[str]) -> tuple[ArticleCard, ...]:
+    return tuple(card(reader, slug) for slug in slugs)
+
+
+def fact_views(reader: Reader, topic: Topic) -> tuple[FactView, ...]:
+    texts = reader.topic_texts()
+    return tuple(
+        FactView(
+            texts.facts[(topic.id, index)],
+            cards(reader, fact.cites),
+            fact_anchor(index),
+            intel.corroboration(reader.site, fact.cites),
+            fact.credibility,
         )
-        for topic in site.topics.values()
-    }
+        for index, fact in enumerate(topic.key_facts)
+    )
 
 
-def quote_views(site: Site, topics: Iterable[Topic]) -> tuple[QuoteView, ...]:
+def fact_anchor(index: int) -> str:
+    return f"fact-{index + 1}"
+
+
+def citations(reader: Reader, slug: str) -> tuple[CitationView, ...]:
+    """The key facts that cite an article."""
+    views = []
+    for citation in reader.cited_by(slug):
+        topic = reader.topic(citation.topic_id)
+        views.append(CitationView(topic, fact_views(reader, topic)[citation.fact_index]))
+    return tuple(views)
+
+
+def quote_views(
+    reader: Reader, topics: Iterable[Topic], speaker: str | None = None
+) -> tuple[QuoteView, ...]:
+    """The quotes of `topics` (of one speaker, if given), with the articles they cite."""
     return tuple(
         QuoteView(
             quote,
-            site.entities[quote.speaker],
+            reader.entity(quote.speaker),
             topic,
-            tuple(site.articles[slug] for slug in quote.cites),
-            intel.corroboration(site, quote.cites),
+            cards(reader, quote.cites),
+            intel.corroboration(reader.site, quote.cites),
         )
         for topic in topics
         for quote in topic.quotes
+        if speaker is None or quote.speaker == speaker
     )
 
 
-def speaker_quotes(site: Site, entity: Entity) -> tuple[QuoteView, ...]:
-    return tuple(view for view in quote_views(site, site.topics.values()) if view.speaker == entity)
+def speaker_quotes(reader: Reader, entity: Entity) -> tuple[QuoteView, ...]:
+    return quote_views(reader, reader.topics(), entity.id)
 
 
-def entity_timeline(
-    site: Site, graph: LinkGraph, entity: Entity
-) -> tuple[intel.TimelineEntry, ...]:
-    wanted = set(graph.events_by_entity.get(entity.id, ()))
+def timeline(
+    reader: Reader, topics: Iterable[Topic] | None = None, only: Iterable[Event] | None = None
+) -> tuple[TimelineItem, ...]:
+    """Events oldest first (of `only` these, if given), with the articles they cite."""
+    wanted = None if only is None else {id(event) for event in only}
     return tuple(
-        entry
-        for entry in intel.timeline(site)
-        if (entry.topic.id, entry.topic.events.index(entry.event)) in wanted
+        TimelineItem(entry.event, entry.topic, cards(reader, entry.event.cites))
+        for entry in intel.timeline_events(reader.topics() if topics is None else topics)
+        if wanted is None or id(entry.event) in wanted
     )
 
 
-def co_mentioned(site: Site, graph: LinkGraph, entity: Entity) -> tuple[tuple[Entity, int], ...]:
-    pairs = co_mentions(graph, entity.id)[:CO_MENTIONS_SHOWN]
-    return tuple((site.entities[other], count) for other, count in pairs)
+def entity_timeline(reader: Reader, entity: Entity) -> tuple[TimelineItem, ...]:
+    events = [
+        reader.topic(topic_id).events[index]
+        for topic_id, index in reader.ask("entity-events", entity.id)
+    ]
+    return timeline(reader, only=events)
 
 
-def claims_json_ld(topic: Topic, facts: tuple[FactView, ...], links: urls.Urls) -> dict[str, Any]:
-    """The topic's key facts as schema.org Claims, each appearing in its citing articles."""
-    return {
-        "@context": "https://schema.org",
-        "@graph": [
-            {
-                "@type": "Claim",
-                "text": fact.text.striptags(),
-                "url": links.absolute(urls.topic_path(topic.id)) + "#" + fact.anchor,
-                "appearance": [
-                    {
-                        "@type": "NewsArticle",
-                        "headline": article.title,
-                        "url": links.absolute(urls.article_path(article.slug)),
-                        "datePublished": article.date.isoformat(),
-                    }
-                    for article in fact.cites
-                ],
-            }
-            for fact in facts
-        ],
-    }
+def co_mentioned(reader: Reader, entity: Entity) -> tuple[tuple[Entity, int], ...]:
+    pairs = reader.ask("co-mentions", entity.id)[:CO_MENTIONS_SHOWN]
+    return tuple((reader.entity(other), count) for other, count in pairs)
+
+
+def entity_counts(
+    reader: Reader, pairs: Iterable[tuple[str, int]]
+) -> tuple[tuple[str, tuple[tuple[Entity, int], ...]], ...]:
+    """(heading, ((entity, count), ...)) per kind that has any: people, organisations, places."""
+    entities = tuple((reader.entity(entity_id), count) for entity_id, count in pairs)
+    groups = []
+    for kind in ENTITY_KINDS:
+        members = tuple(item for item in entities if item[0].kind == kind)
+        if members:
+            groups.append((KIND_HEADINGS[kind], members))
+    return tuple(groups)
+
+
+def entity_groups(reader: Reader) -> tuple[tuple[str, tuple], ...]:
+    """(kind heading, ((country, ((entity, article count), ...)), ...)) with countries and
+    names in order."""
+    groups = []
+    for kind, heading in KIND_HEADINGS.items():
+        members = sorted(
+            (e for e in reader.entities() if e.kind == kind),
+            key=lambda e: (e.country or "~", e.name.casefold()),
+        )
+        countries: dict[str, list[tuple[Entity, int]]] = {}
+        for entity in members:
+            count = len(reader.ask("entity-articles", entity.id))
+            countries.setdefault(entity.country or "Other", []).append((entity, count))
+        groups.append((heading, tuple((c, tuple(es)) for c, es in countries.items())))
+    return tuple(groups)
 
 
 def timelinejs(
-    site: Site, topic: Topic, entries: Iterable[intel.TimelineEntry], links: urls.Urls
+    topic: Topic, items: Iterable[TimelineItem], routes: Routes
 ) -> dict[str, Any]:
     """A TimelineJS document (https://timeline.knightlab.com/docs/json-format.html)."""
     return {
@@ -125,34 +195,37 @@ def timelinejs(
         "events": [
             {
                 "start_date": {
-                    **entry.event.date.timelinejs(),
-                    "display_date": entry.event.date.label(),
+                    **item.event.date.timelinejs(),
+                    "display_date": item.event.date.label(),
                 },
                 "text": {
-                    "headline": entry.event.text,
-                    "text": "Reported by: " + "; ".join(_link(a, links) for a in entry.articles),
+                    "headline": item.event.text,
+                    "text": "Reported by: "
+                    + "; ".join(_link(c.article, routes) for c in item.cites),
                 },
             }
-            for entry in entries
+            for item in items
         ],
     }
 
 
-def _link(article: Article, links: urls.Urls) -> str:
-    href = links.absolute(urls.article_path(article.slug))
+def _link(article: Article, routes: Routes) -> str:
+    href = routes.absolute(routes.article(article.slug))
     return f'<a href="{Markup.escape(href)}">{Markup.escape(article.title)}</a>'
 
 
-def entity_groups(site: Site, kinds: Mapping[str, str]) -> tuple[tuple[str, tuple], ...]:
-    """(kind heading, ((country, entities), ...)) with countries and names in order."""
-    groups = []
-    for kind, heading in kinds.items():
-        members = sorted(
-            (e for e in site.entities.values() if e.kind == kind),
-            key=lambda e: (e.country or "~", e.name.casefold()),
-        )
-        countries: dict[str, list[Entity]] = {}
-        for entity in members:
-            countries.setdefault(entity.country or "Other", []).append(entity)
-        groups.append((heading, tuple((c, tuple(es)) for c, es in countries.items())))
-    return tuple(groups)
+def topic_cards(reader: Reader) -> tuple[TopicCard, ...]:
+    summaries = reader.topic_texts().summaries
+    return tuple(
+        TopicCard(topic, summaries[topic.id], len(reader.ask("topic-articles", topic.id)))
+        for topic in reader.topics()
+    )
+
+
+def source_cards(reader: Reader) -> tuple[SourceCard, ...]:
+    cards = []
+    for source in reader.sources():
+        letter = source.reliability or intel.UNGRADED_RELIABILITY
+        count = len(reader.ask("source-articles", source.id))
+        cards.append(SourceCard(source, letter, intel.RELIABILITY[letter], count))
+    return tuple(cards)

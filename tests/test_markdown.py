@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.entity_links import build_matcher, entity_links_plugin
 from generator.errors import Position
-from generator.markdown import Markdown, build_matcher
+from generator.markdown import Markdown
 from generator.model import Entity
+from generator.routes import Routes
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 
@@ -26,15 +28,13 @@ def entity(entity_id: str, name: str, *aliases: str) -> Entity:
     return Entity(entity_id, name, "person", "", aliases, Position(Path("entities.yaml")))
 
 
-MARKDOWN = Markdown(
-    build_matcher(
-        [
-            entity("volodymyr-zelensky", "Volodymyr Zelensky", "Zelensky", "Voldymir Zelensky"),
-            entity("recep-tayyip-erdogan", "Recep Tayyip Erdogan", "Erdogan"),
-        ]
-    ),
-    lambda e: f"/entities/{e.id}/",
+MATCHER = build_matcher(
+    [
+        entity("volodymyr-zelensky", "Volodymyr Zelensky", "Zelensky", "Voldymir Zelensky"),
+        entity("recep-tayyip-erdogan", "Recep Tayyip Erdogan", "Erdogan"),
+    ]
 )
+MARKDOWN = Markdown((entity_links_plugin, {"matcher": MATCHER, "routes": Routes()}))
 
 
 @pytest.mark.parametrize(
@@ -53,4 +53,4 @@ def test_mentions_are_counted_everywhere() -> None:
 
 def test_links_are_collected_with_their_lines() -> None:
     result = MARKDOWN.render("Intro.\n\nSee [topic](/topics/x/) and ![map](/img/map.png).\n")
-    assert result.links == [("/topics/x/", 2), ("/img/map.png", 2)]
+    assert result.links == (("/topics/x/", 2), ("/img/map.png", 2))

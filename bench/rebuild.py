@@ -1,0 +1,75 @@
+"""Rebuild times in one long-lived Builder, as the preview uses it.
+
+    .venv/bin/python bench/rebuild.py --articles 1000 --edits 10
+
+Writes the synthetic corpus, builds it once (in-process, one worker, no search), then
+times a no-change rebuild and a series of one-article edits: body edits (new text)
+and title edits (front matter), each on a different article. Prints the medians and
+the number of pages each edit rendered, as one JSON line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from commands import THEME  # noqa: E402
+from corpus import write_corpus  # noqa: E402
+
+from generator.build import Builder, BuildOptions  # noqa: E402
+
+
+def timed(builder: Builder) -> tuple[float, int]:
+    started = time.perf_counter()
+    report = builder.build()
+    return time.perf_counter() - started, len(report.rendered)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--edits", type=int, default=10)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temp:
+        content = Path(temp) / "content"
+        write_corpus(content, args.articles)
+        options = BuildOptions(content, THEME, Path(temp) / "site", search=False, workers=1)
+        builder = Builder(options)
+        full, _ = timed(builder)
+        no_change, _ = timed(builder)
+        articles = sorted((content / "articles").glob("*.md"))
+        body, title = [], []
+        for index in range(args.edits):
+            article = articles[7 + index]
+            text = article.read_text(encoding="utf-8")
+            article.write_text(text + "\nOne more sentence.\n", "utf-8")
+            body.append(timed(builder))
+            article = articles[100 + index]
+            text = article.read_text(encoding="utf-8")
+            article.write_text(text.replace("title: Report", "title: Renamed report", 1), "utf-8")
+            title.append(timed(builder))
+        print(
+            json.dumps(
+                {
+                    "articles": args.articles,
+                    "full_s": round(full, 3),
+                    "no_change_ms": round(no_change * 1000, 1),
+                    "body_edit_ms": round(statistics.median(t for t, _ in body) * 1000, 1),
+                    "body_edit_pages": statistics.median(n for _, n in body),
+                    "title_edit_ms": round(statistics.median(t for t, _ in title) * 1000, 1),
+                    "title_edit_pages": statistics.median(n for _, n in title),
+                }
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()

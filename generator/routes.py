@@ -1,0 +1,109 @@
+"""The one URL table: every page path of the site is made here, and nowhere else.
+
+Page paths are site-relative ('/topics/x/'). One `Routes` is made per build (it knows
+the base URL) and handed to the page kinds, the Markdown plugins and the templates;
+`link` puts the base path in front ('/repo/topics/x/'), `absolute` the whole base URL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote, unquote
+
+HOME = "/"
+TOPICS = "/topics/"
+ARTICLES = "/articles/"
+ENTITIES = "/entities/"
+SOURCES = "/sources/"
+TIMELINE = "/timeline/"
+SEARCH = "/search/"
+SEARCH_ALIASES = "/search/aliases.json"  # every name of every entity, for the search page
+NOT_FOUND = "/404.html"
+SITE_FEED = "/feed.xml"
+SITEMAP = "/sitemap.xml"
+ROBOTS = "/robots.txt"
+STATIC = "/static/"
+SEARCH_FOLDER = "pagefind"  # the search index, in the output folder
+SEARCH_BUNDLE = f"/{SEARCH_FOLDER}/"
+FEED_FILE = "feed.xml"
+TIMELINE_JSON_FILE = "timeline.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Routes:
+    base_url: str = "/"  # 'https://user.github.io/repo/' or '/repo/'
+    base_path: str = "/"  # '/repo/' or '/'
+
+    home = HOME
+    topics = TOPICS
+    articles = ARTICLES
+    entities = ENTITIES
+    sources = SOURCES
+    timeline = TIMELINE
+    search = SEARCH
+    search_aliases = SEARCH_ALIASES
+    not_found = NOT_FOUND
+    site_feed = SITE_FEED
+    sitemap = SITEMAP
+    robots = ROBOTS
+    search_bundle = SEARCH_BUNDLE
+
+    def article(self, slug: str) -> str:
+        return ARTICLES + quote(slug) + "/"
+
+    def topic(self, topic_id: str) -> str:
+        return TOPICS + quote(topic_id) + "/"
+
+    def entity(self, entity_id: str) -> str:
+        return ENTITIES + quote(entity_id) + "/"
+
+    def source(self, source_id: str) -> str:
+        return SOURCES + quote(source_id) + "/"
+
+    def topic_feed(self, topic_id: str) -> str:
+        return self.topic(topic_id) + FEED_FILE
+
+    def entity_feed(self, entity_id: str) -> str:
+        return self.entity(entity_id) + FEED_FILE
+
+    def topic_timeline_json(self, topic_id: str) -> str:
+        return self.topic(topic_id) + TIMELINE_JSON_FILE
+
+    def static(self, name: str) -> str:
+        return STATIC + name
+
+    def search_for(self, **params: str) -> str:
+        """The search page with its form filled in: query, filters and order."""
+        query = "&".join(f"{name}={quote(value)}" for name, value in params.items() if value)
+        return SEARCH + "?" + query
+
+    def link(self, page_path: str) -> str:
+        """A root-relative link that works under the base path."""
+        return self.base_path + page_path.lstrip("/")
+
+    def absolute(self, page_path: str) -> str:
+        if not self.has_absolute_base:
+            return self.link(page_path)
+        return self.base_url + page_path.lstrip("/")
+
+    @property
+    def has_absolute_base(self) -> bool:
+        return "://" in self.base_url
+
+    def feed_id(self, page_path: str) -> str:
+        """An Atom id: the absolute URL when the site has one, else a stable tag URI."""
+        if self.has_absolute_base:
+            return self.absolute(page_path)
+        return f"tag:briefing,2025:{page_path}"
+
+
+def output_file(page_path: str) -> str:
+    """The file (relative to the output folder) that serves a page path."""
+    relative = unquote(page_path).lstrip("/")
+    if not relative or relative.endswith("/"):
+        return relative + "index.html"
+    return relative
+
+
+def is_listed(page_path: str) -> bool:
+    """Pages worth listing in the sitemap: HTML pages other than search and the 404."""
+    return page_path.endswith("/") and page_path != SEARCH

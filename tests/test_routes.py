@@ -1,0 +1,83 @@
+"""The URL table: every page path is made by `routes`, and nothing else writes one."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, THEME
+
+from generator.routes import Routes, is_listed, output_file
+
+PYTHON = sorted((ROOT / "generator").glob("*.py"))
+TEMPLATES = sorted((THEME / "templates").iterdir())
+# A quoted site path ('/topics/', "/feed.xml") or a page file name of ours.
+TEMPLATE_LITERAL = re.compile(
+    r"""["'](/[a-z0-9_-]+|[a-z0-9_-]+\.(xml|html|json|txt))[^"'\s]*["']"""
+)
+LOADED_TEMPLATES = re.compile(r"{%\s*(extends|import|include)\b[^%]*%}")
+
+
+def _path_literals(source: str) -> list[str]:
+    """String constants that look like a site path, outside docstrings."""
+    tree = ast.parse(source)
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+        and re.fullmatch(r"/[a-z][a-z0-9_/-]*(\.[a-z]+)?/?", node.value)
+    ]
+
+
+@pytest.mark.parametrize("path", [p for p in PYTHON if p.name != "routes.py"], ids=lambda p: p.name)
+def test_no_module_but_routes_writes_a_site_path(path: Path) -> None:
+    assert _path_literals(path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.name)
+def test_no_template_writes_a_site_path(path: Path) -> None:
+    text = LOADED_TEMPLATES.sub("", path.read_text(encoding="utf-8"))
+    code = " ".join(re.findall(r"{{.*?}}|{%.*?%}", text, flags=re.S))
+    attributes = re.findall(r"""(?:href|src|action)="(/[^"]*)\"""", text)
+    assert TEMPLATE_LITERAL.findall(code) == [] and attributes == []
+
+
+def test_the_literal_finder_finds_literals() -> None:
+    assert _path_literals('LINK = "/topics/"\nx = f(\'/feed.xml\')\n') == ["/topics/", "/feed.xml"]
+    assert _path_literals('"""Docs: \'/topics/x/\'."""\n') == []
+
+
+def test_paths_are_quoted_and_linked_under_the_base_path() -> None:
+    routes = Routes("https://example.org/repo/", "/repo/")
+    assert routes.article("a b") == "/articles/a%20b/"
+    assert routes.link(routes.topic("x")) == "/repo/topics/x/"
+    assert routes.absolute(routes.entity("y")) == "https://example.org/repo/entities/y/"
+    assert routes.topic_feed("x") == "/topics/x/feed.xml"
+    assert routes.feed_id("/feed.xml") == "https://example.org/repo/feed.xml"
+    assert Routes().feed_id("/feed.xml") == "tag:briefing,2025:/feed.xml"
+    assert Routes().absolute("/topics/") == "/topics/"
+
+
+def test_search_links_fill_the_form() -> None:
+    link = Routes().search_for(entity="Steve Witkoff", type="Article", sort="", q="a&b")
+    assert link == "/search/?entity=Steve%20Witkoff&type=Article&q=a%26b"
+
+
+def test_output_files() -> None:
+    assert output_file("/") == "index.html"
+    assert output_file("/topics/x/") == "topics/x/index.html"
+    assert output_file("/articles/a%20b/") == "articles/a b/index.html"
+    assert output_file("/feed.xml") == "feed.xml"
+    assert is_listed("/topics/") and not is_listed("/search/") and not is_listed("/404.html")
