@@ -19,13 +19,13 @@ from .entity_links import EntityMatcher, build_matcher, entity_links_plugin
 from .errors import ContentError, ContentErrors
 from .links import LinkGraph, build_graph, check_internal_links
 from .lint import content_warnings, near_copies_soon
-from .load import RawContent, load_content, loaded_files
+from .load import RawContent, load_content, loaded_files, skipped_files
 from .markdown import Markdown
 from .model import Site, build_site
 from .page import Page
 from .pages import PAGE_KINDS, build_pages
 from .parallel import PageWriter, Progress, render_and_write
-from .reads import SiteData, evaluate
+from .reads import SiteData
 from .render import RecordingEnvironment, make_environment, render_each
 from .routes import Routes, output_file
 from .search import write_search_index
@@ -175,7 +175,8 @@ class Builder:
     def _warnings(
         self, site: Site, graph: LinkGraph, copies: list[tuple[str, str, float]]
     ) -> tuple[ContentError, ...]:
-        warnings = tuple(sorted(content_warnings(site, graph, copies)))
+        skipped = skipped_files(self.options.content_dir)
+        warnings = tuple(sorted([*content_warnings(site, graph, copies), *skipped]))
         if self.options.strict and warnings:
             raise ContentErrors(replace(w, severity="error") for w in warnings)
         return warnings
@@ -212,16 +213,20 @@ class Builder:
         return self._env[1]
 
     def _sync_static(self) -> None:
-        output.sync_static(self.options.theme_dir / "static", self.options.output_dir / "static")
+        with output.build_lock(self.options.output_dir):
+            output.sync_static(
+                self.options.theme_dir / "static", self.options.output_dir / "static"
+            )
 
     def refresh_search(self) -> None:
         """Re-index the output folder and swap the new bundle in."""
         if self._state is None or not self.options.search:
             return
-        output.replace_folder(
-            self.options.output_dir / "pagefind",
-            lambda temp: write_search_index(self.options.output_dir, self._language, temp),
-        )
+        with output.build_lock(self.options.output_dir):
+            output.replace_folder(
+                self.options.output_dir / "pagefind",
+                lambda temp: write_search_index(self.options.output_dir, self._language, temp),
+            )
         self.search_stale = False
 
     def _write_everything(
@@ -240,8 +245,8 @@ class Builder:
             if self.options.search:
                 write_search_index(temp, data.site.config.language)
 
-        output.clean_stale(self.options.output_dir)
-        output.replace_folder(self.options.output_dir, fill)
+        protected = (self.options.content_dir, self.options.theme_dir, Path.cwd())
+        output.publish(self.options.output_dir, fill, protected)
         self.search_stale = False
         return writer
 
@@ -256,10 +261,11 @@ class Builder:
         """Write the pages whose output changed, each atomically; remove vanished pages."""
         out = self.options.output_dir
         writer = PageWriter(out, dict(previous.hashes), atomic=True)
-        render_and_write(env, dirty, data, writer, self.options.workers)
         deleted = tuple(sorted(previous.reads.keys() - {page.path for page in pages}))
-        for path in deleted:
-            output.remove_page(out, output_file(path))
+        with output.build_lock(out):  # a `make build` of the same output waits
+            render_and_write(env, dirty, data, writer, self.options.workers)
+            for path in deleted:
+                output.remove_page(out, output_file(path))
         if writer.written or deleted:
             self.search_stale = True
         return writer, deleted
@@ -292,11 +298,7 @@ def _next_state(
     hashes = {p: h for p, h in (previous.hashes if previous else {}).items() if p in paths}
     hashes.update(writer.hashes)
     data = prepared.data
-    values = dict(queries)  # every earlier query, evaluated on this build's data
-    for keys in writer.reads.values():
-        for key in keys:
-            if isinstance(key, tuple) and key not in values:
-                values[key] = evaluate(key, data)
+    values = {**queries, **writer.queries}  # earlier queries and new ones, as of this build
     texts: Texts = data.texts
     return BuildState(
         fingerprints=dict(fingerprints),

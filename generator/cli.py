@@ -14,6 +14,7 @@ from .authoring import ImportOptions, import_article, new_article
 from .build import BuildOptions, build, render_site
 from .errors import ContentError, ContentErrors
 from .importer import describe_import
+from .output import OutputError, describe_fault
 from .search import SearchIndexError
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -29,8 +30,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except ContentErrors as exc:
         return _report(exc)
-    except SearchIndexError as exc:
+    except (SearchIndexError, OutputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    except OSError as exc:  # disk full, read-only, permissions: one line, no traceback
+        print(f"error: {describe_fault(exc, Path('.'))}", file=sys.stderr)
         return EXIT_ERRORS
     except KeyboardInterrupt:
         return 130

@@ -122,7 +122,26 @@ def find_near_copies(articles: Iterable[Article]) -> list[tuple[str, str, float]
             smaller = min(len(article_pairs), len(pairs[other]))
             if smaller >= MIN_PAIRS and count / smaller >= NEAR_COPY_SHARE:
                 found.append((ordered[index].slug, ordered[other].slug, count / smaller))
+    found.extend(_exact_copies(ordered, pairs, {(copy, original) for copy, original, _ in found}))
     return sorted(found)
+
+
+def _exact_copies(
+    ordered: Sequence[Article], pairs: Sequence[array], known: set[tuple[str, str]]
+) -> list[tuple[str, str, float]]:
+    """(copy, first article, 1.0) for articles with the same word pairs as an earlier one.
+    The pair search ignores pairs held by more than COMMON_PAIR_ARTICLES articles, so
+    it goes blind to an article copied that often; this finds them however many."""
+    first_with: dict[bytes, int] = {}
+    copies = []
+    for index, article_pairs in enumerate(pairs):
+        if len(article_pairs) < MIN_PAIRS:
+            continue
+        first = first_with.setdefault(article_pairs.tobytes(), index)
+        pair = (ordered[index].slug, ordered[first].slug)
+        if first != index and pair not in known:
+            copies.append((*pair, 1.0))
+    return copies
 
 
 def _word_pairs(text: str, vocabulary: dict[str, tuple[int, int]], sample: int) -> array[int]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,8 @@ class RawContent:
 
 def read_text(path: Path) -> str:
     """Read a UTF-8 file (a BOM is allowed); line endings become '\\n'."""
+    if path.exists() and not path.is_file():  # a FIFO would block the build forever
+        raise ContentErrors([ContentError(Position(path), "not a regular file")])
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -110,7 +112,21 @@ def load_content(content_dir: Path, reuse: Mapping[Path, Any] | None = None) -> 
 
 
 def article_paths(content_dir: Path) -> list[Path]:
-    return sorted(p for p in (content_dir / "articles").glob("*.md") if is_content_file(p))
+    """Article files: regular files only, so a FIFO or socket cannot block the build."""
+    return sorted(p for p in _article_candidates(content_dir) if p.is_file())
+
+
+def skipped_files(content_dir: Path) -> list[ContentError]:
+    """A warning for each '.md' in articles/ that is not a regular file."""
+    return [
+        ContentError(Position(path), "skipped: not a regular file", severity="warning")
+        for path in sorted(_article_candidates(content_dir))
+        if not path.is_file()
+    ]
+
+
+def _article_candidates(content_dir: Path) -> Iterable[Path]:
+    return (p for p in (content_dir / "articles").glob("*.md") if is_content_file(p))
 
 
 def loaded_files(raw: RawContent) -> dict[Path, Any]:

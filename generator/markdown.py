@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markupsafe import Markup
-from mdit_py_plugins.anchors import anchors_plugin
+
+from .anchors import anchors_plugin
 
 Plugin = Callable[..., None]  # markdown-it-py's plugin shape: plugin(md, **options)
 
@@ -28,7 +29,7 @@ class Markdown:
     def __init__(self, *plugins: tuple[Plugin, Mapping[str, object]]) -> None:
         self._md = MarkdownIt("commonmark", {"html": False, "typographer": False})
         self._md.enable(["table", "strikethrough"])
-        self._md.use(anchors_plugin, min_level=2, max_level=4)
+        self._md.use(anchors_plugin)  # h2-h4, in linear time
         for plugin, options in plugins:
             self._md.use(plugin, **options)
         self._md.core.ruler.push("collect_links", _collect_links_rule)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
@@ -21,12 +22,18 @@ from .curation import (
     read_quotes,
 )
 from .errors import ContentError, ContentErrors, Position, did_you_mean
-from .fields import FieldReader, Reference, references_to, top_level_list
+from .fields import FieldReader, Reference, references_to, rewrite_loops, top_level_list
 from .load import RawArticle, RawContent
 from .slug import slugify
 from .yamlpos import Located
 
 ENTITY_KINDS = ("person", "organisation", "place")
+MAX_NAME = 200  # characters in an entity's name or alias: longer is a paste gone wrong
+# A BCP 47 language tag: language, then optional script, region and variants ("en", "pt-BR").
+LANGUAGE_TAG = re.compile(
+    r"[a-z]{2,3}(-[a-z]{4})?(-([a-z]{2}|[0-9]{3}))?(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*",
+    re.IGNORECASE,
+)
 BASE_URL_ENV = "BRIEFING_BASE_URL"
 
 
@@ -117,6 +124,7 @@ def build_site(raw: RawContent, base_url_override: str | None = None) -> Site:
     articles = {article.slug: article for article in _articles(raw, errors, references)}
     known = {"source": sources, "entity": entities, "topic": topics, "article": articles}
     _check_references(references, known, errors)
+    _check_rewrite_cycles(articles, raw, errors)
     if errors:
         raise ContentErrors(errors)
     ordered = sorted(articles.values(), key=lambda a: (-a.date.toordinal(), a.slug))
@@ -134,8 +142,21 @@ def _config(raw: RawContent, errors: list[ContentError], base_url_override: str 
         title=fields.text("title"),
         description=fields.text("description", required=False),
         base_url=base_url,
-        language=fields.text("language", required=False) or "en",
+        language=_language(fields),
     )
+
+
+def _language(fields: FieldReader) -> str:
+    """It names the search index's stemmer and files, so it must be a real tag."""
+    value = fields.text("language", required=False) or "en"
+    if not LANGUAGE_TAG.fullmatch(value):
+        fields.error(
+            ("language",),
+            f"language {value!r} is not a language tag",
+            "use a BCP 47 tag such as 'en', 'uk' or 'pt-BR'",
+        )
+        return "en"
+    return value
 
 
 def _sources(raw: RawContent, errors: list[ContentError]) -> Iterable[Source]:
@@ -163,15 +184,24 @@ def _entities(raw: RawContent, errors: list[ContentError]) -> Iterable[Entity]:
                 f"unknown entity kind '{kind}'",
                 did_you_mean(kind, ENTITY_KINDS) or f"use one of {', '.join(ENTITY_KINDS)}",
             )
+        name, aliases = fields.text("name"), fields.text_list("aliases")
+        _check_name_length(fields, ("name",), name)
+        for index, alias in enumerate(aliases):
+            _check_name_length(fields, ("aliases", index), alias)
         yield Entity(
             id=_id(fields),
-            name=fields.text("name"),
+            name=name,
             kind=kind,
             description=fields.text("description", required=False),
-            aliases=fields.text_list("aliases"),
+            aliases=aliases,
             position=fields.at(),
             country=fields.text("country", required=False),
         )
+
+
+def _check_name_length(fields: FieldReader, keys: tuple[str | int, ...], name: str) -> None:
+    if len(name) > MAX_NAME:
+        fields.error(keys, f"a name of {len(name):,} characters is too long (at most {MAX_NAME})")
 
 
 def _topics(
@@ -269,6 +299,17 @@ def _article(raw: RawArticle, errors: list[ContentError], references: list[Refer
         body_line=raw.body_line,
         position=Position(raw.meta.path, 1),
     )
+
+
+def _check_rewrite_cycles(
+    articles: Mapping[str, Article], raw: RawContent, errors: list[ContentError]
+) -> None:
+    """A rewrite of a rewrite of itself has no original."""
+    meta = {article.slug: article.meta for article in raw.articles}
+    for loop in rewrite_loops({slug: a.rewrite_of for slug, a in articles.items()}):
+        message = "circular rewrite_of: " + " -> ".join([*loop, loop[0]])
+        hint = "one of them must be the original: remove its 'rewrite_of'"
+        errors.append(ContentError(meta[loop[0]].at("rewrite_of"), message, hint))
 
 
 Record = TypeVar("Record", Source, Entity, Topic)

@@ -1,29 +1,170 @@
 """Writing output so that nothing half-written is ever served: whole folders are
-built beside their target and swapped in; single files are replaced atomically."""
+built beside their target and swapped in; single files are replaced atomically.
+
+Nothing is lost either: one build per output at a time (a lock file beside it),
+an output is replaced only if an earlier build made it (a marker file inside it),
+and a temporary folder is removed only when the process that made it is gone."""
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from .errors import ContentError, ContentErrors, Position
+
+try:
+    import fcntl
+except ImportError:  # Windows has no flock: builds there are not locked
+    fcntl = None  # type: ignore[assignment]
+
 TEMP_PREFIX = ".site-"
+MARKER = ".briefing-site"  # in every folder a build made: it may be replaced
+BACKUP_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".orig", ".rej", "#")
+MARKER_TEXT = "This folder was made by `briefing build`, which replaces it on every build.\n"
+
+
+class OutputError(Exception):
+    """The output cannot be written; the message names the path and the cause."""
+
+
+def publish(target: Path, fill: Callable[[Path], None], protected: Iterable[Path]) -> None:
+    """Build a whole new output with `fill` and swap it in, if `target` is safe to replace.
+    Any failure leaves `target` as it was and raises OutputError (or fill's own error)."""
+    with build_lock(target, lambda: _say_waiting(target)):
+        check_output(target, protected)
+        try:
+            clean_stale(target)
+            replace_folder(target, lambda temp: (fill(temp), mark_owned(temp)))
+        except OSError as exc:
+            raise OutputError(describe_fault(exc, target)) from None
+
+
+def _say_waiting(target: Path) -> None:
+    print(f"waiting for another build of {target}/ to finish...", file=sys.stderr, flush=True)
+
+
+def describe_fault(exc: OSError, fallback: Path) -> str:
+    """'path: cause' for a failed write: disk full, read-only, a file in the way..."""
+    return f"{exc.filename or fallback}: cannot write: {exc.strerror or exc}"
+
+
+@contextlib.contextmanager
+def build_lock(target: Path, on_wait: Callable[[], None] = lambda: None) -> Iterator[None]:
+    """Hold the lock of one output folder; if another build holds it, call `on_wait`
+    and wait for it. The lock is an flock on a file beside the output, so it dies
+    with its process; the holder removes the file when it is done."""
+    parent = target.parent
+    if parent.exists() and not parent.is_dir():
+        raise OutputError(f"{target}: cannot build here: {parent} is a file, not a folder")
+    lock_path = parent / f"{TEMP_PREFIX}lock-{target.name}"
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        handle = _acquire(lock_path, on_wait)
+    except OSError as exc:
+        raise OutputError(describe_fault(exc, target)) from None
+    try:
+        yield
+    finally:
+        lock_path.unlink(missing_ok=True)  # while still holding it: see _acquire
+        os.close(handle)
+
+
+def _acquire(lock_path: Path, on_wait: Callable[[], None]) -> int:
+    """Open and flock the lock file, retrying if its holder removed it meanwhile
+    (then we hold a lock on a file nobody else will open)."""
+    waited = False
+    while True:
+        handle = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        if fcntl is None:
+            return handle
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not waited:
+                on_wait()
+                waited = True
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            if os.stat(lock_path).st_ino == os.fstat(handle).st_ino:
+                return handle
+        except FileNotFoundError:
+            pass
+        os.close(handle)
+
+
+def check_output(target: Path, protected: Iterable[Path]) -> None:
+    """Raise OutputError unless `target` may be replaced by a new site: it must not
+    be a file, hold (or be) a protected folder (content, theme, the project) or a git
+    work tree, and if it is a non-empty folder an earlier build must have made it."""
+    resolved = target.resolve()
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"{target}: the output is a file, not a folder; choose a folder")
+    for folder in protected:
+        inner = folder.resolve()
+        if inner == resolved or inner.is_relative_to(resolved):
+            raise OutputError(
+                f"{target}: refusing to replace the output: it holds {folder}; "
+                "choose another --output, such as 'site'"
+            )
+    if not target.is_dir() or not any(target.iterdir()):
+        return
+    if (target / ".git").exists():
+        raise OutputError(f"{target}: refusing to replace a git work tree; choose another --output")
+    if not _made_by_a_build(target):
+        raise OutputError(
+            f"{target}: refusing to replace a folder that briefing did not make "
+            f"(no {MARKER} in it); empty or remove it, or choose another --output"
+        )
+
+
+def _made_by_a_build(folder: Path) -> bool:
+    """The marker, or what builds made before there was one."""
+    made_before = (".nojekyll", "404.html", "sitemap.xml")
+    return (folder / MARKER).is_file() or all((folder / name).is_file() for name in made_before)
+
+
+def mark_owned(folder: Path) -> None:
+    (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
 
 
 def clean_stale(output_dir: Path) -> None:
-    """Tidy up after a build that was killed midway: put back an old site that was
-    moved aside but not yet replaced, and remove temporary folders."""
-    stale = sorted(p for p in output_dir.parent.glob(f"{TEMP_PREFIX}*") if p.is_dir())
+    """Tidy up after a build of `output_dir` that was killed midway: put back an old
+    site moved aside but not yet replaced, and remove its temporary folders. Only
+    folders whose process is gone: another build may still be filling its own."""
+    stale = [
+        folder
+        for kind in ("new", "old")
+        for folder in sorted(output_dir.parent.glob(f"{TEMP_PREFIX}{kind}-{output_dir.name}-*"))
+        if folder.is_dir() and not _owner_alive(folder)
+    ]
     if not output_dir.exists():
-        old = [p for p in stale if p.name.startswith(f"{TEMP_PREFIX}old-{output_dir.name}-")]
+        old = [p for p in stale if p.name.startswith(f"{TEMP_PREFIX}old-")]
         if old:
             os.replace(old[0], output_dir)
             stale.remove(old[0])
     for folder in stale:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _owner_alive(folder: Path) -> bool:
+    """Whether the process whose id ends the folder's name still runs."""
+    pid = folder.name.rsplit("-", 1)[-1]
+    if not pid.isdigit():
+        return False
+    if int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def replace_folder(target: Path, fill: Callable[[Path], None]) -> None:
@@ -64,9 +205,43 @@ def _exchange(first: Path, second: Path) -> bool:
     return result == 0
 
 
+def static_files(static_dir: Path) -> list[Path]:
+    """The theme's static files to publish, relative to `static_dir`: regular files
+    only, no hidden, backup or editor files (.env, .git/, x~, .x.swp, #x#), and no
+    symbolic link that leads out of the theme (a link to /etc/passwd is an error)."""
+    if not static_dir.is_dir():
+        return []
+    theme = static_dir.parent.resolve()
+    found, errors = [], []
+    for folder, subfolders, names in os.walk(static_dir):
+        subfolders[:] = sorted(d for d in subfolders if _publishable(Path(folder, d)))
+        for name in sorted(names):
+            path = Path(folder, name)
+            if not _publishable(path):
+                continue
+            if path.is_symlink() and not path.resolve().is_relative_to(theme):
+                message = f"symbolic link to {os.readlink(path)} leads out of the theme"
+                errors.append(ContentError(Position(path), message, "copy the file in instead"))
+            elif path.is_file():
+                found.append(path.relative_to(static_dir))
+    if errors:
+        raise ContentErrors(errors)
+    return found
+
+
+def _publishable(path: Path) -> bool:
+    """Not hidden, not an editor's swap or backup file, not a linked folder."""
+    name = path.name
+    if name.startswith((".", "#", "~")) or name.endswith(BACKUP_SUFFIXES):
+        return False
+    return not (path.is_dir() and path.is_symlink())
+
+
 def copy_static(static_dir: Path, directory: Path) -> None:
-    if static_dir.is_dir():
-        shutil.copytree(static_dir, directory / "static")
+    for relative in static_files(static_dir):
+        target = directory / "static" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(static_dir / relative, target)
 
 
 def write_file(directory: Path, name: str, text: str) -> None:
@@ -93,7 +268,7 @@ def remove_page(output_dir: Path, relative: str) -> None:
 
 def sync_static(static_dir: Path, target: Path) -> None:
     """Make target a copy of static_dir, changing only files that differ."""
-    wanted = {p.relative_to(static_dir) for p in static_dir.rglob("*") if p.is_file()}
+    wanted = set(static_files(static_dir))
     for relative in sorted(wanted):
         data = (static_dir / relative).read_bytes()
         existing = target / relative

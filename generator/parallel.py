@@ -10,14 +10,14 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import output
 from .page import Page
-from .reads import Key, SiteData
+from .reads import Key, Query, Reads, SiteData
 from .render import RecordingEnvironment, render_each
 from .routes import output_file
 
@@ -37,12 +37,14 @@ class PageWriter:
     hashes: dict[str, str] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)
     reads: dict[str, frozenset[Key]] = field(default_factory=dict)
+    queries: dict[Query, Hashable] = field(default_factory=dict)  # values the pages saw
 
-    def __call__(self, page: Page, html: str, reads: frozenset[Key]) -> None:
+    def __call__(self, page: Page, html: str, reads: Reads) -> None:
         data = html.encode("utf-8")
         digest = hashlib.sha256(data).hexdigest()
         self.hashes[page.path] = digest
-        self.reads[page.path] = reads
+        self.reads[page.path] = reads.keys
+        self.queries.update(reads.queries)
         if self.previous_hashes.get(page.path) == digest:
             return
         target = self.directory / output_file(page.path)
@@ -81,10 +83,11 @@ def render_and_write(
         workers, mp_context=context, initializer=_adopt, initargs=(env, pages, data, writer)
     ) as pool:
         for chunk, done_chunk in zip(chunks, pool.map(_render_chunk, chunks), strict=True):
-            hashes, written, reads = done_chunk
+            hashes, written, reads, queries = done_chunk
             writer.hashes.update(hashes)
             writer.written.extend(written)
             writer.reads.update(reads)
+            writer.queries.update(queries)
             done += len(chunk)
             if progress:
                 progress(done, len(pages))
@@ -97,7 +100,7 @@ def _counting(writer: PageWriter, total: int, progress: Progress | None) -> Page
     if progress is None:
         return writer
 
-    def sink(page: Page, html: str, reads: frozenset[Key]) -> None:
+    def sink(page: Page, html: str, reads: Reads) -> None:
         writer(page, html, reads)
         if len(writer.hashes) % 100 == 0 or len(writer.hashes) == total:
             progress(len(writer.hashes), total)
@@ -119,9 +122,9 @@ def _adopt(
 
 def _render_chunk(
     indexes: range,
-) -> tuple[dict[str, str], list[str], dict[str, frozenset[Key]]]:
+) -> tuple[dict[str, str], list[str], dict[str, frozenset[Key]], dict[Query, Hashable]]:
     assert _job is not None
     env, pages, data, writer = _job
-    writer.hashes, writer.written, writer.reads = {}, [], {}
+    writer.hashes, writer.written, writer.reads, writer.queries = {}, [], {}, {}
     render_each(env, (pages[index] for index in indexes), data, writer)
-    return writer.hashes, writer.written, writer.reads
+    return writer.hashes, writer.written, writer.reads, writer.queries

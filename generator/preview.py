@@ -20,6 +20,7 @@ from watchdog.observers import Observer
 from .build import Builder, BuildOptions, BuildReport
 from .errors import ContentErrors
 from .load import is_content_file
+from .output import OutputError
 from .routes import Routes
 from .search import SearchIndexError
 from .serve import Broadcaster, make_server
@@ -27,6 +28,7 @@ from .serve import Broadcaster, make_server
 QUIET_SECONDS = 0.04  # a burst of file events ends after this long without one
 MAX_DEBOUNCE_SECONDS = 0.5
 SEARCH_IDLE_SECONDS = 1.0  # re-index search once edits pause this long
+SLOW_REBUILD_FACTOR = 5.0  # a rebuild this many times slower than the full build is reported
 
 
 class ChangeWatcher(FileSystemEventHandler):
@@ -57,6 +59,7 @@ class Preview:
         self.broadcaster = broadcaster or Broadcaster()
         self.changed = threading.Event()
         self.base_path = "/"
+        self.full_seconds: float | None = None  # how long the first, full build took
         self._stop = threading.Event()
 
     def rebuild(self) -> BuildReport | None:
@@ -68,14 +71,31 @@ class Preview:
             print("\n".join(messages), file=sys.stderr)
             self.broadcaster.failed(messages)
             return None
-        except (SearchIndexError, OSError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            self.broadcaster.failed([f"error: {exc}"])
-            return None
+        except (SearchIndexError, OutputError, OSError) as exc:
+            return self._failed(f"error: {exc}")
+        except Exception as exc:  # a bug or a limit we missed must not stop the preview
+            return self._failed(f"error: the build failed: {type(exc).__name__}: {exc}")
+        self._note_if_slow(report)
         self.base_path = report.base_path
         links = Routes("/", report.base_path)
         self.broadcaster.built([links.link(path) for path in report.written + report.deleted])
         return report
+
+    def _failed(self, message: str) -> None:
+        message = message[:2000]
+        print(message, file=sys.stderr)
+        self.broadcaster.failed([message])
+
+    def _note_if_slow(self, report: BuildReport) -> None:
+        """A rebuild should take a fraction of a full build; far longer is news."""
+        if report.full or self.full_seconds is None:
+            self.full_seconds = max(report.seconds, self.full_seconds or 0.0)
+        elif report.seconds > SLOW_REBUILD_FACTOR * max(self.full_seconds, 0.5):
+            print(
+                f"note: that rebuild took {report.seconds:.1f} s, "
+                f"{report.seconds / max(self.full_seconds, 0.001):.0f} times the full build",
+                file=sys.stderr,
+            )
 
     def watch(self) -> Observer:
         observer = Observer()
@@ -101,7 +121,7 @@ class Preview:
             elif self.builder.search_stale and time.monotonic() - last_build > SEARCH_IDLE_SECONDS:
                 try:
                     self.builder.refresh_search()
-                except SearchIndexError as exc:
+                except (SearchIndexError, OutputError, OSError) as exc:
                     print(f"error: search index: {exc}", file=sys.stderr)
                     self.builder.search_stale = False
 

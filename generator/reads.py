@@ -62,9 +62,28 @@ QUERIES: Mapping[str, Callable[[SiteData, str], Hashable]] = {
 }
 
 
+BY_TEXT_ONLY = frozenset({"co-mentions"})  # change only with the text of an article naming them
+
+
 def evaluate(query: Query, data: SiteData) -> Hashable:
     kind, argument = query
     return QUERIES[kind](data, argument)
+
+
+def may_have_changed(query: Query, named_in_changed_texts: frozenset[str]) -> bool:
+    """Whether a query must be evaluated again to know its value: all cost little but
+    those made from article texts alone, which only a change to a text naming the entity
+    can change. (Evaluating co-mentions for every entity was most of a rebuild.)"""
+    kind, argument = query
+    return kind not in BY_TEXT_ONLY or argument in named_in_changed_texts
+
+
+@dataclass(frozen=True, slots=True)
+class Reads:
+    """What one page read: the keys, and the value each query had."""
+
+    keys: frozenset[Key]
+    queries: Mapping[Query, Hashable]
 
 
 class RecordingMapping(Mapping[str, Any]):
@@ -114,18 +133,25 @@ class Reader:
         self._data = data
         self.keys: set[Key] = set()
         self.queries: dict[Query, Hashable] = {}
-        site = data.site
-        self.site = RecordingSite(
-            site.config,
-            self._file_mapping(site.sources, SOURCES_FILE),
-            self._file_mapping(site.entities, ENTITIES_FILE),
-            self._file_mapping(site.topics, TOPICS_FILE),
-            RecordingMapping(
-                site.articles,
-                lambda slug: self.keys.add(article_key(slug)),
-                lambda: self.ask("articles"),
-            ),
-        )
+        self._site: RecordingSite | None = None
+
+    @property
+    def site(self) -> RecordingSite:
+        """The site, read as a `Site` is (for analysis functions), every read noted."""
+        if self._site is None:
+            site = self._data.site
+            self._site = RecordingSite(
+                site.config,
+                self._file_mapping(site.sources, SOURCES_FILE),
+                self._file_mapping(site.entities, ENTITIES_FILE),
+                self._file_mapping(site.topics, TOPICS_FILE),
+                RecordingMapping(
+                    site.articles,
+                    lambda slug: self.keys.add(article_key(slug)),
+                    lambda: self.ask("articles"),
+                ),
+            )
+        return self._site
 
     def _file_mapping(self, items: Mapping[str, Any], key: str) -> RecordingMapping:
         def note(*_: str) -> None:

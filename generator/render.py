@@ -15,10 +15,10 @@ from .curation import CREDIBILITY, RELIABILITY
 from .errors import ContentError, ContentErrors, Position
 from .model import Config
 from .page import Page
-from .reads import Key, Reader, SiteData
+from .reads import Reader, Reads, SiteData
 
 TEMPLATES = "templates/"  # key prefix of a template, as the build state names theme files
-Sink = Callable[[Page, str, frozenset[Key]], None]
+Sink = Callable[[Page, str, Reads], None]
 
 
 class RecordingEnvironment(jinja2.Environment):
@@ -59,7 +59,7 @@ def make_environment(theme_dir: Path, config: Config, routes: Any) -> RecordingE
 
 def render_page(
     env: RecordingEnvironment, page: Page, data: SiteData
-) -> tuple[str, frozenset[Key]]:
+) -> tuple[str, Reads]:
     """The page's HTML and everything it read: records, queries and templates."""
     reader = Reader(data)
     env.loaded = set()
@@ -67,7 +67,7 @@ def render_page(
         context = page.context(reader)
         template = env.get_template(page.template)
         html = template.render({"page": page, "json_ld": None, **context})
-        return html, frozenset(reader.keys | env.loaded)
+        return html, Reads(frozenset(reader.keys | env.loaded), reader.queries)
     finally:
         env.loaded = None
 

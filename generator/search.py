@@ -1,106 +1,149 @@
-"""Search index: Pagefind, driven through its Python API.
+"""Search index: Pagefind, driven through its service (`pagefind_client.py`).
 
-Pagefind indexes the written pages from the build folder (`add_directory`); only
-pages marked with `data-pagefind-body` are indexed. Feeding HTML from memory
-(`add_html_file`) was measured 30x slower: the Python wrapper reads one response
-per 100 ms, so 61 pages took 6.5 s against 0.2 s for the folder.
+The pages are the written HTML files of the build folder, given to Pagefind one by
+one in sorted order, so the bundle does not depend on the order a file system lists
+them in (tmpfs and ext4 differ). Only pages marked `data-pagefind-body` are indexed.
 
 Pagefind (1.5) writes its filter indexes in hash-map order, so two builds of the
-same site differ. After it writes, `_canonicalise_filters` sorts those indexes and
-renames the files by content hash, which makes the bundle byte-identical."""
+same site differ. `_canonicalise_filters` sorts those indexes and renames the files
+by content hash, which makes the bundle byte-identical. The bundle is checked whole
+(entry, meta, filters and every index file decode) before it is written, and each
+file's size after: a search index is whole or the build fails."""
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import hashlib
 import json
-from concurrent.futures import ThreadPoolExecutor
+import zlib
 from pathlib import Path
 
 import cbor2
-from pagefind.index import IndexConfig, PagefindIndex
 
+from .pagefind_client import PagefindError, index_pages
 from .routes import SEARCH_FOLDER
 
 SIGNATURE = b"pagefind_dcd"  # prefix of every decompressed Pagefind index file
+ENTRY = "pagefind-entry.json"
+REQUIRED = (ENTRY, "pagefind.js", "pagefind-ui.js", "pagefind-ui.css")
+Bundle = dict[str, bytes]  # relative path -> content
 
 
 class SearchIndexError(Exception):
-    """Pagefind could not be started or failed while indexing."""
+    """Pagefind could not be started, failed while indexing, or gave a broken bundle."""
 
 
 def write_search_index(site_dir: Path, language: str, bundle_dir: Path | None = None) -> None:
     """Index the HTML pages in site_dir into bundle_dir (default: site_dir/pagefind/)."""
     bundle_dir = bundle_dir or site_dir / SEARCH_FOLDER
     try:
-        _run_coroutine(_index(site_dir, bundle_dir, language))
+        bundle = index_pages(_pages(site_dir, bundle_dir), language)
     except FileNotFoundError as exc:
         raise SearchIndexError(
             f"the pagefind binary was not found ({exc}); "
             "reinstall it with: pip install 'pagefind[bin]'"
         ) from None
-    except (OSError, AssertionError, RuntimeError) as exc:
+    except (PagefindError, ValueError) as exc:
         raise SearchIndexError(f"pagefind failed: {exc}") from None
-    _canonicalise_filters(bundle_dir)
+    bundle = _canonicalise_filters(bundle)
+    verify_bundle(bundle)
+    _write_bundle(bundle, bundle_dir)
 
 
-def _run_coroutine(coroutine) -> None:
-    """asyncio.run, also from a thread that already runs an event loop (e.g. under Playwright)."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        asyncio.run(coroutine)
-        return
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, coroutine).result()
-
-
-async def _index(site_dir: Path, bundle_dir: Path, language: str) -> None:
-    config = IndexConfig(output_path=str(bundle_dir), force_language=language)
-    async with PagefindIndex(config=config) as index:  # writes the bundle on exit
-        await index.add_directory(str(site_dir))
-
-
-def _canonicalise_filters(bundle_dir: Path) -> None:
-    entry_path = bundle_dir / "pagefind-entry.json"
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
-    for language in entry["languages"].values():
-        meta_path = bundle_dir / f"pagefind.{language['hash']}.pf_meta"
-        meta = _read_index(meta_path)
-        filters = meta[3]  # [[filter name, filter file hash], ...]
-        meta[3] = sorted(
-            [name, _sort_filter_file(bundle_dir, file_hash)] for name, file_hash in filters
-        )
-        language["hash"] = _write_index(
-            bundle_dir, "pagefind.", meta, ".pf_meta", 10, language["hash"]
-        )
-        meta_path.unlink()
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
-
-
-def _sort_filter_file(bundle_dir: Path, file_hash: str) -> str:
-    path = bundle_dir / "filter" / f"{file_hash}.pf_filter"
-    name, values = _read_index(path)
-    path.unlink()
-    return _write_index(
-        bundle_dir / "filter", "", [name, sorted(values)], ".pf_filter", 7, file_hash
+def _pages(site_dir: Path, bundle_dir: Path) -> list[tuple[str, bytes]]:
+    """(url, html) of every page, sorted by path; 'x/index.html' has the URL '/x/'."""
+    paths = sorted(
+        p.relative_to(site_dir).as_posix()
+        for p in site_dir.rglob("*.html")
+        if p.is_file() and not p.is_relative_to(bundle_dir)
     )
+    return [("/" + _without_index(path), (site_dir / path).read_bytes()) for path in paths]
 
 
-def _read_index(path: Path) -> list:
-    data = gzip.decompress(path.read_bytes())
+def _without_index(path: str) -> str:
+    return path.removesuffix("index.html") if path.rsplit("/", 1)[-1] == "index.html" else path
+
+
+def verify_bundle(bundle: Bundle) -> None:
+    """Raise SearchIndexError unless every file the bundle needs is there and decodes."""
+    missing = [name for name in REQUIRED if not bundle.get(name)]
+    if missing:
+        raise SearchIndexError(f"the search index is incomplete: no {', '.join(missing)}")
+    try:
+        entry = json.loads(bundle[ENTRY])
+        for language in entry["languages"].values():
+            meta = _read_index(bundle, f"pagefind.{language['hash']}.pf_meta")
+            for _, file_hash in meta[3]:
+                _read_index(bundle, f"filter/{file_hash}.pf_filter")
+        for name in bundle:
+            if name.endswith((".pf_index", ".pf_filter")):
+                _read_index(bundle, name)
+            elif name.endswith(".pf_fragment"):
+                _decompress(bundle, name)
+    except (ValueError, KeyError, IndexError, TypeError) as exc:
+        raise SearchIndexError(f"the search index is broken: {exc}") from None
+
+
+def _write_bundle(bundle: Bundle, bundle_dir: Path) -> None:
+    for name in sorted(bundle):
+        target = bundle_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(bundle[name])
+    for name in sorted(bundle):
+        if (bundle_dir / name).stat().st_size != len(bundle[name]):
+            raise SearchIndexError(f"the search index was not written whole: {name}")
+
+
+def _canonicalise_filters(bundle: Bundle) -> Bundle:
+    bundle = dict(bundle)
+    try:
+        entry = json.loads(bundle[ENTRY])
+    except (KeyError, ValueError) as exc:
+        raise SearchIndexError(f"the search index is broken: no valid {ENTRY} ({exc})") from None
+    for language in entry["languages"].values():
+        meta_name = f"pagefind.{language['hash']}.pf_meta"
+        meta = _read_index(bundle, meta_name)
+        filters = meta[3]  # [[filter name, filter file hash], ...]
+        meta[3] = sorted([name, _sort_filter_file(bundle, hash_)] for name, hash_ in filters)
+        del bundle[meta_name]
+        language["hash"] = _put_index(bundle, "pagefind.", meta, ".pf_meta", 10, language["hash"])
+    bundle[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return bundle
+
+
+def _sort_filter_file(bundle: Bundle, file_hash: str) -> str:
+    name = f"filter/{file_hash}.pf_filter"
+    filter_name, values = _read_index(bundle, name)
+    del bundle[name]
+    return _put_index(bundle, "filter/", [filter_name, sorted(values)], ".pf_filter", 7, file_hash)
+
+
+def _read_index(bundle: Bundle, name: str) -> list:
+    try:
+        return cbor2.loads(_decompress(bundle, name))
+    except cbor2.CBORDecodeError:
+        raise SearchIndexError(f"the search index is broken: {name} is truncated") from None
+
+
+def _decompress(bundle: Bundle, name: str) -> bytes:
+    """The content of a Pagefind index file, after its signature."""
+    try:
+        data = gzip.decompress(bundle[name])
+    except KeyError:
+        raise SearchIndexError(f"the search index is incomplete: no {name}") from None
+    except (OSError, EOFError, zlib.error):
+        raise SearchIndexError(f"the search index is broken: {name} is truncated") from None
     if not data.startswith(SIGNATURE):
-        raise SearchIndexError(f"unexpected Pagefind file format: {path}")
-    return cbor2.loads(data[len(SIGNATURE) :])
+        raise SearchIndexError(f"unexpected Pagefind file format: {name}")
+    return data[len(SIGNATURE) :]
 
 
-def _write_index(
-    directory: Path, prefix: str, value: list, suffix: str, digits: int, old_hash: str
+def _put_index(
+    bundle: Bundle, prefix: str, value: list, suffix: str, digits: int, old_hash: str
 ) -> str:
-    """Write an index file named by its content hash; returns the new hash."""
+    """Add an index file named by its content hash; returns the new hash."""
     data = SIGNATURE + cbor2.dumps(value)
     language = old_hash.split("_", 1)[0]
     new_hash = f"{language}_{hashlib.sha256(data).hexdigest()[:digits]}"
-    (directory / f"{prefix}{new_hash}{suffix}").write_bytes(gzip.compress(data, mtime=0))
+    bundle[f"{prefix}{new_hash}{suffix}"] = gzip.compress(data, mtime=0)
     return new_hash

@@ -2,7 +2,9 @@
 plus a Server-Sent Events stream that tells open tabs to reload.
 
 It never serves a file outside the output folder: the request path is decoded,
-resolved (following symlinks) and must still lie inside the folder."""
+resolved (following symlinks) and must still lie inside the folder; hidden files
+are not served either. It redirects only to paths on itself, and a connection that
+sends nothing for CONNECTION_TIMEOUT_SECONDS is closed."""
 
 from __future__ import annotations
 
@@ -17,13 +19,16 @@ from dataclasses import dataclass, field
 from functools import partial
 from importlib.resources import files
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from .routes import NOT_FOUND, output_file
 
 NOT_FOUND_PAGE = output_file(NOT_FOUND)
 LIVE_PREFIX = "/__briefing__/"
 KEEPALIVE_SECONDS = 15.0
+CONNECTION_TIMEOUT_SECONDS = 10.0  # per socket read: slow or idle clients cannot pile up
+MAX_NAME_BYTES = 255  # longest file name on common file systems
+MAX_PATH_BYTES = 4096
 NO_SITE_PAGE = (
     b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head>'
     b"<body><h1>Not found</h1><p>Nothing has been built here yet.</p></body></html>"
@@ -95,17 +100,38 @@ def needs_slash(root: Path, base_path: str, request_path: str) -> bool:
 
 
 def _inside(root: Path, base_path: str, path: str) -> Path | None:
-    """The resolved path (symlinks followed) if it stays inside root, else None."""
-    if "\x00" in path or not path.startswith(base_path):
+    """The resolved path (symlinks followed) if it stays inside root and names no
+    hidden file, else None. A name too long for the file system is None too."""
+    if "\x00" in path or not path.startswith(base_path) or not _plausible(path):
         return None
     relative = posixpath.normpath("/" + path[len(base_path) :]).lstrip("/")
+    if any(part.startswith(".") for part in relative.split("/")):
+        return None
     root = root.resolve()
-    candidate = (root / relative).resolve()
+    try:
+        candidate = (root / relative).resolve()
+        candidate.is_dir()  # raises for a name the file system cannot hold
+    except (OSError, ValueError):
+        return None
     return candidate if candidate.is_relative_to(root) else None
+
+
+def _plausible(path: str) -> bool:
+    encoded = path.encode("utf-8", "surrogateescape")
+    if len(encoded) > MAX_PATH_BYTES:
+        return False
+    return all(len(part) <= MAX_NAME_BYTES for part in encoded.split(b"/"))
+
+
+def same_origin_location(path: str) -> str:
+    """A Location that stays on this server: one leading slash ("//host/x" would
+    leave it) and every character a browser might read as a slash ("\\") escaped."""
+    return "/" + quote(path.lstrip("/\\"), safe="/:@!$&'()*+,;=-._~%")
 
 
 class PreviewHandler(http.server.BaseHTTPRequestHandler):
     server_version = "briefing"
+    timeout = CONNECTION_TIMEOUT_SECONDS
 
     def __init__(
         self, *args, root: Path, base_path: str, broadcaster: Broadcaster | None, **kwargs
@@ -128,8 +154,7 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         elif path == "/" and self.base_path != "/" and self.broadcaster is not None:
             self._redirect(self.base_path)  # a convenience of the preview only
         elif needs_slash(self.root, self.base_path, self.path):
-            # Collapse leading slashes so "//host/x" cannot become an off-site redirect.
-            self._redirect("/" + path.lstrip("/") + "/")
+            self._redirect(same_origin_location(path + "/"))
         else:
             self._file(send_body)
 

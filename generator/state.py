@@ -14,7 +14,7 @@ from typing import Any
 from .load import RawArticle, RawContent, is_content_file
 from .markdown import MarkdownResult
 from .page import Page
-from .reads import Key, Query, SiteData, article_key, body_key, evaluate
+from .reads import Key, Query, SiteData, article_key, body_key, evaluate, may_have_changed
 
 Fingerprint = tuple[int, int, int]  # mtime_ns, size, inode: an atomic save changes the inode
 SITE_WIDE_INPUTS = ("site.yaml", "static/")  # every page shows these
@@ -64,8 +64,13 @@ def changed_reads(
     Also returns every earlier query's value now."""
     changed: set[Key] = {key for key in files if not key.startswith("articles/")}
     changed |= _changed_front_matter(previous, files, raw)
-    changed |= _changed_bodies(previous, data)
-    queries = {query: evaluate(query, data) for query in previous.queries}
+    bodies = _changed_bodies(previous, data)
+    changed |= {body_key(slug) for slug in bodies}
+    named = _named_in(bodies, previous, data)
+    queries = {
+        query: evaluate(query, data) if may_have_changed(query, named) else value
+        for query, value in previous.queries.items()
+    }
     changed |= {query for query, value in queries.items() if previous.queries[query] != value}
     return changed, queries
 
@@ -83,17 +88,28 @@ def _changed_front_matter(previous: BuildState, files: set[str], raw: RawContent
     return changed
 
 
-def _changed_bodies(previous: BuildState, data: SiteData) -> set[Key]:
+def _changed_bodies(previous: BuildState, data: SiteData) -> set[str]:
     """Articles whose rendered text (HTML, mentions, links) differs from the last build's:
     an edit to the text, or to the entity names it links."""
     bodies = data.texts.bodies
-    changed: set[Key] = set()
+    changed: set[str] = set()
     for slug in previous.bodies.keys() | bodies.keys():
         before = previous.bodies.get(slug)
         after = bodies.get(slug)
         if before is None or after is None or (before[1] is not after and before[1] != after):
-            changed.add(body_key(slug))
+            changed.add(slug)
     return changed
+
+
+def _named_in(slugs: set[str], previous: BuildState, data: SiteData) -> frozenset[str]:
+    """The entities named in these articles' texts, before or after the change."""
+    named: set[str] = set()
+    for slug in slugs:
+        if slug in previous.bodies:
+            named.update(previous.bodies[slug][1].mentions)
+        if slug in data.texts.bodies:
+            named.update(data.texts.bodies[slug].mentions)
+    return frozenset(named)
 
 
 def dirty_pages(

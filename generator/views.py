@@ -189,9 +189,10 @@ def entity_groups(reader: Reader) -> tuple[tuple[str, tuple], ...]:
 def timelinejs(
     topic: Topic, items: Iterable[TimelineItem], routes: Routes
 ) -> dict[str, Any]:
-    """A TimelineJS document (https://timeline.knightlab.com/docs/json-format.html)."""
+    """A TimelineJS document (https://timeline.knightlab.com/docs/json-format.html).
+    TimelineJS shows headline and text as HTML, so plain text is escaped."""
     return {
-        "title": {"text": {"headline": topic.title, "text": topic.summary}},
+        "title": {"text": {"headline": _html(topic.title), "text": _html(topic.summary)}},
         "events": [
             {
                 "start_date": {
@@ -199,7 +200,7 @@ def timelinejs(
                     "display_date": item.event.date.label(),
                 },
                 "text": {
-                    "headline": item.event.text,
+                    "headline": _html(item.event.text),
                     "text": "Reported by: "
                     + "; ".join(_link(c.article, routes) for c in item.cites),
                 },
@@ -207,6 +208,10 @@ def timelinejs(
             for item in items
         ],
     }
+
+
+def _html(text: str) -> str:
+    return str(Markup.escape(text))
 
 
 def _link(article: Article, routes: Routes) -> str:

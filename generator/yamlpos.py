@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,19 +16,136 @@ KeyPath = tuple[str | int, ...]
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
-# libyaml's parser when PyYAML was built with it: several times faster on many files.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DEPTH = 32  # nesting of lists and mappings; content needs four or five
+MAX_SCALAR = 100_000  # characters in one value (a long article summary is ~2,000)
+MAX_INT_DIGITS = 30  # a number longer than this is a typo or an attack, never content
+# C0 and C1 control characters but tab and newline, and the two non-characters XML
+# forbids: invisible, and they make a feed invalid XML.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+INT_TAG = "tag:yaml.org,2002:int"
+ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*]")
+FAST_PATH_DEPTH = 5000  # a quarter of the depth at which libyaml's composer crashed
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """SafeLoader that leaves dates as text, so a bad date is our error with a position,
+
+class _PythonParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+    def __init__(self, text: str) -> None:
+        yaml.reader.Reader.__init__(self, text)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+
+
+# libyaml's event parser when PyYAML was built with it: several times faster on many files.
+_Parser = yaml.cyaml.CParser if yaml.__with_libyaml__ else _PythonParser
+
+
+class _Refused(Exception):
+    """YAML we will not compose: aliases, deep nesting, huge values, duplicate keys."""
+
+    def __init__(
+        self, mark: yaml.Mark, message: str, hint: str = "", first: yaml.Mark | None = None
+    ) -> None:
+        super().__init__(message)
+        self.mark, self.message, self.hint, self.first = mark, message, hint, first
+
+
+class _BoundedComposer(yaml.composer.Composer):
+    """PyYAML's composer with limits checked before anything recursive runs: no anchors
+    or aliases (an alias bomb expands exponentially), bounded depth (libyaml's own
+    composer recursed in C and crashed on 30,000 nested '['), bounded scalars, no
+    duplicate keys. Events come from libyaml's parser, which keeps its own stack."""
+
+    depth = 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+            raise _Refused(
+                event.start_mark,
+                "anchors and aliases (&name, *name) are not allowed in content files",
+                "write the value out in full",
+            )
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _Refused(event.start_mark, f"values are nested more than {MAX_DEPTH} deep")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def compose_scalar_node(self, anchor):
+        node = super().compose_scalar_node(anchor)
+        _check_scalar(node)
+        return node
+
+    def compose_mapping_node(self, anchor):
+        node = super().compose_mapping_node(anchor)
+        _check_keys(node)
+        return node
+
+
+def _check_keys(node: yaml.MappingNode, controls: bool = True) -> None:
+    first_seen: dict[str, yaml.Node] = {}
+    for key_node, _ in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            continue
+        _check_scalar(key_node, controls)
+        first = first_seen.setdefault(key_node.value, key_node)
+        if first is not key_node:
+            raise _Refused(
+                key_node.start_mark,
+                f"duplicate key '{key_node.value}'",
+                "first given on line {first}; keep one",
+                first.start_mark,
+            )
+
+
+def _check_scalar(node: yaml.ScalarNode, controls: bool = True) -> None:
+    """`controls=False` skips the search for control characters (none can be there)."""
+    value = node.value
+    if len(value) > MAX_SCALAR:
+        raise _Refused(node.start_mark, f"a value of {len(value):,} characters is too long")
+    if node.tag == INT_TAG and len(value.lstrip("+-")) > MAX_INT_DIGITS:
+        raise _Refused(
+            node.start_mark,
+            f"a number of {len(value)} digits is too long",
+            "put it in quotes if it is text",
+        )
+    control = CONTROL.search(value) if controls else None
+    if control:
+        raise _Refused(
+            node.start_mark,
+            f"control character U+{ord(control.group()):04X} in a value",
+            "remove it: it is invisible, and invalid in feeds",
+        )
+
+
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's composer: fast, but it recurses in C and expands aliases."""
+
+
+class _BoundedLoader(  # type: ignore[misc]
+    _BoundedComposer,
+    _Parser,
+    yaml.constructor.SafeConstructor,
+    yaml.resolver.Resolver,
+):
+    """Both loaders leave dates as text, so a bad date is our error with a position,
     not a ValueError from deep inside PyYAML."""
 
+    def __init__(self, text: str) -> None:
+        _Parser.__init__(self, text)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
 
-_Loader.yaml_implicit_resolvers = {
+
+_NO_TIMESTAMPS = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP_TAG]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_FastLoader.yaml_implicit_resolvers = _NO_TIMESTAMPS
+_BoundedLoader.yaml_implicit_resolvers = _NO_TIMESTAMPS
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,23 +166,48 @@ class Located:
 
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
     """Parse one YAML document; `first_line` is the file line the text starts on."""
+    positions: dict[KeyPath, Position] = {}
     try:
-        loader = _Loader(text)
+        loader = _BoundedLoader(text) if _may_be_hostile(text) else _FastLoader(text)
         try:
             node = loader.get_single_node()
+            if node is not None:
+                # Only an escape ("\e") or a raw one can put a control character in a value.
+                controls = "\\" in text or CONTROL.search(text) is not None
+                _check_and_locate(node, path, first_line, positions, controls)
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except _Refused as exc:
+        position = _position(exc.mark, path, first_line)
+        first = exc.first.line + first_line if exc.first else 0
+        hint = exc.hint.format(first=first)
+        raise ContentErrors([ContentError(position, exc.message, hint)]) from None
     except yaml.MarkedYAMLError as exc:
         raise ContentErrors([_syntax_error(exc, path, first_line)]) from None
     except yaml.YAMLError as exc:
         raise ContentErrors(
             [ContentError(Position(path, first_line), f"invalid YAML: {exc}")]
         ) from None
-    positions: dict[KeyPath, Position] = {}
-    if node is not None:
-        _record_positions(node, path, first_line, positions)
     return Located(data, path, positions)
+
+
+def _may_be_hostile(text: str) -> bool:
+    """True unless the text can hold neither an anchor or alias nor a deep nesting.
+    Such text goes to the bounded composer (several times slower); the rest to
+    libyaml's own, which recurses in C but is safe to about 20,000 levels.
+
+    Flow nesting is at most the number of '[' and '{'; block nesting needs an
+    indentation or an indicator per level, so it is at most twice the longest line."""
+    if ANCHOR_OR_ALIAS.search(text):
+        return True
+    openers = text.count("[") + text.count("{")
+    longest = max(map(len, text.split("\n")))
+    return openers + 2 * longest > FAST_PATH_DEPTH
+
+
+def _position(mark: yaml.Mark, path: Path, first_line: int) -> Position:
+    return Position(path, mark.line + first_line, mark.column + 1)
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, path: Path, first_line: int) -> ContentError:
@@ -75,20 +218,22 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: Path, first_line: int) -> Con
     return ContentError(Position(path, line, column), f"YAML syntax error: {problem}")
 
 
-def _record_positions(
-    root: yaml.Node, path: Path, first_line: int, out: dict[KeyPath, Position]
+def _check_and_locate(
+    root: yaml.Node, path: Path, first_line: int, out: dict[KeyPath, Position], controls: bool
 ) -> None:
-    """Walk the node tree once per node: aliases can make it recursive or exponential."""
-    seen: set[int] = set()
+    """Check every node against the limits, and record where each value starts;
+    iterative, so it is safe however deep the tree (the limits make it shallow)."""
     pending: list[tuple[yaml.Node, KeyPath]] = [(root, ())]
     while pending:
         node, key_path = pending.pop()
         mark = node.start_mark
         out.setdefault(key_path, Position(path, mark.line + first_line, mark.column + 1))
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
+        if len(key_path) >= MAX_DEPTH:
+            raise _Refused(mark, f"values are nested more than {MAX_DEPTH} deep")
+        if isinstance(node, yaml.ScalarNode):
+            _check_scalar(node, controls)
+        elif isinstance(node, yaml.MappingNode):
+            _check_keys(node, controls)
             for key_node, value_node in node.value:
                 if isinstance(key_node, yaml.ScalarNode):
                     pending.append((value_node, (*key_path, key_node.value)))

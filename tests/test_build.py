@@ -23,9 +23,9 @@ def test_two_builds_are_byte_identical(real_site: Path, tmp_path: Path) -> None:
 
 def test_rebuild_replaces_the_site_and_leaves_no_temp_folder(tmp_path: Path) -> None:
     output = tmp_path / "site"
-    output.mkdir()
+    build(BuildOptions(CONTENT, THEME, output, search=False))
     (output / "stale.html").write_text("old")
-    (tmp_path / ".site-build-99999").mkdir()  # left by a killed build
+    (tmp_path / f".site-new-site-{2**22 + 1}").mkdir()  # left by a killed build
     build(BuildOptions(CONTENT, THEME, output, search=False))
     assert not (output / "stale.html").exists()
     assert (output / "index.html").is_file()

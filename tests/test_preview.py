@@ -15,12 +15,17 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from conftest import CONTENT, ROOT, site_args
+
+from generator.build import BuildOptions, BuildReport
+from generator.preview import Preview
+from generator.serve import make_server
 
 ARTICLE = "zelensky-to-meet-witkoff-and-erdogan-in-ankara"
 ARTICLE_URL = f"/articles/{ARTICLE}/"
@@ -142,6 +147,35 @@ def test_an_edit_reaches_the_browser_and_the_page(server: Server) -> None:
     assert stream.next() == ("reload", {"paths": [ARTICLE_URL]})
     assert time.monotonic() - started < 1.0
     assert "FOURTH CAPITAL" in server.get(ARTICLE_URL)[1]
+    stream.close()
+
+
+def wait_for(server: Server, path: str, text: str, timeout: float = 10) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        html = server.get(path)[1]
+        if text in html:
+            return html
+        time.sleep(0.05)
+    raise AssertionError(f"{text!r} never appeared on {path}")
+
+
+def test_a_page_follows_an_article_it_cites_from_another_topic(server: Server) -> None:
+    """The bug recorded dependencies fixed: a key fact citing an article outside its topic."""
+    topic = "/topics/ankara-meeting/"
+    outsider = "ukraine-proposes-leaders-meeting-at-istanbul-talks"
+    topics_file = server.content / "topics.yaml"
+    topics = yaml.safe_load(topics_file.read_text(encoding="utf-8"))
+    ankara = next(t for t in topics if t["id"] == "ankara-meeting")
+    ankara["key_facts"][0]["cite"].append(outsider)
+    topics_file.write_text(yaml.safe_dump(topics, allow_unicode=True), encoding="utf-8")
+    article = server.content / "articles" / f"{outsider}.md"
+    title = re.search(r"^title: (.+?)(  #.*)?$", article.read_text(encoding="utf-8"), re.M)[1]
+    wait_for(server, topic, title)
+    stream = EventStream(server.url, topic, page_epoch(server, topic))
+    edit(article, f"title: {title}", "title: A title edited under serve")
+    assert topic in stream.next()[1]["paths"]
+    wait_for(server, topic, "A title edited under serve", timeout=3)
     stream.close()
 
 
@@ -310,3 +344,84 @@ def test_an_open_tab_reloads_keeps_its_scroll_and_shows_errors(server: Server, b
     edit(article, "topics: [ankara-meting", "topics: [ankara-meeting")
     page.wait_for_selector("#briefing-error-overlay", state="detached", timeout=3000)
     page.close()
+
+
+# Issue 19, finding 5: one save killed or froze `briefing serve`.
+
+ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{name}: &{name} [{', '.join([f'*{previous}'] * 10)}]\n"
+    for previous, name in zip("abcdefghi", "bcdefghij", strict=True)
+)
+HOSTILE_SAVES = {  # name -> (file, text to replace, its replacement, part of the error)
+    "1,500-character alias": (
+        "entities.yaml", "aliases: [", "aliases: [" + "Z" * 1500 + ", ", "1,500 characters"
+    ),
+    "30,000 nested [": ("article", "---\n", "---\nx: " + "[" * 30000 + "]" * 30000 + "\n", "deep"),
+    "5,000-digit number": ("article", "---\n", "---\nx: " + "9" * 5000 + "\n", "5000 digits"),
+    "recursive alias": ("article", "---\n", "---\nx: &a [*a]\n", "anchors and aliases"),
+    "alias bomb in an unused key": ("article", "---\n", "---\n" + ALIAS_BOMB, "anchors"),
+}
+
+
+def test_the_preview_survives_hostile_saves_and_keeps_answering(server: Server) -> None:
+    for name, (target, old, new, error) in HOSTILE_SAVES.items():
+        path = server.content / (f"articles/{ARTICLE}.md" if target == "article" else target)
+        good = path.read_text("utf-8")
+        stream = EventStream(server.url, ARTICLE_URL, page_epoch(server, ARTICLE_URL))
+        edit(path, old, new)
+        started = time.monotonic()
+        while time.monotonic() - started < 3:  # the last good site, answered at once
+            asked = time.monotonic()
+            assert server.get(ARTICLE_URL)[0] == 200, name
+            assert time.monotonic() - asked < 1, name
+        event, data = stream.next(timeout=20)
+        assert event == "build-error" and error in data["errors"][0], (name, data)
+        if name == "recursive alias":  # then a body edit, which once raised RecursionError
+            edit(path, "fourth capital", "FOURTH CAPITAL")
+            assert stream.next(timeout=20)[0] == "build-error"
+        path.write_text(good, "utf-8")
+        assert stream.next(timeout=20)[0] == "reload", name
+        stream.close()
+        assert server.process.poll() is None, name
+
+
+def test_requests_are_answered_during_a_slow_rebuild(tmp_path: Path) -> None:
+    content, output = tmp_path / "content", tmp_path / "site"
+    shutil.copytree(CONTENT, content)
+    preview = Preview(BuildOptions(content, ROOT / "themes" / "default", output, search=False))
+    assert preview.rebuild() is not None
+    server = make_server(output, "/", broadcaster=preview.broadcaster)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    real_build = preview.builder.build
+
+    def slow_build():
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline:  # pure Python work, as a big rebuild does
+            sum(range(10_000))
+        raise RecursionError("maximum recursion depth exceeded")  # and then a bug
+
+    preview.builder.build = slow_build
+    rebuilding = threading.Thread(target=preview.rebuild)
+    rebuilding.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    slowest = 0.0
+    while rebuilding.is_alive():
+        asked = time.monotonic()
+        assert request(base, ARTICLE_URL)[0] == 200
+        slowest = max(slowest, time.monotonic() - asked)
+    assert slowest < 1
+    assert "RecursionError" in preview.broadcaster.errors[0]  # an overlay, not a dead server
+    preview.builder.build = real_build
+    assert preview.rebuild() is not None
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_rebuild_far_slower_than_the_full_build_is_reported(tmp_path: Path, capsys) -> None:
+    preview = Preview(BuildOptions(tmp_path / "content", ROOT / "themes" / "default", tmp_path))
+    report = BuildReport(10, (), (), (), 1.0, tmp_path, "/", full=True)
+    preview._note_if_slow(report)
+    preview._note_if_slow(replace(report, full=False, seconds=0.2))
+    assert capsys.readouterr().err == ""
+    preview._note_if_slow(replace(report, full=False, seconds=12.0))
+    assert "note: that rebuild took 12.0 s, 12 times the full build" in capsys.readouterr().err

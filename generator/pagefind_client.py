@@ -1,0 +1,140 @@
+"""A small synchronous client for `pagefind --service`, the JSON protocol behind
+Pagefind's own Python wrapper.
+
+Why not the wrapper: it stops the service right after the "WriteFiles" reply, while
+Pagefind may still be writing (24 builds in a row gave 4 empty `pagefind-entry.json`
+and a truncated `pagefind-ui.js`), it reads one reply per 100 ms (so adding pages
+one by one is slow), and `add_directory` indexes pages in directory-listing order,
+which differs between file systems. Here pages are added one by one in the order
+given, the replies are read as they come, and the bundle comes back in memory
+("GetFiles"), so the caller writes it whole, itself."""
+
+from __future__ import annotations
+
+import base64
+import json
+import subprocess
+import tempfile
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pagefind.service import get_executable
+
+REPLY_TIMEOUT_SECONDS = 600.0
+
+
+class PagefindError(Exception):
+    """The service could not be started, failed, or gave an unexpected reply."""
+
+
+class PagefindService:
+    """One `pagefind --service` process; use it as a context manager."""
+
+    def __init__(self) -> None:
+        executable = get_executable()
+        if executable is None:
+            raise FileNotFoundError("pagefind")
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in close())
+        self._process = subprocess.Popen(
+            [str(executable), "--service"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._log,
+        )
+        self._replies: dict[int, dict[str, Any]] = {}
+        self._arrived = threading.Condition()
+        self._reader = threading.Thread(target=self._read_replies, daemon=True)
+        self._reader.start()
+        self._next_id = 0
+
+    def __enter__(self) -> PagefindService:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._process.stdin and not self._process.stdin.closed:
+            self._process.stdin.close()
+        try:
+            self._process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        self._reader.join(timeout=5)
+        self._log.close()
+
+    def send(self, payload: dict[str, Any]) -> int:
+        """Send one request without waiting; returns its message id."""
+        message_id = self._next_id
+        self._next_id += 1
+        line = json.dumps({"message_id": message_id, "payload": payload}).encode("utf-8")
+        assert self._process.stdin is not None
+        try:
+            self._process.stdin.write(base64.b64encode(line) + b",")
+            self._process.stdin.flush()
+        except BrokenPipeError:
+            raise PagefindError(f"the pagefind service stopped: {self._stderr()}") from None
+        return message_id
+
+    def reply(self, message_id: int, expected: str) -> dict[str, Any]:
+        """Wait for the reply to one request; it must be of type `expected`."""
+        with self._arrived:
+            arrived = self._arrived.wait_for(
+                lambda: message_id in self._replies or self._process.poll() is not None,
+                REPLY_TIMEOUT_SECONDS,
+            )
+            payload = self._replies.pop(message_id, None)
+        if payload is None:
+            reason = "timed out" if not arrived else f"stopped: {self._stderr()}"
+            raise PagefindError(f"the pagefind service {reason}")
+        if payload.get("type") != expected:
+            raise PagefindError(f"pagefind: {payload.get('message') or payload}")
+        return payload
+
+    def request(self, payload: dict[str, Any], expected: str) -> dict[str, Any]:
+        return self.reply(self.send(payload), expected)
+
+    def _read_replies(self) -> None:
+        assert self._process.stdout is not None
+        buffer = b""
+        for chunk in iter(lambda: self._process.stdout.read1(1 << 16), b""):  # type: ignore[union-attr]
+            buffer += chunk
+            *complete, buffer = buffer.split(b",")
+            with self._arrived:
+                for message in complete:
+                    reply = json.loads(base64.b64decode(message))
+                    if reply.get("message_id") is not None:
+                        self._replies[reply["message_id"]] = reply["payload"]
+                self._arrived.notify_all()
+        with self._arrived:
+            self._arrived.notify_all()
+
+    def _stderr(self) -> str:
+        self._log.seek(0)
+        return self._log.read().decode("utf-8", "replace").strip()[-500:] or "no message"
+
+
+def index_pages(pages: Iterable[tuple[str, bytes]], language: str) -> dict[str, bytes]:
+    """Index (url, html) pages in the order given; the bundle as {relative path: bytes}."""
+    with PagefindService() as service:
+        config = {"force_language": language}
+        index_id = service.request({"type": "NewIndex", "config": config}, "NewIndex")["index_id"]
+        sent = [
+            service.send(
+                {
+                    "type": "AddFile",
+                    "index_id": index_id,
+                    "url": url,
+                    "file_path": None,
+                    "file_contents": html.decode("utf-8"),
+                }
+            )
+            for url, html in pages
+        ]
+        for message_id in sent:
+            service.reply(message_id, "IndexedFile")
+        files = service.request({"type": "GetFiles", "index_id": index_id}, "GetFiles")["files"]
+    return {str(Path(f["path"])): base64.b64decode(f["content"]) for f in files}
