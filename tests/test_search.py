@@ -229,8 +229,8 @@ def test_back_restores_the_previous_query(real_site: Path, serve_dir, page: Page
     wait_for_status(page, "for “Medinsky”")
     box = page.get_by_label("Search articles, topics, people and places")
     box.fill("Peskov")
+    page.wait_for_url("**/search/?q=Peskov")  # as typed: a new entry, not the loaded one
     box.press("Enter")
-    page.wait_for_url("**/search/?q=Peskov")
     wait_for_status(page, "for “Peskov”")
     page.go_back()
     page.wait_for_url("**/search/?q=Medinsky")

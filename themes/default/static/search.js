@@ -28,7 +28,9 @@ async function setUp(box) {
 
   let timer;
   let latest = 0;
-  let pushNext = false; // the next change of the address starts a new history entry
+  // The entry shows a settled search (loaded, restored, submitted): the next change of the
+  // address starts a new history entry, so Back returns to it.
+  let pushNext = true;
   let shown = [];
   let verbatim = false;
 
@@ -37,7 +39,7 @@ async function setUp(box) {
     const state = readForm(ui);
     countFilters(ui);
     if (history !== "none") writeAddress(state, verbatim, history === "push" || pushNext);
-    if (history !== "none") pushNext = false;
+    pushNext = history !== "replace";
     if (!state.q && !hasFilters(state)) {
       clear(ui);
       return;
