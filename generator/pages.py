@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from . import evidence_views, feeds, views
+from . import evidence_views, feeds, search_terms, views
 from .aliases import alias_pages
 from .comparison_page import comparison_pages, comparisons_of
 from .highlight import mark_cited
@@ -59,6 +59,9 @@ def site_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> li
     def timeline(reader: Reader) -> dict[str, Any]:
         return {"entries": views.timeline(reader)}
 
+    def search_aliases(reader: Reader) -> dict[str, Any]:
+        return {"table": search_terms.alias_table(reader.entities())}
+
     return [
         Page(routes.home, "home.html", site.config.title, home),
         Page(
@@ -97,6 +100,7 @@ def site_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> li
             _crumbs(routes, ("Timeline", routes.timeline)),
         ),
         Page(routes.search, "search.html", "Search"),
+        Page(routes.search_aliases, "aliases.json", "Search aliases", search_aliases),
         Page(routes.not_found, "404.html", "Page not found"),
     ]
 
@@ -212,7 +216,7 @@ def _entity(entity: Entity, graph: LinkGraph, routes: Routes) -> Page:
             "kind_heading": views.KIND_HEADINGS[this.kind],
             "articles": views.cards(reader, slugs[:ENTITY_ARTICLES_SHOWN]),
             "article_count": len(slugs),
-            "all_articles_url": routes.search_for(entity=this.name, type="Article", sort="desc"),
+            "all_articles_url": routes.search_for(entity=this.name, type="Article", sort="date"),
             "topics": tuple(reader.topic(t) for t in reader.ask("entity-topics", entity.id)),
             "together": views.co_mentioned(reader, this),
             "timeline": views.entity_timeline(reader, this),

@@ -16,6 +16,7 @@ ENTITIES = "/entities/"
 SOURCES = "/sources/"
 TIMELINE = "/timeline/"
 SEARCH = "/search/"
+SEARCH_ALIASES = "/search/aliases.json"  # every name of every entity, for the search page
 NOT_FOUND = "/404.html"
 SITE_FEED = "/feed.xml"
 SITEMAP = "/sitemap.xml"
@@ -40,6 +41,7 @@ class Routes:
     sources = SOURCES
     timeline = TIMELINE
     search = SEARCH
+    search_aliases = SEARCH_ALIASES
     not_found = NOT_FOUND
     site_feed = SITE_FEED
     sitemap = SITEMAP
