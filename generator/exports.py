@@ -30,8 +30,10 @@ CSV_COLUMNS = (
     "speaker",
     "context",
     "credibility",
+    "support",
     "independent_sources",
     "sources",
+    "derivative_sources",
     "citations",
     "citation_pages",
     "citation_originals",
@@ -67,8 +69,11 @@ def _citation(card: views.ArticleCard, routes: Routes) -> dict[str, str]:
 
 def _support(corroboration: Any) -> dict[str, Any]:
     return {
+        "support": corroboration.status,
+        "support_label": corroboration.label,
         "independent_sources": corroboration.count,
-        "sources": [source.name for source, _ in corroboration.sources],
+        "sources": [source.name for source, _ in corroboration.outlets],
+        "derivative_sources": [source.name for source, _ in corroboration.derivatives],
     }
 
 
@@ -148,8 +153,10 @@ def _csv_row(kind: str, record: dict[str, Any]) -> dict[str, Any]:
         "speaker": record.get("speaker", ""),
         "context": record.get("context", ""),
         "credibility": record.get("credibility", ""),
+        "support": record.get("support", ""),
         "independent_sources": record.get("independent_sources", ""),
         "sources": "; ".join(record.get("sources", ())),
+        "derivative_sources": "; ".join(record.get("derivative_sources", ())),
         "citations": "; ".join(c["title"] for c in cites),
         "citation_pages": " ".join(c["page"] for c in cites),
         "citation_originals": " ".join(c["original_url"] or "-" for c in cites),

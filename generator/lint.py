@@ -10,7 +10,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
-from .errors import ContentError
+from .errors import ContentError, Position
 from .links import LinkGraph
 from .model import Article, Site
 
@@ -53,6 +53,20 @@ def content_warnings(
             )
     warnings.extend(_near_copy_warnings(site, near_copies))
     return warnings
+
+
+RELATIVE_BASE_URL = (
+    "feeds, sitemap and canonical links need an absolute base_url; "
+    "set it in site.yaml or pass --base-url"
+)
+
+
+def base_url_warnings(site: Site, position: Position) -> list[ContentError]:
+    """One warning for a site without an absolute address: its feeds, sitemap and
+    canonical links could only be relative, which sitemaps.org and Atom readers reject."""
+    if "://" in site.config.base_url:
+        return []
+    return [_warn(position, RELATIVE_BASE_URL, "e.g. base_url: https://user.github.io/repo/")]
 
 
 def _near_copy_warnings(

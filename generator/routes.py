@@ -18,6 +18,7 @@ TIMELINE = "/timeline/"
 WHATS_NEW = "/whats-new/"
 GRAPH = "/graph/"
 SEARCH = "/search/"
+SEARCH_ALIASES = "/search/aliases.json"  # every name of every entity, for the search page
 NOT_FOUND = "/404.html"
 SITE_FEED = "/feed.xml"
 SITEMAP = "/sitemap.xml"
@@ -29,6 +30,7 @@ FEED_FILE = "feed.xml"
 TIMELINE_JSON_FILE = "timeline.json"
 EXPORT_CSV_FILE = "briefing.csv"
 EXPORT_JSON_FILE = "briefing.json"
+COMPARISON_FOLDER = "compare"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,7 @@ class Routes:
     whats_new_feed = WHATS_NEW + FEED_FILE
     graph = GRAPH
     search = SEARCH
+    search_aliases = SEARCH_ALIASES
     not_found = NOT_FOUND
     site_feed = SITE_FEED
     sitemap = SITEMAP
@@ -54,6 +57,10 @@ class Routes:
 
     def article(self, slug: str) -> str:
         return ARTICLES + quote(slug) + "/"
+
+    def comparison(self, slug: str) -> str:
+        """The page that sets a rewrite beside its original."""
+        return self.article(slug) + COMPARISON_FOLDER + "/"
 
     def topic(self, topic_id: str) -> str:
         return TOPICS + quote(topic_id) + "/"

@@ -184,9 +184,10 @@ def test_xss_payloads_never_run(tmp_path: Path, serve_dir, browser) -> None:
             ...[...document.querySelectorAll('script:not([type="application/ld+json"])')]
                 .map(s => s.src)
                 .filter(src => !/[/]static[/](search|reading)[.]js/.test(src)),
-            // the theme's own: the entity graph, the contents and "show all" folds
+            // the theme's own: the entity graph, evidence, the contents and "show all" folds
             ...[...document.querySelectorAll(
-                'iframe, svg:not(.graph), math, img, details:not(.toc-details, .show-all)')]
+                'iframe, svg:not(.graph), math, img, '
+                + 'details:not(.evidence, .toc-details, .show-all)')]
                 .map(e => e.tagName),
         ]""")
         assert unsafe == [], f"{url}: {unsafe}"

@@ -120,8 +120,9 @@ def test_exports_parse_and_match_the_page(real_site: Path, serve_dir, context) -
     first = facts[0]
     cited = first.locator("a.cite").all_inner_texts()
     assert [c["title"] for c in data["key_facts"][0]["citations"]] == cited
-    support = first.locator(".corroboration").inner_text()
-    assert support.startswith(f"Reported by {data['key_facts'][0]['independent_sources']} ")
+    support = first.locator(".provenance").first
+    assert support.inner_text() == data["key_facts"][0]["support_label"]
+    assert f"provenance-{data['key_facts'][0]['support']}" in support.get_attribute("class")
     grades = first.locator(".cite-source abbr.grade").all_inner_texts()
     assert [c["grade"] for c in data["key_facts"][0]["citations"]] == grades
 
