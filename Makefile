@@ -24,8 +24,8 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/briefing check --strict
 
-new: $(STAMP)  # make new TITLE="Talks resume in Istanbul" SOURCE=bbc-news
-	$(BIN)/briefing new article "$(TITLE)" $(if $(SOURCE),--source "$(SOURCE)")
+new: $(STAMP)  # make new TITLE="Talks resume in Istanbul" SOURCE=bbc-news TOPIC=istanbul-talks
+	$(BIN)/briefing new article "$(TITLE)" $(if $(SOURCE),--source "$(SOURCE)") $(if $(TOPIC),--topic "$(TOPIC)")
 
 # The HTML checker and axe-core, from npm (needs node and npm; vnu also needs java).
 $(LINT_TOOLS): tools/lint/package.json tools/lint/package-lock.json

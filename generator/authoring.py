@@ -304,6 +304,11 @@ def new_article(
         message = "an article needs a source"
         hint = f"pass --source ID or set defaults: source: in site.yaml; known sources: {known}"
         errors.append(_option_error("--source", message, hint))
+    if not topics and run.site.topics:
+        known = ", ".join(sorted(run.site.topics))
+        message = "the new article needs a topic"
+        hint = f"pass --topic ID or set defaults: topics: in site.yaml; known topics: {known}"
+        errors.append(_option_error("--topic", message, hint))
     if not title or "\n" in title:
         errors.append(_option_error("title", "the title must be one non-empty line"))
     if errors:

@@ -376,6 +376,8 @@ def test_turkish_capital_i_becomes_i(empty: Path, capsys) -> None:
                 str(empty),
                 "--source",
                 "unattributed",
+                "--topic",
+                "istanbul-talks",
             ]
         )
         == 0
@@ -687,6 +689,7 @@ LINES = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 
 
 @example(lines=["."])  # no title: once refused only by the model, with a poor message
+@example(lines=["a\x1b]"])  # an unterminated escape once swallowed the Source line
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lines=st.lists(LINES, min_size=1, max_size=8))
 def test_an_import_never_writes_a_file_that_check_refuses(lines: list[str]) -> None:
