@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from .errors import ContentError, did_you_mean
+from .fields import value_at
 from .load import RawContent
 from .yamlpos import KeyPath, Located
 
@@ -48,7 +49,7 @@ def unknown_field_warnings(raw: RawContent) -> list[ContentError]:
 def _unknown(
     doc: Located, key_path: KeyPath, allowed: frozenset[str], what: str
 ) -> Iterable[ContentError]:
-    mapping = _at(doc.data, key_path)
+    mapping = value_at(doc.data, key_path)
     if not isinstance(mapping, Mapping):
         return
     for key in mapping:
@@ -66,14 +67,3 @@ def _unknown(
 
 def _indexes(data: object) -> range:
     return range(len(data)) if isinstance(data, list) else range(0)
-
-
-def _at(data: object, key_path: KeyPath) -> object:
-    for key in key_path:
-        if isinstance(data, dict) and isinstance(key, str):
-            data = data.get(key)
-        elif isinstance(data, list) and isinstance(key, int) and key < len(data):
-            data = data[key]
-        else:
-            return None
-    return data
