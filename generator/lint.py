@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import re
 import zlib
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
+from . import forked
 from .errors import ContentError, Position
 from .links import LinkGraph
 from .model import Article, Site
@@ -87,26 +87,7 @@ def _near_copy_warnings(
 def near_copies_soon(articles: Sequence[Article], background: bool) -> Callable[[], list]:
     """Start find_near_copies; call the result for its answer. In the background it runs
     in a forked process (which inherits the articles) while the caller renders."""
-    if not background or "fork" not in multiprocessing.get_all_start_methods():
-        found = find_near_copies(articles)
-        return lambda: found
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_send_near_copies, args=(articles, sender), daemon=True)
-    process.start()
-    sender.close()
-
-    def result() -> list:
-        found = receiver.recv()
-        process.join()
-        return found
-
-    return result
-
-
-def _send_near_copies(articles: Sequence[Article], sender) -> None:
-    sender.send(find_near_copies(articles))
-    sender.close()
+    return forked.soon(find_near_copies, articles, background)
 
 
 def find_near_copies(articles: Iterable[Article]) -> list[tuple[str, str, float]]:

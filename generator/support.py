@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from . import forked
 from .errors import ContentError
 from .evidence import Claim, Evidence, check_claims
 from .model import Site, Topic
@@ -81,26 +81,7 @@ def check_site(site: Site) -> SiteEvidence:
 def check_site_soon(site: Site, background: bool) -> Callable[[], SiteEvidence]:
     """Start check_site; call the result for its answer. In the background it runs in a
     forked process (which inherits the site) while the build renders Markdown."""
-    if not background or "fork" not in multiprocessing.get_all_start_methods():
-        found = check_site(site)
-        return lambda: found
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_send_evidence, args=(site, sender), daemon=True)
-    process.start()
-    sender.close()
-
-    def result() -> SiteEvidence:
-        found = receiver.recv()
-        process.join()
-        return found
-
-    return result
-
-
-def _send_evidence(site: Site, sender) -> None:
-    sender.send(check_site(site))
-    sender.close()
+    return forked.soon(check_site, site, background)
 
 
 def _original(site: Site, slug: str) -> str:
