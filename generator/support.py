@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from . import forked
 from .errors import ContentError
 from .evidence import Claim, Evidence, check_claims
+from .intel import original_of
 from .model import Site, Topic
 from .textfeatures import name_index
 
@@ -64,7 +65,11 @@ def topic_claims(topic: Topic) -> Iterable[Claim]:
 def check_site(site: Site) -> SiteEvidence:
     claims = [claim for topic in site.topics.values() for claim in topic_claims(topic)]
     bodies = {slug: article.body for slug, article in site.articles.items()}
-    originals = {slug: _original(site, slug) for slug, a in site.articles.items() if a.rewrite_of}
+    originals = {
+        slug: original_of(site, article).slug
+        for slug, article in site.articles.items()
+        if article.rewrite_of
+    }
     names = name_index((e.id, e.name, e.aliases) for e in site.entities.values())
     evidence = check_claims(claims, bodies, originals, names)
     by_article: dict[str, list[Evidence]] = {}
@@ -82,16 +87,6 @@ def check_site_soon(site: Site, background: bool) -> Callable[[], SiteEvidence]:
     """Start check_site; call the result for its answer. In the background it runs in a
     forked process (which inherits the site) while the build renders Markdown."""
     return forked.soon(check_site, site, background)
-
-
-def _original(site: Site, slug: str) -> str:
-    """The first article of a rewrite_of chain (a loop stops where it closes)."""
-    seen = {slug}
-    article = site.articles[slug]
-    while article.rewrite_of in site.articles and article.rewrite_of not in seen:
-        article = site.articles[article.rewrite_of]
-        seen.add(article.slug)
-    return article.slug
 
 
 def evidence_problems(evidence: SiteEvidence) -> tuple[list[ContentError], list[ContentError]]:
