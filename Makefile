@@ -22,10 +22,10 @@ serve: $(STAMP)
 	$(BIN)/briefing serve
 
 check: $(STAMP)
-	$(BIN)/briefing check
+	$(BIN)/briefing check --strict
 
-new: $(STAMP)  # make new TITLE="Talks resume in Istanbul"
-	$(BIN)/briefing new article "$(TITLE)"
+new: $(STAMP)  # make new TITLE="Talks resume in Istanbul" SOURCE=bbc-news TOPIC=istanbul-talks
+	$(BIN)/briefing new article "$(TITLE)" $(if $(SOURCE),--source "$(SOURCE)") $(if $(TOPIC),--topic "$(TOPIC)")
 
 # The HTML checker and axe-core, from npm (needs node and npm; vnu also needs java).
 $(LINT_TOOLS): tools/lint/package.json tools/lint/package-lock.json

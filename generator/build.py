@@ -16,25 +16,32 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import cache, output
+from . import cache, cards, output
+from .drafts import without_drafts
 from .entity_links import EntityMatcher, build_matcher, entity_links_plugin
 from .errors import ContentError, ContentErrors
+from .intel import article_grade
+from .known_fields import unknown_field_warnings
 from .links import LinkGraph, build_graph, check_internal_links
-from .lint import content_warnings, near_copies_soon
+from .lint import base_url_warnings, content_warnings, near_copies_soon
 from .load import RawContent, load_content, loaded_files, skipped_files
 from .markdown import Markdown
 from .model import Site, build_site
 from .page import Page
 from .pages import PAGE_KINDS, build_pages
+from .paragraph_ids import paragraph_ids_plugin
 from .parallel import PageWriter, Progress, render_and_write
 from .reads import SiteData
 from .render import RecordingEnvironment, make_environment, render_each
 from .routes import SEARCH_FOLDER, Routes, output_file
 from .search import write_search_index
 from .state import BuildState, Fingerprint, changed_files, changed_reads, dirty_pages, scan
+from .support import SiteEvidence, check_site_soon, evidence_problems
 from .texts import Texts, render_texts
+from .theme import Theme
 
-BACKGROUND_NEAR_COPIES = 500  # articles from which near-copy search gets its own process
+BACKGROUND_NEAR_COPIES = 500  # articles from which near-copy search and the support check
+# each get their own process (beside Markdown rendering) on a full build
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +55,7 @@ class BuildOptions:
     workers: int = 2  # processes that render a full build; 1 in the preview (it has threads)
     progress: Progress | None = None  # told (pages done, pages in all) while rendering
     cache: bool = False  # read and save the persistent cache beside the output (the CLI does)
+    drafts: bool = False  # include articles marked 'draft: true' (the preview does)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +63,7 @@ class RenderedSite:
     site: Site
     pages: tuple[Page, ...]
     warnings: tuple[ContentError, ...] = ()
+    evidence: SiteEvidence | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +87,7 @@ class Prepared:
     data: SiteData
     pages: tuple[Page, ...]
     warnings: tuple[ContentError, ...]
+    cards: Mapping[str, cards.Card]  # the social card of a page, by its path
 
 
 class Builder:
@@ -99,10 +109,11 @@ class Builder:
     def render(self) -> RenderedSite:
         """Validate and render every page in memory; writes nothing."""
         fingerprints = scan(self.options.content_dir, self.options.theme_dir)
-        prepared = self._prepare(fingerprints, None, None)
+        prepared = self._prepare(fingerprints, None, None, publishing=False)
         env = self._environment(prepared.data, fingerprints)
         render_each(env, prepared.pages, prepared.data, lambda page, html, reads: None)
-        return RenderedSite(prepared.data.site, prepared.pages, prepared.warnings)
+        data = prepared.data
+        return RenderedSite(data.site, prepared.pages, prepared.warnings, data.evidence)
 
     def build(self) -> BuildReport:
         started = time.perf_counter()
@@ -126,12 +137,12 @@ class Builder:
         dirty = dirty_pages(prepared.pages, previous, changed)
         env = self._environment(data, fingerprints)
         if previous is None:
-            writer, deleted = self._write_everything(env, dirty, data), ()
+            writer, deleted = self._write_everything(env, dirty, prepared), ()
         elif self._first:  # a new process, from the persistent cache
-            writer, deleted = self._write_aside(env, dirty, data, prepared.pages, previous)
+            writer, deleted = self._write_aside(env, dirty, prepared, previous)
         else:
             assert files is not None
-            writer, deleted = self._write_changes(env, dirty, data, prepared.pages, previous)
+            writer, deleted = self._write_changes(env, dirty, prepared, previous)
             if any(key.startswith("static/") for key in files):
                 self._sync_static()
         self._state = _next_state(previous, fingerprints, prepared, writer, queries, deleted)
@@ -210,21 +221,47 @@ class Builder:
         fingerprints: Mapping[str, Fingerprint],
         previous: BuildState | None,
         files: set[str] | None,
+        publishing: bool = True,
     ) -> Prepared:
-        """The stages up to the list of pages, each a function of the one before."""
+        """The stages up to the list of pages, each a function of the one before.
+        `publishing`: the pages will be written, so what they need of site.yaml counts."""
         raw = load_content(self.options.content_dir, _reusable(previous, files, self.options))
         site = build_site(raw, self.options.base_url)
+        site, draft_warnings = (site, []) if self.options.drafts else without_drafts(site)
         routes = Routes(site.config.base_url, site.config.base_path)
         near_copies = self._near_copies_soon(site, previous)
+        evidence_soon = check_site_soon(site, self._in_background(site) and previous is None)
         markdown, matcher, earlier = self._markdown_for(site, routes, fingerprints, previous)
         texts = render_texts(site, markdown, earlier)
+        evidence = evidence_soon()
+        evidence_errors, evidence_warnings = evidence_problems(evidence)
+        if evidence_errors:
+            raise ContentErrors(evidence_errors)
         graph = build_graph(site, texts.bodies, matcher)
         pages = tuple(build_pages(site, graph, texts, routes, PAGE_KINDS))
+        page_cards = self._cards(site, graph, routes)
+        pages = cards.with_cards(pages, page_cards)
         check_internal_links(site, texts.bodies, pages)
         copies = near_copies() if near_copies else []
-        warnings = self._warnings(site, graph, copies, skipped_files(self.options.content_dir))
+        more = [*evidence_warnings, *draft_warnings, *_field_warnings(raw, site, publishing)]
+        warnings = self._warnings(site, graph, copies, more)
         self._language = site.config.language
-        return Prepared(raw, SiteData(site, graph, texts, routes), pages, warnings)
+        data = SiteData(site, graph, texts, routes, evidence)
+        return Prepared(raw, data, pages, warnings, page_cards)
+
+    def _in_background(self, site: Site) -> bool:
+        return self.options.workers > 1 and len(site.articles) >= BACKGROUND_NEAR_COPIES
+
+    def _cards(self, site: Site, graph: LinkGraph, routes: Routes) -> dict[str, cards.Card]:
+        theme = Theme.for_site(self.options.theme_dir)
+        colours = cards.theme_colours(theme.static_file("style.css"))
+        grades = {slug: article_grade(site, article) for slug, article in site.articles.items()}
+        return cards.site_cards(site, graph, grades, colours, routes)
+
+    def _write_cards(self, page_cards: Mapping[str, cards.Card], directory: Path) -> None:
+        """Cards not already in `directory`: copied from the last build's, else drawn."""
+        reuse = self.options.output_dir / cards.CARDS_DIR
+        cards.write_cards(page_cards.values(), directory, reuse, self.options.workers)
 
     def _near_copies_soon(self, site: Site, previous: BuildState | None):
         """Near-copy detection reads every article: done on full builds and on a new
@@ -238,8 +275,7 @@ class Builder:
         if seed is not None and seed[0] == key:
             self._near_copies = seed
             return lambda: seed[1]
-        in_background = self.options.workers > 1 and len(articles) >= BACKGROUND_NEAR_COPIES
-        found = near_copies_soon(articles, in_background)
+        found = near_copies_soon(articles, self._in_background(site))
 
         def result() -> list:
             copies = found()
@@ -253,9 +289,10 @@ class Builder:
         site: Site,
         graph: LinkGraph,
         copies: list[tuple[str, str, float]],
-        skipped: list[ContentError],
+        more: list[ContentError],
     ) -> tuple[ContentError, ...]:
-        warnings = tuple(sorted([*content_warnings(site, graph, copies), *skipped]))
+        skipped = skipped_files(self.options.content_dir)
+        warnings = tuple(sorted([*content_warnings(site, graph, copies), *skipped, *more]))
         if self.options.strict and warnings:
             raise ContentErrors(replace(w, severity="error") for w in warnings)
         return warnings
@@ -273,7 +310,7 @@ class Builder:
         if self._markdown is None or self._markdown[0] != key:
             matcher = build_matcher(site.entities.values())
             plugin = (entity_links_plugin, {"matcher": matcher, "routes": routes})
-            self._markdown = (key, Markdown(plugin), matcher)
+            self._markdown = (key, Markdown(plugin, (paragraph_ids_plugin, {})), matcher)
             seed = self._seed
             if seed and self._first and seed.entity_key == self._entity_key({}):
                 return self._markdown[1], matcher, seed.state.bodies  # linked the same way
@@ -295,10 +332,9 @@ class Builder:
         return self._env[1]
 
     def _sync_static(self) -> None:
+        static = Theme.for_site(self.options.theme_dir).static_files()
         with output.build_lock(self.options.output_dir):
-            output.sync_static(
-                self.options.theme_dir / "static", self.options.output_dir / "static"
-            )
+            output.sync_static(static, self.options.output_dir / "static")
 
     def refresh_search(self) -> None:
         """Re-index the output folder and swap the new bundle in."""
@@ -312,17 +348,17 @@ class Builder:
         self.search_stale = False
 
     def _write_everything(
-        self, env: RecordingEnvironment, pages: list[Page], data: SiteData
+        self, env: RecordingEnvironment, pages: list[Page], prepared: Prepared
     ) -> PageWriter:
         """Render into a temporary folder beside the output, index it, swap it in."""
         writer = PageWriter(Path())
+        data = prepared.data
 
         def fill(temp: Path) -> None:
             writer.directory = temp
-            render_and_write(
-                env, pages, data, writer, self.options.workers, self.options.progress
-            )
-            output.copy_static(self.options.theme_dir / "static", temp)
+            render_and_write(env, pages, data, writer, self.options.workers, self.options.progress)
+            self._write_cards(prepared.cards, temp)
+            output.copy_static(Theme.for_site(self.options.theme_dir).static_files(), temp)
             output.write_file(temp, ".nojekyll", "")
             if self.options.search:
                 write_search_index(temp, data.site.config.language)
@@ -336,8 +372,7 @@ class Builder:
         self,
         env: RecordingEnvironment,
         dirty: list[Page],
-        data: SiteData,
-        pages: tuple[Page, ...],
+        prepared: Prepared,
         previous: BuildState,
     ) -> tuple[PageWriter, tuple[str, ...]]:
         """Like a full build, a new folder swapped in whole (re-indexed, verified), but
@@ -345,20 +380,23 @@ class Builder:
         Nothing is swapped if no page's bytes changed."""
         out = self.options.output_dir
         writer = PageWriter(Path(), dict(previous.hashes), atomic=True)  # never in place
-        deleted = tuple(sorted(previous.reads.keys() - {page.path for page in pages}))
+        deleted = tuple(sorted(previous.reads.keys() - {page.path for page in prepared.pages}))
+        language = prepared.data.site.config.language
 
         def fill(temp: Path) -> None:
             output.link_tree(out, temp)
             (temp / output.MARKER).unlink(missing_ok=True)  # publish writes it anew
             writer.directory = temp
-            render_and_write(env, dirty, data, writer, self.options.workers)
+            self._write_cards(prepared.cards, temp)
+            render_and_write(env, dirty, prepared.data, writer, self.options.workers)
             if not (writer.written or deleted):
                 raise _NothingChanged
             for path in deleted:
                 output.remove_page(temp, output_file(path))
+            cards.remove_other_cards(prepared.cards.values(), temp)
             if self.options.search:
                 shutil.rmtree(temp / SEARCH_FOLDER, ignore_errors=True)  # links: not in place
-                write_search_index(temp, data.site.config.language)
+                write_search_index(temp, language)
 
         protected = (self.options.content_dir, self.options.theme_dir, Path.cwd())
         with contextlib.suppress(_NothingChanged):
@@ -370,18 +408,20 @@ class Builder:
         self,
         env: RecordingEnvironment,
         dirty: list[Page],
-        data: SiteData,
-        pages: tuple[Page, ...],
+        prepared: Prepared,
         previous: BuildState,
     ) -> tuple[PageWriter, tuple[str, ...]]:
-        """Write the pages whose output changed, each atomically; remove vanished pages."""
+        """Write the pages whose output changed, each atomically; remove vanished pages.
+        New social cards go first, so no page is served before the card it names."""
         out = self.options.output_dir
         writer = PageWriter(out, dict(previous.hashes), atomic=True)
-        deleted = tuple(sorted(previous.reads.keys() - {page.path for page in pages}))
+        deleted = tuple(sorted(previous.reads.keys() - {page.path for page in prepared.pages}))
         with output.build_lock(out):  # a `make build` of the same output waits
-            render_and_write(env, dirty, data, writer, self.options.workers)
+            self._write_cards(prepared.cards, out)
+            render_and_write(env, dirty, prepared.data, writer, self.options.workers)
             for path in deleted:
                 output.remove_page(out, output_file(path))
+            cards.remove_other_cards(prepared.cards.values(), out)
         if writer.written or deleted:
             self.search_stale = True
         return writer, deleted
@@ -389,6 +429,15 @@ class Builder:
 
 class _NothingChanged(Exception):
     """Every page rendered to the bytes it had: the new folder is not swapped in."""
+
+
+def _field_warnings(raw: RawContent, site: Site, publishing: bool) -> list[ContentError]:
+    """Fields nothing reads, and when publishing, a base_url too short for feeds and the
+    sitemap (`check` writes nothing: its pages have no address yet)."""
+    warnings = unknown_field_warnings(raw)
+    if publishing:
+        warnings += base_url_warnings(site, raw.site.at("base_url"))
+    return warnings
 
 
 def _reusable(previous: BuildState | None, files: set[str] | None, options: BuildOptions) -> dict:

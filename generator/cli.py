@@ -6,11 +6,13 @@ import argparse
 import datetime as dt
 import sys
 import time
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import __version__
 from .errors import ContentError, ContentErrors
 
 if TYPE_CHECKING:
@@ -20,6 +22,23 @@ if TYPE_CHECKING:
 # run them, so `briefing --help` and a usage error start fast.
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+SITE_COMMANDS = ("build", "check", "serve")
+DESCRIPTION = """\
+Briefing turns news articles and hand-curated YAML (topics, people, places, sources)
+into a fast, searchable briefing site, every fact tied to the articles that report it."""
+EXAMPLES = """\
+examples:
+  briefing init my-briefing --title "Peace talks"     start a new site in my-briefing/
+  cd my-briefing && briefing serve                    preview it, reloading on every save
+  briefing new article "Talks resume in Istanbul"     add an article
+  briefing check --strict                             validate the content, write nothing
+  briefing build --base-url https://me.github.io/x/   build the site into site/
+
+Run 'briefing COMMAND --help' for a command's options."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -28,6 +47,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_USAGE
+    args.verbosity = _verbosity(args)
+    if args.command in SITE_COMMANDS and not args.content.is_dir():
+        print(
+            f"{args.content}: error: there is no content folder here "
+            "(start a new site with 'briefing init', or pass --content DIR)",
+            file=sys.stderr,
+        )
+        return EXIT_ERRORS
     from .output import OutputError, describe_fault
     from .search import SearchIndexError
 
@@ -46,12 +73,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
-    commands = parser.add_subparsers(title="commands", dest="command")
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description=DESCRIPTION,
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    _add_verbosity(parser, False)
+    commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
+    _add_init(commands)
 
     build_cmd = commands.add_parser("build", help="build the site into the output folder")
     _add_site_options(build_cmd)
     build_cmd.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
+    build_cmd.add_argument(
+        "--drafts", action="store_true", help="include articles marked 'draft: true'"
+    )
     build_cmd.add_argument(
         "--no-cache",
         action="store_true",
@@ -82,32 +120,120 @@ def _parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=_serve)
 
     new = commands.add_parser("new", help="create a new article file")
+    _add_verbosity(new)
     new.add_argument("kind", choices=["article"], help="what to create")
     new.add_argument("title", help="the article's title")
+    new.add_argument(
+        "--source", default="", help="source id (default: site.yaml's defaults.source)"
+    )
+    new.add_argument(
+        "--topic",
+        action="append",
+        default=[],
+        help="topic id, repeatable (default: site.yaml's defaults.topics)",
+    )
     new.add_argument("--content", type=Path, default=Path("content"), help="content folder")
+    new.add_argument("--date", type=_iso_date, help="publication date, YYYY-MM-DD (default today)")
     new.add_argument("--force", action="store_true", help="replace an existing file")
     new.set_defaults(run=_new)
-
-    importer = commands.add_parser("import", help="turn a plain-text article into a content file")
-    importer.add_argument("file", help="the text file, or - for standard input")
-    importer.add_argument("--source", default="", help="source id (default: by the URL's domain)")
-    importer.add_argument("--topic", action="append", default=[], help="topic id (repeatable)")
-    importer.add_argument(
-        "--date", type=_iso_date, help="publication date, YYYY-MM-DD (default today)"
-    )
-    importer.add_argument("--title", default="", help="title (default: the first line)")
-    importer.add_argument(
-        "--slug", default="", help="file name without .md (default: from the title)"
-    )
-    importer.add_argument("--content", type=Path, default=Path("content"), help="content folder")
-    importer.add_argument("--force", action="store_true", help="replace an existing file")
-    importer.set_defaults(run=_import)
+    _add_import_command(commands)
     return parser
 
 
-def _add_site_options(command: argparse.ArgumentParser) -> None:
+def _add_import_command(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser(
+        "import",
+        help="turn plain-text articles into content files, checked before anything is written",
+    )
+    _add_verbosity(command)
+    command.add_argument(
+        "files", nargs="+", metavar="FILE", help="text files, folders of them, or - for stdin"
+    )
+    command.add_argument("--source", default="", metavar="ID", help="source id of every text")
+    command.add_argument(
+        "--default-source",
+        default="",
+        metavar="ID",
+        help="source id of the texts whose URL names no known source",
+    )
+    command.add_argument(
+        "--topic", action="append", default=[], metavar="ID", help="topic id (repeatable)"
+    )
+    command.add_argument(
+        "--date",
+        type=_iso_date,
+        help="publication date, YYYY-MM-DD (default: the text's own, else today, marked inferred)",
+    )
+    command.add_argument("--title", default="", help="title (default: the first line)")
+    command.add_argument(
+        "--slug", default="", help="file name without .md (default: from the title)"
+    )
+    command.add_argument(
+        "--rewrite-of", default="", metavar="SLUG", help="the article this text rewrites"
+    )
     command.add_argument("--content", type=Path, default=Path("content"), help="content folder")
-    command.add_argument("--theme", type=Path, default=Path("themes/default"), help="theme folder")
+    command.add_argument(
+        "--force", action="store_true", help="replace an existing file; import a copy"
+    )
+    command.add_argument(
+        "--dry-run", action="store_true", help="show what would be written; write nothing"
+    )
+    command.set_defaults(run=_import)
+
+
+def _add_init(commands) -> None:
+    init = commands.add_parser(
+        "init",
+        help="start a new site: content, a Makefile, a README and a GitHub Pages workflow",
+        description="Write a starter site that builds as it is: one source, one topic, one "
+        "entity and one example article, with a README, a Makefile, a .gitignore and the "
+        "GitHub Pages workflow.",
+        epilog="example: briefing init my-briefing --title 'Peace talks' "
+        "--base-url https://me.github.io/my-briefing/",
+    )
+    _add_verbosity(init)
+    init.add_argument(
+        "directory", nargs="?", type=Path, default=Path("."), help="where (default: here)"
+    )
+    init.add_argument("--title", default="My briefing", help="the site's title")
+    init.add_argument(
+        "--base-url",
+        help="the address the site is published at (default: a placeholder to change; "
+        "the GitHub Pages workflow sets it)",
+    )
+    init.add_argument("--force", action="store_true", help="overwrite files already there")
+    init.set_defaults(run=_init)
+
+
+def _add_verbosity(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    """-q / -v, on the main parser and again on each command, so both
+    'briefing -q build' and 'briefing build -q' work (a command's own default is
+    SUPPRESS, so it does not undo the main parser's)."""
+    group = parser.add_mutually_exclusive_group()
+    kwargs = {"default": default}
+    group.add_argument("-q", "--quiet", action="store_true", help="print errors only", **kwargs)
+    group.add_argument(
+        "-v", "--verbose", action="store_true", help="say more about what is done", **kwargs
+    )
+
+
+def _verbosity(args: argparse.Namespace) -> int:
+    """-1 quiet, 0 normal, 1 verbose."""
+    if getattr(args, "quiet", False):
+        return -1
+    return 1 if getattr(args, "verbose", False) else 0
+
+
+def _add_site_options(command: argparse.ArgumentParser) -> None:
+    _add_verbosity(command)
+    command.add_argument("--content", type=Path, default=Path("content"), help="content folder")
+    command.add_argument(
+        "--theme",
+        type=Path,
+        default=Path("themes/default"),
+        help="the site's theme folder: its templates and static files override the packaged "
+        "theme's (default themes/default; it need not exist)",
+    )
     command.add_argument("--output", type=Path, default=Path("site"), help="output folder")
     command.add_argument(
         "--base-url", help="override base_url from site.yaml (also BRIEFING_BASE_URL)"
@@ -119,20 +245,59 @@ def _options(args: argparse.Namespace, search: bool = True) -> BuildOptions:
 
     strict = getattr(args, "strict", False)
     jobs = max(1, getattr(args, "jobs", 2))
-    return BuildOptions(args.content, args.theme, args.output, args.base_url, search, strict, jobs)
+    options = BuildOptions(
+        args.content, args.theme, args.output, args.base_url, search, strict, jobs
+    )
+    return replace(options, drafts=getattr(args, "drafts", False))
 
 
 def _build(args: argparse.Namespace) -> int:
     from .build import build
 
     options = replace(_options(args, search=not args.no_search), cache=not args.no_cache)
-    if sys.stderr.isatty():
+    _say_theme(args, options)
+    progress = sys.stderr.isatty() and args.verbosity >= 0
+    if progress:
         options = replace(options, progress=_progress_line(time.perf_counter()))
     report = build(options)
-    if sys.stderr.isatty():
+    if progress:
         print("\r\033[K", end="", file=sys.stderr)
-    _print_warnings(report.warnings)
-    print(f"built {report.pages} pages into {report.output_dir}/ in {report.seconds:.2f}s")
+    _print_warnings(report.warnings, args.verbosity)
+    if args.verbosity >= 0:
+        print(f"built {report.pages} pages into {report.output_dir}/ in {report.seconds:.2f}s")
+    return EXIT_OK
+
+
+def _say_theme(args: argparse.Namespace, options: BuildOptions) -> None:
+    from .theme import Theme
+
+    if args.verbosity > 0:
+        folders = Theme.for_site(options.theme_dir).folders
+        existing = [str(folder) for folder in folders if folder.is_dir()]
+        print(f"theme: {' over '.join(existing)}", file=sys.stderr)
+
+
+def _init(args: argparse.Namespace) -> int:
+    from .quickstart import StarterOptions, create_site
+
+    options = StarterOptions(args.directory, args.title, args.base_url, args.force)
+    written = create_site(options)
+    if args.verbosity > 0:
+        for path in written:
+            print(f"wrote {path}")
+    if args.verbosity >= 0:
+        where = args.directory
+        go = "" if where == Path(".") else f"cd {where}\n  "
+        print(
+            f"created a briefing in {where}/ ({len(written)} files). Next:\n"
+            f"  {go}briefing serve    # preview on http://127.0.0.1:8000/\n"
+            "  briefing build    # write the site into site/"
+        )
+        if args.base_url is None:
+            print(
+                "base_url is a placeholder: set it in content/site.yaml to the site's "
+                "address before publishing (the GitHub Pages workflow sets it for you)"
+            )
     return EXIT_OK
 
 
@@ -140,12 +305,20 @@ def _check(args: argparse.Namespace) -> int:
     from .build import render_site
 
     rendered = render_site(_options(args))
-    _print_warnings(rendered.warnings)
+    _print_warnings(rendered.warnings, args.verbosity)
+    if args.verbosity < 0:
+        return EXIT_OK
     print(
         f"ok: {len(rendered.site.articles)} articles, {len(rendered.site.topics)} topics, "
         f"{len(rendered.site.entities)} entities, {len(rendered.pages)} pages"
         + _count(len(rendered.warnings), "warning", ", ")
     )
+    if rendered.evidence is not None:
+        evidence = rendered.evidence
+        print(
+            f"evidence: {len(evidence.items)} facts, events and quotes; "
+            f"{evidence.supported} of {evidence.checked} citations supported by their text"
+        )
     return EXIT_OK
 
 
@@ -159,9 +332,11 @@ def _progress_line(started: float):
     return show
 
 
-def _print_warnings(warnings: Sequence[ContentError]) -> None:
+def _print_warnings(warnings: Sequence[ContentError], verbosity: int = 0) -> None:
+    if verbosity < 0:
+        return
     for warning in warnings:
-        print(warning, file=sys.stderr)
+        print(printable(str(warning)), file=sys.stderr)
 
 
 def _count(number: int, noun: str, prefix: str = "") -> str:
@@ -173,32 +348,90 @@ def _count(number: int, noun: str, prefix: str = "") -> str:
 def _serve(args: argparse.Namespace) -> int:
     from .preview import serve
 
-    return serve(_options(args), args.host, args.port, args.open)
+    return serve(_options(args), args.host, args.port, args.open, args.verbosity)
 
 
 def _new(args: argparse.Namespace) -> int:
     from .authoring import new_article
 
-    path = new_article(args.content, args.title, args.force)
-    print(f"created {path}: fill in its front matter, then run make check")
+    path = new_article(
+        args.content, args.title, args.force, args.source, tuple(args.topic), args.date
+    )
+    if args.verbosity >= 0:
+        print(printable(f"created {path}: write the article, then run briefing check"))
     return EXIT_OK
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .authoring import ImportOptions, import_article
+    from .authoring import ImportOptions, import_files, read_inputs
     from .importer import describe_import
 
-    origin = Path("<stdin>") if args.file == "-" else Path(args.file)
-    try:
-        data = sys.stdin.buffer.read() if args.file == "-" else origin.read_bytes()
-    except OSError as exc:
-        print(f"{origin}: error: cannot read the file: {exc.strerror}", file=sys.stderr)
-        return EXIT_ERRORS
+    stdin = sys.stdin.buffer.read() if "-" in args.files else None
+    inputs = read_inputs(args.files, stdin)
     options = ImportOptions(
-        args.content, args.source, tuple(args.topic), args.date, args.title, args.slug, args.force
+        content_dir=args.content,
+        source=args.source,
+        default_source=args.default_source,
+        topics=tuple(args.topic),
+        date=args.date,
+        title=args.title,
+        slug=args.slug,
+        rewrite_of=args.rewrite_of,
+        force=args.force,
+        dry_run=args.dry_run,
     )
-    print(describe_import(import_article(data, origin, options)))
-    return EXIT_OK
+    run, outcomes = import_files(inputs, options)
+    _print_elsewhere(run.elsewhere)
+    done = failed = 0
+    for outcome in outcomes:
+        if outcome.report:
+            done += 1
+            report = describe_import(outcome.report, outcome.origin, len(inputs) == 1)
+            print(printable(report, lines=True))
+        else:
+            failed += 1
+            for error in outcome.errors:
+                print(printable(str(error)), file=sys.stderr)
+        sys.stdout.flush()
+    verb = "would be written" if args.dry_run else "written"
+    summary = f"{_count(len(inputs), 'file')}: {done} {verb}, {failed} skipped"
+    if args.dry_run:
+        summary += "; nothing was written (--dry-run)"
+    elif done and len(inputs) == 1:
+        summary += "; next: review the file, run make check, then see it in make serve"
+    print(summary, file=sys.stderr if failed else sys.stdout)
+    return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _print_elsewhere(warnings: Sequence[ContentError], shown: int = 5) -> None:
+    """Problems elsewhere in the content folder: they do not block an import."""
+    if not warnings:
+        return
+    print(
+        f"warning: the content folder has {_count(len(warnings), 'problem')} that this import "
+        "does not touch; run briefing check:",
+        file=sys.stderr,
+    )
+    for warning in warnings[:shown]:
+        print(printable(f"  {warning}"), file=sys.stderr)
+    if len(warnings) > shown:
+        print(f"  … and {len(warnings) - shown} more", file=sys.stderr)
+
+
+def printable(text: str, lines: bool = False) -> str:
+    """Text safe to show in a terminal: control characters (ESC above all, and line
+    breaks inside a value) and bidi overrides are shown escaped, never sent raw. With
+    `lines`, `text` is several lines and its line breaks stay."""
+    if lines:
+        return "\n".join(printable(line) for line in text.split("\n"))
+    if text.isprintable():  # no control character (nor any bidi override: they are Cf)
+        return text
+    return "".join(
+        f"\\x{ord(char):02x}"
+        if unicodedata.category(char) == "Cc"
+        else (f"\\u{ord(char):04x}" if char in BIDI_CONTROLS else char)
+        for char in text
+    )
 
 
 def _iso_date(text: str) -> dt.date:
@@ -210,7 +443,7 @@ def _iso_date(text: str) -> dt.date:
 
 def _report(exc: ContentErrors) -> int:
     for error in exc.errors:
-        print(error, file=sys.stderr)
+        print(printable(str(error)), file=sys.stderr)
     count = sum(1 for error in exc.errors if error.severity == "error")
     print(f"{_count(count, 'error')}; nothing was written", file=sys.stderr)
     return EXIT_ERRORS

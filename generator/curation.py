@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from .dates import PartialDate
+from .errors import Position
 from .fields import FieldReader, Reference, references_to
 
 RELIABILITY = {
@@ -25,11 +28,17 @@ CREDIBILITY = {
 }
 
 
+NOWHERE = Position(Path("topics.yaml"))
+
+
 @dataclass(frozen=True, slots=True)
 class KeyFact:
     text: str
     cites: tuple[str, ...]
     credibility: str = ""  # "1".."6" when graded for the fact itself
+    position: Position = NOWHERE  # of its text, for the support check's messages
+    inferred: bool = False  # a date in it was worked out by the editor, not stated
+    added: dt.date | None = None  # when the curator added it, if they say
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +46,8 @@ class Event:
     date: PartialDate
     text: str
     cites: tuple[str, ...]
+    position: Position = NOWHERE
+    inferred: bool = False  # the date was worked out (from "on Tuesday"), not stated
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +56,7 @@ class Quote:
     text: str
     cites: tuple[str, ...]
     context: str = ""
+    position: Position = NOWHERE
 
 
 def read_key_facts(fields: FieldReader, references: list[Reference]) -> tuple[KeyFact, ...]:
@@ -52,7 +64,16 @@ def read_key_facts(fields: FieldReader, references: list[Reference]) -> tuple[Ke
     for index in fields.records("key_facts"):
         fact = fields.child("key_facts", index, what="key fact")
         cites = _cites(fact, references)
-        facts.append(KeyFact(fact.text("text"), cites, grade(fact, "credibility", CREDIBILITY)))
+        facts.append(
+            KeyFact(
+                fact.text("text"),
+                cites,
+                grade(fact, "credibility", CREDIBILITY),
+                fact.at("text"),
+                inferred(fact),
+                fact.date("added") if "added" in fact.mapping else None,
+            )
+        )
     return tuple(facts)
 
 
@@ -61,7 +82,8 @@ def read_events(fields: FieldReader, references: list[Reference]) -> tuple[Event
     for index in fields.records("events"):
         event = fields.child("events", index, what="event")
         date = partial_date(event, "date")
-        events.append(Event(date, event.text("text"), _cites(event, references)))
+        cites = _cites(event, references)
+        events.append(Event(date, event.text("text"), cites, event.at("text"), inferred(event)))
     return tuple(events)
 
 
@@ -72,10 +94,18 @@ def read_quotes(fields: FieldReader, references: list[Reference]) -> tuple[Quote
         speaker = quote.text("speaker")
         references.append(Reference("entity", speaker, quote.at("speaker")))
         cites = _cites(quote, references)
-        quotes.append(
-            Quote(speaker, quote.text("text"), cites, quote.text("context", required=False))
-        )
+        context = quote.text("context", required=False)
+        quotes.append(Quote(speaker, quote.text("text"), cites, context, quote.at("text")))
     return tuple(quotes)
+
+
+def inferred(fields: FieldReader) -> bool:
+    """`inferred: true`: the date was worked out by the editor, not stated in the text."""
+    value = fields.mapping.get("inferred", False)
+    if not isinstance(value, bool):
+        fields.error(("inferred",), "'inferred' must be true or false")
+        return False
+    return value
 
 
 def grade(fields: FieldReader, name: str, scale: dict[str, str]) -> str:

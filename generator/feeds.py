@@ -45,10 +45,10 @@ def _feed(
     def context(reader: Reader) -> dict[str, Any]:
         articles = views.cards(reader, reader.ask(query, key)[:length])
         if articles:
-            updated = articles[0].article.date
+            updated = max(card.article.modified for card in articles)
         else:
             newest = reader.ask("articles")[:1]
-            updated = reader.article(newest[0]).date if newest else NO_ARTICLES_DATE
+            updated = reader.article(newest[0]).modified if newest else NO_ARTICLES_DATE
         return {"articles": articles, "alternate": alternate, "updated": updated}
 
     return Page(path, "feed.xml", title, context)
@@ -61,7 +61,8 @@ def index_pages(site: Site, routes: Routes, pages: Sequence[Page]) -> list[Page]
 
     def sitemap(reader: Reader) -> dict[str, Any]:
         entries = tuple(
-            (path, reader.article(slugs[path]).date if path in slugs else None) for path in listed
+            (path, reader.article(slugs[path]).modified if path in slugs else None)
+            for path in listed
         )
         return {"entries": entries}
 

@@ -19,7 +19,7 @@ class FieldReader:
         self.key_path = key_path
         self.errors = errors
         self.what = what
-        value = _get(doc.data, key_path)
+        value = value_at(doc.data, key_path)
         self.mapping: dict[str, Any] = value if isinstance(value, dict) else {}
         if not isinstance(value, dict):
             self.error((), f"{what} must be a mapping of fields, not {_type_name(value)}")
@@ -106,7 +106,8 @@ def top_level_list(doc: Located, errors: list[ContentError], what: str) -> list[
     return list(range(len(doc.data)))
 
 
-def _get(data: Any, key_path: KeyPath) -> Any:
+def value_at(data: Any, key_path: KeyPath) -> Any:
+    """The value at a key path in parsed YAML, or None where the path leads nowhere."""
     for key in key_path:
         if isinstance(data, dict) and isinstance(key, str):
             data = data.get(key)

@@ -7,17 +7,31 @@ known entities are printed for a person to confirm."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import html
 import re
-from collections.abc import Iterable, Sequence
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+import yaml
+
 from .entity_links import EntityMatcher
 from .errors import ContentError, ContentErrors, Position
 from .model import Entity, Source
+from .textdates import (
+    LABELS,
+    FoundDate,
+    date_line_indexes,
+    find_publication_date,
+    parse_date,
+)
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+NEAR_COPIES_SHOWN = 3
 MAX_TITLE = 150  # a longer first line is a paragraph, not a title
 MAX_HEADING = 70
 MAX_LINE = 100_000
@@ -36,7 +50,12 @@ LEADING_WORDS = frozenset(
     Special Envoy Spokesman Spokeswoman Mr Mrs Ms Dr General Ukrainian Russian Turkish US EU UK
     Kremlin""".split()
 )
+FIRST_SENTENCE_NOTE = "title made from the first sentence: write a better one"
 MARKDOWN_LINE_START = re.compile(r"^(#|>|[-*+]\s|\d+[.)]\s|={3,}|-{3,})")
+# An unterminated OSC sequence ends at the line: it must not swallow the rest of the text.
+ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|[@-_])")
+ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+LINE_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n", "\v": "\n", "\f": "\n"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +65,7 @@ class PlainArticle:
     blocks: tuple[tuple[str, str], ...]  # ("heading" | "paragraph", text)
     url: str
     dropped: tuple[str, ...]  # clutter lines left out
+    date: FoundDate | None = None  # the publication date the text states, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +81,15 @@ class ImportReport:
     article: PlainArticle
     source: str = ""
     source_by_domain: bool = False
+    text: str = ""  # the file, as written or as it would be
+    title: str = ""  # as written: --title, or the article's
+    date: dt.date | None = None
+    date_inferred: bool = False
+    written: bool = False  # False under --dry-run
     mentions: list[tuple[Entity, int]] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
     near_copies: list[tuple[str, float]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # warnings for the person importing
 
 
 def decode_input(data: bytes, origin: Path) -> str:
@@ -86,28 +112,54 @@ def decode_input(data: bytes, origin: Path) -> str:
                 "this does not look like an article",
                 number,
             )
-    return text
+    return clean_text(text)
+
+
+def clean_text(text: str) -> str:
+    """Text as a person reads it: HTML entities decoded (`&#163;` is £), Unicode in NFC,
+    terminal escape sequences and other control characters removed; quotes are kept."""
+    text = ANSI_ESCAPE.sub("", text).translate(LINE_BREAKS)
+    text = ENTITY.sub(lambda match: html.unescape(match.group(0)), text)
+    text = unicodedata.normalize("NFC", text)
+    return "".join(
+        " " if char == "\t" else char
+        for char in text
+        if char in "\n\t" or (unicodedata.category(char) not in ("Cc", "Cs") and char != "\ufeff")
+    )
 
 
 def parse_plain_text(text: str) -> PlainArticle:
     lines = [line.strip() for line in text.split("\n")]
     url, dropped, kept = "", [], []
-    for line in lines:
+    edges = date_line_indexes(lines)
+    for index, line in enumerate(lines):
         if not line:
             continue
         if match := SOURCE_LINE.match(line):
             url = clean_url(match.group(1))
-        elif CLUTTER.match(line):
+        elif CLUTTER.match(line) or _is_date_line(line, index in edges):
             dropped.append(line)
         else:
-            kept.append(line)
+            kept.append((index, line))
     if not kept:
         raise ValueError("no text left after removing clutter")
-    if len(kept[0]) <= MAX_TITLE and not kept[0].endswith((".", "”", '"')) and len(kept) > 1:
-        title, from_first_line, body = kept[0], True, kept[1:]
+    first = kept[0][1]
+    if len(first) <= MAX_TITLE and not first.endswith((".", "”", '"')) and len(kept) > 1:
+        title, from_first_line, body = first, True, kept[1:]
     else:
-        title, from_first_line, body = _title_from_sentence(kept[0]), False, kept
-    return PlainArticle(title, from_first_line, _blocks(body), url, tuple(dropped))
+        title, from_first_line, body = _title_from_sentence(first), False, kept
+    date = find_publication_date(lines, body[0][0])
+    blocks = _blocks([line for _, line in body])
+    return PlainArticle(title, from_first_line, blocks, url, tuple(dropped), date)
+
+
+def _is_date_line(line: str, at_an_edge: bool) -> bool:
+    """'Published: 13 May 2025', or a line that is only a date at the start or end of the
+    text: they date the text, and are not news."""
+    match = LABELS.match(line)
+    if match and parse_date(match.group("rest")):
+        return True
+    return at_an_edge and bool(parse_date(line, whole=True))
 
 
 def _blocks(lines: Sequence[str]) -> tuple[tuple[str, str], ...]:
@@ -206,31 +258,85 @@ def _extends(candidate: str, name: str) -> bool:
     )
 
 
-def article_file(article: PlainArticle, front_matter: Sequence[tuple[str, str]]) -> str:
-    """The content file: YAML front matter, then the blocks as Markdown."""
-    head = "\n".join(f"{key}: {value}" if value else f"{key}:" for key, value in front_matter)
+def article_file(article: PlainArticle, front: Mapping[str, object], note: str = "") -> str:
+    """The content file: YAML front matter (a comment line first if `note`), then the
+    blocks as Markdown."""
+    comment = f"# {note}\n" if note else ""
     body = "\n\n".join(
-        f"## {text}" if kind == "heading" else _escape_line_start(text)
+        f"## {_no_links(text)}" if kind == "heading" else _escape_line_start(_no_links(text))
         for kind, text in article.blocks
     )
-    return f"---\n{head}\n---\n\n{body}\n"
+    return f"---\n{comment}{front_matter(front)}---\n\n{body}\n"
+
+
+def front_matter(front: Mapping[str, object]) -> str:
+    """YAML written by PyYAML's emitter, so no value can add a key or break the block.
+    Letters of any script are written as they are; should that change a value (PyYAML
+    writes U+2028 and U+0085 unescaped, and reads them back as spaces), every character
+    beyond ASCII is escaped instead."""
+    data = dict(front)
+    for allow_unicode in (True, False):
+        text = yaml.safe_dump(
+            data, sort_keys=False, allow_unicode=allow_unicode, width=10**6, default_flow_style=None
+        )
+        if yaml.load(text, Loader=_Loader) == data:
+            break
+    return text
+
+
+def _no_links(text: str) -> str:
+    """Plain text has no links: '[the talks](/nowhere/)' stays text, and cannot point to a
+    page that does not exist."""
+    return text.replace("[", "\\[")
 
 
 def _escape_line_start(text: str) -> str:
-    """Keep a paragraph a paragraph: escape what Markdown would read as a list or heading."""
+    """Keep a paragraph a paragraph: escape what Markdown would read as a list, a heading
+    or a link definition."""
+    if ordered := re.match(r"^(\d+)([.)])(\s)", text):
+        return ordered.group(1) + "\\" + text[len(ordered.group(1)) :]
     return "\\" + text if MARKDOWN_LINE_START.match(text) else text
 
 
-def describe_import(report: ImportReport) -> str:
-    """What an import did and what a person should check, as terminal lines."""
+def describe_import(report: ImportReport, origin: Path, detailed: bool) -> str:
+    """What an import did (or would do) and what a person should check, as terminal
+    lines: one line, the warnings below it, and with `detailed` the whole account."""
+    verb = "written" if report.written else "would write"
+    lines = [f"{verb} {report.path} (from {origin})"]
+    if detailed:
+        lines += _details(report)
+    if not report.written:
+        lines += ["  | " + line for line in report.text.split("\n---\n", 1)[0].split("\n")[1:]]
+    lines += [f"  warning: {note}" for note in report.notes]
+    for other, share in report.near_copies[:NEAR_COPIES_SHOWN]:
+        lines.append(
+            f"  near-copy: it shares {share:.0%} of its wording with '{other}'; "
+            f"if it is a rewrite, import it with --rewrite-of {other}"
+        )
+    if len(report.near_copies) > NEAR_COPIES_SHOWN:
+        more = len(report.near_copies) - NEAR_COPIES_SHOWN
+        lines.append(f"  near-copy: and {more} more articles share a fifth of its wording or more")
+    return "\n".join(lines)
+
+
+def _details(report: ImportReport) -> list[str]:
     article = report.article
     headings = [text for kind, text in article.blocks if kind == "heading"]
     source = report.source + (" (by the domain of the URL)" if report.source_by_domain else "")
-    source = source or "(unknown): pass --source ID or fill in 'source:'"
+    if report.date_inferred:
+        when = f"{report.date} (today: the text states no date)"
+    elif article.date and article.date.date == report.date:
+        when = f"{report.date} (from {article.date.where}, line {article.date.line})"
+    else:
+        when = f"{report.date} (from --date)"
     lines = [
-        f"created {report.path}",
-        f"  title     {article.title}"
-        + ("" if article.title_from_first_line else "  (made from the first sentence: review it)"),
+        f"  title     {report.title or article.title}"
+        + (
+            ""
+            if article.title_from_first_line or report.title != article.title
+            else "  (made from the first sentence: review it)"
+        ),
+        f"  date      {when}",
         f"  headings  {', '.join(headings) or '(none)'}",
         f"  url       {article.url or '(none found)'}",
         f"  source    {source}",
@@ -243,20 +349,14 @@ def describe_import(report: ImportReport) -> str:
     lines.append(f"  mentions  {mentions or '(no known entity)'}")
     if report.suggestions:
         lines.append(
-            "possible misspellings of known entities (nothing was added; if one is "
+            "  possible misspellings of known entities (nothing was added; if one is "
             "right, add it to the entity's aliases in entities.yaml):"
         )
         lines += [
-            f'  "{s.written}" looks like {s.entity.name} ({s.entity.id}; known as "{s.known_as}")'
+            f'    "{s.written}" looks like {s.entity.name} ({s.entity.id}; known as "{s.known_as}")'
             for s in report.suggestions
         ]
-    for other, share in report.near_copies:
-        lines.append(
-            f"near-copy: it shares {share:.0%} of its wording with '{other}'; "
-            f"if it is a rewrite, add to its front matter: rewrite_of: {other}"
-        )
-    lines.append("next: review the file, run make check, then see it in make serve")
-    return "\n".join(lines)
+    return lines
 
 
 def _error(origin: Path, message: str, line: int = 0) -> ContentErrors:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .curation import CREDIBILITY, RELIABILITY, Event
+from .evidence import Evidence
 from .model import Article, Site, Source, Topic
 
 UNGRADED_RELIABILITY, UNGRADED_CREDIBILITY = "F", "6"  # "cannot be judged"
@@ -34,15 +35,51 @@ class Grade:
         )
 
 
+DERIVATIVE_KINDS = frozenset({"aggregator", "machine rewrite", "unattributed"})
+STATUS_LABELS = {
+    "confirmed": "Confirmed by {n} independent outlets",
+    "single": "Single source",
+    "unconfirmed": "Unconfirmed: only reported by",
+    "unsupported": "Unsupported: no cited article says this",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Corroboration:
-    """The independent sources behind a claim, each with the articles that carry it."""
+    """Who stands behind a claim, computed from the support check: the independent outlets
+    whose own text supports it, and the derivative sources (aggregators, machine rewrites,
+    unattributed texts) that carry it, each with the supporting articles."""
 
-    sources: tuple[tuple[Source, tuple[Article, ...]], ...]
+    outlets: tuple[tuple[Source, tuple[Article, ...]], ...]
+    derivatives: tuple[tuple[Source, tuple[Article, ...]], ...]
+    grade: Grade | None  # None when nothing supports the claim
 
     @property
     def count(self) -> int:
-        return len(self.sources)
+        return len(self.outlets)
+
+    @property
+    def status(self) -> str:
+        if len(self.outlets) > 1:
+            return "confirmed"
+        if self.outlets:
+            return "single"
+        return "unconfirmed" if self.derivatives else "unsupported"
+
+    @property
+    def label(self) -> str:
+        """'Confirmed by 2 independent outlets: A, B', 'Single source: A',
+        'Unconfirmed: only reported by X', 'Unsupported: no cited article says this'."""
+        names = {
+            "confirmed": self.outlets,
+            "single": self.outlets,
+            "unconfirmed": self.derivatives,
+        }.get(self.status, ())
+        head = STATUS_LABELS[self.status].format(n=len(self.outlets))
+        listed = _and_list([source.name for source, _ in names])
+        if self.status == "unconfirmed":
+            return f"{head} {listed}"
+        return f"{head}: {listed}" if listed else head
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,14 +105,54 @@ def original_of(site: Site, article: Article) -> Article:
     return article
 
 
-def corroboration(site: Site, cites: Iterable[str]) -> Corroboration:
-    """Group cited articles by the source of their original: a rewrite of an article,
-    or a second article from the same outlet, is not an independent confirmation."""
-    groups: dict[str, list[Article]] = {}
-    for slug in dict.fromkeys(cites):
-        article = site.articles[slug]
-        groups.setdefault(original_of(site, article).source, []).append(article)
-    return Corroboration(tuple((site.sources[s], tuple(arts)) for s, arts in groups.items()))
+def corroboration(site: Site, evidence: Evidence, credibility: str = "") -> Corroboration:
+    """Credit each cited article whose text supports the claim to its source. A rewrite's
+    support goes to its original's source only when the original's text supports the
+    claim too; what only the rewrite says stays with the rewrite's own source. Sources of
+    a derivative kind are never independent. `credibility`: the claim's own grade."""
+    credited: dict[str, list[Article]] = {}
+    for slug in evidence.supported_by:
+        article = behind = site.articles[slug]
+        original = original_of(site, article)
+        own = evidence.support(original.slug) if original is not article else None
+        if own is not None and own.supported:
+            behind = original
+        credited.setdefault(behind.source, [])
+        for each in (behind, article):
+            if each not in credited[behind.source]:
+                credited[behind.source].append(each)
+    groups = [(site.sources[s], tuple(arts)) for s, arts in credited.items()]
+    outlets = tuple(g for g in groups if g[0].kind not in DERIVATIVE_KINDS)
+    derivatives = tuple(g for g in groups if g[0].kind in DERIVATIVE_KINDS)
+    return Corroboration(
+        outlets,
+        derivatives,
+        _claim_grade(site, outlets or derivatives, len(outlets) > 1, credibility),
+    )
+
+
+def _claim_grade(
+    site: Site,
+    groups: tuple[tuple[Source, tuple[Article, ...]], ...],
+    confirmed: bool,
+    credibility: str,
+) -> Grade | None:
+    """The best source grade among those behind the claim; information graded 1
+    ("confirmed") only when two independent outlets support it."""
+    if not groups:
+        return None
+    grades = [article_grade(site, a) for _, articles in groups for a in articles]
+    reliability = min(g.reliability for g in grades)
+    if confirmed:
+        return Grade(reliability, "1")
+    given = credibility or min(g.credibility for g in grades)
+    return Grade(reliability, "2" if given == "1" else given)  # 1 is for confirmed only
+
+
+def _and_list(names: list[str]) -> str:
+    if len(names) < 3:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def timeline_events(topics: Iterable[Topic]) -> tuple[TimelineEntry, ...]:

@@ -17,7 +17,9 @@ def article_json_ld(
     topics: Sequence[Topic],
     entities: Sequence[Entity],
     routes: Routes,
+    publisher: str = "",
 ) -> dict[str, Any]:
+    """The article as schema.org reads it: the outlet wrote it, the site publishes it."""
     outlet = {
         "@type": "Organization",
         "name": source.name,
@@ -28,9 +30,15 @@ def article_json_ld(
         "@type": "NewsArticle",
         "headline": article.title,
         "datePublished": article.date.isoformat(),
+        "dateModified": article.modified.isoformat(),
         "url": routes.absolute(routes.article(article.slug)),
         "author": outlet,
-        "publisher": outlet,
+        "sourceOrganization": outlet,
+        "publisher": {
+            "@type": "Organization",
+            "name": publisher,
+            "url": routes.absolute(routes.home),
+        },
         "about": [topic.title for topic in topics],
         "mentions": [
             {

@@ -106,14 +106,6 @@ def _related(site: Site) -> dict[str, tuple[str, ...]]:
     }
 
 
-def co_mentions(graph: LinkGraph, entity_id: str) -> tuple[tuple[str, int], ...]:
-    """The other entities named in the articles that name `entity_id`, by article count."""
-    together: Counter[str] = Counter()
-    for slug in graph.articles_by_entity.get(entity_id, ()):
-        together.update(other for other, _ in graph.mentions[slug] if other != entity_id)
-    return _most_first(together)
-
-
 def _events_by_entity(site: Site, matcher: EntityMatcher) -> dict[str, tuple[tuple[str, int], ...]]:
     found: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for topic in site.topics.values():

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import re
 import zlib
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
-from .errors import ContentError
+from . import forked
+from .errors import ContentError, Position
 from .links import LinkGraph
 from .model import Article, Site
 
@@ -55,6 +55,20 @@ def content_warnings(
     return warnings
 
 
+RELATIVE_BASE_URL = (
+    "feeds, sitemap and canonical links need an absolute base_url; "
+    "set it in site.yaml or pass --base-url"
+)
+
+
+def base_url_warnings(site: Site, position: Position) -> list[ContentError]:
+    """One warning for a site without an absolute address: its feeds, sitemap and
+    canonical links could only be relative, which sitemaps.org and Atom readers reject."""
+    if "://" in site.config.base_url:
+        return []
+    return [_warn(position, RELATIVE_BASE_URL, "e.g. base_url: https://user.github.io/repo/")]
+
+
 def _near_copy_warnings(
     site: Site, near_copies: Sequence[tuple[str, str, float]]
 ) -> Iterable[ContentError]:
@@ -73,26 +87,7 @@ def _near_copy_warnings(
 def near_copies_soon(articles: Sequence[Article], background: bool) -> Callable[[], list]:
     """Start find_near_copies; call the result for its answer. In the background it runs
     in a forked process (which inherits the articles) while the caller renders."""
-    if not background or "fork" not in multiprocessing.get_all_start_methods():
-        found = find_near_copies(articles)
-        return lambda: found
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_send_near_copies, args=(articles, sender), daemon=True)
-    process.start()
-    sender.close()
-
-    def result() -> list:
-        found = receiver.recv()
-        process.join()
-        return found
-
-    return result
-
-
-def _send_near_copies(articles: Sequence[Article], sender) -> None:
-    sender.send(find_near_copies(articles))
-    sender.close()
+    return forked.soon(find_near_copies, articles, background)
 
 
 def find_near_copies(articles: Iterable[Article]) -> list[tuple[str, str, float]]:

@@ -100,6 +100,14 @@ class Article:
     body_line: int
     position: Position
     credibility: str = ""  # Admiralty grade 1-6
+    date_inferred: bool = False  # the text gave no date: it was supplied, and the page says so
+    draft: bool = False  # left out of `build` unless --drafts; the preview shows it
+    updated: dt.date | None = None  # last corrected or updated ('updated:' or 'lastmod:')
+    aliases: tuple[str, ...] = ()  # old site paths ('/old/path/') that redirect here
+
+    @property
+    def modified(self) -> dt.date:
+        return self.updated or self.date
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +121,17 @@ class Site:
 
 def build_site(raw: RawContent, base_url_override: str | None = None) -> Site:
     """Validate every record and resolve every reference; raise all errors at once."""
+    site, errors = assemble_site(raw, base_url_override)
+    if errors:
+        raise ContentErrors(errors)
+    return site
+
+
+def assemble_site(
+    raw: RawContent, base_url_override: str | None = None
+) -> tuple[Site, list[ContentError]]:
+    """The Site as far as it can be built, and every error found on the way. A record
+    with an error may have blank fields: only build_site's result is fit to publish."""
     errors: list[ContentError] = []
     config = _config(raw, errors, base_url_override or os.environ.get(BASE_URL_ENV))
     sources = _unique(_sources(raw, errors), "source", errors)
@@ -125,10 +144,33 @@ def build_site(raw: RawContent, base_url_override: str | None = None) -> Site:
     known = {"source": sources, "entity": entities, "topic": topics, "article": articles}
     _check_references(references, known, errors)
     _check_rewrite_cycles(articles, raw, errors)
-    if errors:
-        raise ContentErrors(errors)
     ordered = sorted(articles.values(), key=lambda a: (-a.date.toordinal(), a.slug))
-    return Site(config, sources, entities, topics, {a.slug: a for a in ordered})
+    return Site(config, sources, entities, topics, {a.slug: a for a in ordered}), errors
+
+
+def check_article(raw: RawArticle, site: Site) -> list[ContentError]:
+    """The errors `check` would report for this one article added to `site`."""
+    errors: list[ContentError] = []
+    references: list[Reference] = []
+    _article(raw, errors, references)
+    _check_references(references, _known(site), errors)
+    return errors
+
+
+def check_ids(site: Site, kind: str, ids: Iterable[str], position: Position) -> list[ContentError]:
+    """Errors (with "did you mean") for ids given elsewhere, say on the command line."""
+    errors: list[ContentError] = []
+    _check_references([Reference(kind, i, position) for i in ids], _known(site), errors)
+    return errors
+
+
+def _known(site: Site) -> dict[str, Mapping[str, object]]:
+    return {
+        "source": site.sources,
+        "entity": site.entities,
+        "topic": site.topics,
+        "article": site.articles,
+    }
 
 
 def _config(raw: RawContent, errors: list[ContentError], base_url_override: str | None) -> Config:
@@ -295,10 +337,55 @@ def _article(raw: RawArticle, errors: list[ContentError], references: list[Refer
         summary=fields.text("summary", required=False),
         rewrite_of=rewrite_of,
         credibility=grade(fields, "credibility", CREDIBILITY),
+        date_inferred=_flag(fields, "date_inferred"),
         body=raw.body,
         body_line=raw.body_line,
         position=Position(raw.meta.path, 1),
+        draft=_flag(fields, "draft"),
+        updated=_updated(fields),
+        aliases=_aliases(fields),
     )
+
+
+def _flag(fields: FieldReader, name: str) -> bool:
+    value = fields.mapping.get(name)
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    fields.error((name,), f"'{name}' must be true or false, not {value!r}")
+    return False
+
+
+def _updated(fields: FieldReader) -> dt.date | None:
+    """'updated:', or 'lastmod:' as Hugo calls it; never before the article's date."""
+    names = [name for name in ("updated", "lastmod") if fields.mapping.get(name) is not None]
+    if not names:
+        return None
+    if len(names) > 1:
+        fields.error(("lastmod",), "'updated' and 'lastmod' are the same field", "keep one")
+    updated = fields.date(names[0])
+    published = fields.mapping.get("date")
+    if updated != dt.date.min and str(published or "") > updated.isoformat():
+        fields.error((names[0],), f"'{names[0]}' is before the article's date")
+    return None if updated == dt.date.min else updated
+
+
+def _aliases(fields: FieldReader) -> tuple[str, ...]:
+    """Old addresses of the article, as site paths: '/2025/old-name/' or '/old.html'."""
+    paths = []
+    for index, alias in enumerate(fields.text_list("aliases")):
+        parts = urlsplit(alias)
+        segments = alias.split("/")
+        if not alias.startswith("/") or parts.scheme or parts.netloc or ".." in segments:
+            fields.error(
+                ("aliases", index),
+                f"alias {alias!r} must be a path on this site",
+                "write it from the site's root, e.g. /2025/old-name/",
+            )
+            continue
+        if not alias.endswith("/") and "." not in segments[-1]:
+            alias += "/"
+        paths.append(alias)
+    return tuple(paths)
 
 
 def _check_rewrite_cycles(

@@ -12,7 +12,7 @@ import ctypes
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors, Position
@@ -237,11 +237,12 @@ def _publishable(path: Path) -> bool:
     return not (path.is_dir() and path.is_symlink())
 
 
-def copy_static(static_dir: Path, directory: Path) -> None:
-    for relative in static_files(static_dir):
+def copy_static(files: Mapping[str, Path], directory: Path) -> None:
+    """Copy static files (path below static/ -> source file) into directory/static/."""
+    for relative, source in files.items():
         target = directory / "static" / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(static_dir / relative, target)
+        shutil.copyfile(source, target)
 
 
 def link_tree(source: Path, target: Path) -> None:
@@ -280,11 +281,11 @@ def remove_page(output_dir: Path, relative: str) -> None:
         folder = folder.parent
 
 
-def sync_static(static_dir: Path, target: Path) -> None:
-    """Make target a copy of static_dir, changing only files that differ."""
-    wanted = set(static_files(static_dir))
-    for relative in sorted(wanted):
-        data = (static_dir / relative).read_bytes()
+def sync_static(files: Mapping[str, Path], target: Path) -> None:
+    """Make target hold exactly these static files, changing only files that differ."""
+    wanted = {Path(relative): source for relative, source in files.items()}
+    for relative, source in sorted(wanted.items()):
+        data = source.read_bytes()
         existing = target / relative
         if not existing.is_file() or existing.read_bytes() != data:
             write_atomic(existing, data)

@@ -33,6 +33,7 @@ class Page:
     og_type: str = "website"
     feeds: tuple[Crumb, ...] = ()  # Atom feeds to announce, besides the site's
     signature: Hashable = ()  # anything else its context is made from (the sitemap: its pages)
+    image: str = ""  # site path of its social card (og:image), if it has one
 
     @property
     def header(self) -> tuple:
@@ -45,4 +46,5 @@ class Page:
             self.og_type,
             self.feeds,
             self.signature,
+            self.image,
         )

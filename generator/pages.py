@@ -7,7 +7,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from . import feeds, views
+from . import (
+    entity_graph,
+    entity_lists,
+    evidence_views,
+    exports,
+    feeds,
+    search_terms,
+    toc,
+    views,
+    whatsnew,
+)
+from .aliases import alias_pages
+from .comparison_page import comparison_pages, comparisons_of
+from .highlight import mark_cited
 from .jsonld import article_json_ld, claims_json_ld, entity_json_ld
 from .links import LinkGraph
 from .model import Article, Entity, Site, Source, Topic
@@ -26,7 +39,8 @@ def build_pages(
     site: Site, graph: LinkGraph, texts: Texts, routes: Routes, kinds: Sequence[PageKind]
 ) -> list[Page]:
     pages = [page for kind in kinds for page in kind(site, graph, texts, routes)]
-    return pages + feeds.index_pages(site, routes, pages)
+    # Redirects from old addresses come after the sitemap: they are not listed in it.
+    return pages + feeds.index_pages(site, routes, pages) + alias_pages(site, routes, pages)
 
 
 def _crumbs(routes: Routes, *crumbs: tuple[str, str]) -> tuple[Crumb, ...]:
@@ -54,6 +68,12 @@ def site_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> li
 
     def timeline(reader: Reader) -> dict[str, Any]:
         return {"entries": views.timeline(reader)}
+
+    def graph(reader: Reader) -> dict[str, Any]:
+        return {"graph": entity_graph.graph_view(reader)}
+
+    def search_aliases(reader: Reader) -> dict[str, Any]:
+        return {"table": search_terms.alias_table(reader.entities())}
 
     return [
         Page(routes.home, "home.html", site.config.title, home),
@@ -92,7 +112,15 @@ def site_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> li
             timeline,
             _crumbs(routes, ("Timeline", routes.timeline)),
         ),
+        Page(
+            routes.graph,
+            "graph.html",
+            "Who is named with whom",
+            graph,
+            _crumbs(routes, ("People & places", routes.entities), ("Graph", routes.graph)),
+        ),
         Page(routes.search, "search.html", "Search"),
+        Page(routes.search_aliases, "aliases.json", "Search aliases", search_aliases),
         Page(routes.not_found, "404.html", "Page not found"),
     ]
 
@@ -107,17 +135,29 @@ def _topic(topic: Topic, texts: Texts, routes: Routes) -> Page:
     def context(reader: Reader) -> dict[str, Any]:
         topic_now = reader.topic(topic.id)
         facts = views.fact_views(reader, topic_now)
-        involved = reader.ask("topic-entities", topic.id)
-        return {
+        events = views.event_views(reader, topic_now)
+        quotes = views.quote_views(reader, [topic_now])
+        claims = [f.claim for f in facts] + [e.claim for e in events] + [q.claim for q in quotes]
+        context = {
             "topic": topic_now,
             "summary": reader.topic_texts().summaries[topic.id],
             "facts": facts,
             "articles": views.cards(reader, reader.ask("topic-articles", topic.id)),
-            "involved": views.entity_counts(reader, involved),
+            "involved": entity_lists.involved(reader, topic.id),
             "related": reader.related_topics(topic.id),
-            "timeline": views.timeline(reader, [topic_now]),
-            "quotes": views.quote_views(reader, [topic_now]),
+            "timeline": events,
+            "quotes": quotes,
+            "disputed": evidence_views.disputed(claims),
             "json_ld": claims_json_ld(topic_now, facts, routes),
+            "graph": entity_graph.graph_view(reader, topic.id),
+        }
+        changes = whatsnew.topic_changes(reader, topic_now)
+        return {
+            **context,
+            "contents": _topic_contents(context),
+            "updated": whatsnew.updated(changes),
+            "fact_keys": whatsnew.fact_keys(changes),
+            "article_keys": whatsnew.article_keys(changes),
         }
 
     path = routes.topic(topic.id)
@@ -129,6 +169,20 @@ def _topic(topic: Topic, texts: Texts, routes: Routes) -> Page:
         _crumbs(routes, ("Topics", routes.topics), (topic.title, path)),
         description=texts.descriptions[topic.id],
         feeds=(Crumb(f"{topic.title}: new articles", routes.topic_feed(topic.id)),),
+    )
+
+
+def _topic_contents(context: dict[str, Any]) -> tuple[toc.Heading, ...]:
+    """The sections the topic page shows, in its order (topic.html)."""
+    return toc.sections(
+        ("facts-heading", "Key facts", context["facts"]),
+        ("timeline-heading", "Timeline", context["timeline"]),
+        ("quotes-heading", "Who said what", context["quotes"]),
+        ("graph-heading", "Named together", context["graph"]),
+        ("articles-heading", "Articles", True),
+        ("export-heading", "Data", True),
+        ("involved-heading", "Who and where", context["involved"]),
+        ("related-heading", "Related topics", context["related"]),
     )
 
 
@@ -149,12 +203,15 @@ def _article(article: Article, routes: Routes) -> Page:
 
     def context(reader: Reader) -> dict[str, Any]:
         this = reader.article(slug)
-        mentioned = views.entity_counts(reader, reader.mentions(slug))
+        mentioned = entity_lists.mentioned(reader, slug)
         source = reader.source(this.source)
         topics = tuple(reader.topic(t) for t in this.topics)
         return {
             "article": this,
-            "body": reader.body(slug).html,
+            "body": mark_cited(
+                reader.body(slug).html, evidence_views.cited_sentences(reader, slug)
+            ),
+            "contents": toc.article_contents(reader.body(slug).html),
             "source": source,
             "grade": reader.grade(slug),
             "topics": topics,
@@ -162,7 +219,9 @@ def _article(article: Article, routes: Routes) -> Page:
             "citations": views.citations(reader, slug),
             "original": reader.article(this.rewrite_of) if this.rewrite_of else None,
             "rewrites": reader.articles(reader.ask("rewrites", slug)),
-            "json_ld": article_json_ld(this, source, topics, _by_mention(reader, slug), routes),
+            "json_ld": article_json_ld(
+                this, source, topics, _by_mention(reader, slug), routes, reader.config.title
+            ),
         }
 
     path = routes.article(slug)
@@ -175,6 +234,11 @@ def _article(article: Article, routes: Routes) -> Page:
         description=article.summary,
         og_type="article",
     )
+
+
+def _marked_body(reader: Reader, slug: str) -> Any:
+    """The article's text with the sentences that support claims marked as cited."""
+    return mark_cited(reader.body(slug).html, evidence_views.cited_sentences(reader, slug))
 
 
 def _by_mention(reader: Reader, slug: str) -> list[Entity]:
@@ -195,9 +259,9 @@ def _entity(entity: Entity, graph: LinkGraph, routes: Routes) -> Page:
             "kind_heading": views.KIND_HEADINGS[this.kind],
             "articles": views.cards(reader, slugs[:ENTITY_ARTICLES_SHOWN]),
             "article_count": len(slugs),
-            "all_articles_url": routes.search_for(entity=this.name, type="Article", sort="desc"),
+            "all_articles_url": routes.search_for(entity=this.name, type="Article", sort="date"),
             "topics": tuple(reader.topic(t) for t in reader.ask("entity-topics", entity.id)),
-            "together": views.co_mentioned(reader, this),
+            "together": entity_lists.named_with(reader, this),
             "timeline": views.entity_timeline(reader, this),
             "quotes": views.speaker_quotes(reader, this),
             "json_ld": entity_json_ld(this, routes),
@@ -225,7 +289,11 @@ def source_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> 
 def _source(source: Source, routes: Routes) -> Page:
     def context(reader: Reader) -> dict[str, Any]:
         slugs = reader.ask("source-articles", source.id)
-        return {"source": reader.source(source.id), "articles": views.cards(reader, slugs)}
+        return {
+            "source": reader.source(source.id),
+            "articles": views.cards(reader, slugs),
+            "comparisons": comparisons_of(reader, slugs),
+        }
 
     path = routes.source(source.id)
     return Page(
@@ -243,5 +311,8 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     article_pages,
     entity_pages,
     source_pages,
+    comparison_pages,
     feeds.feed_pages,
+    whatsnew.whats_new_pages,
+    exports.export_pages,
 )

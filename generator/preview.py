@@ -7,6 +7,8 @@ its errors to the open tabs; the search index catches up when edits pause."""
 
 from __future__ import annotations
 
+import errno
+import socket
 import sys
 import threading
 import time
@@ -101,7 +103,8 @@ class Preview:
         observer = Observer()
         handler = ChangeWatcher(self.changed, self.options.output_dir)
         for directory in (self.options.content_dir, self.options.theme_dir):
-            observer.schedule(handler, str(directory), recursive=True)
+            if directory.is_dir():  # a site without its own theme uses the packaged one
+                observer.schedule(handler, str(directory), recursive=True)
         observer.start()
         return observer
 
@@ -140,18 +143,26 @@ class Preview:
                 return
 
 
-def serve(options: BuildOptions, host: str, port: int, open_browser: bool) -> int:
-    preview = Preview(options)
+def serve(
+    options: BuildOptions, host: str, port: int, open_browser: bool, verbosity: int = 0
+) -> int:
+    """Returns the exit code: 1 when the port cannot be listened on."""
+    preview = Preview(replace(options, drafts=True))  # drafts show, marked as such
     report = preview.rebuild()
-    if report is not None:
+    if report is not None and verbosity >= 0:
         print(f"built {report.pages} pages in {report.seconds:.2f}s")
-    elif not options.output_dir.is_dir():
+    elif report is None and not options.output_dir.is_dir():
         print("the first build failed; fix the errors above and save", file=sys.stderr)
-    server = make_server(options.output_dir, preview.base_path, host, port, preview.broadcaster)
+    try:
+        server = make_server(options.output_dir, preview.base_path, host, port, preview.broadcaster)
+    except OSError as exc:
+        print(_listen_error(exc, host, port), file=sys.stderr)
+        return 1
     url = f"http://{host}:{server.server_address[1]}{preview.base_path}"
     threading.Thread(target=server.serve_forever, daemon=True).start()
     observer = preview.watch()
-    print(f"serving {options.output_dir}/ at {url}  (live reload on; Ctrl-C to stop)")
+    if verbosity >= 0:
+        print(f"serving {options.output_dir}/ at {url}  (live reload on; Ctrl-C to stop)")
     if open_browser:
         webbrowser.open(url)
     try:
@@ -165,3 +176,11 @@ def serve(options: BuildOptions, host: str, port: int, open_browser: bool) -> in
         server.server_close()
         observer.join(timeout=2)
     return 0
+
+
+def _listen_error(exc: OSError, host: str, port: int) -> str:
+    if exc.errno == errno.EADDRINUSE:
+        return f"error: port {port} is in use: try --port 0 (any free port) or another --port"
+    if exc.errno == errno.EADDRNOTAVAIL or isinstance(exc, socket.gaierror):
+        return f"error: cannot listen on {host}: no such address here"
+    return f"error: cannot listen on {host}:{port}: {exc.strerror or exc}"

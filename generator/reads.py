@@ -15,11 +15,14 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .evidence import Evidence
 from .intel import Grade, article_grade
-from .links import LinkGraph, co_mentions
+from .links import LinkGraph
 from .markdown import MarkdownResult
 from .model import Article, Entity, Site, Source, Topic
+from .ranking import co_mention_graph, rank
 from .routes import Routes
+from .support import SiteEvidence
 from .texts import Texts
 
 TOPICS_FILE = "topics.yaml"
@@ -47,6 +50,7 @@ class SiteData:
     graph: LinkGraph
     texts: Texts
     routes: Routes
+    evidence: SiteEvidence
 
 
 QUERIES: Mapping[str, Callable[[SiteData, str], Hashable]] = {
@@ -54,15 +58,32 @@ QUERIES: Mapping[str, Callable[[SiteData, str], Hashable]] = {
     "topic-articles": lambda data, topic: data.graph.articles_by_topic.get(topic, ()),
     "source-articles": lambda data, source: data.graph.articles_by_source.get(source, ()),
     "entity-articles": lambda data, entity: data.graph.articles_by_entity.get(entity, ()),
-    "topic-entities": lambda data, topic: data.graph.entities_by_topic.get(topic, ()),
+    "topic-entities": lambda data, topic: rank(
+        data.graph.articles_by_topic.get(topic, ()), data.graph.mentions
+    ),
     "entity-topics": lambda data, entity: data.graph.topics_by_entity.get(entity, ()),
     "entity-events": lambda data, entity: data.graph.events_by_entity.get(entity, ()),
-    "co-mentions": lambda data, entity: co_mentions(data.graph, entity),
+    "co-mentions": lambda data, entity: rank(
+        data.graph.articles_by_entity.get(entity, ()), data.graph.mentions, leave_out=entity
+    ),
+    "mention-graph": lambda data, topic: co_mention_graph(
+        data.graph.articles_by_topic.get(topic, ()) if topic else data.site.articles,
+        data.graph.mentions,
+    ),
     "rewrites": lambda data, slug: data.graph.rewrites.get(slug, ()),
+    # the support check: a page is rendered again only when the evidence it shows changed
+    "evidence": lambda data, claim: data.evidence.items.get(_claim_key(claim)),
+    "supported-claims": lambda data, slug: data.evidence.citing(slug),
+    "supporting-claims": lambda data, slug: data.evidence.citing(slug, cited=False),
 }
 
 
 BY_TEXT_ONLY = frozenset({"co-mentions"})  # change only with the text of an article naming them
+
+
+def _claim_key(claim: str) -> tuple[str, str, int]:
+    topic, kind, index = claim.rsplit("/", 2)
+    return topic, kind, int(index)
 
 
 def evaluate(query: Query, data: SiteData) -> Hashable:
@@ -208,6 +229,15 @@ class Reader:
     def related_topics(self, topic_id: str) -> tuple[Topic, ...]:
         self.keys.add(TOPICS_FILE)
         return tuple(self.topic(t) for t in self._data.graph.related_topics.get(topic_id, ()))
+
+    def evidence(self, topic_id: str, kind: str, index: int) -> Evidence:
+        """A claim's support check, recorded by its value: it changes only when the
+        claim or the passages found for it in the articles it read change."""
+        return self.ask("evidence", f"{topic_id}/{kind}/{index}")
+
+    def supported_claims(self, slug: str, *, cited: bool = True) -> tuple[Evidence, ...]:
+        """The claims this article's text supports (see SiteEvidence.citing)."""
+        return self.ask("supported-claims" if cited else "supporting-claims", slug)
 
     def entity(self, entity_id: str) -> Entity:
         self.keys.add(ENTITIES_FILE)

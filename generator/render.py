@@ -16,6 +16,8 @@ from .errors import ContentError, ContentErrors, Position
 from .model import Config
 from .page import Page
 from .reads import Reader, Reads, SiteData
+from .structured import structured_data
+from .theme import Theme
 
 TEMPLATES = "templates/"  # key prefix of a template, as the build state names theme files
 Sink = Callable[[Page, str, Reads], None]
@@ -34,8 +36,9 @@ class RecordingEnvironment(jinja2.Environment):
 
 
 def make_environment(theme_dir: Path, config: Config, routes: Any) -> RecordingEnvironment:
+    theme = Theme.for_site(theme_dir)
     env = RecordingEnvironment(
-        loader=jinja2.FileSystemLoader(theme_dir / "templates"),
+        loader=theme.loader(),  # the site's theme folder, then the packaged theme
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -49,9 +52,10 @@ def make_environment(theme_dir: Path, config: Config, routes: Any) -> RecordingE
         credibility_scale=CREDIBILITY,
         url=routes.link,
         absolute_url=routes.absolute,
-        asset=_asset_linker(theme_dir / "static", routes),
+        asset=_asset_linker(theme, routes),
         feed_id=routes.feed_id,
         has_absolute_url=routes.has_absolute_base,
+        structured_data=lambda page, own: structured_data(page, own, routes, config.title),
     )
     env.filters["longdate"] = _long_date
     return env
@@ -104,7 +108,9 @@ def render_each(
 
 def _template_position(exc: Exception, env: jinja2.Environment, template: str) -> Position:
     """The innermost template frame (of any template kind) of a rendering error's traceback."""
-    folders = tuple(str(Path(folder).resolve()) for folder in getattr(env.loader, "searchpath", ()))
+    loaders = getattr(env.loader, "loaders", [env.loader])
+    searchpath = [folder for loader in loaders for folder in getattr(loader, "searchpath", ())]
+    folders = tuple(str(Path(folder).resolve()) for folder in searchpath)
     position = Position(Path(template))
     tb = exc.__traceback__
     while tb is not None:
@@ -115,13 +121,13 @@ def _template_position(exc: Exception, env: jinja2.Environment, template: str) -
     return position
 
 
-def _asset_linker(static_dir: Path, routes: Any) -> Callable[[str], str]:
+def _asset_linker(theme: Theme, routes: Any) -> Callable[[str], str]:
     """asset('style.css') -> '/static/style.css?v=<content hash>' for cache busting."""
     versions: dict[str, str] = {}
 
     def asset(name: str) -> str:
         if name not in versions:
-            digest = hashlib.sha256((static_dir / name).read_bytes()).hexdigest()[:10]
+            digest = hashlib.sha256(theme.static_file(name).read_bytes()).hexdigest()[:10]
             versions[name] = digest
         return f"{routes.link(routes.static(name))}?v={versions[name]}"
 

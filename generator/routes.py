@@ -15,7 +15,10 @@ ARTICLES = "/articles/"
 ENTITIES = "/entities/"
 SOURCES = "/sources/"
 TIMELINE = "/timeline/"
+WHATS_NEW = "/whats-new/"
+GRAPH = "/graph/"
 SEARCH = "/search/"
+SEARCH_ALIASES = "/search/aliases.json"  # every name of every entity, for the search page
 NOT_FOUND = "/404.html"
 SITE_FEED = "/feed.xml"
 SITEMAP = "/sitemap.xml"
@@ -25,6 +28,9 @@ SEARCH_FOLDER = "pagefind"  # the search index, in the output folder
 SEARCH_BUNDLE = f"/{SEARCH_FOLDER}/"
 FEED_FILE = "feed.xml"
 TIMELINE_JSON_FILE = "timeline.json"
+EXPORT_CSV_FILE = "briefing.csv"
+EXPORT_JSON_FILE = "briefing.json"
+COMPARISON_FOLDER = "compare"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +44,11 @@ class Routes:
     entities = ENTITIES
     sources = SOURCES
     timeline = TIMELINE
+    whats_new = WHATS_NEW
+    whats_new_feed = WHATS_NEW + FEED_FILE
+    graph = GRAPH
     search = SEARCH
+    search_aliases = SEARCH_ALIASES
     not_found = NOT_FOUND
     site_feed = SITE_FEED
     sitemap = SITEMAP
@@ -47,6 +57,10 @@ class Routes:
 
     def article(self, slug: str) -> str:
         return ARTICLES + quote(slug) + "/"
+
+    def comparison(self, slug: str) -> str:
+        """The page that sets a rewrite beside its original."""
+        return self.article(slug) + COMPARISON_FOLDER + "/"
 
     def topic(self, topic_id: str) -> str:
         return TOPICS + quote(topic_id) + "/"
@@ -65,6 +79,12 @@ class Routes:
 
     def topic_timeline_json(self, topic_id: str) -> str:
         return self.topic(topic_id) + TIMELINE_JSON_FILE
+
+    def topic_export_csv(self, topic_id: str) -> str:
+        return self.topic(topic_id) + EXPORT_CSV_FILE
+
+    def topic_export_json(self, topic_id: str) -> str:
+        return self.topic(topic_id) + EXPORT_JSON_FILE
 
     def static(self, name: str) -> str:
         return STATIC + name

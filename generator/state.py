@@ -117,8 +117,10 @@ def dirty_pages(
 ) -> list[Page]:
     """Pages to render: all on a first build or a site-wide change, else the pages that
     are new, whose header changed, or one of whose recorded reads changed."""
-    if previous is None or changed is None or any(
-        isinstance(k, str) and k.startswith(SITE_WIDE_INPUTS) for k in changed
+    if (
+        previous is None
+        or changed is None
+        or any(isinstance(k, str) and k.startswith(SITE_WIDE_INPUTS) for k in changed)
     ):
         return list(pages)
     return [

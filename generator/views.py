@@ -12,11 +12,11 @@ from markupsafe import Markup
 
 from . import intel
 from .curation import Event, Quote
-from .model import ENTITY_KINDS, Article, Entity, Source, Topic
+from .evidence_views import ClaimView, claim_view
+from .model import Article, Entity, Source, Topic
 from .reads import Reader
 from .routes import Routes
 
-CO_MENTIONS_SHOWN = 12
 KIND_HEADINGS = {"person": "People", "organisation": "Organisations", "place": "Places"}
 
 
@@ -49,12 +49,7 @@ class FactView:
     anchor: str
     corroboration: intel.Corroboration
     credibility: str  # "1".."6", or "" when the fact is not graded itself
-
-
-@dataclass(frozen=True, slots=True)
-class CitationView:
-    topic: Topic
-    fact: FactView
+    claim: ClaimView
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +59,7 @@ class QuoteView:
     topic: Topic
     cites: tuple[ArticleCard, ...]
     corroboration: intel.Corroboration
+    claim: ClaimView
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +67,16 @@ class TimelineItem:
     event: Event
     topic: Topic
     cites: tuple[ArticleCard, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    """A timeline entry of a topic page, with its evidence."""
+
+    event: Event
+    topic: Topic
+    cites: tuple[ArticleCard, ...]
+    claim: ClaimView
 
 
 def card(reader: Reader, slug: str) -> ArticleCard:
@@ -84,47 +90,71 @@ def cards(reader: Reader, slugs: Iterable[str]) -> tuple[ArticleCard, ...]:
 
 def fact_views(reader: Reader, topic: Topic) -> tuple[FactView, ...]:
     texts = reader.topic_texts()
-    return tuple(
-        FactView(
-            texts.facts[(topic.id, index)],
-            cards(reader, fact.cites),
-            fact_anchor(index),
-            intel.corroboration(reader.site, fact.cites),
-            fact.credibility,
+    views = []
+    for index, fact in enumerate(topic.key_facts):
+        evidence = reader.evidence(topic.id, "fact", index)
+        claim = claim_view(reader.site, evidence, fact.credibility)
+        views.append(
+            FactView(
+                texts.facts[(topic.id, index)],
+                cards(reader, fact.cites),
+                fact_anchor(index),
+                claim.corroboration,
+                fact.credibility,
+                claim,
+            )
         )
-        for index, fact in enumerate(topic.key_facts)
-    )
+    return tuple(views)
 
 
 def fact_anchor(index: int) -> str:
     return f"fact-{index + 1}"
 
 
-def citations(reader: Reader, slug: str) -> tuple[CitationView, ...]:
-    """The key facts that cite an article."""
-    views = []
-    for citation in reader.cited_by(slug):
-        topic = reader.topic(citation.topic_id)
-        views.append(CitationView(topic, fact_views(reader, topic)[citation.fact_index]))
-    return tuple(views)
+def citations(reader: Reader, slug: str) -> tuple[tuple[Topic, Any], ...]:
+    """(topic, claim) for each fact, event and quote that cites the article and that its
+    text supports: a claim its text does not make is not listed."""
+    return tuple(
+        (reader.topic(item.claim.topic), item.claim) for item in reader.supported_claims(slug)
+    )
 
 
 def quote_views(
     reader: Reader, topics: Iterable[Topic], speaker: str | None = None
 ) -> tuple[QuoteView, ...]:
     """The quotes of `topics` (of one speaker, if given), with the articles they cite."""
-    return tuple(
-        QuoteView(
-            quote,
-            reader.entity(quote.speaker),
+    views = []
+    for topic in topics:
+        for index, quote in enumerate(topic.quotes):
+            if speaker is not None and quote.speaker != speaker:
+                continue
+            claim = claim_view(reader.site, reader.evidence(topic.id, "quote", index))
+            views.append(
+                QuoteView(
+                    quote,
+                    reader.entity(quote.speaker),
+                    topic,
+                    cards(reader, quote.cites),
+                    claim.corroboration,
+                    claim,
+                )
+            )
+    return tuple(views)
+
+
+def event_views(reader: Reader, topic: Topic) -> tuple[EventView, ...]:
+    """The topic's events oldest first, each with its evidence (its anchor 'event-N'
+    numbers it by its place in topics.yaml)."""
+    views = [
+        EventView(
+            event,
             topic,
-            cards(reader, quote.cites),
-            intel.corroboration(reader.site, quote.cites),
+            cards(reader, event.cites),
+            claim_view(reader.site, reader.evidence(topic.id, "event", index)),
         )
-        for topic in topics
-        for quote in topic.quotes
-        if speaker is None or quote.speaker == speaker
-    )
+        for index, event in enumerate(topic.events)
+    ]
+    return tuple(sorted(views, key=lambda view: (view.event.date, view.event.text)))
 
 
 def speaker_quotes(reader: Reader, entity: Entity) -> tuple[QuoteView, ...]:
@@ -149,24 +179,6 @@ def entity_timeline(reader: Reader, entity: Entity) -> tuple[TimelineItem, ...]:
         for topic_id, index in reader.ask("entity-events", entity.id)
     ]
     return timeline(reader, only=events)
-
-
-def co_mentioned(reader: Reader, entity: Entity) -> tuple[tuple[Entity, int], ...]:
-    pairs = reader.ask("co-mentions", entity.id)[:CO_MENTIONS_SHOWN]
-    return tuple((reader.entity(other), count) for other, count in pairs)
-
-
-def entity_counts(
-    reader: Reader, pairs: Iterable[tuple[str, int]]
-) -> tuple[tuple[str, tuple[tuple[Entity, int], ...]], ...]:
-    """(heading, ((entity, count), ...)) per kind that has any: people, organisations, places."""
-    entities = tuple((reader.entity(entity_id), count) for entity_id, count in pairs)
-    groups = []
-    for kind in ENTITY_KINDS:
-        members = tuple(item for item in entities if item[0].kind == kind)
-        if members:
-            groups.append((KIND_HEADINGS[kind], members))
-    return tuple(groups)
 
 
 def entity_groups(reader: Reader) -> tuple[tuple[str, tuple], ...]:

@@ -26,7 +26,7 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 def result_titles(page: Page) -> list[str]:
-    return page.locator(".search-results li > a").all_inner_texts()
+    return page.locator(".search-results > li > a").all_inner_texts()
 
 
 def test_search_from_the_home_page_finds_the_istanbul_article(

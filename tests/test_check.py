@@ -259,10 +259,12 @@ def test_undeclared_near_copy_is_a_warning(mini_content: Path, capsys) -> None:
 def test_real_content_has_no_warnings(capsys) -> None:
     from conftest import CONTENT
 
-    code, lines = check(CONTENT, capsys, "--strict")
+    code, lines = check(CONTENT, capsys, "--strict", "--base-url", "https://example.org/")
     assert code == 0
-    assert len(lines) == 1
+    assert len(lines) == 2
     assert re.fullmatch(r"ok: 5 articles, 3 topics, 48 entities, \d+ pages", lines[0])
+    checked = re.fullmatch(r"evidence: \d+ facts, events and quotes; (\d+) of (\d+) .*", lines[1])
+    assert checked and checked[1] == checked[2]
 
 
 def test_accepted_without_complaint(tmp_path: Path, capsys) -> None:
@@ -283,7 +285,8 @@ def test_accepted_without_complaint(tmp_path: Path, capsys) -> None:
     for junk in (".first.md.swp", "first.md~", ".#first.md", ".hidden.md"):
         (content / "articles" / junk).write_text("not: [valid", encoding="utf-8")
     output = tmp_path / "site"
-    code = main(site_args("build", content, output, "--no-search", "--strict"))
+    args = ("--no-search", "--strict", "--base-url", "https://example.org/")
+    code = main(site_args("build", content, output, *args))
     assert code == 0, capsys.readouterr().err
     assert (output / "articles" / "переговоры-в-стамбуле" / "index.html").is_file()
     assert (output / "articles" / "türkiye-de-görüşme" / "index.html").is_file()
@@ -302,3 +305,49 @@ def test_a_ten_megabyte_article_builds(mini_content: Path, tmp_path: Path) -> No
     output = tmp_path / "site"
     assert main(site_args("build", mini_content, output, "--no-search")) == 0
     assert (output / "articles" / "huge" / "index.html").stat().st_size > 10_000_000
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        (
+            ARTICLE,
+            "summary: Zelensky goes to Ankara.",
+            "sumary: Zelensky goes to Ankara.",
+            "articles/first.md:6:9: warning: unknown field 'sumary' in front matter: "
+            "Briefing does not read it (did you mean 'summary'?)",
+        ),
+        (
+            ARTICLE,
+            "summary: Zelensky goes to Ankara.",
+            "summary: Zelensky goes to Ankara.\ntags: [a, b]",
+            "articles/first.md:7:7: warning: unknown field 'tags' in front matter: Briefing does "
+            "not read it (known fields: aliases, credibility, date, date_inferred, draft, lastmod, "
+            "rewrite_of, source, summary, title, topics, updated, url)",
+        ),
+        (
+            "topics.yaml",
+            "  title: Ankara meeting",
+            "  titel: Ankara meeting\n  title: Ankara meeting",
+            "topics.yaml:2:10: warning: unknown field 'titel' in topic: "
+            "Briefing does not read it (did you mean 'title'?)",
+        ),
+        (
+            "topics.yaml",
+            "      cite: [first]",
+            "      cite: [first]\n      cites: [first]",
+            "topics.yaml:7:14: warning: unknown field 'cites' in key_fact: "
+            "Briefing does not read it (did you mean 'cite'?)",
+        ),
+    ],
+)
+def test_unknown_fields_warn_and_fail_strict(
+    mini_content: Path, capsys, file: str, old: str, new: str, expected: str
+) -> None:
+    replace_in(mini_content / file, old, new)
+    code, lines = check(mini_content, capsys, "--base-url", "https://example.org/")
+    assert code == 0
+    assert f"{mini_content}/{expected}" in lines
+    code, lines = check(mini_content, capsys, "--base-url", "https://example.org/", "--strict")
+    assert code == 1
+    assert f"{mini_content}/{expected}".replace(": warning: ", ": error: ") in lines

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import CONTENT, THEME, tree
 
 from generator.build import Builder, BuildOptions, build
@@ -97,10 +98,17 @@ def rename_article(content: Path) -> None:
 
 
 def delete_article(content: Path) -> None:
+    """Delete an article and, as an editor must, the claims that only it supported."""
     (content / "articles" / f"{ARTICLE}.md").unlink()
-    topics = content / "topics.yaml"
-    other = "zelensky-vows-direct-talks-with-putin-in-turkey"
-    topics.write_text(topics.read_text().replace(ARTICLE, other), "utf-8")
+    topics_file = content / "topics.yaml"
+    topics = yaml.safe_load(topics_file.read_text(encoding="utf-8"))
+    for topic in topics:
+        for kind in ("key_facts", "events", "quotes"):
+            kept = [item for item in topic.get(kind, []) if item["cite"] != [ARTICLE]]
+            for item in kept:
+                item["cite"] = [slug for slug in item["cite"] if slug != ARTICLE]
+            topic[kind] = kept
+    topics_file.write_text(yaml.safe_dump(topics, allow_unicode=True), "utf-8")
 
 
 def save_atomically(content: Path) -> None:

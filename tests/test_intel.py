@@ -17,6 +17,7 @@ from generator.intel import corroboration
 from generator.lint import NEAR_COPY_SHARE, find_near_copies
 from generator.load import load_content
 from generator.model import Article, build_site
+from generator.support import check_site
 
 A000 = "zelensky-to-meet-witkoff-and-erdogan-in-ankara"
 A001 = "zelensky-to-meet-us-envoy-and-turkish-president"
@@ -55,7 +56,7 @@ def test_impossible_partial_dates_are_refused(text: str) -> None:
 def test_site_timeline_is_oldest_first_and_every_event_cites(real_site: Path) -> None:
     soup = parse(real_site / "timeline" / "index.html")
     items = soup.select(".timeline > li")
-    assert len(items) == 14
+    assert len(items) == 13
     dates = [PartialDate.parse(item.time["datetime"]) for item in items]
     assert dates == sorted(dates)
     assert items[0].time.get_text() == "March 2022"
@@ -74,26 +75,30 @@ def test_timelinejs_export(real_site: Path) -> None:
     assert "Reported by: <a href=" in first["text"]["text"]
 
 
-def test_independent_sources_count_rewrites_once(site) -> None:
-    assert corroboration(site, [A000, A001]).count == 1  # 001 rewrites 000
-    assert corroboration(site, [A002, A004]).count == 2
-    assert corroboration(site, [A000, A001, A004]).count == 2
+def test_provenance_of_the_real_content(site) -> None:
+    evidence = check_site(site)
+    scheduled = corroboration(site, evidence.of("ankara-meeting", "fact", 0))
+    assert scheduled.label == "Single source: BBC News"  # the rewrite counts as the BBC
+    december = corroboration(site, evidence.of("ankara-meeting", "fact", 7))
+    assert december.label == "Unconfirmed: only reported by Unidentified AI rewrite service"
+    ceasefire = corroboration(site, evidence.of("istanbul-talks", "fact", 1))
+    assert ceasefire.status == "unconfirmed" and ceasefire.count == 0  # digest + paraphrase
 
 
-def test_topic_page_shows_corroboration_and_grades(real_site: Path) -> None:
+def test_topic_page_shows_provenance_and_grades(real_site: Path) -> None:
     soup = parse(real_site / "topics" / "ankara-meeting" / "index.html")
     first = soup.select_one("#fact-1")
-    assert first.select_one(".corroboration").get_text() == (
-        "Reported by 1 independent source: BBC News (2 articles)"
-    )
-    grades = [abbr.get_text() for abbr in first.select(".cites abbr.grade")]
+    assert first.select_one(".provenance").get_text() == "Single source: BBC News"
+    assert "provenance-single" in first.select_one(".provenance")["class"]
+    assert first.select_one(".claim-grade").get_text() == "B2"
+    grades = [abbr.get_text() for abbr in first.select(".cites a.cite + .cite-source abbr")]
     assert grades == ["B2", "D3"]
     istanbul = parse(real_site / "topics" / "istanbul-talks" / "index.html")
-    assert (
-        istanbul.select_one("#fact-1 .corroboration")
-        .get_text()
-        .startswith("Reported by 2 independent sources: ")
+    label = istanbul.select_one("#fact-2 .provenance")
+    assert label.get_text() == (
+        "Unconfirmed: only reported by Unidentified news digest and Unidentified paraphrasing site"
     )
+    assert "provenance-unconfirmed" in label["class"]
 
 
 def test_article_header_carries_its_grade(real_site: Path) -> None:
@@ -110,13 +115,13 @@ def test_quotes_on_topic_and_speaker_pages(real_site: Path) -> None:
     assert medinsky.select_one("a.chip")["href"] == "/entities/vladimir-medinsky/"
     peskov = parse(real_site / "entities" / "dmitry-peskov" / "index.html")
     said = [q.get_text().strip() for q in peskov.select(".quotes blockquote")]
-    assert "“open to a conversation”" in said and len(said) == 3
+    assert "“open to a conversation”" in said and len(said) == 4
 
 
 def test_entity_page_shows_who_appears_with_whom(real_site: Path) -> None:
     soup = parse(real_site / "entities" / "vladimir-medinsky" / "index.html")
     together = {a.get_text(" ", strip=True) for a in soup.select("#together-heading ~ .chips a")}
-    assert "Rustem Umerov 1 mention" in together
+    assert "Rustem Umerov 1 article" in together
     timeline = soup.select("#timeline-heading ~ .timeline li")
     assert timeline == []  # Medinsky is named in no event text
     zelensky = parse(real_site / "entities" / "volodymyr-zelensky" / "index.html")
@@ -138,12 +143,10 @@ def test_entities_grouped_by_kind_and_country(real_site: Path) -> None:
 def test_claims_json_ld_on_topic_pages(real_site: Path) -> None:
     soup = parse(real_site / "topics" / "lavrov-conditions" / "index.html")
     data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
-    claims = data["@graph"]
-    assert len(claims) == 5 and all(claim["@type"] == "Claim" for claim in claims)
-    assert {a["url"] for a in claims[0]["appearance"]} == {
-        f"/articles/{A000}/",
-        f"/articles/{A001}/",
-    }
+    claims = [item for item in data["@graph"] if item["@type"] == "Claim"]
+    assert len(claims) == 8
+    assert [item["@type"] for item in data["@graph"]] == ["Claim"] * 8 + ["BreadcrumbList"]
+    assert {a["url"] for a in claims[0]["appearance"]} == {f"/articles/{A000}/"}
 
 
 def test_detector_finds_the_seed_rewrite_without_being_told(site) -> None:

@@ -192,7 +192,7 @@ def test_broken_yaml_shows_the_error_and_keeps_the_last_good_site(server: Server
         rf"{re.escape(str(topics))}:\d+:\d+: error: YAML syntax error", data["errors"][0]
     )
     status, html = server.get("/topics/ankara-meeting/")
-    assert status == 200 and '<h1 data-pagefind-meta="title">Ankara meeting</h1>' in html
+    assert status == 200 and '>Ankara meeting</h1>' in html
     topics.write_text(good, "utf-8")
     assert stream.next() == ("reload", {"paths": []})  # clears the overlay; nothing changed
     stream.close()

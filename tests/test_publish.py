@@ -91,7 +91,8 @@ def test_feeds_are_atom(sub_path_site: Path) -> None:
         for entry in feed.findall(f"{ATOM}entry"):
             for element in ("id", "title", "updated", "link"):
                 assert entry.find(ATOM + element) is not None
-            assert entry.find(f"{ATOM}link").get("href").startswith(BASE_URL + "articles/")
+            link = entry.find(f"{ATOM}link").get("href")  # an article, or a fact of a topic
+            assert link.startswith((BASE_URL + "articles/", BASE_URL + "topics/"))
     site_feed = ET.parse(sub_path_site / "feed.xml").getroot()
     assert len(site_feed.findall(f"{ATOM}entry")) == 5
     topic = parse(sub_path_site / "topics" / "ankara-meeting" / "index.html")
@@ -113,10 +114,15 @@ def test_sitemap_lists_every_page(sub_path_site: Path) -> None:
     assert (sub_path_site / ".nojekyll").is_file()
 
 
-def json_ld(html: Path) -> dict:
+def json_ld(html: Path, kind: str = "NewsArticle") -> dict:
+    """The page's JSON-LD item of the given @type (from its @graph when it has several)."""
     scripts = parse(html).select('script[type="application/ld+json"]')
     assert len(scripts) == 1
-    return json.loads(scripts[0].string)
+    data = json.loads(scripts[0].string)
+    assert data["@context"] == "https://schema.org"
+    items = data.get("@graph", [data])
+    (item,) = [item for item in items if item["@type"] == kind]
+    return item
 
 
 def test_json_ld_on_articles_and_entities(sub_path_site: Path) -> None:
@@ -124,18 +130,80 @@ def test_json_ld_on_articles_and_entities(sub_path_site: Path) -> None:
         sub_path_site / "articles" / "zelensky-to-meet-witkoff-and-erdogan-in-ankara" / "index.html"
     )
     assert article["@type"] == "NewsArticle"
-    assert article["datePublished"] == "2025-11-18"
+    assert article["datePublished"] == article["dateModified"] == "2025-11-18"
     assert (
         article["author"]
-        == article["publisher"]
+        == article["sourceOrganization"]
         == {"@type": "Organization", "name": "BBC News", "url": "https://www.bbc.com/news"}
     )
+    assert article["publisher"] == {
+        "@type": "Organization",
+        "name": "Ukraine–Russia Peace Talks Briefing",
+        "url": BASE_URL,
+    }
+    assert article["image"].startswith(BASE_URL + "cards/")
     assert article["isBasedOn"] == "https://www.bbc.com/news/articles/c620p6jnynko"
     assert article["url"] == (BASE_URL + "articles/zelensky-to-meet-witkoff-and-erdogan-in-ankara/")
     kinds = {"volodymyr-zelensky": "Person", "kremlin": "Organization", "ankara": "Place"}
     for entity_id, kind in kinds.items():
-        data = json_ld(sub_path_site / "entities" / entity_id / "index.html")
-        assert data["@type"] == kind and data["name"] and data["url"].startswith(BASE_URL)
+        data = json_ld(sub_path_site / "entities" / entity_id / "index.html", kind)
+        assert data["name"] and data["url"].startswith(BASE_URL)
+
+
+def test_breadcrumbs_and_the_search_action_in_json_ld(sub_path_site: Path) -> None:
+    topic = sub_path_site / "topics" / "ankara-meeting" / "index.html"
+    crumbs = json_ld(topic, "BreadcrumbList")["itemListElement"]
+    assert [(c["position"], c["name"], c["item"]) for c in crumbs] == [
+        (1, "Home", BASE_URL),
+        (2, "Topics", BASE_URL + "topics/"),
+        (3, "Ankara meeting", BASE_URL + "topics/ankara-meeting/"),
+    ]
+    shown = [a.get_text() for a in parse(topic).select(".breadcrumbs a")]
+    assert shown == [c["name"] for c in crumbs]
+    website = json_ld(sub_path_site / "index.html", "WebSite")
+    target = website["potentialAction"]["target"]["urlTemplate"]
+    assert target == BASE_URL + "search/?q={search_term_string}"
+
+
+def test_every_address_for_machines_is_absolute(sub_path_site: Path) -> None:
+    sitemap = ET.parse(sub_path_site / "sitemap.xml").getroot()
+    found = [loc.text for loc in sitemap.iter(f"{SITEMAP}loc")]
+    for feed_file in sub_path_site.rglob("feed.xml"):
+        feed = ET.parse(feed_file).getroot()
+        found += [link.get("href") for link in feed.iter(f"{ATOM}link")]
+        found += [element.text for element in feed.iter(f"{ATOM}id")]
+    for html in lint_site.html_pages(sub_path_site):
+        soup = parse(html)
+        found += [tag["href"] for tag in soup.select('link[rel="canonical"]')]
+        found += [
+            tag["content"]
+            for tag in soup.select('meta[property^="og:"][content]')
+            if tag["property"] in ("og:url", "og:image")
+        ]
+        found += [tag["content"] for tag in soup.select('meta[name="twitter:image"]')]
+    assert len(found) > 300
+    assert [url for url in found if not url.startswith(BASE_URL)] == []
+    images = [u for u in found if u.endswith(".png")]
+    assert images and all((sub_path_site / u.removeprefix(BASE_URL)).is_file() for u in images)
+
+
+def test_a_relative_base_url_is_warned_about_once(tmp_path: Path, capsys) -> None:
+    from conftest import site_args
+
+    from generator.cli import main
+
+    assert main(site_args("build", CONTENT, tmp_path / "site", "--no-search")) == 0
+    err = capsys.readouterr().err
+    warning = (
+        "warning: feeds, sitemap and canonical links need an absolute base_url; "
+        "set it in site.yaml or pass --base-url"
+    )
+    assert err.count(warning) == 1
+    strict = main(site_args("build", CONTENT, tmp_path / "strict", "--no-search", "--strict"))
+    assert strict == 1
+    assert warning.replace("warning:", "error:") in capsys.readouterr().err
+    # check writes no page, so it has nothing to say about the site's address
+    assert main(site_args("check", CONTENT, None, "--strict")) == 0
 
 
 def test_social_cards_and_canonical_on_every_page(sub_path_site: Path) -> None:
@@ -143,7 +211,9 @@ def test_social_cards_and_canonical_on_every_page(sub_path_site: Path) -> None:
         soup = parse(html)
         for prop in ("og:title", "og:description", "og:type", "og:url"):
             assert soup.select_one(f'meta[property="{prop}"]')["content"], (html, prop)
-        assert soup.select_one('meta[name="twitter:card"]')["content"] == "summary"
+        card = soup.select_one('meta[name="twitter:card"]')["content"]
+        image = soup.select_one('meta[property="og:image"]')
+        assert card == ("summary_large_image" if image else "summary"), html
         if html.name != "404.html":
             assert soup.select_one('link[rel="canonical"]')["href"].startswith(BASE_URL)
 
@@ -167,8 +237,11 @@ def test_w3c_nu_checker_finds_no_errors(sub_path_site: Path) -> None:
 
 
 def test_axe_finds_no_serious_violations(sub_path_site: Path, browser: Browser) -> None:
+    """One page per template, light and dark; `make lint-site` checks every page."""
+    pages = lint_site.one_page_per_kind(sub_path_site)
+    assert len(pages) >= 15  # home, lists, topic, article, comparison, entity, source, graph…
     try:
-        problems = lint_site.run_axe(sub_path_site, "/briefing/", browser)
+        problems = lint_site.run_axe(sub_path_site, "/briefing/", browser, pages)
     except lint_site.MissingTool as exc:
         pytest.fail(str(exc), pytrace=False)
     assert problems == []

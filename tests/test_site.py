@@ -75,8 +75,9 @@ def test_article_page_shows_metadata_and_backlinks(real_site: Path) -> None:
     assert soup.select_one("time")["datetime"] == "2025-05-13"
     topics = {a.get_text() for a in soup.select('a[data-pagefind-filter="topic"]')}
     assert topics == {"Istanbul talks", "Lavrov's conditions"}
-    cited_by = [a["href"] for a in soup.select(".cited-by a")]
-    assert "/topics/istanbul-talks/#fact-1" in cited_by
+    cited_by = [a["href"] for a in soup.select(".cited-by-list a")]
+    assert "/topics/istanbul-talks/#fact-2" in cited_by  # its text supports fact 2
+    assert "/topics/istanbul-talks/#fact-1" not in cited_by  # only the digest says fact 1
     mentioned = {a["href"] for a in soup.select(".related-block a.chip")}
     assert "/entities/sergei-ryabkov/" in mentioned
 

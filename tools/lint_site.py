@@ -81,30 +81,43 @@ def _served(site: Path, base_path: str) -> Iterator[str]:
         server.server_close()
 
 
-def run_axe(site: Path, base_path: str = "/", browser=None) -> list[str]:
-    """Serious and critical axe-core violations on every page, in light and dark mode.
-    Uses `browser` (a Playwright Browser) when given, else launches Chromium."""
+def one_page_per_kind(site: Path) -> list[Path]:
+    """The first page of each kind (home, a list, a topic, an article, a comparison...):
+    pages of one kind share a template, so this is enough for a quick accessibility run."""
+    kinds: dict[tuple, Path] = {}
+    for html in html_pages(site):
+        parts = html.relative_to(site).parts
+        kinds.setdefault((parts[0], len(parts), parts[2] if len(parts) > 3 else ""), html)
+    return sorted(kinds.values())
+
+
+def run_axe(
+    site: Path, base_path: str = "/", browser=None, pages: list[Path] | None = None
+) -> list[str]:
+    """Serious and critical axe-core violations on `pages` (default: every page), in light
+    and dark mode. Uses `browser` (a Playwright Browser) when given, else launches Chromium."""
     if not AXE_JS.is_file():
         raise MissingTool("axe-core is missing: run npm ci --prefix tools/lint")
+    pages = html_pages(site) if pages is None else pages
     if browser is not None:
-        return _axe_pages(site, base_path, browser)
+        return _axe_pages(site, base_path, browser, pages)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         try:
-            return _axe_pages(site, base_path, browser)
+            return _axe_pages(site, base_path, browser, pages)
         finally:
             browser.close()
 
 
-def _axe_pages(site: Path, base_path: str, browser) -> list[str]:
+def _axe_pages(site: Path, base_path: str, browser, pages: list[Path]) -> list[str]:
     axe = AXE_JS.read_text(encoding="utf-8")
     problems = []
     with _served(site, base_path) as origin:
         for scheme in ("light", "dark"):
             page = browser.new_page(color_scheme=scheme)
-            for html in html_pages(site):
+            for html in pages:
                 url = base_path + str(html.relative_to(site)).removesuffix("index.html")
                 page.goto(origin + url)
                 page.add_script_tag(content=axe)

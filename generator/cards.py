@@ -1,0 +1,245 @@
+"""Social cards: the og:image of each topic and article page, a 1200×630 PNG drawn at
+build time with Pillow and the bundled DejaVu fonts, in the theme's colours.
+
+A card's file name is the hash of everything drawn on it, so the same card is the same
+file: a build copies it from the last build instead of drawing it again, and a changed
+card gets a new address that no platform has cached."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import multiprocessing
+import re
+import shutil
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from . import output
+from .intel import Grade
+from .links import LinkGraph
+from .model import Site
+from .page import Page
+from .routes import Routes
+
+SIZE = (1200, 630)
+MARGIN = 80
+FONTS = Path(__file__).resolve().parent / "fonts"
+CARDS_DIR = "cards"
+MIN_CARDS_PER_WORKER = 40
+DRAWING_VERSION = "1"  # bump when the drawing changes, so cached cards are redrawn
+DEFAULT_COLOURS = {"header-bg": "#1f4e79", "header-fg": "#ffffff", "accent": "#1f4e79"}
+CSS_COLOUR = re.compile(r"--(header-bg|header-fg|accent)\s*:\s*(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3})\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    site_title: str
+    kicker: str  # 'Topic', 'Article · Istanbul talks'
+    title: str
+    footer: str  # 'BBC News · graded B2', '5 articles from 3 sources'
+    background: str  # '#1f4e79'
+    foreground: str
+
+    @property
+    def name(self) -> str:
+        """The card's file name: a hash of what is drawn on it."""
+        text = "\x1f".join((DRAWING_VERSION, *(str(v) for v in _fields(self))))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] + ".png"
+
+    @property
+    def path(self) -> str:
+        return f"/{CARDS_DIR}/{self.name}"
+
+
+def theme_colours(stylesheet: Path) -> dict[str, str]:
+    """The light scheme's header colours from the theme's style.css (its first values),
+    so a site that restyles its header gets cards to match."""
+    colours = dict(DEFAULT_COLOURS)
+    try:
+        css = stylesheet.read_text(encoding="utf-8")
+    except OSError:
+        return colours
+    found: dict[str, str] = {}
+    for name, value in CSS_COLOUR.findall(css):
+        found.setdefault(name, value)
+    return colours | found
+
+
+def site_cards(
+    site: Site,
+    graph: LinkGraph,
+    grades: Mapping[str, Grade],
+    colours: Mapping[str, str],
+    routes: Routes,
+) -> dict[str, Card]:
+    """The card of each topic and article page, by page path."""
+    base = {
+        "site_title": site.config.title,
+        "background": colours["header-bg"],
+        "foreground": colours["header-fg"],
+    }
+    cards: dict[str, Card] = {}
+    for topic in site.topics.values():
+        slugs = graph.articles_by_topic.get(topic.id, ())
+        outlets = {site.articles[slug].source for slug in slugs}
+        footer = f"{_count(len(slugs), 'article')} from {_count(len(outlets), 'source')}"
+        cards[routes.topic(topic.id)] = Card(
+            kicker="Topic", title=topic.title, footer=footer, **base
+        )
+    for article in site.articles.values():
+        topics = ", ".join(site.topics[t].title for t in article.topics)
+        source = site.sources[article.source].name
+        grade = grades[article.slug]
+        footer = f"{source} · {article.date.isoformat()} · graded {grade.code}"
+        kicker = "Article" + (f" · {topics}" if topics else "")
+        cards[routes.article(article.slug)] = Card(
+            kicker=kicker, title=article.title, footer=footer, **base
+        )
+    return cards
+
+
+def with_cards(pages: Iterable[Page], cards: Mapping[str, Card]) -> tuple[Page, ...]:
+    return tuple(
+        replace(page, image=cards[page.path].path) if page.path in cards else page for page in pages
+    )
+
+
+def write_cards(
+    cards: Iterable[Card], directory: Path, reuse_from: Path | None = None, workers: int = 1
+) -> int:
+    """Put each card into directory/cards/: copied from `reuse_from` (the last build's
+    cards) when it is there, else drawn. Returns how many were drawn."""
+    target = directory / CARDS_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    missing = []
+    for card in {card.name: card for card in cards}.values():
+        destination = target / card.name
+        if destination.is_file():
+            continue
+        if reuse_from is not None and (reuse_from / card.name).is_file():
+            shutil.copyfile(reuse_from / card.name, destination)
+        else:
+            missing.append(card)
+    for card, data in zip(missing, _draw_all(missing, workers), strict=True):
+        output.write_atomic(target / card.name, data)  # the folder may be being served
+    return len(missing)
+
+
+def _draw_all(cards: Sequence[Card], workers: int) -> Iterable[bytes]:
+    """Drawing takes ~30 ms a card: a large site draws on all the cores it may use."""
+    if workers <= 1 or len(cards) < MIN_CARDS_PER_WORKER * 2:
+        return map(draw, cards)
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return map(draw, cards)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return list(pool.map(draw, cards, chunksize=MIN_CARDS_PER_WORKER // 4))
+
+
+def remove_other_cards(cards: Iterable[Card], directory: Path) -> None:
+    wanted = {card.name for card in cards}
+    for present in (directory / CARDS_DIR).glob("*.png"):
+        if present.name not in wanted:
+            present.unlink()
+
+
+def draw(card: Card) -> bytes:
+    """The card as PNG bytes: the same card gives the same bytes.
+
+    It is drawn in grey levels (0 the background, 255 the text) and saved with a palette
+    that maps each level to a mix of the two colours: a third of the pixels of RGB to
+    compress, and the anti-aliased edges stay smooth."""
+    image = Image.new("L", SIZE, 0)
+    pen = ImageDraw.Draw(image)
+    width = SIZE[0] - 2 * MARGIN
+    faded = round(255 * 0.72)
+    pen.rectangle((0, 0, SIZE[0], 12), fill=faded)
+    pen.text((MARGIN, 64), card.site_title, font=_font(True, 34), fill=255)
+    kicker_font = _font(False, 30)
+    pen.text((MARGIN, 124), _fit(card.kicker, kicker_font, width), font=kicker_font, fill=faded)
+    font, lines = _title_lines(card.title, width)
+    line_height = int(font.size * 1.18)
+    y = 196
+    for line in lines:
+        pen.text((MARGIN, y), line, font=font, fill=255)
+        y += line_height
+    pen.line((MARGIN, 520, SIZE[0] - MARGIN, 520), fill=faded, width=2)
+    footer_font = _font(False, 30)
+    pen.text((MARGIN, 545), _fit(card.footer, footer_font, width), font=footer_font, fill=faded)
+    paletted = Image.frombytes("P", SIZE, image.tobytes())
+    paletted.putpalette(_palette(card.foreground, card.background))
+    out = io.BytesIO()
+    paletted.save(out, format="PNG", compress_level=6)
+    return out.getvalue()
+
+
+def _palette(foreground: str, background: str) -> list[int]:
+    return [
+        channel for level in range(256) for channel in _mix(foreground, background, level / 255)
+    ]
+
+
+def _title_lines(title: str, width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest size at which the title fits in four lines (cut with '…' at the smallest)."""
+    for size in (72, 64, 56, 50, 44):
+        font = _font(True, size)
+        lines = _wrap(title, font, width)
+        if len(lines) * size * 1.18 <= 300:
+            return font, lines
+    lines = _wrap(title, font, width)
+    kept = lines[: int(300 // (font.size * 1.18))]
+    kept[-1] = _fit(kept[-1] + " …", font, width) if len(lines) > len(kept) else kept[-1]
+    return font, kept
+
+
+def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and font.getlength(candidate) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(_fit(word, font, width))
+    return lines or [""]
+
+
+def _fit(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
+    """Text cut with '…' to fit the width."""
+    if font.getlength(text) <= width:
+        return text
+    while text and font.getlength(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+@cache
+def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    # The basic layout: the same bytes whether or not libraqm is installed.
+    return ImageFont.truetype(str(FONTS / name), size, layout_engine=ImageFont.Layout.BASIC)
+
+
+def _mix(first: str, second: str, share: float) -> tuple[int, int, int]:
+    a, b = _rgb(first), _rgb(second)
+    return tuple(round(x * share + y * (1 - share)) for x, y in zip(a, b, strict=True))  # type: ignore[return-value]
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    hex_digits = colour.lstrip("#")
+    if len(hex_digits) == 3:
+        hex_digits = "".join(c * 2 for c in hex_digits)
+    return tuple(int(hex_digits[i : i + 2], 16) for i in (0, 2, 4))  # type: ignore[return-value]
+
+
+def _fields(card: Card) -> tuple:
+    return tuple(getattr(card, name) for name in Card.__slots__)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

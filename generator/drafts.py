@@ -1,0 +1,59 @@
+"""Drafts: articles marked 'draft: true' are left out of a published build, and so out of
+every list, feed, sitemap, search index and topic page. The preview keeps them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TypeVar
+
+from .errors import ContentError
+from .model import Article, Site, Topic
+
+Cited = TypeVar("Cited")
+
+
+def without_drafts(site: Site) -> tuple[Site, list[ContentError]]:
+    """The site as published, and a warning for each curated item that cites drafts only
+    (it is left out too: nothing is published without a source to check it against)."""
+    drafts = {slug for slug, article in site.articles.items() if article.draft}
+    if not drafts:
+        return site, []
+    warnings: list[ContentError] = []
+    articles = {
+        slug: _unlink(article, drafts)
+        for slug, article in site.articles.items()
+        if slug not in drafts
+    }
+    topics = {key: _topic(topic, drafts, warnings) for key, topic in site.topics.items()}
+    return replace(site, articles=articles, topics=topics), warnings
+
+
+def _unlink(article: Article, drafts: set[str]) -> Article:
+    return replace(article, rewrite_of="") if article.rewrite_of in drafts else article
+
+
+def _topic(topic: Topic, drafts: set[str], warnings: list[ContentError]) -> Topic:
+    return replace(
+        topic,
+        key_facts=_published(topic.key_facts, drafts, topic, "key fact", warnings),
+        events=_published(topic.events, drafts, topic, "event", warnings),
+        quotes=_published(topic.quotes, drafts, topic, "quote", warnings),
+    )
+
+
+def _published(
+    items: Iterable[Cited], drafts: set[str], topic: Topic, what: str, warnings: list
+) -> tuple[Cited, ...]:
+    kept = []
+    for number, item in enumerate(items, start=1):
+        cites = tuple(slug for slug in item.cites if slug not in drafts)  # type: ignore[attr-defined]
+        if cites:
+            kept.append(replace(item, cites=cites))  # type: ignore[type-var]
+        else:
+            message = (
+                f"{what} {number} of topic '{topic.id}' cites only draft articles: "
+                "it is left out until one of them is published"
+            )
+            warnings.append(ContentError(topic.position, message, severity="warning"))
+    return tuple(kept)

@@ -1,0 +1,74 @@
+"""Social cards: one PNG per topic and article page, 1200×630, the same bytes every
+build, drawn once and reused."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from conftest import parse, tree
+from PIL import Image
+
+from generator import cards
+from generator.build import BuildOptions, build
+
+BASE_URL = "https://example.org/"
+
+
+def card_of(site: Path, page: str) -> Path:
+    meta = parse(site / page / "index.html").select_one('meta[property="og:image"]')
+    return site / meta["content"].removeprefix(BASE_URL)
+
+
+def test_cards_are_1200_by_630_and_identical_between_builds(
+    mini_content: Path, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "one", tmp_path / "two"
+    for output in (first, second):
+        build(BuildOptions(mini_content, output_dir=output, base_url=BASE_URL, search=False))
+    for page in ("topics/ankara-meeting", "articles/first", "articles/second"):
+        card = card_of(first, page)
+        with Image.open(card) as image:
+            assert (image.format, image.size) == ("PNG", (1200, 630))
+        html = parse(first / page / "index.html")
+        assert html.select_one('meta[name="twitter:card"]')["content"] == "summary_large_image"
+        assert (
+            html.select_one('meta[name="twitter:image"]')["content"]
+            == (html.select_one('meta[property="og:image"]')["content"])
+        )
+    assert tree(first / "cards") == tree(second / "cards")
+    assert len(tree(first / "cards")) == 3
+    home = parse(first / "index.html")
+    assert home.select_one('meta[property="og:image"]') is None
+    assert home.select_one('meta[name="twitter:card"]')["content"] == "summary"
+
+
+def test_a_rebuild_copies_cards_instead_of_drawing_them(tmp_path: Path) -> None:
+    card = cards.Card("Site", "Topic", "Talks in Ankara", "2 articles", "#1f4e79", "#ffffff")
+    previous, fresh = tmp_path / "previous", tmp_path / "fresh"
+    assert cards.write_cards([card], previous) == 1
+    assert cards.write_cards([card], fresh, previous / cards.CARDS_DIR) == 0
+    assert (fresh / card.path.lstrip("/")).read_bytes() == cards.draw(card)
+
+
+def test_a_card_changes_name_with_what_it_shows() -> None:
+    card = cards.Card("Site", "Topic", "Talks in Ankara", "2 articles", "#1f4e79", "#ffffff")
+    renamed = cards.Card("Site", "Topic", "Talks in Istanbul", "2 articles", "#1f4e79", "#ffffff")
+    assert card.name != renamed.name
+    assert card.name == cards.Card(*(getattr(card, s) for s in cards.Card.__slots__)).name
+
+
+def test_a_long_title_is_cut_and_the_card_keeps_its_size() -> None:
+    card = cards.Card("Site", "Article", "word " * 200, "x " * 200, "#000", "#fff")
+    with Image.open(io.BytesIO(cards.draw(card))) as image:
+        assert image.size == (1200, 630)
+
+
+def test_cards_take_the_colours_of_the_sites_stylesheet(tmp_path: Path) -> None:
+    css = tmp_path / "style.css"
+    css.write_text(
+        ":root { --header-bg: #7a1f1f; --header-fg: #fff; }\n"
+        "@media (prefers-color-scheme: dark) { :root { --header-bg: #000000; } }"
+    )
+    colours = cards.theme_colours(css)
+    assert (colours["header-bg"], colours["header-fg"]) == ("#7a1f1f", "#fff")

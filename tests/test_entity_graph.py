@@ -1,0 +1,63 @@
+"""The entity graph: a deterministic layout that fits its frame, at 48 and at 300 entities."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from conftest import parse
+
+from generator.entity_graph import MARGIN, backbone, layout
+from generator.ranking import co_mention_graph
+
+
+def test_co_mentions_count_shared_articles() -> None:
+    mentions = {"a": (("x", 3), ("y", 1)), "b": (("x", 1), ("y", 2), ("z", 1))}
+    articles, shared = co_mention_graph(mentions, mentions)
+    assert dict(articles) == {"x": 2, "y": 2, "z": 1}
+    assert dict(shared) == {("x", "y"): 2, ("x", "z"): 1, ("y", "z"): 1}
+
+
+@pytest.mark.parametrize("count", [48, 300])
+def test_layout_is_repeatable_and_fits_the_frame(count: int) -> None:
+    rng = random.Random(count)
+    nodes = [f"e{i:03d}" for i in range(count)]
+    edges = {tuple(sorted(rng.sample(nodes, 2))): rng.randint(1, 4) for _ in range(count * 2)}
+    side = 640.0 * max(1.0, (count / 48) ** 0.5)
+    first = layout(nodes, edges, side)
+    assert first == layout(nodes, edges, side)
+    assert all(MARGIN - 0.1 <= v <= side - MARGIN + 0.1 for p in first.values() for v in p)
+    # readable: no two entities drawn on the same spot
+    spots = {(round(x / 4), round(y / 4)) for x, y in first.values()}
+    assert len(spots) > count * 0.95
+
+
+def test_graph_nodes_link_to_entity_pages_that_exist(real_site: Path) -> None:
+    for page in (Path("graph") / "index.html", Path("topics") / "istanbul-talks" / "index.html"):
+        soup = parse(real_site / page)
+        nodes = soup.select("svg.graph a.graph-node")
+        assert len(nodes) > 10
+        for node in nodes:
+            href = node.get("href") or node.get("xlink:href")
+            assert href.startswith("/entities/")
+            assert (real_site / href.strip("/") / "index.html").is_file(), href
+            assert node["aria-label"].endswith(("1 article", " articles"))
+        assert soup.select("svg.graph line")
+
+
+def test_a_dense_graph_keeps_each_entitys_strongest_links() -> None:
+    nodes = [f"e{i:02d}" for i in range(12)]
+    edges = {
+        (a, b): 1 + (i + j) % 3 for i, a in enumerate(nodes) for j, b in enumerate(nodes) if i < j
+    }
+    kept = backbone(edges)
+    assert len(kept) < len(edges)
+    linked = {node for pair in kept for node in pair}
+    assert linked == set(nodes)  # no one is left out
+    for node in nodes:
+        mine = sorted((w for pair, w in edges.items() if node in pair), reverse=True)
+        kept_mine = [w for pair, w in kept.items() if node in pair]
+        assert max(kept_mine) == mine[0]
+    sparse = {("a", "b"): 1, ("b", "c"): 2}
+    assert backbone(sparse) == sparse

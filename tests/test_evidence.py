@@ -1,0 +1,128 @@
+"""The support check: golden fixtures for every rule (claim + article text -> the
+supporting passage, or what the closest one lacks), and properties over the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CONTENT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.dates import PartialDate
+from generator.errors import Position
+from generator.evidence import Claim, check_claims
+from generator.load import load_content
+from generator.model import build_site
+from generator.sentences import normalise, split_sentences
+from generator.textfeatures import name_index
+
+FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
+NAMES = name_index(
+    [
+        ("steve-witkoff", "Steve Witkoff", ["Witkoff", "Steve Witkov", "Witkov"]),
+        ("volodymyr-zelensky", "Volodymyr Zelensky", ["Zelensky", "Voldymir Zelensky"]),
+        ("recep-tayyip-erdogan", "Recep Tayyip Erdogan", ["Erdogan", "Receptacle Erdogan"]),
+        ("dmitry-peskov", "Dmitry Peskov", ["Peskov"]),
+        ("vladimir-putin", "Vladimir Putin", ["Putin"]),
+        ("istanbul", "Istanbul", []),
+        ("ankara", "Ankara", []),
+    ]
+)
+HERE = Position(Path("topics.yaml"), 1)
+
+
+def read_cases(path: Path) -> list[tuple[str, str, str, str]]:
+    """Cases separated by blank lines: title, '.', claim, '.', article, '.', expected, '.'."""
+    cases = []
+    for block in path.read_text(encoding="utf-8").split("\n.\n\n"):
+        title, claim, text, expected = block.strip().removesuffix("\n.").split("\n.\n")
+        cases.append((title, claim, text, expected))
+    return cases
+
+
+CASES = [case for path in sorted(FIXTURES.glob("*.txt")) for case in read_cases(path)]
+
+
+def parse_claim(line: str) -> Claim:
+    """'fact: …', 'fact inferred: …', 'event 2025-05-15 [inferred]: …', 'quote <id>: …'."""
+    head, text = line.split(": ", 1)
+    kind, *rest = head.split()
+    inferred = "inferred" in rest
+    if kind == "quote":
+        return Claim("quote", "t", 0, text, ("a",), HERE, speaker=rest[0])
+    date = PartialDate.parse(rest[0]) if kind == "event" else None
+    return Claim(kind, "t", 0, text, ("a",), HERE, date=date, inferred=inferred)
+
+
+@pytest.mark.parametrize(("title", "claim", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_golden(title: str, claim: str, text: str, expected: str) -> None:
+    (evidence,) = check_claims([parse_claim(claim)], {"a": text + "\n"}, {}, NAMES)
+    (support,) = evidence.supports
+    if expected.startswith("none: "):
+        assert not support.supported
+        assert ", ".join(support.missing) == expected.removeprefix("none: ")
+    else:
+        assert support.supported, support.missing
+        assert support.text == expected
+
+
+def test_every_rule_has_fixtures() -> None:
+    names = {path.stem for path in FIXTURES.glob("*.txt")}
+    assert names == {"quotes", "names", "numbers", "dates", "words"}
+    assert len(CASES) >= 25
+
+
+def test_an_article_without_text_supports_nothing() -> None:
+    claim = parse_claim("fact: Zelensky went to Ankara.")
+    (evidence,) = check_claims([claim], {"a": "\n"}, {}, NAMES)
+    assert evidence.supports[0].missing == ("any text",)
+
+
+def test_the_original_of_a_cited_rewrite_is_checked_too() -> None:
+    claim = Claim("fact", "t", 0, "Zelensky went to Ankara.", ("copy",), HERE)
+    bodies = {"copy": "Zelensky went to Ankara.", "first": "Zelensky stayed in Kyiv."}
+    (evidence,) = check_claims([claim], bodies, {"copy": "first"}, NAMES)
+    assert [(s.slug, s.cited, s.supported) for s in evidence.supports] == [
+        ("copy", True, True),
+        ("first", False, False),
+    ]
+    assert evidence.supported_by == ("copy",)
+
+
+def test_sentences_keep_quotes_and_skip_abbreviations() -> None:
+    body = "\n“We will go,” he said. Mr. Smith agreed.\n\n## Heading\n\n- One item. Two.\n"
+    found = [(s.paragraph, s.number, s.text) for s in split_sentences(body)]
+    assert found == [
+        (2, 1, "“We will go,” he said."),
+        (2, 2, "Mr. Smith agreed."),
+        (6, 1, "One item."),
+        (6, 2, "Two."),
+    ]
+
+
+SEEDS = build_site(load_content(CONTENT))
+SEED_SENTENCES = [
+    (article.slug, sentence.text)
+    for article in SEEDS.articles.values()
+    for sentence in split_sentences(article.body)
+]
+SEED_NAMES = name_index((e.id, e.name, e.aliases) for e in SEEDS.entities.values())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(SEED_SENTENCES))
+def test_a_sentence_of_a_seed_supports_itself(case: tuple[str, str]) -> None:
+    slug, text = case
+    body = SEEDS.articles[slug].body
+    claim = Claim("fact", "t", 0, text, (slug,), HERE)
+    (evidence,) = check_claims([claim], {slug: body}, {}, SEED_NAMES)
+    support = evidence.supports[0]
+    assert support.supported, support.missing
+    assert normalise(text) in normalise(support.text)
+
+
+@given(st.text())
+def test_normalising_is_idempotent(text: str) -> None:
+    assert normalise(normalise(text)) == normalise(text)

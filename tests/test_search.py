@@ -1,0 +1,339 @@
+"""Search as an analyst uses it: what is indexed, every spelling, cards, the address, order,
+phones; and the search-quality benchmark on the real content, with a floor."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from conftest import ROOT, parse
+from playwright.sync_api import Browser, Page
+
+sys.path.insert(0, str(ROOT / "bench"))
+import search_quality
+
+WITKOFF_ARTICLES = {
+    "Zelensky heads to Ankara, ready to meet Putin in Istanbul",
+    "Zelensky to meet US envoy Witkoff and Erdogan in Ankara",
+    "Zelensky to Meet US Envoy and Turkish President for Peace Discussions",
+}
+RESULTS = ".search-results li.result"
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(8000)
+    failures: list[str] = []
+    page.on("pageerror", lambda error: failures.append(f"script error: {error}"))
+    yield page
+    context.close()
+    assert failures == []
+
+
+def titles(page: Page) -> list[str]:
+    return page.locator(f"{RESULTS} > a.result-title").all_inner_texts()
+
+
+def wait_for_status(page: Page, text: str) -> None:
+    page.wait_for_function(
+        "text => document.querySelector('.search-status').textContent.includes(text)", arg=text
+    )
+
+
+def types(page: Page) -> list[str]:
+    return page.locator(f"{RESULTS} .result-type").all_text_contents()
+
+
+def query_of(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+# --- what is indexed ---------------------------------------------------------------------
+
+
+def body_pages(site: Path):
+    for html in sorted(site.rglob("index.html")):
+        soup = parse(html)
+        if body := soup.select_one("[data-pagefind-body]"):
+            yield html, body
+
+
+def test_chips_citations_and_lists_of_other_pages_are_not_indexed(real_site: Path) -> None:
+    checked = 0
+    for html, body in body_pages(real_site):
+        for element in body.select("a.chip, .cites, .card, .notice"):
+            assert element.find_parent(attrs={"data-pagefind-ignore": True}) or element.has_attr(
+                "data-pagefind-ignore"
+            ), f"{html}: {element.get_text()[:60]!r} is indexed"
+            checked += 1
+    assert checked > 100
+
+
+def test_every_indexed_page_weighs_its_title(real_site: Path) -> None:
+    pages = list(body_pages(real_site))
+    assert len(pages) > 50
+    for html, body in pages:
+        title = body.select_one('h1[data-pagefind-meta="title"]')
+        assert title is not None and title["data-pagefind-weight"] == "10", html
+
+
+def test_articles_carry_every_name_of_what_they_mention(real_site: Path) -> None:
+    article = "articles/zelensky-in-ankara-ready-to-meet-putin-in-istanbul/index.html"
+    soup = parse(real_site / article)
+    names = soup.select_one("[data-pagefind-body] p[hidden][data-pagefind-weight]").get_text()
+    spellings = ("Steve Witkoff", "Witkov", "Volodymyr Zelensky", "Zelenskyy", "Istanbul talks")
+    for spelling in spellings:
+        assert spelling in names
+    assert "Steve Witkov" in soup.select_one(".body").get_text()  # the text itself: one spelling
+
+
+def test_the_alias_table_lists_every_entity(real_site: Path) -> None:
+    table = json.loads((real_site / "search/aliases.json").read_text(encoding="utf-8"))
+    names = dict(table)
+    assert "Witkov" in names["Steve Witkoff"]
+    assert len(names) == len(list((real_site / "entities").glob("*/index.html")))
+
+
+# --- in Chromium ------------------------------------------------------------------------
+
+
+def test_lavrov_conditions_gives_the_topic_then_its_articles(
+    real_site: Path, serve_dir, page: Page
+) -> None:
+    page.goto(serve_dir(real_site) + "/search/?q=Lavrov+conditions")
+    wait_for_status(page, " for “")
+    assert types(page)[0] in {"Topic", "Article"}
+    assert titles(page)[0] == "Lavrov's conditions"
+    assert types(page)[:5] == ["Topic", "Article", "Article", "Article", "Article"]
+
+
+def test_a_garbled_name_lists_every_article_and_says_whom_it_searched(
+    real_site: Path, serve_dir, page: Page
+) -> None:
+    page.goto(serve_dir(real_site) + "/search/")
+    page.get_by_label("Search articles, topics, people and places").fill("Witkov")
+    wait_for_status(page, " for “")
+    assert page.locator(".search-correction").inner_text().startswith(
+        "Showing results for Steve Witkoff"
+    )
+    assert titles(page)[0] == "Steve Witkoff"
+    assert set(titles(page)) >= WITKOFF_ARTICLES
+    page.locator(".search-correction a").click()  # search instead for "Witkov", as typed
+    wait_for_status(page, "for “Witkov”")
+    assert query_of(page)["verbatim"] == ["1"]
+    assert set(titles(page)) >= WITKOFF_ARTICLES  # the hidden names find them anyway
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched", "first"),
+    [
+        ("Medinski", "Medinsky", "Vladimir Medinsky"),  # not an alias: the nearest name
+        ("Receptacle Erdogan", "Recep Tayyip Erdogan", "Recep Tayyip Erdogan"),
+        ("Kiev talks", "Kyiv talks", None),
+        ("Russian", None, None),  # a word of the text, near the name "Russia": left alone
+        ("Putin", None, "Vladimir Putin"),  # part of the name: nothing to correct
+    ],
+)
+def test_spellings_are_corrected_to_names_and_words_are_left_alone(
+    real_site: Path, serve_dir, page: Page, typed: str, searched: str | None, first: str | None
+) -> None:
+    page.goto(serve_dir(real_site) + "/search/?q=" + typed.replace(" ", "+"))
+    wait_for_status(page, " for “")
+    correction = page.locator(".search-correction")
+    if searched:
+        expected = f"Showing results for {searched}. Search instead for {typed}."
+        assert correction.inner_text() == expected
+    else:
+        assert correction.is_hidden()
+    if first:
+        assert titles(page)[0] == first
+
+
+EVERY_SPELLING = """
+async (spellings) => {
+  const box = document.querySelector("[data-search]");
+  const core = await import(box.dataset.core);
+  const engine = await core.createEngine(box.dataset);
+  const found = {};
+  for (const spelling of spellings) {
+    for (const verbatim of [false, true]) {
+      const search = await core.search(engine, { q: spelling, type: "Article", verbatim });
+      const data = await Promise.all(search.results.map((r) => r.data()));
+      found[spelling + (verbatim ? " (verbatim)" : "")] = data.map((d) => d.url);
+    }
+  }
+  return found;
+}
+"""
+
+
+def test_every_spelling_of_a_name_finds_every_article_that_mentions_it(
+    real_site: Path, serve_dir, page: Page
+) -> None:
+    table = dict(json.loads((real_site / "search/aliases.json").read_text(encoding="utf-8")))
+    mentioning: dict[str, set[str]] = {name: set() for name in table}
+    for html in (real_site / "articles").glob("*/index.html"):
+        for span in parse(html).select('[data-pagefind-filter="entity"]'):
+            mentioning[span.get_text()].add(f"/articles/{html.parent.name}/")
+    spellings = {s: name for name, aliases in table.items() for s in (name, *aliases)}
+    page.goto(serve_dir(real_site) + "/search/")
+    found = page.evaluate(EVERY_SPELLING, list(spellings))
+    assert len(found) == 2 * len(spellings) > 150
+    for query, urls in found.items():
+        name = spellings[query.removesuffix(" (verbatim)")]
+        assert mentioning[name] <= set(urls), f"{query!r} misses {mentioning[name] - set(urls)}"
+
+
+def test_result_cards_show_date_source_grade_topics_and_the_match(
+    real_site: Path, serve_dir, page: Page
+) -> None:
+    page.goto(serve_dir(real_site) + "/search/?q=Medinsky&type=Article")
+    wait_for_status(page, " for “")
+    card = page.locator(RESULTS).first
+    assert card.locator(".result-type").text_content() == "Article"
+    assert card.locator(".result-date").inner_text() == "23 July 2025"
+    assert card.locator(".source-badge").inner_text() == "Unattributed report"
+    assert card.locator(".grade").inner_text() == "F2"
+    assert card.locator(".chip").all_inner_texts() == ["Istanbul talks"]
+    assert card.locator("mark").first.inner_text().startswith("Medinsky")
+
+
+def test_typing_and_filtering_change_the_address_and_reload_restores_it(
+    real_site: Path, serve_dir, page: Page
+) -> None:
+    page.goto(serve_dir(real_site) + "/search/")
+    page.get_by_label("Search articles, topics, people and places").fill("Zelensky")
+    page.wait_for_url("**/search/?q=Zelensky")
+    page.get_by_label("Topic", exact=True).select_option("Ankara meeting")
+    page.wait_for_url("**/search/?q=Zelensky&topic=Ankara+meeting")
+    wait_for_status(page, " for “")
+    before = titles(page)
+    assert "Ankara meeting" in before
+    page.reload()
+    wait_for_status(page, " for “")
+    assert page.get_by_label("Search articles, topics, people and places").input_value() == (
+        "Zelensky"
+    )
+    assert page.get_by_label("Topic", exact=True).input_value() == "Ankara meeting"
+    assert titles(page) == before
+
+
+def test_back_restores_the_previous_query(real_site: Path, serve_dir, page: Page) -> None:
+    page.goto(serve_dir(real_site) + "/search/?q=Medinsky")
+    wait_for_status(page, "for “Medinsky”")
+    box = page.get_by_label("Search articles, topics, people and places")
+    box.fill("Peskov")
+    page.wait_for_url("**/search/?q=Peskov")  # as typed: a new entry, not the loaded one
+    box.press("Enter")
+    wait_for_status(page, "for “Peskov”")
+    page.go_back()
+    page.wait_for_url("**/search/?q=Medinsky")
+    wait_for_status(page, "for “Medinsky”")
+    assert box.input_value() == "Medinsky"
+    assert "Vladimir Medinsky" in titles(page)
+
+
+def test_sorting_by_date_keeps_topics_and_people(real_site: Path, serve_dir, page: Page) -> None:
+    page.goto(serve_dir(real_site) + "/search/?q=Zelensky")
+    wait_for_status(page, " for “")
+    relevance = page.locator(".search-status").inner_text().split()[0]
+    page.get_by_label("Order").select_option("date")
+    wait_for_status(page, "newest first")
+    assert query_of(page)["sort"] == ["date"]
+    assert page.locator(".search-status").inner_text().split()[0] == relevance
+    page.locator(".search-more button").click()
+    found = types(page)
+    assert {"Topic", "Person", "Place"} <= set(found)
+    assert found[:5] == ["Article"] * 5  # the articles first, newest first
+    dates = page.locator(f"{RESULTS} .result-date").all_inner_texts()[:5]
+    assert dates[0] == "18 November 2025" and dates[-1] == "13 May 2025"
+
+
+def test_a_date_range_narrows_to_what_was_published_in_it(
+    real_site: Path, serve_dir, page: Page
+) -> None:
+    page.goto(serve_dir(real_site) + "/search/?q=Zelensky&from=2025-11-01&to=2025-11-30")
+    wait_for_status(page, " for “")
+    assert page.get_by_label("From").input_value() == "2025-11-01"
+    assert set(types(page)) == {"Article", "Topic"}
+    assert "Ukraine proposes a Zelensky–Putin meeting at the Istanbul talks" not in titles(page)
+    assert "Zelensky to meet US envoy Witkoff and Erdogan in Ankara" in titles(page)
+
+
+def test_load_more_shows_the_rest(real_site: Path, serve_dir, page: Page) -> None:
+    page.goto(serve_dir(real_site) + "/search/?q=Russia")
+    wait_for_status(page, " for “")
+    total = int(page.locator(".search-status").inner_text().split()[0])
+    assert total > 10 and len(titles(page)) == 10
+    for shown in range(20, total + 10, 10):  # each click shows the next 10
+        page.locator(".search-more button").click()
+        count = min(shown, total)
+        page.wait_for_function(f"document.querySelectorAll('{RESULTS}').length === {count}")
+    assert page.locator(".search-more").is_hidden()
+    assert len(set(titles(page))) == total
+
+
+def test_type_buttons_filter_and_count(real_site: Path, serve_dir, page: Page) -> None:
+    page.goto(serve_dir(real_site) + "/search/?q=Witkoff")
+    wait_for_status(page, " for “")
+    page.locator(".search-types").get_by_role("button", name="Articles (3)").click()
+    page.wait_for_url("**type=Article**")
+    wait_for_status(page, "3 results")
+    assert set(types(page)) == {"Article"}
+    pressed = page.locator(".search-types [aria-pressed=true]").inner_text()
+    assert pressed == "Articles (3)"
+
+
+def test_on_a_phone_the_filters_fold_behind_one_button(
+    real_site: Path, serve_dir, browser: Browser
+) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(serve_dir(real_site) + "/search/?q=Zelensky")
+    wait_for_status(page, " for “")
+    assert page.get_by_label("Topic", exact=True).is_hidden()
+    page.get_by_role("button", name="Filters").click()
+    assert page.get_by_label("Topic", exact=True).is_visible()
+    assert page.get_by_role("button", name="Filters").get_attribute("aria-expanded") == "true"
+    page.goto(serve_dir(real_site) + "/")
+    first_topic = page.locator(".topic-card").first.bounding_box()
+    assert first_topic is not None and first_topic["y"] < 740  # on the first screen
+    assert first_topic["y"] < page.locator(".search").bounding_box()["y"]
+    context.close()
+
+
+def test_without_javascript_the_form_submits_to_the_search_page(
+    real_site: Path, serve_dir, browser: Browser
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(serve_dir(real_site) + "/topics/ankara-meeting/")
+    page.get_by_label("Search", exact=True).fill("Witkov")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=Witkov")
+    context.close()
+
+
+# --- the benchmark, as a floor -------------------------------------------------------------
+
+FLOOR = {"hit@1": 0.9, "hit@3": 1.0, "mrr": 0.95, "complete": 1.0}
+
+
+def test_search_quality_does_not_regress(real_site: Path, browser: Browser) -> None:
+    report = search_quality.measure(real_site, browser=browser)
+    assert len(report.outcomes) >= 30
+    figures = {
+        "hit@1": report.hit_at_1,
+        "hit@3": report.hit_at_3,
+        "mrr": report.mrr,
+        "complete": report.complete,
+    }
+    misses = [(o.query, o.rank, o.top) for o in report.outcomes if o.rank != 1]
+    for name, floor in FLOOR.items():
+        assert figures[name] >= floor, f"{name} {figures[name]:.3f} < {floor}: {misses}"
