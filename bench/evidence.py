@@ -77,7 +77,7 @@ def main() -> None:
         checks, check_cpu = [], []
         for _ in range(args.runs):
             started, cpu = time.perf_counter(), time.process_time()
-            evidence = check_site(site)
+            evidence = check_site(site).evidence
             checks.append(time.perf_counter() - started)
             check_cpu.append(time.process_time() - cpu)
         _, warnings = evidence_problems(evidence)

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import cache, cards, output
+from . import cache, cards, output, support
 from .drafts import without_drafts
 from .entity_links import EntityMatcher, build_matcher, entity_links_plugin
 from .errors import ContentError, ContentErrors
@@ -35,8 +35,9 @@ from .reads import SiteData
 from .render import RecordingEnvironment, make_environment, render_each
 from .routes import SEARCH_FOLDER, Routes, output_file
 from .search import write_search_index
+from .signatures import Signature
 from .state import BuildState, Fingerprint, changed_files, changed_reads, dirty_pages, scan
-from .support import SiteEvidence, check_site_soon, evidence_problems
+from .support import SiteEvidence
 from .texts import Texts, render_texts
 from .theme import Theme
 
@@ -103,6 +104,9 @@ class Builder:
         self._last_report: BuildReport | None = None
         self._seed: cache.CachedBuild | None = None  # the last process's build, from the cache
         self._near_copies: tuple[str, list] | None = None
+        self._signatures: Mapping[bytes, Signature] = {}  # near-copy signatures, by body
+        self._signed: frozenset[bytes] = frozenset()  # bodies the last search signed
+        self._evidence_memo: support.Memo = {}  # claims' supports, by what they depend on
         self._files: set[str] | None = None  # inputs changed since the last build
         self._first = True  # no build yet in this process
 
@@ -170,6 +174,7 @@ class Builder:
         self._seed = cache.adopt_fingerprints(
             seed, fingerprints, options.content_dir, options.theme_dir
         )
+        self._signatures, self._evidence_memo = seed.signatures, seed.evidence
         with output.build_lock(options.output_dir):  # not while another build writes
             if options.output_dir.is_dir() and cache.snapshot(options.output_dir) == seed.output:
                 self._state = self._seed.state
@@ -197,6 +202,9 @@ class Builder:
                 output=cache.snapshot(options.output_dir),
                 entity_key=self._entity_key(state.fingerprints),
                 near_copies=self._near_copies,
+                signatures=self._signatures,
+                signed=self._signed,
+                evidence=self._evidence_memo,
                 report=replace(report, rendered=(), written=(), deleted=(), full=False),
             )
             cache.save(cache.cache_file(options.output_dir), self._cache_key(), cached)
@@ -230,11 +238,14 @@ class Builder:
         site, draft_warnings = (site, []) if self.options.drafts else without_drafts(site)
         routes = Routes(site.config.base_url, site.config.base_path)
         near_copies = self._near_copies_soon(site, previous)
-        evidence_soon = check_site_soon(site, self._in_background(site) and previous is None)
+        evidence_soon = support.check_site_soon(
+            site, self._evidence_memo, self._in_background(site) and previous is None
+        )
         markdown, matcher, earlier = self._markdown_for(site, routes, fingerprints, previous)
         texts = render_texts(site, markdown, earlier)
-        evidence = evidence_soon()
-        evidence_errors, evidence_warnings = evidence_problems(evidence)
+        checked = evidence_soon()
+        self._evidence_memo, evidence = checked.memo, checked.evidence
+        evidence_errors, evidence_warnings = support.evidence_problems(evidence)
         if evidence_errors:
             raise ContentErrors(evidence_errors)
         graph = build_graph(site, texts.bodies, matcher)
@@ -275,12 +286,15 @@ class Builder:
         if seed is not None and seed[0] == key:
             self._near_copies = seed
             return lambda: seed[1]
-        found = near_copies_soon(articles, self._in_background(site))
+        known = self._signatures
+        found = near_copies_soon(articles, known, self._in_background(site))
 
         def result() -> list:
-            copies = found()
-            self._near_copies = (key, copies)
-            return copies
+            answer = found()
+            self._signatures = {d: answer.signed.get(d) or known[d] for d in answer.digests}
+            self._signed = frozenset(answer.signed)
+            self._near_copies = (key, list(answer.found))
+            return list(answer.found)
 
         return result
 

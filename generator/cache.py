@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 
+from .signatures import Signature
 from .state import BuildState, Fingerprint
 
 FOLDER = ".briefing-cache"
@@ -42,6 +43,9 @@ class CachedBuild:
     near_copies: tuple[str, list] | None = None  # (digest of the articles, what was found)
     adopted: frozenset[str] = field(default_factory=frozenset)  # inputs re-stat'ed, same bytes
     report: object = None  # the BuildReport of that build: a no-change build repeats it
+    signatures: Mapping[bytes, Signature] = field(default_factory=dict)  # by body digest
+    signed: frozenset[bytes] = frozenset()  # the bodies that build signed (tests, benchmarks)
+    evidence: Mapping[bytes, tuple] = field(default_factory=dict)  # support.Memo
 
 
 def cache_file(output_dir: Path) -> Path:

@@ -1,6 +1,6 @@
 """Near copies of one new text among many articles, by the measure `check` uses.
 
-`check` compares every article with every other once (lint.find_near_copies); an
+`check` finds near copies among all the articles at once (near_copies.py); an
 import asks about one text at a time, many times in a batch, so the word pairs of
 the archive are indexed once and each new text is added to the index after it is
 written. Every holder of a pair is counted here (check skips pairs held by more
@@ -12,7 +12,8 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable
 
-from .lint import MIN_PAIRS, _word_pairs
+from .near_copies import MIN_PAIRS
+from .signatures import word_pairs
 
 EXACT_COPY_SHARE = 0.95  # from here on an import is refused without --rewrite-of or --force
 
@@ -20,7 +21,6 @@ EXACT_COPY_SHARE = 0.95  # from here on an import is refused without --rewrite-o
 class CopyIndex:
     def __init__(self, articles: Iterable[tuple[str, str]]) -> None:
         """`articles` are (slug, body) pairs."""
-        self._vocabulary: dict[str, tuple[int, int]] = {}
         self._pairs: dict[str, array[int]] = {}
         self._holders: dict[int, list[str]] = {}
         for slug, body in articles:
@@ -31,7 +31,7 @@ class CopyIndex:
         if slug in self._pairs:
             for pair in self._pairs[slug]:
                 self._holders[pair].remove(slug)
-        pairs = _word_pairs(body, self._vocabulary, 1)
+        pairs = word_pairs(body)
         self._pairs[slug] = pairs
         for pair in pairs:
             self._holders.setdefault(pair, []).append(slug)
@@ -39,7 +39,7 @@ class CopyIndex:
     def shares(self, body: str, skip: str = "") -> list[tuple[str, float]]:
         """(slug, share of the smaller text's word pairs found in the other), largest
         first, for every article but `skip` that shares any."""
-        pairs = _word_pairs(body, dict(self._vocabulary), 1)
+        pairs = word_pairs(body)
         shared: Counter[str] = Counter()
         for pair in pairs:
             shared.update(self._holders.get(pair, ()))

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import itertools
-import re
-import zlib
-from array import array
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from . import forked
 from .errors import ContentError, Position
 from .links import LinkGraph
 from .model import Article, Site
+from .near_copies import NEAR_COPY_SHARE, NearCopySearch, search
+from .signatures import Signature
 
-WORD = re.compile(r"\w+")
-STOP_WORDS = frozenset(
-    """a an and are as at be been but by for from had has have he her his in into is it its of on
-    or said says she that the their them they this to was were which while who will with would
-    """.split()
-)
-NEAR_COPY_SHARE = 0.2  # share of content-word pairs found in the other article
-MIN_PAIRS = 20  # too short to judge below this many content-word pairs (sampled)
-EXACT_UP_TO = 2000  # articles; a larger archive compares a sample of the pairs
-SAMPLE_EVERY = 4  # keep one word pair in four: memory and time fall by as much
-COMMON_PAIR_ARTICLES = 50  # a word pair in more articles than this is a stock phrase: ignored
+__all__ = ["NEAR_COPY_SHARE", "content_warnings", "find_near_copies", "near_copies_soon"]
 
 
 def content_warnings(
@@ -84,81 +71,22 @@ def _near_copy_warnings(
         )
 
 
-def near_copies_soon(articles: Sequence[Article], background: bool) -> Callable[[], list]:
-    """Start find_near_copies; call the result for its answer. In the background it runs
-    in a forked process (which inherits the articles) while the caller renders."""
-    return forked.soon(find_near_copies, articles, background)
+def near_copies_soon(
+    articles: Sequence[Article], known: Mapping[bytes, Signature], background: bool
+) -> Callable[[], NearCopySearch]:
+    """Start the near-copy search; call the result for its answer. In the background it
+    runs in a forked process (which inherits the articles) while the caller renders."""
+    return forked.soon(_search, (articles, known), background)
+
+
+def _search(given: tuple[Sequence[Article], Mapping[bytes, Signature]]) -> NearCopySearch:
+    return search(*given)
 
 
 def find_near_copies(articles: Iterable[Article]) -> list[tuple[str, str, float]]:
     """(later article, earlier article, share) for articles that share many content-word
-    pairs, by index in date order.
-
-    Pairs of consecutive content words survive paraphrase better than longer
-    shingles; an inverted index from pair to articles keeps the cost near-linear."""
-    ordered = sorted(articles, key=lambda a: (a.date, a.slug))
-    vocabulary: dict[str, tuple[int, int]] = {}
-    sample = SAMPLE_EVERY if len(ordered) > EXACT_UP_TO else 1
-    pairs = [_word_pairs(article.body, vocabulary, sample) for article in ordered]
-    holders: dict[int, list[int]] = {}
-    for index, article_pairs in enumerate(pairs):
-        for pair in article_pairs:
-            held = holders.setdefault(pair, [])
-            if len(held) <= COMMON_PAIR_ARTICLES:  # past that the pair is ignored anyway
-                held.append(index)
-    found = []
-    for index, article_pairs in enumerate(pairs):
-        shared: Counter[int] = Counter()
-        for pair in article_pairs:
-            earlier = holders[pair]
-            if 1 < len(earlier) <= COMMON_PAIR_ARTICLES and earlier[0] < index:
-                shared.update(other for other in earlier if other < index)
-        for other, count in shared.items():
-            smaller = min(len(article_pairs), len(pairs[other]))
-            if smaller >= MIN_PAIRS and count / smaller >= NEAR_COPY_SHARE:
-                found.append((ordered[index].slug, ordered[other].slug, count / smaller))
-    found.extend(_exact_copies(ordered, pairs, {(copy, original) for copy, original, _ in found}))
-    return sorted(found)
-
-
-def _exact_copies(
-    ordered: Sequence[Article], pairs: Sequence[array], known: set[tuple[str, str]]
-) -> list[tuple[str, str, float]]:
-    """(copy, first article, 1.0) for articles with the same word pairs as an earlier one.
-    The pair search ignores pairs held by more than COMMON_PAIR_ARTICLES articles, so
-    it goes blind to an article copied that often; this finds them however many."""
-    first_with: dict[bytes, int] = {}
-    copies = []
-    for index, article_pairs in enumerate(pairs):
-        if len(article_pairs) < MIN_PAIRS:
-            continue
-        first = first_with.setdefault(article_pairs.tobytes(), index)
-        pair = (ordered[index].slug, ordered[first].slug)
-        if first != index and pair not in known:
-            copies.append((*pair, 1.0))
-    return copies
-
-
-def _word_pairs(text: str, vocabulary: dict[str, tuple[int, int]], sample: int) -> array[int]:
-    """The distinct consecutive content-word pairs, each as one int, in a compact array
-    (10,000 articles' pairs as sets of ints take gigabytes).
-
-    `vocabulary` maps each word to (id, hash); with `sample` > 1 only the pairs whose
-    word hashes fall in one residue class are kept: the same pairs in every article."""
-    words = [_word_id(w, vocabulary) for w in WORD.findall(text.casefold()) if w not in STOP_WORDS]
-    kept = {
-        first[0] << 32 | second[0]
-        for first, second in itertools.pairwise(words)
-        if (first[1] * 31 + second[1]) % sample == 0
-    }
-    return array("Q", sorted(kept))
-
-
-def _word_id(word: str, vocabulary: dict[str, tuple[int, int]]) -> tuple[int, int]:
-    known = vocabulary.get(word)
-    if known is None:
-        known = vocabulary[word] = (len(vocabulary), zlib.crc32(word.encode("utf-8")))
-    return known
+    pairs, by date order (near_copies.py)."""
+    return list(search(articles, {}).found)
 
 
 def _warn(position, message: str, hint: str = "") -> ContentError:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from . import forked
 from .errors import ContentError
-from .evidence import Claim, Evidence, check_claims
+from .evidence import Claim, Evidence, Support, check_claims
 from .intel import original_of
 from .model import Site, Topic
+from .signatures import body_digest
 from .textfeatures import name_index
 
 QUOTED_SHOWN = 160  # characters of the closest sentence quoted in a warning
@@ -62,7 +64,23 @@ def topic_claims(topic: Topic) -> Iterable[Claim]:
         )
 
 
-def check_site(site: Site) -> SiteEvidence:
+Supports = tuple[Support, ...]
+Memo = Mapping[bytes, Supports]  # a claim's supports by the digest of all they depend on
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedSite:
+    evidence: SiteEvidence
+    memo: Memo  # every claim's supports, to skip the unchanged ones next time
+    checked: int  # claims checked now (the others came from the memo)
+
+
+def check_site(site: Site, memo: Memo | None = None) -> CheckedSite:
+    """Every claim's evidence. A claim whose key in `memo` (its text, date, speaker and
+    citations, the entity names, and the text of each article it is checked against)
+    is the same as last time takes its supports from there: the rules are a function
+    of exactly these."""
+    memo = memo or {}
     claims = [claim for topic in site.topics.values() for claim in topic_claims(topic)]
     bodies = {slug: article.body for slug, article in site.articles.items()}
     originals = {
@@ -70,23 +88,61 @@ def check_site(site: Site) -> SiteEvidence:
         for slug, article in site.articles.items()
         if article.rewrite_of
     }
-    names = name_index((e.id, e.name, e.aliases) for e in site.entities.values())
-    evidence = check_claims(claims, bodies, originals, names)
+    entities = [(e.id, e.name, e.aliases) for e in site.entities.values()]
+    keys = _ClaimKeys(bodies, originals, repr(entities).encode())
+    keyed = [(claim, keys.of(claim)) for claim in claims]
+    todo = [claim for claim, key in keyed if key not in memo]
+    fresh = dict(memo)
+    if todo:
+        checked = check_claims(todo, bodies, originals, name_index(entities))
+        fresh.update((keys.of(item.claim), item.supports) for item in checked)
+    evidence = [Evidence(claim, fresh[key]) for claim, key in keyed]
+    kept = {key: fresh[key] for _, key in keyed}
+    return CheckedSite(_site_evidence(evidence), kept, len(todo))
+
+
+class _ClaimKeys:
+    """What a claim's supports are a function of, as one digest."""
+
+    def __init__(self, bodies: Mapping[str, str], originals: Mapping[str, str], names: bytes):
+        self._bodies = bodies
+        self._originals = originals
+        self._names = hashlib.blake2b(names, digest_size=16).digest()
+        self._body_keys: dict[str, bytes] = {}
+
+    def of(self, claim: Claim) -> bytes:
+        cited = list(dict.fromkeys(claim.cites))
+        chain = [self._originals[s] for s in cited if s in self._originals]
+        checked = [(slug, self._body(slug)) for slug in dict.fromkeys(cited + chain)]
+        what = (claim.kind, claim.text, cited, claim.speaker, claim.date, claim.inferred)
+        digest = hashlib.blake2b(repr((what, checked)).encode(), digest_size=16)
+        digest.update(self._names)
+        return digest.digest()
+
+    def _body(self, slug: str) -> bytes:
+        if slug not in self._body_keys:
+            self._body_keys[slug] = body_digest(self._bodies.get(slug, ""))
+        return self._body_keys[slug]
+
+
+def _site_evidence(evidence: Iterable[Evidence]) -> SiteEvidence:
+    items = {(e.claim.topic, e.claim.kind, e.claim.index): e for e in evidence}
     by_article: dict[str, list[Evidence]] = {}
-    for item in evidence:
+    for item in items.values():
         for support in item.supports:
             if support.supported:
                 by_article.setdefault(support.slug, []).append(item)
-    return SiteEvidence(
-        {(e.claim.topic, e.claim.kind, e.claim.index): e for e in evidence},
-        {slug: tuple(items) for slug, items in by_article.items()},
-    )
+    return SiteEvidence(items, {slug: tuple(found) for slug, found in by_article.items()})
 
 
-def check_site_soon(site: Site, background: bool) -> Callable[[], SiteEvidence]:
+def check_site_soon(site: Site, memo: Memo, background: bool) -> Callable[[], CheckedSite]:
     """Start check_site; call the result for its answer. In the background it runs in a
     forked process (which inherits the site) while the build renders Markdown."""
-    return forked.soon(check_site, site, background)
+    return forked.soon(_check, (site, memo), background)
+
+
+def _check(given: tuple[Site, Memo]) -> CheckedSite:
+    return check_site(*given)
 
 
 def evidence_problems(evidence: SiteEvidence) -> tuple[list[ContentError], list[ContentError]]:

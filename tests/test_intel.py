@@ -76,7 +76,7 @@ def test_timelinejs_export(real_site: Path) -> None:
 
 
 def test_provenance_of_the_real_content(site) -> None:
-    evidence = check_site(site)
+    evidence = check_site(site).evidence
     scheduled = corroboration(site, evidence.of("ankara-meeting", "fact", 0))
     assert scheduled.label == "Single source: BBC News"  # the rewrite counts as the BBC
     december = corroboration(site, evidence.of("ankara-meeting", "fact", 7))

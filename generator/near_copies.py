@@ -1,0 +1,109 @@
+"""Near copies among the articles: candidates from their signatures' MinHash bins (LSH),
+each confirmed on the two articles' pairs, so the share reported is exact.
+
+The share of a pair of articles is the number of content-word pairs they have in common,
+not counting stock phrases (pairs found in more than COMMON_PAIR_ARTICLES articles), over
+the pair count of the smaller one. At NEAR_COPY_SHARE or more the later one is reported.
+
+Candidates: two articles whose sketches agree in at least MIN_AGREEING_BINS of the BINS
+bins (each bin an LSH band of one row). A bin agrees with probability about J, the Jaccard
+similarity of the two pair sets, so a pair is missed with probability about
+P(Binomial(128, J) < 2) = (1-J)^128 + 128 J (1-J)^127. Two articles of equal length that
+share 0.2 have J = 0.2 / 1.8 = 0.111: missed with probability 5e-6. P(found) >= 0.99
+holds down to J = 0.051, that is (J = s·n / (n + m - s·n) for lengths n <= m) at a share
+of 0.2 for articles up to 3.1 times as long as the other, at 0.3 up to 5.2 times. A short
+text copied into a much longer one has a small J and may be missed: bench/near_copies.py
+measures it. A bin whose value more than COMMON_PAIR_ARTICLES articles share is a stock
+phrase and pairs no one, which keeps the cost near-linear."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .model import Article
+from .signatures import EMPTY, VALUE_BITS, Signature, body_digest, sign
+
+NEAR_COPY_SHARE = 0.2  # share of content-word pairs found in the other article
+MIN_PAIRS = 20  # too short to judge below this many content-word pairs
+COMMON_PAIR_ARTICLES = 50  # a word pair in more articles than this is a stock phrase: ignored
+MIN_AGREEING_BINS = 2  # of BINS: one chance agreement is common, two are rare
+
+Found = tuple[str, str, float]  # (later article, earlier article, share)
+
+
+@dataclass(frozen=True, slots=True)
+class NearCopySearch:
+    found: tuple[Found, ...]
+    signed: Mapping[bytes, Signature] = field(default_factory=dict)  # new signatures, by digest
+    digests: frozenset[bytes] = frozenset()  # the bodies searched: what to keep signatures of
+    candidates: int = 0  # pairs confirmed on their word pairs
+
+
+def search(articles: Iterable[Article], known: Mapping[bytes, Signature]) -> NearCopySearch:
+    """Near copies among `articles`; `known` holds signatures by body digest (from the
+    build cache): only the other bodies are signed."""
+    ordered = sorted(articles, key=lambda a: (a.date, a.slug))
+    digests = [body_digest(article.body) for article in ordered]
+    signed: dict[bytes, Signature] = {}
+    for article, digest in zip(ordered, digests, strict=True):
+        if digest not in known and digest not in signed:
+            signed[digest] = sign(article.body)
+    signatures = [known.get(digest) or signed[digest] for digest in digests]
+    pairs = [signature.pair_array() for signature in signatures]
+    holders = Counter(itertools.chain.from_iterable(pairs))
+    candidates = _candidates([signature.sketch_array() for signature in signatures])
+    found = []
+    for later, earlier in candidates:
+        share = _share(pairs[later], pairs[earlier], holders)
+        if share >= NEAR_COPY_SHARE:
+            found.append((ordered[later].slug, ordered[earlier].slug, share))
+    found.extend(_exact_copies(ordered, signatures, {(c, o) for c, o, _ in found}))
+    return NearCopySearch(tuple(sorted(found)), signed, frozenset(digests), len(candidates))
+
+
+def _candidates(sketches: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
+    """(later, earlier) index pairs whose sketches agree in MIN_AGREEING_BINS bins or more."""
+    buckets: dict[int, list[int]] = {}
+    for index, sketch in enumerate(sketches):
+        for slot, value in enumerate(sketch):
+            if value != EMPTY:
+                buckets.setdefault(slot << VALUE_BITS | value, []).append(index)
+    size = len(sketches)
+    agreeing: Counter[int] = Counter()
+    for members in buckets.values():
+        if 1 < len(members) <= COMMON_PAIR_ARTICLES:
+            agreeing.update(a * size + b for a, b in itertools.combinations(members, 2))
+    return sorted(
+        (key % size, key // size) for key, count in agreeing.items() if count >= MIN_AGREEING_BINS
+    )
+
+
+def _share(first: Sequence[int], second: Sequence[int], holders: Mapping[int, int]) -> float:
+    """The share of the smaller text's pairs that the other has too, stock phrases aside;
+    0 for a text too short to judge."""
+    smaller = min(len(first), len(second))
+    if smaller < MIN_PAIRS:
+        return 0.0
+    shared = set(first).intersection(second)
+    return sum(1 for pair in shared if holders[pair] <= COMMON_PAIR_ARTICLES) / smaller
+
+
+def _exact_copies(
+    ordered: Sequence[Article], signatures: Sequence[Signature], known: set[tuple[str, str]]
+) -> list[Found]:
+    """(copy, first article, 1.0) for articles with the same word pairs as an earlier one.
+    The bins ignore values held by more than COMMON_PAIR_ARTICLES articles, so they go
+    blind to an article copied that often; this finds them however many."""
+    first_with: dict[bytes, int] = {}
+    copies = []
+    for index, signature in enumerate(signatures):
+        if signature.size < MIN_PAIRS:
+            continue
+        first = first_with.setdefault(signature.pairs, index)
+        pair = (ordered[index].slug, ordered[first].slug)
+        if first != index and pair not in known:
+            copies.append((*pair, 1.0))
+    return copies
