@@ -20,6 +20,7 @@ from . import cache, cards, output, support
 from .drafts import without_drafts
 from .entity_links import EntityMatcher, build_matcher, entity_links_plugin
 from .errors import ContentError, ContentErrors
+from .fingerprints import Fingerprint, scan, snapshot
 from .intel import article_grade
 from .known_fields import unknown_field_warnings
 from .links import LinkGraph, build_graph, check_internal_links
@@ -36,7 +37,7 @@ from .render import RecordingEnvironment, make_environment, render_each
 from .routes import SEARCH_FOLDER, Routes, output_file
 from .search import write_search_index
 from .signatures import Signature
-from .state import BuildState, Fingerprint, changed_files, changed_reads, dirty_pages, scan
+from .state import BuildState, changed_files, changed_reads, dirty_pages
 from .support import SiteEvidence
 from .texts import Texts, render_texts
 from .theme import Theme
@@ -176,7 +177,8 @@ class Builder:
         )
         self._signatures, self._evidence_memo = seed.signatures, seed.evidence
         with output.build_lock(options.output_dir):  # not while another build writes
-            if options.output_dir.is_dir() and cache.snapshot(options.output_dir) == seed.output:
+            out = options.output_dir
+            if out.is_dir() and snapshot(out) == seed.output:
                 self._state = self._seed.state
 
     def _cache_key(self) -> str:
@@ -199,7 +201,7 @@ class Builder:
                 digests=cache.digests(
                     state.fingerprints, seed, options.content_dir, options.theme_dir
                 ),
-                output=cache.snapshot(options.output_dir),
+                output=snapshot(options.output_dir),
                 entity_key=self._entity_key(state.fingerprints),
                 near_copies=self._near_copies,
                 signatures=self._signatures,

@@ -26,8 +26,9 @@ from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 
+from .fingerprints import Fingerprint
 from .signatures import Signature
-from .state import BuildState, Fingerprint
+from .state import BuildState
 
 FOLDER = ".briefing-cache"
 MAGIC = b"briefing-cache 1\n"
@@ -187,17 +188,6 @@ def digests(
             found[key] = earlier.digests[key]
         else:
             found[key] = file_digest(input_path(key, content_dir, theme_dir))
-    return found
-
-
-def snapshot(output_dir: Path) -> dict[str, tuple[int, int]]:
-    """(size, mtime_ns) of every file in the output folder."""
-    found = {}
-    for directory, _, names in os.walk(output_dir):
-        for name in names:
-            path = os.path.join(directory, name)
-            stat = os.stat(path)
-            found[os.path.relpath(path, output_dir)] = (stat.st_size, stat.st_mtime_ns)
     return found
 
 

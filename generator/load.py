@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ContentError, ContentErrors, Position
+from .fingerprints import is_content_file
 from .yamlpos import Located, parse_yaml
 
 FRONT_MATTER_FENCE = "---"
@@ -71,12 +72,6 @@ def split_front_matter(text: str, path: Path) -> tuple[Located, str, int]:
     raise ContentErrors(
         [ContentError(Position(path, 1), "unterminated front matter", "close it with a '---' line")]
     )
-
-
-def is_content_file(path: Path) -> bool:
-    """Editor swap, backup and hidden files are not content."""
-    name = path.name
-    return not (name.startswith((".", "#", "~")) or name.endswith(("~", ".swp", ".swx", ".tmp")))
 
 
 def load_article(path: Path) -> RawArticle:

@@ -19,17 +19,20 @@ phrase and pairs no one, which keeps the cost near-linear."""
 from __future__ import annotations
 
 import itertools
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .model import Article
-from .signatures import EMPTY, VALUE_BITS, Signature, body_digest, sign
+from .signatures import BINS, EMPTY, VALUE_BITS, Signature, body_digest, sign
 
 NEAR_COPY_SHARE = 0.2  # share of content-word pairs found in the other article
 MIN_PAIRS = 20  # too short to judge below this many content-word pairs
 COMMON_PAIR_ARTICLES = 50  # a word pair in more articles than this is a stock phrase: ignored
 MIN_AGREEING_BINS = 2  # of BINS: one chance agreement is common, two are rare
+MISS = 0.001  # the chance, by the binomial model, that a pair at NEAR_COPY_SHARE is not
+# confirmed: a tenth of the 0.01 asked, as one-permutation bins are not quite independent
 
 Found = tuple[str, str, float]  # (later article, earlier article, share)
 
@@ -54,7 +57,7 @@ def search(articles: Iterable[Article], known: Mapping[bytes, Signature]) -> Nea
     signatures = [known.get(digest) or signed[digest] for digest in digests]
     pairs = [signature.pair_array() for signature in signatures]
     holders = Counter(itertools.chain.from_iterable(pairs))
-    candidates = _candidates([signature.sketch_array() for signature in signatures])
+    candidates = _candidates(signatures)
     found = []
     for later, earlier in candidates:
         share = _share(pairs[later], pairs[earlier], holders)
@@ -64,8 +67,10 @@ def search(articles: Iterable[Article], known: Mapping[bytes, Signature]) -> Nea
     return NearCopySearch(tuple(sorted(found)), signed, frozenset(digests), len(candidates))
 
 
-def _candidates(sketches: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
-    """(later, earlier) index pairs whose sketches agree in MIN_AGREEING_BINS bins or more."""
+def _candidates(signatures: Sequence[Signature]) -> list[tuple[int, int]]:
+    """(later, earlier) index pairs whose sketches agree in enough bins that they may
+    share NEAR_COPY_SHARE (see `_enough`)."""
+    sketches = [signature.sketch_array() for signature in signatures]
     buckets: dict[int, list[int]] = {}
     for index, sketch in enumerate(sketches):
         for slot, value in enumerate(sketch):
@@ -76,9 +81,49 @@ def _candidates(sketches: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
     for members in buckets.values():
         if 1 < len(members) <= COMMON_PAIR_ARTICLES:
             agreeing.update(a * size + b for a, b in itertools.combinations(members, 2))
-    return sorted(
-        (key % size, key // size) for key, count in agreeing.items() if count >= MIN_AGREEING_BINS
-    )
+    filled = [sum(1 for value in sketch if value != EMPTY) for sketch in sketches]
+    lengths = [signature.size for signature in signatures]
+    enough = _Enough()
+    found = []
+    for key, count in agreeing.items():
+        earlier, later = divmod(key, size)
+        if count >= MIN_AGREEING_BINS:
+            both = filled[earlier] + filled[later] - BINS  # bins filled in both, at least
+            if count >= enough(both, lengths[earlier], lengths[later]):
+                found.append((later, earlier))
+    return sorted(found)
+
+
+class _Enough:
+    """The agreeing bins a pair sharing NEAR_COPY_SHARE falls short of with probability
+    at most MISS: its pair sets have a Jaccard similarity J of at least
+    s·n / (n + m - s·n) (lengths n <= m), so its agreements are at least Binomial(bins, J).
+    Never fewer than MIN_AGREEING_BINS. Memoised per search (a few distinct values)."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[int, int], int] = {}
+
+    def __call__(self, bins: int, first: int, second: int) -> int:
+        short, long = sorted((first, second))
+        if bins <= 0 or short == 0:
+            return MIN_AGREEING_BINS
+        jaccard = NEAR_COPY_SHARE * short / (short + long - NEAR_COPY_SHARE * short)
+        grid = int(jaccard * 1000)  # rounded down: a lower bound is never stricter
+        key = (bins, grid)
+        if key not in self._known:
+            self._known[key] = max(MIN_AGREEING_BINS, _quantile(bins, grid / 1000))
+        return self._known[key]
+
+
+def _quantile(bins: int, jaccard: float) -> int:
+    """The largest t with P(Binomial(bins, jaccard) < t) <= MISS."""
+    below, t = 0.0, 0
+    while t <= bins:
+        below += math.comb(bins, t) * jaccard**t * (1 - jaccard) ** (bins - t)
+        if below > MISS:
+            return t
+        t += 1
+    return bins
 
 
 def _share(first: Sequence[int], second: Sequence[int], holders: Mapping[int, int]) -> float:

@@ -5,18 +5,17 @@ renders only the pages one of whose reads changed."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .load import RawArticle, RawContent, is_content_file
+from .fingerprints import Fingerprint
+from .load import RawArticle, RawContent
 from .markdown import MarkdownResult
 from .page import Page
 from .reads import Key, Query, SiteData, article_key, body_key, evaluate, may_have_changed
 
-Fingerprint = tuple[int, int, int]  # mtime_ns, size, inode: an atomic save changes the inode
 SITE_WIDE_INPUTS = ("site.yaml", "static/")  # every page shows these
 
 
@@ -31,29 +30,9 @@ class BuildState:
     hashes: Mapping[str, str] = field(default_factory=dict)  # page path -> hash of its output
 
 
-def scan(content_dir: Path, theme_dir: Path) -> dict[str, Fingerprint]:
-    """Fingerprints of every input file, keyed as reads name them: 'articles/x.md',
-    'topics.yaml' (content) and 'templates/x.html', 'static/y' (theme)."""
-    found: dict[str, Fingerprint] = {}
-    for root in (content_dir, theme_dir):
-        for path in _files(root):
-            stat = path.stat()
-            found[path.relative_to(root).as_posix()] = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
-    return found
-
-
 def changed_files(before: Mapping[str, Fingerprint], after: Mapping[str, Fingerprint]) -> set[str]:
     """Keys added, removed or modified between two scans."""
     return {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
-
-
-def _files(root: Path) -> Iterable[Path]:
-    for directory, subdirectories, names in os.walk(root):
-        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
-        for name in sorted(names):
-            path = Path(directory, name)
-            if is_content_file(path) and path.is_file():
-                yield path
 
 
 def changed_reads(
