@@ -1,8 +1,14 @@
 """Briefing: a static-site generator for news briefings."""
 
-from importlib.metadata import PackageNotFoundError, version
 
-try:
-    __version__ = version("briefing")
-except PackageNotFoundError:  # run from a checkout that was never installed
-    __version__ = "0.0.0+unknown"
+def __getattr__(name: str) -> str:
+    """`__version__`, read from the package metadata when first asked for: importing
+    importlib.metadata costs a build with nothing to do a sixth of its time."""
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("briefing")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "0.0.0+unknown"

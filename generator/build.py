@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import cache, cards, output, support
+from . import cache, cards, manifest, output, support
 from .drafts import without_drafts
 from .entity_links import EntityMatcher, build_matcher, entity_links_plugin
 from .errors import ContentError, ContentErrors
@@ -183,7 +183,7 @@ class Builder:
 
     def _cache_key(self) -> str:
         options = self.options
-        settings = (options.base_url, options.search, options.strict)
+        settings = self._settings().key()
         return cache.cache_key(options.content_dir, options.theme_dir, options.output_dir, settings)
 
     def save_cache(self) -> None:
@@ -193,6 +193,11 @@ class Builder:
             return
         unchanged = not (report.full or report.written or report.deleted or self.search_stale)
         if unchanged and seed is not None and self._files == set() and not seed.adopted:
+            if not manifest.manifest_file(self.options.output_dir).is_file():  # an older cache
+                with output.build_lock(self.options.output_dir):
+                    path = cache.cache_file(self.options.output_dir)
+                    now = snapshot(self.options.output_dir)
+                    self._save_manifest(state, now, path, report)
             return
         options = self.options
         with output.build_lock(options.output_dir):  # the snapshot must be of a whole output
@@ -209,7 +214,33 @@ class Builder:
                 evidence=self._evidence_memo,
                 report=replace(report, rendered=(), written=(), deleted=(), full=False),
             )
-            cache.save(cache.cache_file(options.output_dir), self._cache_key(), cached)
+            path = cache.cache_file(options.output_dir)
+            cache.save(path, self._cache_key(), cached)
+            self._save_manifest(state, cached.output, path, report)
+
+    def _settings(self) -> manifest.Settings:
+        options = self.options
+        return manifest.Settings(
+            options.content_dir,
+            options.theme_dir,
+            options.output_dir,
+            options.base_url,
+            options.search,
+            options.strict,
+            options.drafts,
+        )
+
+    def _save_manifest(
+        self,
+        state: BuildState,
+        snapshot: Mapping[str, tuple[int, int]],
+        path: Path,
+        report: BuildReport,
+    ) -> None:
+        """What `briefing build` checks first (manifest.unchanged): if nothing changed
+        since, it repeats this report without importing the stages."""
+        said = manifest.Report(report.pages, tuple(str(warning) for warning in report.warnings))
+        manifest.write(self._settings(), state.fingerprints, snapshot, path, said)
 
     def _entity_key(self, fingerprints: Mapping[str, Fingerprint]) -> tuple:
         routes = self._markdown[0][1] if self._markdown else None

@@ -27,10 +27,10 @@ from importlib import metadata
 from pathlib import Path
 
 from .fingerprints import Fingerprint
+from .manifest import cache_file as cache_file
 from .signatures import Signature
 from .state import BuildState
 
-FOLDER = ".briefing-cache"
 MAGIC = b"briefing-cache 1\n"
 THEME_PARTS = ("templates/", "static/")
 
@@ -47,10 +47,6 @@ class CachedBuild:
     signatures: Mapping[bytes, Signature] = field(default_factory=dict)  # by body digest
     signed: frozenset[bytes] = frozenset()  # the bodies that build signed (tests, benchmarks)
     evidence: Mapping[bytes, tuple] = field(default_factory=dict)  # support.Memo
-
-
-def cache_file(output_dir: Path) -> Path:
-    return output_dir.parent / FOLDER / f"{output_dir.name}.pickle"
 
 
 def cache_key(

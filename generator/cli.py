@@ -12,7 +12,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
 from .errors import ContentError, ContentErrors
 
 if TYPE_CHECKING:
@@ -55,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERRORS
+    if args.command == "build" and _build_unchanged(args):
+        return EXIT_OK
     from .output import OutputError, describe_fault
     from .search import SearchIndexError
 
@@ -79,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     _add_verbosity(parser, False)
     commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
     _add_init(commands)
@@ -138,6 +139,19 @@ def _parser() -> argparse.ArgumentParser:
     new.set_defaults(run=_new)
     _add_import_command(commands)
     return parser
+
+
+class _Version(argparse.Action):
+    """--version, reading the package metadata only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from . import __version__
+
+        print(f"briefing {__version__}")
+        parser.exit()
 
 
 def _add_import_command(commands: argparse._SubParsersAction) -> None:
@@ -266,6 +280,34 @@ def _build(args: argparse.Namespace) -> int:
     if args.verbosity >= 0:
         print(f"built {report.pages} pages into {report.output_dir}/ in {report.seconds:.2f}s")
     return EXIT_OK
+
+
+def _build_unchanged(args: argparse.Namespace) -> bool:
+    """If nothing changed since the last cached build, say what it said and stop: checked
+    by stat against a small manifest, before anything heavy is imported."""
+    if args.no_cache or args.verbosity > 0:
+        return False
+    from . import manifest
+
+    started = time.perf_counter()
+    settings = manifest.Settings(
+        args.content,
+        args.theme,
+        args.output,
+        args.base_url,
+        not args.no_search,
+        args.strict,
+        args.drafts,
+    )
+    report = manifest.unchanged(settings, manifest.cache_file(args.output))
+    if report is None:
+        return False
+    if args.verbosity >= 0:
+        for warning in report.warnings:
+            print(printable(warning), file=sys.stderr)
+        seconds = time.perf_counter() - started
+        print(f"built {report.pages} pages into {args.output}/ in {seconds:.2f}s")
+    return True
 
 
 def _say_theme(args: argparse.Namespace, options: BuildOptions) -> None:

@@ -5,7 +5,7 @@ no-change build can check them without importing the stages (manifest.py)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import stat
 from pathlib import Path
 
 Fingerprint = tuple[int, int, int]  # mtime_ns, size, inode: an atomic save changes the inode
@@ -13,36 +13,53 @@ Fingerprint = tuple[int, int, int]  # mtime_ns, size, inode: an atomic save chan
 
 def is_content_file(path: Path) -> bool:
     """Editor swap, backup and hidden files are not content."""
-    name = path.name
+    return _is_content_name(path.name)
+
+
+def _is_content_name(name: str) -> bool:
     return not (name.startswith((".", "#", "~")) or name.endswith(("~", ".swp", ".swx", ".tmp")))
 
 
 def scan(content_dir: Path, theme_dir: Path) -> dict[str, Fingerprint]:
     """Fingerprints of every input file, keyed as reads name them: 'articles/x.md',
-    'topics.yaml' (content) and 'templates/x.html', 'static/y' (theme)."""
+    'topics.yaml' (content) and 'templates/x.html', 'static/y' (theme). Hidden folders
+    and files that are not content (is_content_file) are left out; symlinks followed."""
     found: dict[str, Fingerprint] = {}
     for root in (content_dir, theme_dir):
-        for path in _files(root):
-            stat = path.stat()
-            found[path.relative_to(root).as_posix()] = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        _scan_folder(str(root), "", found)
     return found
 
 
-def _files(root: Path) -> Iterable[Path]:
-    for directory, subdirectories, names in os.walk(root):
-        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
-        for name in sorted(names):
-            path = Path(directory, name)
-            if is_content_file(path) and path.is_file():
-                yield path
+def _scan_folder(folder: str, prefix: str, found: dict[str, Fingerprint]) -> None:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:  # as os.walk: a folder that cannot be listed holds no input
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            if not entry.name.startswith("."):
+                _scan_folder(entry.path, f"{prefix}{entry.name}/", found)
+        elif _is_content_name(entry.name):
+            info = entry.stat()
+            if stat.S_ISREG(info.st_mode):
+                found[prefix + entry.name] = (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
 def snapshot(output_dir: Path) -> dict[str, tuple[int, int]]:
-    """(size, mtime_ns) of every file in the output folder."""
-    found = {}
-    for directory, _, names in os.walk(output_dir):
-        for name in names:
-            path = os.path.join(directory, name)
-            stat = os.stat(path)
-            found[os.path.relpath(path, output_dir)] = (stat.st_size, stat.st_mtime_ns)
+    """(size, mtime_ns) of every file in the output folder, by its path in it."""
+    found: dict[str, tuple[int, int]] = {}
+    _snapshot_folder(str(output_dir), "", found)
     return found
+
+
+def _snapshot_folder(folder: str, prefix: str, found: dict[str, tuple[int, int]]) -> None:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            _snapshot_folder(entry.path, f"{prefix}{entry.name}{os.sep}", found)
+        else:
+            info = entry.stat()
+            found[prefix + entry.name] = (info.st_size, info.st_mtime_ns)

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .model import Article
-from .signatures import BINS, EMPTY, VALUE_BITS, Signature, body_digest, sign
+from .signatures import BINS, EMPTY, Signature, body_digest, sign
 
 NEAR_COPY_SHARE = 0.2  # share of content-word pairs found in the other article
 MIN_PAIRS = 20  # too short to judge below this many content-word pairs
@@ -56,11 +56,12 @@ def search(articles: Iterable[Article], known: Mapping[bytes, Signature]) -> Nea
             signed[digest] = sign(article.body)
     signatures = [known.get(digest) or signed[digest] for digest in digests]
     pairs = [signature.pair_array() for signature in signatures]
-    holders = Counter(itertools.chain.from_iterable(pairs))
     candidates = _candidates(signatures)
+    shared = [set(pairs[later]).intersection(pairs[earlier]) for later, earlier in candidates]
+    holders = _holders(set().union(*shared), pairs)
     found = []
-    for later, earlier in candidates:
-        share = _share(pairs[later], pairs[earlier], holders)
+    for (later, earlier), common in zip(candidates, shared, strict=True):
+        share = _share(len(pairs[later]), len(pairs[earlier]), common, holders)
         if share >= NEAR_COPY_SHARE:
             found.append((ordered[later].slug, ordered[earlier].slug, share))
     found.extend(_exact_copies(ordered, signatures, {(c, o) for c, o, _ in found}))
@@ -73,20 +74,18 @@ def _candidates(signatures: Sequence[Signature]) -> list[tuple[int, int]]:
     sketches = [signature.sketch_array() for signature in signatures]
     buckets: dict[int, list[int]] = {}
     for index, sketch in enumerate(sketches):
-        for slot, value in enumerate(sketch):
-            if value != EMPTY:
-                buckets.setdefault(slot << VALUE_BITS | value, []).append(index)
-    size = len(sketches)
-    agreeing: Counter[int] = Counter()
+        for key in sketch:
+            if key != EMPTY:
+                buckets.setdefault(key, []).append(index)
+    agreeing: Counter[tuple[int, int]] = Counter()
     for members in buckets.values():
         if 1 < len(members) <= COMMON_PAIR_ARTICLES:
-            agreeing.update(a * size + b for a, b in itertools.combinations(members, 2))
+            agreeing.update(itertools.combinations(members, 2))
     filled = [sum(1 for value in sketch if value != EMPTY) for sketch in sketches]
     lengths = [signature.size for signature in signatures]
     enough = _Enough()
     found = []
-    for key, count in agreeing.items():
-        earlier, later = divmod(key, size)
+    for (earlier, later), count in agreeing.items():
         if count >= MIN_AGREEING_BINS:
             both = filled[earlier] + filled[later] - BINS  # bins filled in both, at least
             if count >= enough(both, lengths[earlier], lengths[later]):
@@ -126,14 +125,21 @@ def _quantile(bins: int, jaccard: float) -> int:
     return bins
 
 
-def _share(first: Sequence[int], second: Sequence[int], holders: Mapping[int, int]) -> float:
-    """The share of the smaller text's pairs that the other has too, stock phrases aside;
-    0 for a text too short to judge."""
-    smaller = min(len(first), len(second))
+def _holders(wanted: set[int], pairs: Sequence[Sequence[int]]) -> Counter[int]:
+    """How many articles hold each wanted pair."""
+    holders: Counter[int] = Counter()
+    for article_pairs in pairs:
+        holders.update(wanted.intersection(article_pairs))
+    return holders
+
+
+def _share(first: int, second: int, common: set[int], holders: Mapping[int, int]) -> float:
+    """The share of the smaller text's pairs (`first`, `second`: their counts) among the
+    `common` ones, stock phrases aside; 0 for a text too short to judge."""
+    smaller = min(first, second)
     if smaller < MIN_PAIRS:
         return 0.0
-    shared = set(first).intersection(second)
-    return sum(1 for pair in shared if holders[pair] <= COMMON_PAIR_ARTICLES) / smaller
+    return sum(1 for pair in common if holders[pair] <= COMMON_PAIR_ARTICLES) / smaller
 
 
 def _exact_copies(

@@ -9,9 +9,10 @@ folded) as one 64-bit number, the crc32 of each word side by side, sorted. Pairs
 words survive paraphrase better than longer shingles.
 
 The sketch: one-permutation MinHash (Li, Owen and Zhang, 2012). Each pair is mixed by
-a multiply-shift hash; its top bits choose one of BINS bins and the rest is its value;
-each bin keeps its smallest value. Two articles' bins agree with probability about the
-Jaccard similarity of their pair sets, which `near_copies.py` turns into candidates."""
+a multiply-shift hash; its top bits choose one of BINS bins; each bin keeps its smallest
+mixed hash, which also names the bin, so it serves as an LSH bucket key as it is. Two
+articles' bins agree with probability about the Jaccard similarity of their pair sets,
+which `near_copies.py` turns into candidates."""
 
 from __future__ import annotations
 
@@ -30,16 +31,16 @@ STOP_WORDS = frozenset(
 )
 BIN_BITS = 7
 BINS = 1 << BIN_BITS  # 128 bins: see near_copies.py for why
-VALUE_BITS = 64 - BIN_BITS
-EMPTY = (1 << VALUE_BITS) - 1  # a bin no pair fell in (a pair with this value, 1 in 2**57, too)
-MULTIPLIER = 0x9E3779B97F4A7C15  # odd, the golden ratio's bits: a good multiply-shift hash
+SHIFT = 64 - BIN_BITS
 MASK = (1 << 64) - 1
+EMPTY = MASK  # a bin no pair fell in (above every mixed hash of the other bins)
+MULTIPLIER = 0x9E3779B97F4A7C15  # odd, the golden ratio's bits: a good multiply-shift hash
 
 
 @dataclass(frozen=True, slots=True)
 class Signature:
     pairs: bytes  # array("Q") of the sorted distinct pair hashes, as bytes (compact to keep)
-    sketch: bytes  # array("Q") of BINS values, EMPTY where no pair fell
+    sketch: bytes  # array("Q") of each bin's smallest mixed hash, EMPTY where no pair fell
 
     def pair_array(self) -> array[int]:
         found = array("Q")
@@ -78,10 +79,9 @@ def word_pairs(text: str) -> array[int]:
 
 def _sketch(pairs: array[int]) -> array[int]:
     sketch = array("Q", [EMPTY]) * BINS
-    shift, low = VALUE_BITS, EMPTY
     for pair in pairs:
         mixed = (pair * MULTIPLIER) & MASK
-        slot, value = mixed >> shift, mixed & low
-        if value < sketch[slot]:
-            sketch[slot] = value
+        slot = mixed >> SHIFT
+        if mixed < sketch[slot]:
+            sketch[slot] = mixed
     return sketch
