@@ -1,0 +1,145 @@
+"""`briefing build` as fresh processes over one content folder, as a user (or CI) runs
+it: what the cache lets a new process skip, and that skipping changes nothing.
+
+- a one-article edit signs that article's text alone for the near-copy search;
+- an edit that breaks a fact's support gives the warm build the cold build's warning;
+- a build with nothing to do writes nothing and never imports Jinja2 (manifest.py);
+- the support check re-checks only the claims whose text or cited text changed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import CONTENT, site_args, tree
+
+from generator import cache
+from generator.build import Builder, BuildOptions
+from generator.support import check_site
+
+EDITED = "zelensky-to-meet-us-envoy-and-turkish-president"
+STATED = (
+    "No Russian representative is expected to participate in the Ankara meeting, "
+    "according to Kremlin spokesman Dmitry Peskov."
+)
+BROKEN = "Several delegations are expected in the Ankara meeting."
+UNSUPPORTED = f"fact not supported by '{EDITED}'"
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(CONTENT, folder)
+    return folder
+
+
+def briefing(*args: str, importtime: bool = False) -> subprocess.CompletedProcess:
+    flags = ["-X", "importtime"] if importtime else []
+    command = [sys.executable, *flags, "-m", "generator", *args]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def build_args(content: Path, output: Path, *extra: str) -> list[str]:
+    return site_args("build", content, output, "--no-search", *extra)
+
+
+def warnings(done: subprocess.CompletedProcess) -> list[str]:
+    return [line for line in done.stderr.splitlines() if ": warning: " in line]
+
+
+def cached(output: Path) -> cache.CachedBuild:
+    path = cache.cache_file(output)
+    key = path.read_bytes().split(b"\n", 2)[1].decode()  # whatever key made it
+    found = cache.load(path, key)
+    assert found is not None
+    return found
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_one_article_edit_signs_that_article_alone(content: Path, tmp_path: Path) -> None:
+    output = tmp_path / "site"
+    briefing(*build_args(content, output))
+    first = cached(output)
+    articles = sorted((content / "articles").glob("*.md"))
+    assert len(first.signed) == len(articles) == len(first.signatures)
+    edit(content / "articles" / f"{EDITED}.md", STATED, BROKEN)
+    briefing(*build_args(content, output))
+    second = cached(output)
+    assert len(second.signed) == 1
+    assert second.signatures.keys() - first.signatures.keys() == second.signed
+
+
+def test_warm_after_breaking_a_claim_warns_as_cold(content: Path, tmp_path: Path) -> None:
+    output, cold = tmp_path / "site", tmp_path / "cold" / "site"
+    before = briefing(*build_args(content, output))
+    assert not any(UNSUPPORTED in line for line in warnings(before))
+    edit(content / "articles" / f"{EDITED}.md", STATED, BROKEN)
+    warm = briefing(*build_args(content, output))
+    fresh = briefing(*build_args(content, cold, "--no-cache"))
+    assert any(UNSUPPORTED in line for line in warnings(warm))
+    assert warnings(warm) == warnings(fresh)
+    assert tree(output) == tree(cold)
+
+
+def test_a_build_with_nothing_to_do_writes_nothing_and_imports_no_stage(
+    content: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "site"
+    first = briefing(*build_args(content, output))
+    files = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")}
+    again = briefing(*build_args(content, output), importtime=True)
+    modules = {
+        line.rsplit("|", 1)[1].strip()
+        for line in again.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert "generator.cli" in modules and "generator.manifest" in modules
+    assert not {"jinja2", "markdown_it", "yaml", "pickle", "generator.build"} & modules
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")} == files
+    assert warnings(again) == warnings(first)
+    assert again.stdout.split(" in ")[0] == first.stdout.split(" in ")[0]  # "built N pages into"
+
+
+def test_any_change_takes_the_full_way(content: Path, tmp_path: Path) -> None:
+    """The manifest answers only when everything is as recorded: a new input, a touched
+    one, an output changed by hand or another setting each get a real build."""
+    output = tmp_path / "site"
+    briefing(*build_args(content, output))
+    index = output / "index.html"
+    index.write_text("tampered", encoding="utf-8")
+    briefing(*build_args(content, output))
+    assert index.read_text(encoding="utf-8") != "tampered"
+    os.utime(content / "topics.yaml")  # same bytes, new stat: checked by digest, not rebuilt
+    briefing(*build_args(content, output), importtime=True)
+    done = briefing(*build_args(content, output), importtime=True)
+    assert "jinja2" not in done.stderr  # the manifest was brought up to date
+    briefing(*build_args(content, output, "--base-url", "https://example.org/x/"))
+    assert "example.org/x/" in (output / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_the_support_check_rechecks_only_what_changed(content: Path, tmp_path: Path) -> None:
+    options = BuildOptions(content, tmp_path / "theme", tmp_path / "site", search=False)
+    site = Builder(options).render().site
+    first = check_site(site)
+    assert check_site(site, first.memo).checked == 0
+    edit(content / "articles" / f"{EDITED}.md", STATED, BROKEN)
+    edited = Builder(options).render().site
+    again = check_site(edited, first.memo)
+    citing = {
+        key
+        for key, item in again.evidence.items.items()
+        if any(support.slug == EDITED for support in item.supports)
+    }
+    assert again.checked == len(citing) > 0
+    assert again.evidence == check_site(edited).evidence  # as if checked from nothing
