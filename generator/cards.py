@@ -29,10 +29,11 @@ from .routes import Routes
 
 SIZE = (1200, 630)
 MARGIN = 80
+SIXTEENTHS = [round(level / 17) for level in range(256)]  # 256 grey levels to 16
 FONTS = Path(__file__).resolve().parent / "fonts"
 CARDS_DIR = "cards"
 MIN_CARDS_PER_WORKER = 40
-DRAWING_VERSION = "1"  # bump when the drawing changes, so cached cards are redrawn
+DRAWING_VERSION = "2"  # bump when the drawing changes, so cached cards are redrawn
 DEFAULT_COLOURS = {"header-bg": "#1f4e79", "header-fg": "#ffffff", "accent": "#1f4e79"}
 CSS_COLOUR = re.compile(r"--(header-bg|header-fg|accent)\s*:\s*(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3})\b")
 
@@ -152,9 +153,9 @@ def remove_other_cards(cards: Iterable[Card], directory: Path) -> None:
 def draw(card: Card) -> bytes:
     """The card as PNG bytes: the same card gives the same bytes.
 
-    It is drawn in grey levels (0 the background, 255 the text) and saved with a palette
-    that maps each level to a mix of the two colours: a third of the pixels of RGB to
-    compress, and the anti-aliased edges stay smooth."""
+    It is drawn in grey levels (0 the background, 255 the text), reduced to 16 levels and
+    saved with a 4-bit palette that maps each level to a mix of the two colours: a sixth
+    of the bytes of RGB to compress, and the anti-aliased edges stay smooth."""
     image = Image.new("L", SIZE, 0)
     pen = ImageDraw.Draw(image)
     width = SIZE[0] - 2 * MARGIN
@@ -172,18 +173,18 @@ def draw(card: Card) -> bytes:
     pen.line((MARGIN, 520, SIZE[0] - MARGIN, 520), fill=faded, width=2)
     footer_font = _font(False, 30)
     pen.text((MARGIN, 545), _fit(card.footer, footer_font, width), font=footer_font, fill=faded)
-    paletted = Image.frombytes("P", SIZE, image.tobytes())
+    paletted = Image.frombytes("P", SIZE, image.point(SIXTEENTHS).tobytes())
     paletted.putpalette(_palette(card.foreground, card.background))
     out = io.BytesIO()
-    # zlib level 3: a card is drawn in 5 ms instead of 12 ms, at 20 % more bytes (24 KB)
-    paletted.save(out, format="PNG", compress_level=3)
+    # zlib level 3 on 4-bit pixels: half the time of level 6 on 8-bit ones, fewer bytes
+    paletted.save(out, format="PNG", compress_level=3, bits=4)
     return out.getvalue()
 
 
 @cache
 def _palette(foreground: str, background: str) -> bytes:
     return bytes(
-        channel for level in range(256) for channel in _mix(foreground, background, level / 255)
+        channel for level in range(16) for channel in _mix(foreground, background, level / 15)
     )
 
 
