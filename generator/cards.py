@@ -7,6 +7,7 @@ card gets a new address that no platform has cached."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import multiprocessing
@@ -28,6 +29,8 @@ from .page import Page
 from .routes import Routes
 
 SIZE = (1200, 630)
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"  # the empty IEND chunk and its CRC
 MARGIN = 80
 SIXTEENTHS = [round(level / 17) for level in range(256)]  # 256 grey levels to 16
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -112,10 +115,15 @@ def with_cards(pages: Iterable[Page], cards: Mapping[str, Card]) -> tuple[Page, 
 
 
 def write_cards(
-    cards: Iterable[Card], directory: Path, reuse_from: Path | None = None, workers: int = 1
+    cards: Iterable[Card],
+    directory: Path,
+    reuse_from: Path | None = None,
+    workers: int = 1,
+    store: Path | None = None,
 ) -> int:
     """Put each card into directory/cards/: copied from `reuse_from` (the last build's
-    cards) when it is there, else drawn. Returns how many were drawn."""
+    cards) or from `store` (kept by the build cache) when a whole PNG is there, else
+    drawn, and then kept in `store`. Returns how many were drawn."""
     target = directory / CARDS_DIR
     target.mkdir(parents=True, exist_ok=True)
     missing = []
@@ -123,13 +131,39 @@ def write_cards(
         destination = target / card.name
         if destination.is_file():
             continue
-        if reuse_from is not None and (reuse_from / card.name).is_file():
-            shutil.copyfile(reuse_from / card.name, destination)
+        found = _whole_png(reuse_from, card.name) or _whole_png(store, card.name)
+        if found is not None:
+            shutil.copyfile(found, destination)
         else:
             missing.append(card)
     for card, data in zip(missing, _draw_all(missing, workers), strict=True):
         output.write_atomic(target / card.name, data)  # the folder may be being served
+        if store is not None:
+            with contextlib.suppress(OSError):  # a store that cannot be written costs time only
+                output.write_atomic(store / card.name, data)
     return len(missing)
+
+
+def _whole_png(folder: Path | None, name: str) -> Path | None:
+    """folder/name if it is a PNG from its signature to its end chunk: a stored card
+    cut short (a full disk, a killed build) is drawn again, never published."""
+    if folder is None:
+        return None
+    path = folder / name
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return path if data.startswith(PNG_SIGNATURE) and data.endswith(PNG_END) else None
+
+
+def keep_only(cards: Iterable[Card], store: Path) -> None:
+    """Forget the stored cards no page shows any more."""
+    wanted = {card.name for card in cards}
+    with contextlib.suppress(OSError):
+        for present in store.glob("*.png") if store.is_dir() else ():
+            if present.name not in wanted:
+                present.unlink(missing_ok=True)
 
 
 def _draw_all(cards: Sequence[Card], workers: int) -> Iterable[bytes]:
