@@ -28,6 +28,7 @@ from pathlib import Path
 
 from .fingerprints import Fingerprint
 from .manifest import cache_file as cache_file
+from .manifest import cache_folder
 from .signatures import Signature
 from .state import BuildState
 
@@ -47,6 +48,12 @@ class CachedBuild:
     signatures: Mapping[bytes, Signature] = field(default_factory=dict)  # by body digest
     signed: frozenset[bytes] = frozenset()  # the bodies that build signed (tests, benchmarks)
     evidence: Mapping[bytes, tuple] = field(default_factory=dict)  # support.Memo
+
+
+def card_store(output_dir: Path) -> Path:
+    """The social cards drawn for this output, kept even if the output is removed (as
+    in CI, where only the cache is restored): drawing is a third of a cold build."""
+    return cache_folder(output_dir) / f"{output_dir.name}.cards"
 
 
 def cache_key(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import parse
 
-from generator.entity_graph import MARGIN, backbone, layout
+from generator.entity_graph import MARGIN, backbone, layout, most_named
 from generator.ranking import co_mention_graph
 
 
@@ -61,3 +61,17 @@ def test_a_dense_graph_keeps_each_entitys_strongest_links() -> None:
         assert max(kept_mine) == mine[0]
     sparse = {("a", "b"): 1, ("b", "c"): 2}
     assert backbone(sparse) == sparse
+
+
+def test_a_large_graph_draws_the_most_named_and_their_links_only() -> None:
+    counts = {f"e{i:03d}": 1 + i % 7 for i in range(200)}
+    pairs = {(f"e{i:03d}", f"e{i + 1:03d}"): 1 for i in range(199)}
+    kept, links = most_named(counts, pairs, 60)
+    assert len(kept) == 60
+    assert min(kept.values()) >= max(v for e, v in counts.items() if e not in kept)
+    assert all(a in kept and b in kept for a, b in links)
+    assert links == {p: w for p, w in pairs.items() if p[0] in kept and p[1] in kept}
+    assert most_named(counts, pairs, 500) == (
+        dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))),
+        pairs,
+    )
