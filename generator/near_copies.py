@@ -13,8 +13,9 @@ share 0.2 have J = 0.2 / 1.8 = 0.111: missed with probability 5e-6. P(found) >= 
 holds down to J = 0.051, that is (J = s·n / (n + m - s·n) for lengths n <= m) at a share
 of 0.2 for articles up to 3.1 times as long as the other, at 0.3 up to 5.2 times. A short
 text copied into a much longer one has a small J and may be missed: bench/near_copies.py
-measures it. A bin whose value more than COMMON_PAIR_ARTICLES articles share is a stock
-phrase and pairs no one, which keeps the cost near-linear."""
+measures it. Bins agreeing on a stock phrase do not count (the bound above still holds: a
+bin agrees on a shared pair that is not one with probability at least that share of the
+union), which keeps the cost near-linear."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .model import Article
-from .signatures import BINS, EMPTY, Signature, body_digest, sign
+from .signatures import BINS, EMPTY, Signature, body_digest, pair_of, sign
 
 NEAR_COPY_SHARE = 0.2  # share of content-word pairs found in the other article
 MIN_PAIRS = 20  # too short to judge below this many content-word pairs
@@ -56,9 +57,12 @@ def search(articles: Iterable[Article], known: Mapping[bytes, Signature]) -> Nea
             signed[digest] = sign(article.body)
     signatures = [known.get(digest) or signed[digest] for digest in digests]
     pairs = [signature.pair_array() for signature in signatures]
-    candidates = _candidates(signatures)
+    buckets = _buckets(signatures)
+    holders = _holders({pair_of(key) for key in buckets}, pairs)
+    rare = [members for key, members in buckets.items() if _rare(pair_of(key), holders)]
+    candidates = _candidates(rare, signatures)
     shared = [set(pairs[later]).intersection(pairs[earlier]) for later, earlier in candidates]
-    holders = _holders(set().union(*shared), pairs)
+    holders.update(_holders(set().union(*shared) - holders.keys(), pairs))
     found = []
     for (later, earlier), common in zip(candidates, shared, strict=True):
         share = _share(len(pairs[later]), len(pairs[earlier]), common, holders)
@@ -68,20 +72,32 @@ def search(articles: Iterable[Article], known: Mapping[bytes, Signature]) -> Nea
     return NearCopySearch(tuple(sorted(found)), signed, frozenset(digests), len(candidates))
 
 
-def _candidates(signatures: Sequence[Signature]) -> list[tuple[int, int]]:
-    """(later, earlier) index pairs whose sketches agree in enough bins that they may
-    share NEAR_COPY_SHARE (see `_enough`)."""
-    sketches = [signature.sketch_array() for signature in signatures]
+def _buckets(signatures: Sequence[Signature]) -> dict[int, list[int]]:
+    """The articles (indexes, in order) by the value of each sketch bin, for the values
+    that at least two and at most COMMON_PAIR_ARTICLES articles share."""
     buckets: dict[int, list[int]] = {}
-    for index, sketch in enumerate(sketches):
-        for key in sketch:
+    for index, signature in enumerate(signatures):
+        for key in signature.sketch_array():
             if key != EMPTY:
                 buckets.setdefault(key, []).append(index)
+    return {
+        key: members for key, members in buckets.items() if 1 < len(members) <= COMMON_PAIR_ARTICLES
+    }
+
+
+def _rare(pair: int, holders: Mapping[int, int]) -> bool:
+    return holders[pair] <= COMMON_PAIR_ARTICLES
+
+
+def _candidates(
+    buckets: Iterable[list[int]], signatures: Sequence[Signature]
+) -> list[tuple[int, int]]:
+    """(later, earlier) index pairs whose sketches agree, on word pairs that are not stock
+    phrases, in enough bins that they may share NEAR_COPY_SHARE (see `_Enough`)."""
     agreeing: Counter[tuple[int, int]] = Counter()
-    for members in buckets.values():
-        if 1 < len(members) <= COMMON_PAIR_ARTICLES:
-            agreeing.update(itertools.combinations(members, 2))
-    filled = [sum(1 for value in sketch if value != EMPTY) for sketch in sketches]
+    for members in buckets:
+        agreeing.update(itertools.combinations(members, 2))
+    filled = [sum(1 for key in s.sketch_array() if key != EMPTY) for s in signatures]
     lengths = [signature.size for signature in signatures]
     enough = _Enough()
     found = []
@@ -139,7 +155,7 @@ def _share(first: int, second: int, common: set[int], holders: Mapping[int, int]
     smaller = min(first, second)
     if smaller < MIN_PAIRS:
         return 0.0
-    return sum(1 for pair in common if holders[pair] <= COMMON_PAIR_ARTICLES) / smaller
+    return sum(1 for pair in common if _rare(pair, holders)) / smaller
 
 
 def _exact_copies(

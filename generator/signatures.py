@@ -35,6 +35,7 @@ SHIFT = 64 - BIN_BITS
 MASK = (1 << 64) - 1
 EMPTY = MASK  # a bin no pair fell in (above every mixed hash of the other bins)
 MULTIPLIER = 0x9E3779B97F4A7C15  # odd, the golden ratio's bits: a good multiply-shift hash
+INVERSE = pow(MULTIPLIER, -1, 1 << 64)  # odd, so invertible: a bin's key names its pair
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,11 @@ def word_pairs(text: str) -> array[int]:
         if word not in STOP_WORDS
     ]
     return array("Q", sorted({a << 32 | b for a, b in itertools.pairwise(words)}))
+
+
+def pair_of(key: int) -> int:
+    """The word pair whose mixed hash a sketch bin holds."""
+    return (key * INVERSE) & MASK
 
 
 def _sketch(pairs: array[int]) -> array[int]:
