@@ -215,8 +215,11 @@ class Builder:
                 report=replace(report, rendered=(), written=(), deleted=(), full=False),
             )
             path = cache.cache_file(options.output_dir)
-            cache.save(path, self._cache_key(), cached)
-            self._save_manifest(state, cached.output, path, report)
+            if cache.save(path, self._cache_key(), cached):
+                self._save_manifest(state, cached.output, path, report)
+            else:  # the manifest must never vouch for a cache that is not this build's
+                with contextlib.suppress(OSError):
+                    manifest.manifest_file(options.output_dir).unlink(missing_ok=True)
 
     def _settings(self) -> manifest.Settings:
         options = self.options

@@ -122,9 +122,10 @@ def _note(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def save(path: Path, key: str, cached: CachedBuild) -> None:
-    """Write the cache atomically; a failure to write it only costs the next build time.
-    The payload streams to disk through a digest, never whole in memory."""
+def save(path: Path, key: str, cached: CachedBuild) -> bool:
+    """Write the cache atomically; a failure to write it only costs the next build time
+    (False, with a note). The payload streams to disk through a digest, never whole in
+    memory."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         (path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
@@ -140,6 +141,8 @@ def save(path: Path, key: str, cached: CachedBuild) -> None:
         os.replace(temp, path)
     except OSError as exc:
         _note(f"{path}: could not save the build cache: {exc.strerror}")
+        return False
+    return True
 
 
 class _DigestWriter:
