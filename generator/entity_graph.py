@@ -133,24 +133,14 @@ def _fit(pos: Mapping[str, list[float]], side: float) -> dict[str, tuple[float, 
     }
 
 
-def most_named(
-    counts: Mapping[str, int], pairs: Mapping[tuple[str, str], int], limit: int
-) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
-    """The `limit` most-named entities (ties by id) and the links between them. The
-    layout's cost grows with the square of the entities drawn."""
-    kept = sorted(counts, key=lambda e: (-counts[e], e))[:limit]
-    chosen = set(kept)
-    links = {pair: w for pair, w in pairs.items() if pair[0] in chosen and pair[1] in chosen}
-    return {entity: counts[entity] for entity in kept}, links
-
-
 def graph_view(reader: Reader, topic_id: str = "") -> GraphView | None:
-    """The graph of the entities a topic's articles (all articles, without a topic) name;
-    None when there is nothing to draw. Asked as one query, so an edit that names no one
-    new redraws nothing."""
-    counts, pairs = reader.ask("mention-graph", topic_id)
+    """The graph of the entities a topic's articles (all articles, without a topic) name
+    most (the layout's cost grows with the square of the entities drawn); None when there
+    is nothing to draw. Asked as one query, so an edit that changes nothing drawn redraws
+    nothing."""
     limit = TOPIC_NODES if topic_id else SITE_NODES
-    articles, links = most_named(dict(counts), dict(pairs), limit)
+    named, counts, pairs = reader.ask("mention-graph", (topic_id, limit))
+    articles, links = dict(counts), dict(pairs)
     shared = backbone(links)
     thinned = len(shared) < len(links)
     if len(articles) < 2:
@@ -176,4 +166,4 @@ def graph_view(reader: Reader, topic_id: str = "") -> GraphView | None:
         Edge(*pos[a], *pos[b], weight, round(0.6 + 3 * weight / heaviest, 2))
         for (a, b), weight in sorted(shared.items(), key=lambda item: (item[1], item[0]))
     )
-    return GraphView(side, side, nodes, edges, STRONGEST if thinned else 0, len(counts))
+    return GraphView(side, side, nodes, edges, STRONGEST if thinned else 0, named)

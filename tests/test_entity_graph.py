@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 from conftest import parse
 
-from generator.entity_graph import MARGIN, backbone, layout, most_named
+from generator.entity_graph import MARGIN, backbone, layout
 from generator.ranking import co_mention_graph
 
 
 def test_co_mentions_count_shared_articles() -> None:
     mentions = {"a": (("x", 3), ("y", 1)), "b": (("x", 1), ("y", 2), ("z", 1))}
-    articles, shared = co_mention_graph(mentions, mentions)
+    named, articles, shared = co_mention_graph(mentions, mentions, 10)
+    assert named == 3
     assert dict(articles) == {"x": 2, "y": 2, "z": 1}
     assert dict(shared) == {("x", "y"): 2, ("x", "z"): 1, ("y", "z"): 1}
 
@@ -63,15 +64,17 @@ def test_a_dense_graph_keeps_each_entitys_strongest_links() -> None:
     assert backbone(sparse) == sparse
 
 
-def test_a_large_graph_draws_the_most_named_and_their_links_only() -> None:
-    counts = {f"e{i:03d}": 1 + i % 7 for i in range(200)}
-    pairs = {(f"e{i:03d}", f"e{i + 1:03d}"): 1 for i in range(199)}
-    kept, links = most_named(counts, pairs, 60)
-    assert len(kept) == 60
-    assert min(kept.values()) >= max(v for e, v in counts.items() if e not in kept)
-    assert all(a in kept and b in kept for a, b in links)
-    assert links == {p: w for p, w in pairs.items() if p[0] in kept and p[1] in kept}
-    assert most_named(counts, pairs, 500) == (
-        dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))),
-        pairs,
-    )
+def test_a_large_graph_keeps_the_most_named_and_their_links_only() -> None:
+    rng = random.Random(5)
+    entities = [f"e{i:03d}" for i in range(200)]
+    mentions = {
+        f"a{n}": tuple((e, 1) for e in rng.sample(entities, rng.randint(1, 12)))
+        for n in range(300)
+    }
+    named, counts, pairs = co_mention_graph(mentions, mentions, 60)
+    everyone, all_counts, all_pairs = co_mention_graph(mentions, mentions, 1000)
+    assert named == everyone == len(all_counts)
+    kept, every = dict(counts), dict(all_counts)
+    assert len(kept) == 60 and all(every[e] == n for e, n in kept.items())
+    assert min(kept.values()) >= max(n for e, n in every.items() if e not in kept)
+    assert dict(pairs) == {p: w for p, w in all_pairs if p[0] in kept and p[1] in kept}
