@@ -28,6 +28,7 @@ from .lint import base_url_warnings, content_warnings, near_copies_soon
 from .load import RawContent, load_content, loaded_files, skipped_files
 from .markdown import Markdown
 from .model import Site, build_site
+from .near_copies import NearCopySearch
 from .page import Page
 from .pages import PAGE_KINDS, build_pages
 from .paragraph_ids import paragraph_ids_plugin
@@ -107,6 +108,7 @@ class Builder:
         self._near_copies: tuple[str, list] | None = None
         self._signatures: Mapping[bytes, Signature] = {}  # near-copy signatures, by body
         self._signed: frozenset[bytes] = frozenset()  # bodies the last search signed
+        self._last_search: NearCopySearch | None = None  # the last near-copy search
         self._evidence_memo: support.Memo = {}  # claims' supports, by what they depend on
         self._files: set[str] | None = None  # inputs changed since the last build
         self._first = True  # no build yet in this process
@@ -176,6 +178,7 @@ class Builder:
             seed, fingerprints, options.content_dir, options.theme_dir
         )
         self._signatures, self._evidence_memo = seed.signatures, seed.evidence
+        self._last_search = seed.near_copy_search
         with output.build_lock(options.output_dir):  # not while another build writes
             out = options.output_dir
             if out.is_dir() and snapshot(out) == seed.output:
@@ -211,6 +214,7 @@ class Builder:
                 near_copies=self._near_copies,
                 signatures=self._signatures,
                 signed=self._signed,
+                near_copy_search=self._last_search,
                 evidence=self._evidence_memo,
                 report=replace(report, rendered=(), written=(), deleted=(), full=False),
             )
@@ -326,13 +330,14 @@ class Builder:
         if seed is not None and seed[0] == key:
             self._near_copies = seed
             return lambda: seed[1]
-        known = self._signatures
-        found = near_copies_soon(articles, known, self._in_background(site))
+        known, last = self._signatures, self._last_search
+        found = near_copies_soon(articles, known, last, self._in_background(site))
 
         def result() -> list:
             answer = found()
             self._signatures = {d: answer.signed.get(d) or known[d] for d in answer.digests}
             self._signed = frozenset(answer.signed)
+            self._last_search = replace(answer, signed={})  # its signatures are kept apart
             self._near_copies = (key, list(answer.found))
             return list(answer.found)
 

@@ -47,6 +47,7 @@ class CachedBuild:
     report: object = None  # the BuildReport of that build: a no-change build repeats it
     signatures: Mapping[bytes, Signature] = field(default_factory=dict)  # by body digest
     signed: frozenset[bytes] = frozenset()  # the bodies that build signed (tests, benchmarks)
+    near_copy_search: object = None  # near_copies.NearCopySearch: the next one starts from it
     evidence: Mapping[bytes, tuple] = field(default_factory=dict)  # support.Memo
 
 

@@ -72,14 +72,18 @@ def _near_copy_warnings(
 
 
 def near_copies_soon(
-    articles: Sequence[Article], known: Mapping[bytes, Signature], background: bool
+    articles: Sequence[Article],
+    known: Mapping[bytes, Signature],
+    last: NearCopySearch | None,
+    background: bool,
 ) -> Callable[[], NearCopySearch]:
-    """Start the near-copy search; call the result for its answer. In the background it
-    runs in a forked process (which inherits the articles) while the caller renders."""
-    return forked.soon(_search, (articles, known), background)
+    """Start the near-copy search (from the `last` one if given: near_copies.search);
+    call the result for its answer. In the background it runs in a forked process
+    (which inherits the articles) while the caller renders."""
+    return forked.soon(_search, (articles, known, last), background)
 
 
-def _search(given: tuple[Sequence[Article], Mapping[bytes, Signature]]) -> NearCopySearch:
+def _search(given: tuple) -> NearCopySearch:
     return search(*given)
 
 

@@ -32,10 +32,14 @@ NEAR_COPY_SHARE = 0.2  # share of content-word pairs found in the other article
 MIN_PAIRS = 20  # too short to judge below this many content-word pairs
 COMMON_PAIR_ARTICLES = 50  # a word pair in more articles than this is a stock phrase: ignored
 MIN_AGREEING_BINS = 2  # of BINS: one chance agreement is common, two are rare
+UPDATE_AT_MOST = 20  # changed articles re-queried one by one; past that, search again
 MISS = 0.001  # the chance, by the binomial model, that a pair at NEAR_COPY_SHARE is not
 # confirmed: a tenth of the 0.01 asked, as one-permutation bins are not quite independent
 
 Found = tuple[str, str, float]  # (later article, earlier article, share)
+
+
+Entry = tuple[str, object, bytes]  # an article as searched: (slug, date, body digest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +48,20 @@ class NearCopySearch:
     signed: Mapping[bytes, Signature] = field(default_factory=dict)  # new signatures, by digest
     digests: frozenset[bytes] = frozenset()  # the bodies searched: what to keep signatures of
     candidates: int = 0  # pairs confirmed on their word pairs
+    entries: tuple[Entry, ...] = ()  # the articles searched, in date order
+    similar: tuple[Found, ...] = ()  # what the sketches found (exact copies aside)
+    updated: bool = False  # from the last search, re-querying only the changed articles
 
 
-def search(articles: Iterable[Article], known: Mapping[bytes, Signature]) -> NearCopySearch:
+def search(
+    articles: Iterable[Article],
+    known: Mapping[bytes, Signature],
+    last: NearCopySearch | None = None,
+) -> NearCopySearch:
     """Near copies among `articles`; `known` holds signatures by body digest (from the
-    build cache): only the other bodies are signed."""
+    build cache): only the other bodies are signed. With `last` (the search before, over
+    the same signatures) only the articles added or changed since are re-queried, unless
+    a word pair became or stopped being a stock phrase (then all are)."""
     ordered = sorted(articles, key=lambda a: (a.date, a.slug))
     digests = [body_digest(article.body) for article in ordered]
     signed: dict[bytes, Signature] = {}
@@ -56,6 +69,30 @@ def search(articles: Iterable[Article], known: Mapping[bytes, Signature]) -> Nea
         if digest not in known and digest not in signed:
             signed[digest] = sign(article.body)
     signatures = [known.get(digest) or signed[digest] for digest in digests]
+    entries = tuple((a.slug, a.date, d) for a, d in zip(ordered, digests, strict=True))
+    if last is not None and last.entries:
+        similar = _update(last, entries, signatures, known)
+        if similar is not None:
+            found = _with_exact_copies(similar, ordered, signatures)
+            return NearCopySearch(
+                found, signed, frozenset(digests), 0, entries, similar, updated=True
+            )
+    similar, candidates = _similar(ordered, signatures)
+    found = _with_exact_copies(similar, ordered, signatures)
+    return NearCopySearch(found, signed, frozenset(digests), candidates, entries, similar)
+
+
+def _with_exact_copies(
+    similar: tuple[Found, ...], ordered: Sequence[Article], signatures: Sequence[Signature]
+) -> tuple[Found, ...]:
+    known = {(copy, original) for copy, original, _ in similar}
+    return tuple(sorted([*similar, *_exact_copies(ordered, signatures, known)]))
+
+
+def _similar(
+    ordered: Sequence[Article], signatures: Sequence[Signature]
+) -> tuple[tuple[Found, ...], int]:
+    """Pairs found through the sketches, confirmed; and how many were confirmed."""
     pairs = [signature.pair_array() for signature in signatures]
     buckets = _buckets(signatures)
     holders = _holders({pair_of(key) for key in buckets}, pairs)
@@ -68,8 +105,67 @@ def search(articles: Iterable[Article], known: Mapping[bytes, Signature]) -> Nea
         share = _share(len(pairs[later]), len(pairs[earlier]), common, holders)
         if share >= NEAR_COPY_SHARE:
             found.append((ordered[later].slug, ordered[earlier].slug, share))
-    found.extend(_exact_copies(ordered, signatures, {(c, o) for c, o, _ in found}))
-    return NearCopySearch(tuple(sorted(found)), signed, frozenset(digests), len(candidates))
+    return tuple(sorted(found)), len(candidates)
+
+
+def _update(
+    last: NearCopySearch,
+    entries: tuple[Entry, ...],
+    signatures: Sequence[Signature],
+    known: Mapping[bytes, Signature],
+) -> tuple[Found, ...] | None:
+    """What `_similar` would find now, from what it found last time: the pairs of
+    unchanged articles stand (their sketches, lengths and shared pairs are the same)
+    as long as no word pair of a changed article crossed the stock-phrase line; the
+    changed articles are queried against all. None when that does not hold."""
+    before, now = set(last.entries), set(entries)
+    gone = [entry for entry in last.entries if entry not in now]
+    changed = [index for index, entry in enumerate(entries) if entry not in before]
+    if any(entry[2] not in known for entry in gone) or len(changed) > UPDATE_AT_MOST:
+        return None
+    pairs = [signature.pair_array() for signature in signatures]
+    old = Counter(itertools.chain.from_iterable(known[e[2]].pair_array() for e in gone))
+    new = Counter(itertools.chain.from_iterable(pairs[index] for index in changed))
+    holders = _holders(set(old) | set(new), pairs)
+    for pair in old.keys() | new.keys():
+        earlier = holders[pair] - new[pair] + old[pair]
+        if (earlier <= COMMON_PAIR_ARTICLES) != (holders[pair] <= COMMON_PAIR_ARTICLES):
+            return None  # a stock phrase came or went: shares elsewhere may change
+    slugs = {entries[index][0] for index in changed} | {entry[0] for entry in gone}
+    kept = [f for f in last.similar if f[0] not in slugs and f[1] not in slugs]
+    fresh = _query(changed, signatures, pairs, holders)
+    found = [(entries[later][0], entries[earlier][0], share) for later, earlier, share in fresh]
+    return tuple(sorted(kept + found))
+
+
+def _query(
+    changed: Sequence[int],
+    signatures: Sequence[Signature],
+    pairs: Sequence[Sequence[int]],
+    holders: Mapping[int, int],
+) -> list[tuple[int, int, float]]:
+    """(later, earlier, share) for the pairs with a changed article that `_similar`
+    would confirm: the same agreeing bins (on pairs that are not stock phrases), the
+    same bound, the same share."""
+    keys = {index: set(signatures[index].sketch_array()) - {EMPTY} for index in changed}
+    enough = _Enough()
+    found = []
+    for index, mine in keys.items():
+        rare = {key for key in mine if _rare(pair_of(key), holders)}
+        for other, signature in enumerate(signatures):
+            if other == index or (other in keys and other < index):
+                continue  # itself, or a pair of changed articles already seen
+            count = len(rare.intersection(signature.sketch_array()))
+            later, earlier = max(index, other), min(index, other)
+            if count < MIN_AGREEING_BINS:
+                continue
+            both = _filled(signatures[earlier]) + _filled(signatures[later]) - BINS
+            if count >= enough(both, len(pairs[earlier]), len(pairs[later])):
+                common = set(pairs[later]).intersection(pairs[earlier])
+                share = _share(len(pairs[later]), len(pairs[earlier]), common, holders)
+                if share >= NEAR_COPY_SHARE:
+                    found.append((later, earlier, share))
+    return found
 
 
 def _buckets(signatures: Sequence[Signature]) -> dict[int, list[int]]:
@@ -85,6 +181,10 @@ def _buckets(signatures: Sequence[Signature]) -> dict[int, list[int]]:
     }
 
 
+def _filled(signature: Signature) -> int:
+    return sum(1 for key in signature.sketch_array() if key != EMPTY)
+
+
 def _rare(pair: int, holders: Mapping[int, int]) -> bool:
     return holders[pair] <= COMMON_PAIR_ARTICLES
 
@@ -97,7 +197,7 @@ def _candidates(
     agreeing: Counter[tuple[int, int]] = Counter()
     for members in buckets:
         agreeing.update(itertools.combinations(members, 2))
-    filled = [sum(1 for key in s.sketch_array() if key != EMPTY) for s in signatures]
+    filled = [_filled(signature) for signature in signatures]
     lengths = [signature.size for signature in signatures]
     enough = _Enough()
     found = []

@@ -78,6 +78,7 @@ def test_a_one_article_edit_signs_that_article_alone(content: Path, tmp_path: Pa
     second = cached(output)
     assert len(second.signed) == 1
     assert second.signatures.keys() - first.signatures.keys() == second.signed
+    assert second.near_copy_search.updated  # re-queried that article, not all again
 
 
 def test_warm_after_breaking_a_claim_warns_as_cold(content: Path, tmp_path: Path) -> None:

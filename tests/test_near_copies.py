@@ -108,3 +108,38 @@ def test_signatures_depend_only_on_the_text() -> None:
     warm = search(edited, known)
     assert list(warm.signed) == [body_digest(edited[0].body)]  # only the edited one
     assert warm.found == search(edited, {}).found
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(
+    seed=st.integers(0, 10**6),
+    plan=st.lists(st.tuples(st.integers(0, 20), st.floats(0.2, 1.0)), min_size=2, max_size=8),
+    edits=st.lists(
+        st.tuples(st.sampled_from(["copy", "new", "drop", "add"]), st.integers(0, 30)),
+        min_size=1,
+        max_size=3,
+    ),
+)
+def test_a_search_from_the_last_one_equals_a_search_from_nothing(seed, plan, edits) -> None:
+    texts = corpus(seed, plan)
+    last = search(texts, {})
+    rng = random.Random(seed)
+    for kind, at in edits:
+        index = at % len(texts)
+        article = texts[index]
+        if kind == "copy":  # becomes a near copy of another article
+            other = texts[(index + 1) % len(texts)]
+            body = other.body[: len(other.body) * 2 // 3] + " " + article.body[:200]
+            texts[index] = Text(article.slug, article.date, body)
+        elif kind == "new":  # text rewritten from nothing
+            body = " ".join(sentences(rng, 20, [f"other{i}" for i in range(300)]))
+            texts[index] = Text(article.slug, article.date, body)
+        elif kind == "drop" and len(texts) > 2:
+            texts.pop(index)
+        elif kind == "add":
+            texts.append(Text(f"z{len(texts)}", dt.date(2026, 1, 1), article.body))
+    known = dict(last.signed)
+    updated = search(texts, known, last)
+    assert updated.updated
+    assert updated.found == search(texts, {}).found
+    assert updated.similar == search(texts, {}).similar
