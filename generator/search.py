@@ -7,7 +7,8 @@ them in (tmpfs and ext4 differ). Only pages marked `data-pagefind-body` are inde
 
 A large site is indexed in shards (`search_shards.py`), one Pagefind process and one
 bundle each, two at a time; a shard whose pages are byte for byte those the previous
-bundle's manifest names is taken from that bundle instead of being indexed again. Each
+bundle's manifest names, and whose files are all there at the sizes it lists, is linked
+from that bundle instead of being indexed again. Each
 shard's bundle depends only on its pages, so a warm build writes what a cold one does.
 
 Pagefind (1.5) writes its filter indexes in hash-map order, so two builds of the
@@ -21,6 +22,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
+import shutil
 import zlib
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -30,7 +33,16 @@ import cbor2
 
 from .pagefind_client import PagefindError, index_pages
 from .routes import SEARCH_FOLDER
-from .search_shards import MANIFEST, Page, Shard, manifest, read_manifest, shard_count, split
+from .search_shards import (
+    MANIFEST,
+    Page,
+    Shard,
+    files_digest,
+    manifest,
+    read_manifest,
+    shard_count,
+    split,
+)
 
 SIGNATURE = b"pagefind_dcd"  # prefix of every decompressed Pagefind index file
 ENTRY = "pagefind-entry.json"
@@ -60,14 +72,17 @@ def write_search_index(
     parts = split(pages, shards or shard_count(pages))
     kept = _reusable(previous, parts)
     made = _index_shards([shard for shard in parts if shard.folder not in kept], language)
-    bundle: Bundle = {}
+    entries = []
     for shard in parts:
-        bundle.update(
-            (shard.folder + name, data)
-            for name, data in kept.get(shard.folder, made.get(shard.folder, {})).items()
-        )
-    bundle[MANIFEST] = manifest(parts)
-    _write_bundle(bundle, bundle_dir)
+        if shard.folder in kept:
+            assert previous is not None
+            _link(previous / shard.folder, bundle_dir / shard.folder, kept[shard.folder])
+            entries.append((shard, files_digest(kept[shard.folder].items())))
+        else:
+            bundle = made[shard.folder]
+            _write_bundle(bundle, bundle_dir / shard.folder)
+            entries.append((shard, files_digest((n, len(b)) for n, b in bundle.items())))
+    _write_bundle({MANIFEST: manifest(entries)}, bundle_dir)
 
 
 def _index_shards(shards: Sequence[Shard], language: str) -> dict[str, Bundle]:
@@ -92,34 +107,48 @@ def _index(pages: Sequence[Page], language: str) -> Bundle:
     return bundle
 
 
-def _reusable(previous: Path | None, shards: Sequence[Shard]) -> dict[str, Bundle]:
-    """{folder: bundle} of the shards the previous bundle holds for exactly these pages,
-    read back and verified; a shard that cannot be read or is broken is indexed again."""
+def _reusable(previous: Path | None, shards: Sequence[Shard]) -> dict[str, dict[str, int]]:
+    """{folder: {file: size}} of the shards the previous bundle holds for exactly these
+    pages, with every file it listed there at its size: those are linked, not re-indexed."""
     if previous is None or not (previous / MANIFEST).is_file():
         return {}
-    digests = read_manifest((previous / MANIFEST).read_bytes())
-    others = set(digests) - {""}
+    listed = read_manifest((previous / MANIFEST).read_bytes())
+    others = tuple(folder for folder in listed if folder)
     kept = {}
     for shard in shards:
-        if digests.get(shard.folder) != shard.digest:
+        pages, files = listed.get(shard.folder, ("", ""))
+        if pages != shard.digest:
             continue
         try:
-            bundle = _read_folder(previous / shard.folder, others if not shard.folder else set())
-            verify_bundle(bundle)
-        except (OSError, SearchIndexError):
+            sizes = _sizes(previous / shard.folder, () if shard.folder else others)
+        except OSError:
             continue
-        kept[shard.folder] = bundle
+        if files_digest(sizes.items()) == files:
+            kept[shard.folder] = sizes
     return kept
 
 
-def _read_folder(folder: Path, skipped: set[str]) -> Bundle:
-    """Every file under folder but the manifest and the folders `skipped` names."""
-    bundle = {}
-    for path in sorted(folder.rglob("*")):
+def _sizes(folder: Path, skipped: tuple[str, ...]) -> dict[str, int]:
+    """{name: size} of every file under folder but the manifest and the folders skipped."""
+    sizes = {}
+    for path in folder.rglob("*"):
         name = path.relative_to(folder).as_posix()
-        if path.is_file() and name != MANIFEST and not any(name.startswith(s) for s in skipped):
-            bundle[name] = path.read_bytes()
-    return bundle
+        if name != MANIFEST and not name.startswith(skipped) and path.is_file():
+            sizes[name] = path.stat().st_size
+    return sizes
+
+
+def _link(source: Path, target: Path, sizes: dict[str, int]) -> None:
+    """Hard links to a shard's files (never written in place: a bundle is always written
+    into a new folder), each checked for its size."""
+    for name in sorted(sizes):
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source / name, target / name)
+        except OSError:  # another file system, or one without hard links
+            shutil.copyfile(source / name, target / name)
+        if (target / name).stat().st_size != sizes[name]:
+            raise SearchIndexError(f"the search index was not written whole: {name}")
 
 
 def _indexed(pages: list[Page]) -> list[Page]:

@@ -9,8 +9,9 @@ close to the whole site's and the browser can merge the shards' results by score
 (`static/search-shards.js`). A small site is one bundle at the root of the folder, as
 Pagefind makes it.
 
-The manifest (`shards.json`) names each shard's folder and a digest of the pages it was
-made from: the browser reads the folders, the next build compares the digests."""
+The manifest (`shards.json`) names each shard's folder, a digest of the pages it was made
+from and one of its files: the browser reads the folders; the next build reuses a shard
+whose pages are the same and whose files are still all there, whole."""
 
 from __future__ import annotations
 
@@ -61,16 +62,27 @@ def split(pages: Iterable[Page], count: int) -> tuple[Shard, ...]:
     return tuple(Shard(f"s{n}/", tuple(group)) for n, group in enumerate(groups) if group)
 
 
-def manifest(shards: Iterable[Shard]) -> bytes:
-    entries = [{"folder": shard.folder, "pages": shard.digest} for shard in shards]
-    return json.dumps({"shards": entries}, separators=(",", ":")).encode("utf-8") + b"\n"
+def files_digest(sizes: Iterable[tuple[str, int]]) -> str:
+    """A digest of a shard's bundle: the name and size of every file (Pagefind names its
+    index files by their content, so a file changed is a file renamed)."""
+    listing = "\n".join(f"{name}\t{size}" for name, size in sorted(sizes))
+    return hashlib.sha256(listing.encode("utf-8")).hexdigest()
 
 
-def read_manifest(data: bytes) -> Mapping[str, str]:
-    """{folder: digest} of a manifest; empty if it cannot be read (then nothing is reused)."""
+def manifest(entries: Iterable[tuple[Shard, str]]) -> bytes:
+    """The manifest of (shard, digest of its files) pairs, in order."""
+    listed = [
+        {"folder": shard.folder, "pages": shard.digest, "files": files} for shard, files in entries
+    ]
+    return json.dumps({"shards": listed}, separators=(",", ":")).encode("utf-8") + b"\n"
+
+
+def read_manifest(data: bytes) -> Mapping[str, tuple[str, str]]:
+    """{folder: (digest of its pages, digest of its files)}; empty if it cannot be read
+    (then nothing is reused)."""
     try:
         entries = json.loads(data)["shards"]
-        return {str(entry["folder"]): str(entry["pages"]) for entry in entries}
+        return {str(e["folder"]): (str(e["pages"]), str(e["files"])) for e in entries}
     except (ValueError, KeyError, TypeError):
         return {}
 
