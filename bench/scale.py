@@ -143,6 +143,8 @@ def measure_size(work: Path, size: int, peers: Path | None, runs: int) -> dict:
         samples.setdefault(name, []).append(result)
 
     for round_number in range(runs):
+        for cold in (work / "cold", work / "cold-search"):
+            shutil.rmtree(cold, ignore_errors=True)  # cold: not even its cards are reused
         sample("ours", ours(content, work / "cold", "--no-search", "--no-cache"))
         for name, (command, cwd) in peer.items():
             if name == "pelican" and size > 2000 and round_number:

@@ -260,9 +260,13 @@ class Builder:
         return cards.site_cards(site, graph, grades, colours, routes)
 
     def _write_cards(self, page_cards: Mapping[str, cards.Card], directory: Path) -> None:
-        """Cards not already in `directory`: copied from the last build's, else drawn."""
+        """Cards not already in `directory`: copied from the last build's or the cache's
+        card store, else drawn."""
         reuse = self.options.output_dir / cards.CARDS_DIR
-        cards.write_cards(page_cards.values(), directory, reuse, self.options.workers)
+        store = cache.card_store(self.options.output_dir) if self.options.cache else None
+        cards.write_cards(page_cards.values(), directory, reuse, self.options.workers, store)
+        if store is not None:
+            cards.keep_only(page_cards.values(), store)
 
     def _near_copies_soon(self, site: Site, previous: BuildState | None):
         """Near-copy detection reads every article: done on full builds and on a new

@@ -7,6 +7,7 @@ card gets a new address that no platform has cached."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import multiprocessing
@@ -28,11 +29,14 @@ from .page import Page
 from .routes import Routes
 
 SIZE = (1200, 630)
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"  # the empty IEND chunk and its CRC
 MARGIN = 80
+SIXTEENTHS = [round(level / 17) for level in range(256)]  # 256 grey levels to 16
 FONTS = Path(__file__).resolve().parent / "fonts"
 CARDS_DIR = "cards"
 MIN_CARDS_PER_WORKER = 40
-DRAWING_VERSION = "1"  # bump when the drawing changes, so cached cards are redrawn
+DRAWING_VERSION = "2"  # bump when the drawing changes, so cached cards are redrawn
 DEFAULT_COLOURS = {"header-bg": "#1f4e79", "header-fg": "#ffffff", "accent": "#1f4e79"}
 CSS_COLOUR = re.compile(r"--(header-bg|header-fg|accent)\s*:\s*(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3})\b")
 
@@ -111,10 +115,15 @@ def with_cards(pages: Iterable[Page], cards: Mapping[str, Card]) -> tuple[Page, 
 
 
 def write_cards(
-    cards: Iterable[Card], directory: Path, reuse_from: Path | None = None, workers: int = 1
+    cards: Iterable[Card],
+    directory: Path,
+    reuse_from: Path | None = None,
+    workers: int = 1,
+    store: Path | None = None,
 ) -> int:
     """Put each card into directory/cards/: copied from `reuse_from` (the last build's
-    cards) when it is there, else drawn. Returns how many were drawn."""
+    cards) or from `store` (kept by the build cache) when a whole PNG is there, else
+    drawn, and then kept in `store`. Returns how many were drawn."""
     target = directory / CARDS_DIR
     target.mkdir(parents=True, exist_ok=True)
     missing = []
@@ -122,13 +131,39 @@ def write_cards(
         destination = target / card.name
         if destination.is_file():
             continue
-        if reuse_from is not None and (reuse_from / card.name).is_file():
-            shutil.copyfile(reuse_from / card.name, destination)
+        found = _whole_png(reuse_from, card.name) or _whole_png(store, card.name)
+        if found is not None:
+            shutil.copyfile(found, destination)
         else:
             missing.append(card)
     for card, data in zip(missing, _draw_all(missing, workers), strict=True):
         output.write_atomic(target / card.name, data)  # the folder may be being served
+        if store is not None:
+            with contextlib.suppress(OSError):  # a store that cannot be written costs time only
+                output.write_atomic(store / card.name, data)
     return len(missing)
+
+
+def _whole_png(folder: Path | None, name: str) -> Path | None:
+    """folder/name if it is a PNG from its signature to its end chunk: a stored card
+    cut short (a full disk, a killed build) is drawn again, never published."""
+    if folder is None:
+        return None
+    path = folder / name
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return path if data.startswith(PNG_SIGNATURE) and data.endswith(PNG_END) else None
+
+
+def keep_only(cards: Iterable[Card], store: Path) -> None:
+    """Forget the stored cards no page shows any more."""
+    wanted = {card.name for card in cards}
+    with contextlib.suppress(OSError):
+        for present in store.glob("*.png") if store.is_dir() else ():
+            if present.name not in wanted:
+                present.unlink(missing_ok=True)
 
 
 def _draw_all(cards: Sequence[Card], workers: int) -> Iterable[bytes]:
@@ -152,9 +187,9 @@ def remove_other_cards(cards: Iterable[Card], directory: Path) -> None:
 def draw(card: Card) -> bytes:
     """The card as PNG bytes: the same card gives the same bytes.
 
-    It is drawn in grey levels (0 the background, 255 the text) and saved with a palette
-    that maps each level to a mix of the two colours: a third of the pixels of RGB to
-    compress, and the anti-aliased edges stay smooth."""
+    It is drawn in grey levels (0 the background, 255 the text), reduced to 16 levels and
+    saved with a 4-bit palette that maps each level to a mix of the two colours: a sixth
+    of the bytes of RGB to compress, and the anti-aliased edges stay smooth."""
     image = Image.new("L", SIZE, 0)
     pen = ImageDraw.Draw(image)
     width = SIZE[0] - 2 * MARGIN
@@ -172,17 +207,19 @@ def draw(card: Card) -> bytes:
     pen.line((MARGIN, 520, SIZE[0] - MARGIN, 520), fill=faded, width=2)
     footer_font = _font(False, 30)
     pen.text((MARGIN, 545), _fit(card.footer, footer_font, width), font=footer_font, fill=faded)
-    paletted = Image.frombytes("P", SIZE, image.tobytes())
+    paletted = Image.frombytes("P", SIZE, image.point(SIXTEENTHS).tobytes())
     paletted.putpalette(_palette(card.foreground, card.background))
     out = io.BytesIO()
-    paletted.save(out, format="PNG", compress_level=6)
+    # zlib level 3 on 4-bit pixels: half the time of level 6 on 8-bit ones, fewer bytes
+    paletted.save(out, format="PNG", compress_level=3, bits=4)
     return out.getvalue()
 
 
-def _palette(foreground: str, background: str) -> list[int]:
-    return [
-        channel for level in range(256) for channel in _mix(foreground, background, level / 255)
-    ]
+@cache
+def _palette(foreground: str, background: str) -> bytes:
+    return bytes(
+        channel for level in range(16) for channel in _mix(foreground, background, level / 15)
+    )
 
 
 def _title_lines(title: str, width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:

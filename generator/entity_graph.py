@@ -16,6 +16,8 @@ from .reads import Reader
 SEED = 18
 LABELLED = 36  # the most-named entities carry a label; the others show it on hover or focus
 STRONGEST = 3  # in a dense graph each entity keeps its strongest links only
+TOPIC_NODES = 48  # a topic's graph draws its most-named entities: more is a hairball
+SITE_NODES = 120  # the whole briefing's graph, on a page of its own, draws more
 BASE_SIDE = 640.0  # the drawing's side for ~48 entities; it grows with the square root
 MARGIN = 48.0
 
@@ -51,6 +53,7 @@ class GraphView:
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
     strongest: int = 0  # when dense: the links each entity keeps, else 0 (all drawn)
+    named: int = 0  # the entities named in all; more than len(nodes) when only the most are drawn
 
 
 def layout(
@@ -131,12 +134,15 @@ def _fit(pos: Mapping[str, list[float]], side: float) -> dict[str, tuple[float, 
 
 
 def graph_view(reader: Reader, topic_id: str = "") -> GraphView | None:
-    """The graph of the entities a topic's articles (all articles, without a topic) name;
-    None when there is nothing to draw. Asked as one query, so an edit that names no one
-    new redraws nothing."""
-    counts, pairs = reader.ask("mention-graph", topic_id)
-    articles, shared = dict(counts), backbone(dict(pairs))
-    thinned = len(shared) < len(pairs)
+    """The graph of the entities a topic's articles (all articles, without a topic) name
+    most (the layout's cost grows with the square of the entities drawn); None when there
+    is nothing to draw. Asked as one query, so an edit that changes nothing drawn redraws
+    nothing."""
+    limit = TOPIC_NODES if topic_id else SITE_NODES
+    named, counts, pairs = reader.ask("mention-graph", (topic_id, limit))
+    articles, links = dict(counts), dict(pairs)
+    shared = backbone(links)
+    thinned = len(shared) < len(links)
     if len(articles) < 2:
         return None
     ids = sorted(articles)
@@ -160,4 +166,4 @@ def graph_view(reader: Reader, topic_id: str = "") -> GraphView | None:
         Edge(*pos[a], *pos[b], weight, round(0.6 + 3 * weight / heaviest, 2))
         for (a, b), weight in sorted(shared.items(), key=lambda item: (item[1], item[0]))
     )
-    return GraphView(side, side, nodes, edges, STRONGEST if thinned else 0)
+    return GraphView(side, side, nodes, edges, STRONGEST if thinned else 0, named)

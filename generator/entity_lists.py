@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import ENTITY_KINDS, Entity
 from .ranking import Rank
@@ -12,6 +12,7 @@ from .reads import Reader
 from .views import KIND_HEADINGS
 
 SHOWN = 12  # chips shown before "show all"
+NAMED_WITH = 60  # an entity page lists at most this many co-mentioned entities
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,7 @@ class EntityList:
     heading: str
     shown: tuple[EntityCount, ...]
     more: tuple[EntityCount, ...]  # behind "show all"
+    named: int = 0  # how many there were before the list was cut to its first ones
 
     @property
     def items(self) -> tuple[EntityCount, ...]:
@@ -66,8 +68,11 @@ def by_kind(items: tuple[EntityCount, ...]) -> tuple[EntityList, ...]:
 
 
 def named_with(reader: Reader, entity: Entity) -> EntityList:
-    """Who the articles naming `entity` also name: most shared articles, then mentions."""
-    return split("Named with", by_articles(reader, reader.ask("co-mentions", entity.id)))
+    """Who the articles naming `entity` also name: most shared articles, then mentions;
+    the first NAMED_WITH only (in a large archive nearly everyone is named with everyone)."""
+    ranks = reader.ask("co-mentions", entity.id)
+    items = by_articles(reader, ranks[:NAMED_WITH])
+    return replace(split("Named with", items), named=len(ranks))
 
 
 def involved(reader: Reader, topic_id: str) -> tuple[EntityList, ...]:

@@ -31,13 +31,19 @@ def rank(slugs: Iterable[str], mentions: Mapping[str, Iterable[tuple[str, int]]]
 
 
 def co_mention_graph(
-    slugs: Iterable[str], mentions: Mapping[str, Iterable[tuple[str, int]]]
-) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[tuple[str, str], int], ...]]:
-    """Articles per entity, and shared articles per pair of entities, sorted."""
+    slugs: Iterable[str], mentions: Mapping[str, Iterable[tuple[str, int]]], limit: int
+) -> tuple[int, tuple[tuple[str, int], ...], tuple[tuple[tuple[str, str], int], ...]]:
+    """How many entities `slugs` name; the `limit` most-named of them (ties by id) with
+    their articles; and the articles each pair of those shares. Only what is drawn is
+    kept: a query's value is held until the next build."""
+    named = [sorted({entity_id for entity_id, _ in mentions.get(slug, ())}) for slug in slugs]
     articles: Counter[str] = Counter()
+    for entities in named:
+        articles.update(entities)
+    kept = sorted(articles, key=lambda entity_id: (-articles[entity_id], entity_id))[:limit]
+    chosen = set(kept)
     shared: Counter[tuple[str, str]] = Counter()
-    for slug in slugs:
-        named = sorted({entity_id for entity_id, _ in mentions.get(slug, ())})
-        articles.update(named)
-        shared.update(combinations(named, 2))
-    return tuple(sorted(articles.items())), tuple(sorted(shared.items()))
+    for entities in named:
+        shared.update(combinations([e for e in entities if e in chosen], 2))
+    drawn = tuple(sorted((entity_id, articles[entity_id]) for entity_id in kept))
+    return len(articles), drawn, tuple(sorted(shared.items()))

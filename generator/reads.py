@@ -66,9 +66,12 @@ QUERIES: Mapping[str, Callable[[SiteData, str], Hashable]] = {
     "co-mentions": lambda data, entity: rank(
         data.graph.articles_by_entity.get(entity, ()), data.graph.mentions, leave_out=entity
     ),
-    "mention-graph": lambda data, topic: co_mention_graph(
-        data.graph.articles_by_topic.get(topic, ()) if topic else data.site.articles,
+    "mention-graph": lambda data, topic_and_limit: co_mention_graph(
+        data.graph.articles_by_topic.get(topic_and_limit[0], ())
+        if topic_and_limit[0]
+        else data.site.articles,
         data.graph.mentions,
+        topic_and_limit[1],
     ),
     "rewrites": lambda data, slug: data.graph.rewrites.get(slug, ()),
     # the support check: a page is rendered again only when the evidence it shows changed

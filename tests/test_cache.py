@@ -155,4 +155,5 @@ def test_the_cli_uses_the_cache_and_no_cache_builds_cold(project, tmp_path, caps
     assert mtimes(output) == before
     assert main([*args, "--no-cache"]) == 0
     assert mtimes(output) != before  # everything written again, swapped in
-    assert set(os.listdir(cache.cache_file(output).parent)) == {".gitignore", "site.pickle"}
+    kept = {".gitignore", "site.pickle", "site.cards"}
+    assert set(os.listdir(cache.cache_file(output).parent)) == kept

@@ -4,6 +4,7 @@ build, drawn once and reused."""
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 
 from conftest import parse, tree
@@ -72,3 +73,27 @@ def test_cards_take_the_colours_of_the_sites_stylesheet(tmp_path: Path) -> None:
     )
     colours = cards.theme_colours(css)
     assert (colours["header-bg"], colours["header-fg"]) == ("#7a1f1f", "#fff")
+
+
+def test_the_cache_keeps_cards_when_the_output_is_gone(
+    mini_content: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """As in CI, where only .briefing-cache/ is restored: no card is drawn again, and a
+    stored card cut short is drawn again rather than published."""
+    site = tmp_path / "site"
+    options = BuildOptions(mini_content, output_dir=site, search=False, workers=1, cache=True)
+    build(options)
+    cold = tree(site)
+    store = tmp_path / ".briefing-cache" / "site.cards"
+    assert sorted(p.name for p in store.iterdir()) == sorted(tree(site / "cards"))
+    drawn: list[cards.Card] = []
+    real_draw = cards.draw
+    monkeypatch.setattr(cards, "draw", lambda card: drawn.append(card) or real_draw(card))
+    damaged = sorted(store.iterdir())[0]
+    damaged.write_bytes(damaged.read_bytes()[:100])
+    for leftover in (tmp_path / ".briefing-cache").glob("*.pickle"):
+        leftover.unlink()  # pages too are built from nothing
+    shutil.rmtree(site)
+    build(options)
+    assert [card.name for card in drawn] == [damaged.name]
+    assert tree(site) == cold

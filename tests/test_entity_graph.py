@@ -14,7 +14,8 @@ from generator.ranking import co_mention_graph
 
 def test_co_mentions_count_shared_articles() -> None:
     mentions = {"a": (("x", 3), ("y", 1)), "b": (("x", 1), ("y", 2), ("z", 1))}
-    articles, shared = co_mention_graph(mentions, mentions)
+    named, articles, shared = co_mention_graph(mentions, mentions, 10)
+    assert named == 3
     assert dict(articles) == {"x": 2, "y": 2, "z": 1}
     assert dict(shared) == {("x", "y"): 2, ("x", "z"): 1, ("y", "z"): 1}
 
@@ -61,3 +62,19 @@ def test_a_dense_graph_keeps_each_entitys_strongest_links() -> None:
         assert max(kept_mine) == mine[0]
     sparse = {("a", "b"): 1, ("b", "c"): 2}
     assert backbone(sparse) == sparse
+
+
+def test_a_large_graph_keeps_the_most_named_and_their_links_only() -> None:
+    rng = random.Random(5)
+    entities = [f"e{i:03d}" for i in range(200)]
+    mentions = {
+        f"a{n}": tuple((e, 1) for e in rng.sample(entities, rng.randint(1, 12)))
+        for n in range(300)
+    }
+    named, counts, pairs = co_mention_graph(mentions, mentions, 60)
+    everyone, all_counts, all_pairs = co_mention_graph(mentions, mentions, 1000)
+    assert named == everyone == len(all_counts)
+    kept, every = dict(counts), dict(all_counts)
+    assert len(kept) == 60 and all(every[e] == n for e, n in kept.items())
+    assert min(kept.values()) >= max(n for e, n in every.items() if e not in kept)
+    assert dict(pairs) == {p: w for p, w in all_pairs if p[0] in kept and p[1] in kept}

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import ast
 import re
+import urllib.parse
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, THEME
+from hypothesis import given
+from hypothesis import strategies as st
 
-from generator.routes import Routes, is_listed, output_file
+from generator.routes import Routes, is_listed, output_file, quote
 
 PYTHON = sorted((ROOT / "generator").glob("*.py"))
 TEMPLATES = sorted((THEME / "templates").iterdir())
@@ -81,3 +84,8 @@ def test_output_files() -> None:
     assert output_file("/articles/a%20b/") == "articles/a b/index.html"
     assert output_file("/feed.xml") == "feed.xml"
     assert is_listed("/topics/") and not is_listed("/search/") and not is_listed("/404.html")
+
+
+@given(st.text() | st.from_regex(r"[a-z0-9-]{1,20}", fullmatch=True))
+def test_quote_is_urllibs_quote(text: str) -> None:
+    assert quote(text) == urllib.parse.quote(text)
