@@ -163,3 +163,15 @@ def test_sharded_search_works_under_a_sub_path(tmp_path: Path, serve_dir, browse
         assert "/briefing/entities/steve-witkoff/" in urls
     finally:
         page.close()
+
+
+def test_a_damaged_shard_of_the_published_bundle_is_indexed_again(tmp_path: Path) -> None:
+    options = BuildOptions(CONTENT, THEME, tmp_path / "site", workers=1, search_shards=SHARDS)
+    builder = Builder(options)
+    builder.build()
+    whole = tree(options.output_dir)
+    bundle = options.output_dir / SEARCH_FOLDER
+    damaged = sorted((bundle / shard_folders(bundle)[0] / "fragment").iterdir())[0]
+    damaged.write_bytes(damaged.read_bytes()[:-5])  # truncated: its size no longer matches
+    builder.refresh_search()
+    assert tree(options.output_dir) == whole
