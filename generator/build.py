@@ -59,6 +59,7 @@ class BuildOptions:
     progress: Progress | None = None  # told (pages done, pages in all) while rendering
     cache: bool = False  # read and save the persistent cache beside the output (the CLI does)
     drafts: bool = False  # include articles marked 'draft: true' (the preview does)
+    search_shards: int | None = None  # shards of the search index; None: by the site's size
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +236,7 @@ class Builder:
             options.search,
             options.strict,
             options.drafts,
+            options.search_shards,
         )
 
     def _save_manifest(
@@ -402,7 +404,13 @@ class Builder:
         with output.build_lock(self.options.output_dir):
             output.replace_folder(
                 self.options.output_dir / "pagefind",
-                lambda temp: write_search_index(self.options.output_dir, self._language, temp),
+                lambda temp: write_search_index(
+                    self.options.output_dir,
+                    self._language,
+                    temp,
+                    shards=self.options.search_shards,
+                    previous=self.options.output_dir / SEARCH_FOLDER,
+                ),
             )
         self.search_stale = False
 
@@ -420,7 +428,9 @@ class Builder:
             output.copy_static(Theme.for_site(self.options.theme_dir).static_files(), temp)
             output.write_file(temp, ".nojekyll", "")
             if self.options.search:
-                write_search_index(temp, data.site.config.language)
+                write_search_index(
+                    temp, data.site.config.language, shards=self.options.search_shards
+                )
 
         protected = (self.options.content_dir, self.options.theme_dir, Path.cwd())
         output.publish(self.options.output_dir, fill, protected)
@@ -455,7 +465,12 @@ class Builder:
             cards.remove_other_cards(prepared.cards.values(), temp)
             if self.options.search:
                 shutil.rmtree(temp / SEARCH_FOLDER, ignore_errors=True)  # links: not in place
-                write_search_index(temp, language)
+                write_search_index(
+                    temp,
+                    language,
+                    shards=self.options.search_shards,
+                    previous=out / SEARCH_FOLDER,  # its unchanged shards are reused
+                )
 
         protected = (self.options.content_dir, self.options.theme_dir, Path.cwd())
         with contextlib.suppress(_NothingChanged):

@@ -34,11 +34,13 @@ class Settings:
     search: bool
     strict: bool
     drafts: bool
+    search_shards: int | None = None  # BuildOptions.search_shards (None from the command line)
 
     def key(self) -> list:
         folders = [str(p.resolve()) for p in (self.content_dir, self.theme_dir, self.output_dir)]
         flags = [self.base_url, os.environ.get(BASE_URL_ENV), self.search, self.strict]
-        return [FORMAT, *folders, *flags, self.drafts]  # the version: by the code's stat
+        # the package version is not here: the code files' stat stands for it
+        return [FORMAT, *folders, *flags, self.drafts, self.search_shards]
 
 
 @dataclass(frozen=True, slots=True)

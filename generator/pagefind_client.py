@@ -99,10 +99,13 @@ class PagefindService:
 
     def _read_replies(self) -> None:
         assert self._process.stdout is not None
-        buffer = b""
+        pending: list[bytes] = []  # the unfinished message, in pieces: joined once whole
         for chunk in iter(lambda: self._process.stdout.read1(1 << 16), b""):  # type: ignore[union-attr]
-            buffer += chunk
-            *complete, buffer = buffer.split(b",")
+            if b"," not in chunk:
+                pending.append(chunk)  # a bundle's files come as one message of many MB
+                continue
+            *complete, rest = (b"".join(pending) + chunk).split(b",")
+            pending = [rest]
             with self._arrived:
                 for message in complete:
                     reply = json.loads(base64.b64decode(message))

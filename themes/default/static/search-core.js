@@ -9,6 +9,8 @@
 // - Sorting by date puts the articles in date order, then the other pages (dated by their
 //   latest article), then any undated page, instead of dropping them as Pagefind does.
 
+import { openIndex } from "./search-shards.js";
+
 // Pages of these types weigh this many times their score; the rest (people, places, sources) 1.
 export const TYPE_WEIGHTS = { Article: 3, Topic: 2 };
 const PINNED_DEPTH = 20; // how far down an exact title match is looked for
@@ -18,8 +20,7 @@ const MIN_ALIAS_LENGTH = 4; // shorter aliases (US, EU) are too ambiguous to rew
 const MIN_FUZZY_LENGTH = 5;
 
 export async function createEngine({ bundle, base, aliases }) {
-  const pagefind = await import(bundle + "pagefind.js");
-  await pagefind.options({ baseUrl: base, ranking: RANKING });
+  const pagefind = await openIndex(bundle, { baseUrl: base, ranking: RANKING });
   let table = [];
   if (aliases) {
     try {
