@@ -70,9 +70,8 @@ def by_kind(items: tuple[EntityCount, ...]) -> tuple[EntityList, ...]:
 def named_with(reader: Reader, entity: Entity) -> EntityList:
     """Who the articles naming `entity` also name: most shared articles, then mentions;
     the first NAMED_WITH only (in a large archive nearly everyone is named with everyone)."""
-    ranks = reader.ask("co-mentions", entity.id)
-    items = by_articles(reader, ranks[:NAMED_WITH])
-    return replace(split("Named with", items), named=len(ranks))
+    total, ranks = reader.ask("co-mentions", (entity.id, NAMED_WITH))
+    return replace(split("Named with", by_articles(reader, ranks)), named=total)
 
 
 def involved(reader: Reader, topic_id: str) -> tuple[EntityList, ...]:

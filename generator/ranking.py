@@ -30,6 +30,11 @@ def rank(slugs: Iterable[str], mentions: Mapping[str, Iterable[tuple[str, int]]]
     return tuple(sorted(ranks, key=lambda r: (-r.articles, -r.mentions, r.entity_id)))
 
 
+def first(ranks: tuple[Rank, ...], limit: int) -> tuple[int, tuple[Rank, ...]]:
+    """How many there are, and the first `limit`: a query keeps only what a page shows."""
+    return len(ranks), ranks[:limit]
+
+
 def co_mention_graph(
     slugs: Iterable[str], mentions: Mapping[str, Iterable[tuple[str, int]]], limit: int
 ) -> tuple[int, tuple[tuple[str, int], ...], tuple[tuple[tuple[str, str], int], ...]]:

@@ -20,7 +20,7 @@ from .intel import Grade, article_grade
 from .links import LinkGraph
 from .markdown import MarkdownResult
 from .model import Article, Entity, Site, Source, Topic
-from .ranking import co_mention_graph, rank
+from .ranking import co_mention_graph, first, rank
 from .routes import Routes
 from .support import SiteEvidence
 from .texts import Texts
@@ -63,8 +63,13 @@ QUERIES: Mapping[str, Callable[[SiteData, str], Hashable]] = {
     ),
     "entity-topics": lambda data, entity: data.graph.topics_by_entity.get(entity, ()),
     "entity-events": lambda data, entity: data.graph.events_by_entity.get(entity, ()),
-    "co-mentions": lambda data, entity: rank(
-        data.graph.articles_by_entity.get(entity, ()), data.graph.mentions, leave_out=entity
+    "co-mentions": lambda data, entity_and_limit: first(
+        rank(
+            data.graph.articles_by_entity.get(entity_and_limit[0], ()),
+            data.graph.mentions,
+            leave_out=entity_and_limit[0],
+        ),
+        entity_and_limit[1],
     ),
     "mention-graph": lambda data, topic_and_limit: co_mention_graph(
         data.graph.articles_by_topic.get(topic_and_limit[0], ())
@@ -81,7 +86,9 @@ QUERIES: Mapping[str, Callable[[SiteData, str], Hashable]] = {
 }
 
 
-BY_TEXT_ONLY = frozenset({"co-mentions"})  # change only with the text of an article naming them
+# Queries about one entity (their argument's first item) that change only with the text of
+# an article naming it.
+BY_TEXT_ONLY = frozenset({"co-mentions"})
 
 
 def _claim_key(claim: str) -> tuple[str, str, int]:
@@ -99,7 +106,7 @@ def may_have_changed(query: Query, named_in_changed_texts: frozenset[str]) -> bo
     those made from article texts alone, which only a change to a text naming the entity
     can change. (Evaluating co-mentions for every entity was most of a rebuild.)"""
     kind, argument = query
-    return kind not in BY_TEXT_ONLY or argument in named_in_changed_texts
+    return kind not in BY_TEXT_ONLY or argument[0] in named_in_changed_texts
 
 
 @dataclass(frozen=True, slots=True)
