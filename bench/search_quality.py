@@ -17,9 +17,6 @@ import argparse
 import json
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -155,7 +152,10 @@ class Report:
 def measure(site_dir: Path, engine: str = "briefing", browser=None) -> Report:
     """Run QUERIES on a built site (served at the root) and score the answers; in the
     given Playwright browser, or in a Chromium of its own."""
-    with _served(site_dir) as base:
+    sys.path.insert(0, str(ROOT))
+    from generator.serve import serving
+
+    with serving(site_dir) as base:
         if browser is not None:
             found = _run(browser, base, engine)
         else:
@@ -185,20 +185,6 @@ def _outcome(entry: tuple[str, str, tuple[str, ...], tuple[str, ...]], urls: lis
     rank = next((i + 1 for i, url in enumerate(urls) if url in expected), None)
     complete = set(required) <= set(urls) if required else None
     return Outcome(query, kind, rank, complete, urls[0] if urls else "")
-
-
-@contextmanager
-def _served(site_dir: Path) -> Iterator[str]:
-    sys.path.insert(0, str(ROOT))
-    from generator.serve import make_server
-
-    server = make_server(site_dir, "/")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def build_real_site(output: Path) -> Path:

@@ -18,7 +18,6 @@ import resource
 import shutil
 import statistics
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -26,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.search import write_search_index  # noqa: E402
-from generator.serve import make_server  # noqa: E402
+from generator.serve import serving  # noqa: E402
 
 QUERIES = ("Putin", "ceasefire talks", "Erdogan Ankara", "security guarantees", "prisoners")
 CHROMIUM = "/usr/bin/chromium"
@@ -66,26 +65,20 @@ def client(site: Path, sort: str) -> list[tuple[float, float, float, int, int]]:
     """Per query: (open ms, first query ms, next query ms, requests, KB downloaded)."""
     from playwright.sync_api import sync_playwright
 
-    server = make_server(site, "/")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/search/"
     rows = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-            for query in QUERIES:
-                page = browser.new_page()
-                page.goto(url)
-                page.wait_for_load_state("networkidle")
-                sizes: list[int] = []
-                page.on("requestfinished", lambda r, sizes=sizes: sizes.append(_size(r)))
-                opened, first, second, _ = page.evaluate(TIME_QUERY, [query, sort])
-                rows.append((opened, first, second, len(sizes), sum(sizes) // 1024))
-                page.close()
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site) as origin, sync_playwright() as p:
+        url = f"{origin}/search/"
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        for query in QUERIES:
+            page = browser.new_page()
+            page.goto(url)
+            page.wait_for_load_state("networkidle")
+            sizes: list[int] = []
+            page.on("requestfinished", lambda r, sizes=sizes: sizes.append(_size(r)))
+            opened, first, second, _ = page.evaluate(TIME_QUERY, [query, sort])
+            rows.append((opened, first, second, len(sizes), sum(sizes) // 1024))
+            page.close()
+        browser.close()
     return rows
 
 

@@ -449,20 +449,16 @@ class Builder:
         Nothing is swapped if no page's bytes changed."""
         out = self.options.output_dir
         writer = PageWriter(Path(), dict(previous.hashes), atomic=True)  # never in place
-        deleted = tuple(sorted(previous.reads.keys() - {page.path for page in prepared.pages}))
+        deleted = _vanished(prepared, previous)
         language = prepared.data.site.config.language
 
         def fill(temp: Path) -> None:
             output.link_tree(out, temp)
             (temp / output.MARKER).unlink(missing_ok=True)  # publish writes it anew
             writer.directory = temp
-            self._write_cards(prepared.cards, temp)
-            render_and_write(env, dirty, prepared.data, writer, self.options.workers)
+            self._update_pages(env, dirty, prepared, writer, deleted)
             if not (writer.written or deleted):
                 raise _NothingChanged
-            for path in deleted:
-                output.remove_page(temp, output_file(path))
-            cards.remove_other_cards(prepared.cards.values(), temp)
             if self.options.search:
                 shutil.rmtree(temp / SEARCH_FOLDER, ignore_errors=True)  # links: not in place
                 write_search_index(
@@ -478,6 +474,24 @@ class Builder:
         self.search_stale = False
         return writer, deleted
 
+    def _update_pages(
+        self,
+        env: RecordingEnvironment,
+        dirty: list[Page],
+        prepared: Prepared,
+        writer: PageWriter,
+        deleted: tuple[str, ...],
+    ) -> None:
+        """Bring the pages in `writer.directory` up to date: new social cards first (so
+        no page is served before the card it names), the changed pages, then remove the
+        pages and cards that are gone."""
+        directory = writer.directory
+        self._write_cards(prepared.cards, directory)
+        render_and_write(env, dirty, prepared.data, writer, self.options.workers)
+        for path in deleted:
+            output.remove_page(directory, output_file(path))
+        cards.remove_other_cards(prepared.cards.values(), directory)
+
     def _write_changes(
         self,
         env: RecordingEnvironment,
@@ -485,17 +499,12 @@ class Builder:
         prepared: Prepared,
         previous: BuildState,
     ) -> tuple[PageWriter, tuple[str, ...]]:
-        """Write the pages whose output changed, each atomically; remove vanished pages.
-        New social cards go first, so no page is served before the card it names."""
+        """Write the pages whose output changed, each atomically, in the served folder."""
         out = self.options.output_dir
         writer = PageWriter(out, dict(previous.hashes), atomic=True)
-        deleted = tuple(sorted(previous.reads.keys() - {page.path for page in prepared.pages}))
+        deleted = _vanished(prepared, previous)
         with output.build_lock(out):  # a `make build` of the same output waits
-            self._write_cards(prepared.cards, out)
-            render_and_write(env, dirty, prepared.data, writer, self.options.workers)
-            for path in deleted:
-                output.remove_page(out, output_file(path))
-            cards.remove_other_cards(prepared.cards.values(), out)
+            self._update_pages(env, dirty, prepared, writer, deleted)
         if writer.written or deleted:
             self.search_stale = True
         return writer, deleted
@@ -512,6 +521,11 @@ def _field_warnings(raw: RawContent, site: Site, publishing: bool) -> list[Conte
     if publishing:
         warnings += base_url_warnings(site, raw.site.at("base_url"))
     return warnings
+
+
+def _vanished(prepared: Prepared, previous: BuildState) -> tuple[str, ...]:
+    """The pages the last build wrote that this one no longer has."""
+    return tuple(sorted(previous.reads.keys() - {page.path for page in prepared.pages}))
 
 
 def _reusable(previous: BuildState | None, files: set[str] | None, options: BuildOptions) -> dict:

@@ -15,6 +15,7 @@ import mimetypes
 import posixpath
 import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from importlib.resources import files
@@ -277,3 +278,16 @@ def make_server(
 ) -> PreviewServer:
     handler = partial(PreviewHandler, root=root, base_path=base_path, broadcaster=broadcaster)
     return PreviewServer((host, port), handler)
+
+
+@contextlib.contextmanager
+def serving(root: Path, base_path: str = "/") -> Iterator[str]:
+    """`root` served on a free local port from a thread while the block runs; yields the
+    server's origin ('http://127.0.0.1:PORT'). For tests, benchmarks and the site linter."""
+    server = make_server(root, base_path)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

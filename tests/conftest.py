@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, sync_playwright
 
 from generator.build import BuildOptions, build
-from generator.serve import make_server
+from generator.serve import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -61,18 +61,8 @@ def mini_content(tmp_path: Path) -> Path:
 @pytest.fixture
 def serve_dir() -> Iterator:
     """Start a preview server for a folder: serve_dir(root, base_path) -> base URL."""
-    servers = []
-
-    def start(root: Path, base_path: str = "/") -> str:
-        server = make_server(root, base_path)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}"
-
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+    with contextlib.ExitStack() as servers:
+        yield lambda root, base_path="/": servers.enter_context(serving(root, base_path))
 
 
 @pytest.fixture(scope="session")

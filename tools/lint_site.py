@@ -12,15 +12,12 @@ import json
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.serve import make_server  # noqa: E402
+from generator.serve import serving  # noqa: E402
 
 TOOLS = ROOT / "tools" / "lint" / "node_modules"
 VNU_JAR = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -70,17 +67,6 @@ def _vnu_line(message: dict) -> str:
     return f"{where}:{message.get('lastLine', 0)}: {message['message']}"
 
 
-@contextmanager
-def _served(site: Path, base_path: str) -> Iterator[str]:
-    server = make_server(site, base_path)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def one_page_per_kind(site: Path) -> list[Path]:
     """The first page of each kind (home, a list, a topic, an article, a comparison...):
     pages of one kind share a template, so this is enough for a quick accessibility run."""
@@ -114,7 +100,7 @@ def run_axe(
 def _axe_pages(site: Path, base_path: str, browser, pages: list[Path]) -> list[str]:
     axe = AXE_JS.read_text(encoding="utf-8")
     problems = []
-    with _served(site, base_path) as origin:
+    with serving(site, base_path) as origin:
         for scheme in ("light", "dark"):
             page = browser.new_page(color_scheme=scheme)
             for html in pages:
