@@ -81,6 +81,16 @@ class Corroboration:
             return f"{head} {listed}"
         return f"{head}: {listed}" if listed else head
 
+    @property
+    def headline(self) -> str:
+        """The label's first words, what a reader scans for: 'Unconfirmed', 'Single source'."""
+        return self.label.partition(": ")[0]
+
+    @property
+    def detail(self) -> str:
+        """The rest of the label ('only reported by X'), or ''."""
+        return self.label.partition(": ")[2]
+
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:

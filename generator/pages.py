@@ -138,16 +138,19 @@ def _topic(topic: Topic, texts: Texts, routes: Routes) -> Page:
         events = views.event_views(reader, topic_now)
         quotes = views.quote_views(reader, [topic_now])
         claims = [f.claim for f in facts] + [e.claim for e in events] + [q.claim for q in quotes]
+        articles = views.cards(reader, reader.ask("topic-articles", topic.id))
         context = {
             "topic": topic_now,
             "summary": reader.topic_texts().summaries[topic.id],
             "facts": facts,
-            "articles": views.cards(reader, reader.ask("topic-articles", topic.id)),
+            "articles": views.originals_first(articles),
+            "latest": articles[0].article.date if articles else None,
             "involved": entity_lists.involved(reader, topic.id),
             "related": reader.related_topics(topic.id),
             "timeline": events,
             "quotes": quotes,
             "disputed": evidence_views.disputed(claims),
+            "status_notice": evidence_views.status_notice(claims),
             "json_ld": claims_json_ld(topic_now, facts, routes),
             "graph": entity_graph.graph_view(reader, topic.id),
         }
