@@ -15,7 +15,9 @@ CHAR = 0.62 * FONT  # a generous average advance of a system sans serif at that 
 ASCENT, DESCENT = 0.95 * FONT, 0.3 * FONT  # from the baseline, generous too
 GAP = 2.0  # between a circle and its label
 PAD = 3.0  # kept free around every label
-SPREAD_ROUNDS = 300
+SPREAD_ROUNDS = 40
+ROOM = 3.0  # the drawing's area, in footprints' areas
+MAX_STRETCH = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,7 @@ def arrange(
     margin: float,
 ) -> Arrangement:
     """`ranked`: the entities most-named first (they get the first pick of label places)."""
-    fitted = _fit_width(positions, width, margin)
+    fitted = _room_for_labels(_fit_width(positions, width, margin), radii, names, width, margin)
     spread = _spread(ranked, fitted, radii, names, width, margin)
     height = round(max(y + radii[e] for e, (_, y) in spread.items()) + margin)
     labels = _place_labels(ranked, spread, radii, names, width, height)
@@ -88,6 +90,25 @@ def _fit_width(
     }
 
 
+def _room_for_labels(
+    positions: Mapping[str, tuple[float, float]],
+    radii: Mapping[str, float],
+    names: Mapping[str, str],
+    width: int,
+    margin: float,
+) -> dict[str, tuple[float, float]]:
+    """Stretch the drawing downwards until it has about twice the area its footprints take:
+    pushing them apart then takes a few rounds, not hundreds."""
+    needed = ROOM * sum(
+        (box.x1 - box.x0) * (box.y1 - box.y0)
+        for box in (_footprint(x, y, radii[e], names[e]) for e, (x, y) in positions.items())
+    )
+    top = min(y for _, y in positions.values())
+    height = max(y for _, y in positions.values()) - top + 2 * margin
+    stretch = min(MAX_STRETCH, max(1.0, needed / (width * height)))
+    return {e: (x, top + (y - top) * stretch) for e, (x, y) in positions.items()}
+
+
 def _footprint(x: float, y: float, r: float, name: str) -> Box:
     """A circle and its label centred above it, with room around both."""
     half = max(r, text_width(name) / 2) + PAD
@@ -104,49 +125,44 @@ def _spread(
 ) -> dict[str, tuple[float, float]]:
     """Push overlapping footprints apart along the axis of least overlap (half each, and a
     pixel more so they part), for a bounded number of rounds; x stays inside the frame's
-    width, y is free (the frame's height follows). Pairs are found by a sweep along x."""
-    pos = {e: list(positions[e]) for e in ranked}
+    width, y is free (the frame's height follows). Pairs are found by a sweep along x.
+    Plain floats here: this loop is the label work's whole cost."""
+    order = list(ranked)
+    xs = [positions[e][0] for e in order]
+    ys = [positions[e][1] for e in order]
+    half = [max(radii[e], text_width(names[e]) / 2) + PAD for e in order]
+    up = [radii[e] + GAP + ASCENT + DESCENT + PAD for e in order]
+    down = [radii[e] + PAD for e in order]
+    lowest = [min(h, width / 2 - 1) + 1 for h in half]
     for _ in range(SPREAD_ROUNDS):
-        boxes = {e: _footprint(*pos[e], radii[e], names[e]) for e in ranked}
-        overlapping = _overlapping_pairs(boxes)
-        if not overlapping:
+        moved = False
+        by_left = sorted(range(len(order)), key=lambda i: (xs[i] - half[i], i))
+        for n, i in enumerate(by_left):
+            for j in by_left[n + 1 :]:
+                if xs[j] - half[j] >= xs[i] + half[i]:
+                    break
+                dx = min(xs[i] + half[i] - (xs[j] - half[j]), xs[j] + half[j] - (xs[i] - half[i]))
+                dy = min(ys[i] + down[i] - (ys[j] - up[j]), ys[j] + down[j] - (ys[i] - up[i]))
+                if dx <= 0 or dy <= 0:
+                    continue
+                moved = True
+                a, b = (i, j) if (i < j) else (j, i)  # a: the more named
+                if dx < dy:
+                    step = (dx / 2 + 0.5) * (1 if (xs[b], b) >= (xs[a], a) else -1)
+                    xs[a] = min(max(xs[a] - step, lowest[a]), width - lowest[a])
+                    xs[b] = min(max(xs[b] + step, lowest[b]), width - lowest[b])
+                else:
+                    step = (dy / 2 + 0.5) * (1 if (ys[b], b) >= (ys[a], a) else -1)
+                    ys[a] -= step
+                    ys[b] += step
+        if not moved:
             break
-        for a, b in overlapping:
-            box_a = _footprint(*pos[a], radii[a], names[a])
-            box_b = _footprint(*pos[b], radii[b], names[b])
-            if not box_a.overlaps(box_b):
-                continue
-            dx = min(box_a.x1 - box_b.x0, box_b.x1 - box_a.x0)
-            dy = min(box_a.y1 - box_b.y0, box_b.y1 - box_a.y0)
-            axis, push = (0, dx) if dx < dy else (1, dy)
-            # the one further along goes on; on a tie, the less named one
-            sign = 1 if (pos[b][axis], b) >= (pos[a][axis], a) else -1
-            pos[a][axis] -= sign * (push / 2 + 0.5)
-            pos[b][axis] += sign * (push / 2 + 0.5)
-            for e in (a, b):
-                _keep_inside(pos[e], radii[e], names[e], width)
+    pos = {e: (xs[i], ys[i]) for i, e in enumerate(order)}
     return _to_top(pos, radii, margin)
 
 
-def _overlapping_pairs(boxes: Mapping[str, Box]) -> list[tuple[str, str]]:
-    by_left = sorted(boxes, key=lambda e: (boxes[e].x0, e))
-    pairs = []
-    for i, a in enumerate(by_left):
-        for b in by_left[i + 1 :]:
-            if boxes[b].x0 >= boxes[a].x1:
-                break
-            if boxes[a].overlaps(boxes[b]):
-                pairs.append((a, b))
-    return pairs
-
-
-def _keep_inside(point: list[float], r: float, name: str, width: int) -> None:
-    half = min(max(r, text_width(name) / 2) + PAD, width / 2 - 1)
-    point[0] = min(max(point[0], half + 1), width - half - 1)
-
-
 def _to_top(
-    pos: Mapping[str, list[float]], radii: Mapping[str, float], margin: float
+    pos: Mapping[str, tuple[float, float]], radii: Mapping[str, float], margin: float
 ) -> dict[str, tuple[float, float]]:
     """Shift the drawing so its highest label sits at the top margin."""
     top = min(y - radii[e] - GAP - ASCENT - DESCENT for e, (_, y) in pos.items())
