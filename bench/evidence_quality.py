@@ -55,7 +55,9 @@ def read_article(path: Path) -> Article:
 
 def read_names() -> NameIndex:
     entities = [e for path in ENTITY_FILES for e in yaml.safe_load(path.read_text("utf-8"))]
-    return name_index((e["id"], e.get("name", e["id"]), e.get("aliases") or []) for e in entities)
+    people = [e["id"] for e in entities if e.get("kind") == "person"]
+    spellings = [(e["id"], e.get("name", e["id"]), e.get("aliases") or []) for e in entities]
+    return name_index(spellings, people)
 
 
 def read_claims() -> tuple[dict[str, Article], list[Labelled]]:
@@ -80,7 +82,8 @@ def read_claims() -> tuple[dict[str, Article], list[Labelled]]:
 
 def check(articles: dict[str, Article], labelled: list[Labelled], names: NameIndex) -> tuple:
     bodies = {key: article.body for key, article in articles.items()}
-    return check_claims([item.claim for item in labelled], bodies, {}, names)
+    published = {key: article.date for key, article in articles.items()}
+    return check_claims([item.claim for item in labelled], bodies, {}, names, published)
 
 
 def flagged(evidence: Evidence) -> bool:
@@ -123,8 +126,8 @@ def list_misses(labelled: list[Labelled], results: tuple[Evidence, ...]) -> None
         wrong = "flagged" if item.kind == CORRECT else "missed"
         print(f"\n{wrong} [{item.kind}] {item.claim.cites[0]}: {item.claim.text}")
         print(f"    passage: {support.text[:160]}")
-        if support.missing:
-            print(f"    says: {'; '.join(support.missing)}")
+        for what in [*support.missing, *(d.message for d in support.differences)]:
+            print(f"    says: {what}")
 
 
 def main() -> None:
@@ -145,8 +148,10 @@ def main() -> None:
             check(articles, labelled, names)
             times.append(time.perf_counter() - started)
         median = statistics.median(times)
-        print(f"check: {median * 1000:.1f} ms for {len(labelled)} citations (median of "
-              f"{args.runs}) = {median * 1000 / len(labelled):.2f} ms per citation")
+        print(
+            f"check: {median * 1000:.1f} ms for {len(labelled)} citations (median of "
+            f"{args.runs}) = {median * 1000 / len(labelled):.2f} ms per citation"
+        )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,72 @@
+"""Who a text credits with what it says: 'X said', 'according to X', 'said X', 'X, who
+accused', and 'he' or 'she' resolved to the person named before."""
+
+from __future__ import annotations
+
+from . import cues
+from .textfeatures import NameIndex
+from .tokens import Tokens
+
+
+def speakers(tokens: Tokens, names: NameIndex, before: str) -> tuple[str, ...]:
+    """Who each attribution verb ('X said', 'according to X', 'said X') credits, in order."""
+    words, found = tokens.words, []
+    for index, word in enumerate(words):
+        if tuple(words[index : index + 2]) == cues.ACCORDING:
+            speaker = _speaker_after(tokens, names, index + 2)
+        elif word in cues.ATTRIBUTIONS:
+            speaker = _speaker_before(tokens, names, index)
+            if not speaker and word in cues.INVERTED:
+                speaker = _speaker_after(tokens, names, index + 1)
+        else:
+            continue
+        if speaker in cues.PRONOUNS:
+            people = [e for e in tokens.entities[:index] if e and names.is_person(e)]
+            speaker = people[-1] if people else before
+        if speaker and speaker not in found:
+            found.append(speaker)
+    return tuple(found)
+
+
+def _speaker_before(tokens: Tokens, names: NameIndex, index: int) -> str:
+    """The nearest person or 'he'/'she' before an attribution verb, else the nearest other
+    name ('the Ukrainian air force said')."""
+    fallback = ""
+    if index and tokens.words[index - 1] in cues.COORDINATING:
+        return _subject(tokens, names, index)
+    for at in range(index - 1, max(index - cues.SPEAKER_BEFORE, 0) - 1, -1):
+        entity, word = tokens.entities[at], tokens.words[at]
+        if entity and names.is_person(entity):
+            return entity
+        if word in cues.PRONOUNS:
+            return word
+        if word in cues.PUNCTUATION_ENDS - {","} or word in cues.ATTRIBUTIONS:
+            break  # nor before another verb
+        if word == '"' and at and tokens.words[at - 1] in cues.PUNCTUATION_ENDS:
+            break  # the end of a quotation: its speaker is not inside it
+        if entity and not fallback:
+            fallback = entity
+    return fallback
+
+
+def _subject(tokens: Tokens, names: NameIndex, index: int) -> str:
+    """The first person named before `index`: the subject of a verb after 'and'."""
+    return next((e for e in tokens.entities[:index] if e and names.is_person(e)), "")
+
+
+def _speaker_after(tokens: Tokens, names: NameIndex, start: int) -> str:
+    if start >= len(tokens.words) or tokens.words[start] in cues.PUNCTUATION_ENDS | {"that"}:
+        return ""
+    found, end = [], start
+    for end in range(start, min(start + cues.SPEAKER_AFTER, len(tokens.words))):
+        entity, raw = tokens.entities[end], tokens.raw[end]
+        if entity:
+            found.append(entity)
+        elif not (raw[0].isupper() or tokens.words[end] in cues.TITLES):
+            break
+    people = [e for e in found if names.is_person(e)]
+    if people:
+        return people[0]
+    # 'said the air force.' names its speaker; 'said Moscow was ready' names a subject
+    closed = end >= len(tokens.words) - 1 or tokens.words[end] in cues.PUNCTUATION_ENDS
+    return found[0] if found and closed else ""
