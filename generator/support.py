@@ -40,6 +40,12 @@ class SiteEvidence:
         return sum(1 for e in self.items.values() for s in e.supports if s.cited)
 
     @property
+    def unsupported(self) -> tuple[Evidence, ...]:
+        """The claims no cited article supports. They are published, marked "Unsupported"
+        wherever they are shown; `check` warns and `check --strict` fails."""
+        return tuple(e for e in self.items.values() if not e.supported_by)
+
+    @property
     def supported(self) -> int:
         return sum(1 for e in self.items.values() for s in e.supports if s.cited and s.supported)
 

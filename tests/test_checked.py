@@ -118,3 +118,50 @@ def test_the_reason_is_shown_with_the_claim(mini_content: Path, tmp_path: Path) 
     warned = fact.select_one(".evidence .supports .no-support-note").get_text(" ", strip=True)
     assert warned.startswith("The check warned: the source hedges: 'plans to travel")
     assert main(site_args("check", mini_content, None, "--strict")) == 0
+
+
+def test_an_error_does_not_hide_the_warnings(mini_content: Path, capsys) -> None:
+    """A misquote (an error) and a claim that flips its source (a warning), reported together,
+    each naming the claim, the article, what differs and the closest passage."""
+    replace_in(mini_content / "articles/first.md", HEDGED, "Zelensky did not travel to Ankara.")
+    replace_in(
+        mini_content / "topics.yaml",
+        "  related: []",
+        "  quotes:\n    - speaker: volodymyr-zelensky\n      text: We went.\n      cite: [first]\n"
+        "  related: []",
+    )
+    code, lines = check(mini_content, capsys)
+    assert code == 1
+    assert lines[-1] == "1 error; nothing was written"
+    error, warning = (
+        next(line for line in lines if kind in line) for kind in (": error:", ": warning:")
+    )
+    assert error == (
+        f'{mini_content}/topics.yaml:9:13: error: quote 1 of topic ankara-meeting ("We went.") '
+        "not found word for word in any cited article "
+        "(closest: 'Zelensky did not travel to Ankara.')"
+    )
+    assert warning == (
+        f'{mini_content}/topics.yaml:5:13: warning: fact 1 of topic ankara-meeting ("Zelensky '
+        "travelled to Ankara.\") not supported by 'first': the source negates it ('not travel "
+        "to Ankara'); the claim does not [negation] (closest: 'Zelensky did not travel to "
+        "Ankara.')"
+    )
+
+
+def test_an_unsupported_claim_is_published_marked_so(
+    mini_content: Path, tmp_path: Path, capsys
+) -> None:
+    replace_in(mini_content / "articles/first.md", HEDGED, "Zelensky did not travel to Ankara.")
+    output = tmp_path / "site"
+    build(BuildOptions(mini_content, THEME, output, search=False))
+    fact = parse(output / "topics" / "ankara-meeting" / "index.html").select_one("#fact-1")
+    assert fact.select_one(".provenance").get("class") == ["provenance", "provenance-unsupported"]
+    assert not fact.select(".evidence .supports")
+    code, lines = check(mini_content, capsys)
+    assert code == 0
+    assert (
+        "evidence: 1 claim no cited article supports: published marked 'Unsupported'; "
+        "--strict fails" in lines
+    )
+    assert check(mini_content, capsys, "--strict")[0] == 1
