@@ -134,40 +134,66 @@ def _date_key(date: PartialDate) -> tuple[tuple, str]:
     return ("n", str(date.year), "", ""), f"the year ({date.year})"
 
 
+class _Readings:
+    """An article's sentences read for meaning, once, when a claim first needs them: most
+    cited articles that do not support a claim never get that far."""
+
+    def __init__(self, sentences: tuple[Sentence, ...], names: NameIndex):
+        self._sentences, self._names = sentences, names
+        self._readings: tuple[Reading, ...] | None = None
+
+    def of(self, first: int, count: int) -> tuple[Reading, ...]:
+        if self._readings is None:
+            self._readings = read_sentences(self._sentences, self._names)
+        return self._readings[first : first + count]
+
+
 @dataclass(frozen=True, slots=True)
 class _Window:
     passage: tuple[Sentence, ...]
     presents: tuple[frozenset, ...]  # each sentence's features (not merged: claims are small)
-    readings: tuple[Reading, ...]  # each sentence's negations, hedges, numbers, speakers
+    first: int  # the index of its first sentence in the article
+    article: _Readings
 
     @property
     def text(self) -> str:
         """Normalised, for the verbatim rules (only claims with quoted words need it)."""
         return normalise(" ".join(sentence.text for sentence in self.passage))
 
+    @property
+    def readings(self) -> tuple[Reading, ...]:
+        """Each sentence's negations, hedges, numbers and speakers."""
+        return self.article.of(self.first, len(self.passage))
+
 
 def _windows(body: str, names: NameIndex, published: dt.date | None = None) -> tuple[_Window, ...]:
     """Each sentence, then each pair of adjacent sentences."""
     sentences = split_sentences(body)
-    readings = read_sentences(sentences, names)
+    article = _Readings(sentences, names)
     singles = [
-        _Window((s,), (text_features(s.text, names, published),), (reading,))
-        for s, reading in zip(sentences, readings, strict=True)
+        _Window((s,), (text_features(s.text, names, published),), index, article)
+        for index, s in enumerate(sentences)
     ]
     pairs = [
-        _Window(a.passage + b.passage, a.presents + b.presents, a.readings + b.readings)
+        _Window(a.passage + b.passage, a.presents + b.presents, a.first, article)
         for a, b in itertools.pairwise(singles)
     ]
     return tuple(singles + pairs)
 
 
-@dataclass(frozen=True, slots=True)
 class _Meaning:
-    """What a passage with all of a claim's words must also agree with."""
+    """What a passage with all of a claim's words must also agree with (the claim is read
+    when a passage first has all its words)."""
 
-    claim: Claim
-    reading: Reading
-    names: NameIndex
+    def __init__(self, claim: Claim, names: NameIndex):
+        self.claim, self.names = claim, names
+        self._reading: Reading | None = None
+
+    @property
+    def reading(self) -> Reading:
+        if self._reading is None:
+            self._reading = read(self.claim.text, self.names)
+        return self._reading
 
     def differences(self, window: _Window) -> tuple[Difference, ...]:
         claim = self.claim
@@ -215,6 +241,8 @@ def best_support(
     best: tuple | None = None
     for order, window in enumerate(windows):
         has_words, score, missing = needs.check(window)
+        if best is not None and best[0][0] and score <= best[0][2]:
+            continue  # cannot outrank a supporting passage found before it
         differences: tuple[Difference, ...] = ()
         if has_words and meaning is not None:
             differences = meaning.differences(window)
@@ -267,7 +295,7 @@ def check_claims(
     results = []
     for claim in claims:
         needs = claim_needs(claim, names)
-        meaning = _Meaning(claim, read(claim.text, names), names)
+        meaning = _Meaning(claim, names)
         cited = list(dict.fromkeys(claim.cites))
         chain = [originals[s] for s in cited if s in originals and originals[s] not in cited]
         supports = [best_support(needs, slug, windows_of(slug), True, meaning) for slug in cited]
