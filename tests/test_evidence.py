@@ -148,19 +148,37 @@ SEED_SENTENCES = [
     for article in SEEDS.articles.values()
     for sentence in split_sentences(article.body)
 ]
-SEED_NAMES = name_index((e.id, e.name, e.aliases) for e in SEEDS.entities.values())
+SEED_NAMES = name_index(
+    ((e.id, e.name, e.aliases) for e in SEEDS.entities.values()),
+    [e.id for e in SEEDS.entities.values() if e.kind == "person"],
+)
+SEED_DATES = {slug: article.date for slug, article in SEEDS.articles.items()}
+
+
+def check_seed(text: str, slug: str) -> Support:
+    claim = Claim("fact", "t", 0, text, (slug,), HERE)
+    body = SEEDS.articles[slug].body
+    (evidence,) = check_claims([claim], {slug: body}, {}, SEED_NAMES, SEED_DATES)
+    return evidence.supports[0]
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.sampled_from(SEED_SENTENCES))
 def test_a_sentence_of_a_seed_supports_itself(case: tuple[str, str]) -> None:
     slug, text = case
-    body = SEEDS.articles[slug].body
-    claim = Claim("fact", "t", 0, text, (slug,), HERE)
-    (evidence,) = check_claims([claim], {slug: body}, {}, SEED_NAMES)
-    support = evidence.supports[0]
-    assert support.supported, support.missing
+    support = check_seed(text, slug)
+    assert support.supported, describe(support)
     assert normalise(text) in normalise(support.text)
+
+
+NEGATED = [(slug, text) for slug, text in SEED_SENTENCES if " not " in text]
+
+
+@pytest.mark.parametrize(("slug", "text"), NEGATED, ids=[t[:40] for _, t in NEGATED])
+def test_a_seed_sentence_without_its_not_is_not_supported(slug: str, text: str) -> None:
+    support = check_seed(text.replace(" not ", " ", 1), slug)
+    assert not support.supported
+    assert "negation" in [d.rule for d in support.differences], describe(support)
 
 
 @given(st.text())
