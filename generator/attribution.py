@@ -13,7 +13,7 @@ def speakers(tokens: Tokens, names: NameIndex, before: str) -> tuple[str, ...]:
     words, found = tokens.words, []
     for index, word in enumerate(words):
         if tuple(words[index : index + 2]) == cues.ACCORDING:
-            speaker = _speaker_after(tokens, names, index + 2)
+            speaker = _speaker_after(tokens, names, index + 2, inverted=False)
         elif word in cues.ATTRIBUTIONS:
             speaker = _speaker_before(tokens, names, index)
             if not speaker and word in cues.INVERTED:
@@ -54,19 +54,22 @@ def _subject(tokens: Tokens, names: NameIndex, index: int) -> str:
     return next((e for e in tokens.entities[:index] if e and names.is_person(e)), "")
 
 
-def _speaker_after(tokens: Tokens, names: NameIndex, start: int) -> str:
+def _speaker_after(tokens: Tokens, names: NameIndex, start: int, inverted: bool = True) -> str:
+    """The name after 'according to', or after an inverted 'said' (only when what follows
+    the name cannot be its own verb)."""
     if start >= len(tokens.words) or tokens.words[start] in cues.PUNCTUATION_ENDS | {"that"}:
         return ""
     found, end = [], start
-    for end in range(start, min(start + cues.SPEAKER_AFTER, len(tokens.words))):
-        entity, raw = tokens.entities[end], tokens.raw[end]
-        if entity:
-            found.append(entity)
-        elif not (raw[0].isupper() or tokens.words[end] in cues.TITLES):
-            break
+    limit = min(start + cues.SPEAKER_AFTER, len(tokens.words))
+    while end < limit and (
+        tokens.entities[end] or tokens.raw[end][0].isupper() or tokens.words[end] in cues.TITLES
+    ):
+        if tokens.entities[end] and tokens.entities[end] not in found:
+            found.append(tokens.entities[end])
+        end += 1
+    # 'said Dmitry Peskov.' names its speaker; 'said Putin remained open' names a subject
+    closed = end >= len(tokens.words) or tokens.words[end] in cues.AFTER_SPEAKER
+    if not found or (inverted and not closed):
+        return ""
     people = [e for e in found if names.is_person(e)]
-    if people:
-        return people[0]
-    # 'said the air force.' names its speaker; 'said Moscow was ready' names a subject
-    closed = end >= len(tokens.words) - 1 or tokens.words[end] in cues.PUNCTUATION_ENDS
-    return found[0] if found and closed else ""
+    return people[0] if people else found[0]

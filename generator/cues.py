@@ -181,6 +181,11 @@ TITLES = frozenset(
     leader aide official adviser advisor foreign prime deputy secretary special senior
     general""".split()
 )
+# What may follow an inverted speaker ('said Peskov on Tuesday'); a verb may not ('said
+# Putin remained open': Putin is the subject of what was said).
+AFTER_SPEAKER = PUNCTUATION_ENDS | frozenset(
+    "on in at after during when while who adding as to".split()
+)
 COORDINATING = frozenset({"and", "but"})  # 'X went to Ankara and said': X said it
 # Verbs of saying are stop words for the word rule, but their polarity counts:
 # 'has yet to say' is not 'has said'.

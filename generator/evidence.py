@@ -252,7 +252,10 @@ def best_support(
             best = (rank, window, missing, differences, acknowledged)
     if best is None:
         return Support(slug, False, (), ("any text",), cited)
-    (supported, *_), window, missing, differences, acknowledged = best
+    (supported, has_words, *_), window, missing, differences, acknowledged = best
+    if not has_words and meaning is not None and window.passage:
+        # the closest passage lacks words; say too what it says otherwise, for the editor
+        acknowledged, differences = _acknowledge(meaning, meaning.differences(window))
     checked = meaning.claim.checked if meaning else None
     if missing and checked is not None and checked.warning == "words" and not differences:
         # the editor says the closest passage says it in other words
