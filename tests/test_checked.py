@@ -158,6 +158,10 @@ def test_an_unsupported_claim_is_published_marked_so(
     fact = parse(output / "topics" / "ankara-meeting" / "index.html").select_one("#fact-1")
     assert fact.select_one(".provenance").get("class") == ["provenance", "provenance-unsupported"]
     assert not fact.select(".evidence .supports")
+    assert fact.select_one(".evidence .no-support-note").get_text(" ", strip=True) == (
+        "does not say this (the source negates it ('not travel to Ankara'); the claim does "
+        "not); closest:"
+    )
     code, lines = check(mini_content, capsys)
     assert code == 0
     assert (
