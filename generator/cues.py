@@ -294,3 +294,25 @@ CUE_WORDS = frozenset(
 # the signal; unless it is in a clause the cue governs ('not confirmed that he will attend').
 NEGATION_ENDS = frozenset("would will could can may might should shall must".split())
 COMPLEMENTISERS = frozenset({"that", "whether"})
+# Units of measure, each spelling -> one name: '20 km' and '20 miles' differ.
+MEASURE_WORDS = {
+    word: unit
+    for unit, words in (
+        ("km", "km kilometre kilometres kilometer kilometers"),
+        ("mile", "mile miles"),
+        ("m", "metre metres meter meters"),
+        ("tonne", "tonne tonnes ton tons"),
+        ("hour", "hour hours"),
+        ("day", "day days"),
+        ("week", "week weeks"),
+        ("month", "month months"),
+        ("year", "year years"),
+        ("%", "% percent"),
+        ("dollar", "dollar dollars"),
+        ("euro", "euro euros"),
+        ("pound", "pound pounds"),
+        ("rouble", "rouble roubles ruble rubles"),
+        ("hryvnia", "hryvnia hryvnias"),
+    )
+    for word in words.split()
+}

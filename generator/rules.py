@@ -7,10 +7,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .counts import Counted
+from .cues import MEASURE_WORDS
 from .meaning import Reading
-from .textfeatures import NameIndex
+from .textfeatures import NameIndex, word_key
 
 RULES = ("negation", "hedge", "number", "speaker", "date")
+# The stems numbers count by (meaning.py keeps stems) -> one name per unit.
+MEASURES = {
+    key[1] if key and key[0] == "w" else word: unit
+    for word, unit in MEASURE_WORDS.items()
+    for key in [word_key(word)]
+}
 # What a claim's `checked:` may name: a rule above, or "words" (the passage says it in
 # other words than the claim's).
 ACKNOWLEDGEABLE = (*RULES, "words")
@@ -121,6 +129,10 @@ def _numbers(claim: Reading, passage: list[Reading]) -> list[Difference]:
     found = [count for reading in passage for count in reading.numbers]
     for number in claim.numbers:
         same = [count for count in found if count.value == number.value]
+        unit, units = _unit(number), [_unit(count) for count in same]
+        if same and unit and all(units) and unit not in units:
+            message = f"the claim says '{number.label}', the source '{same[0].label}'"
+            return [Difference("number", message)]
         if not same or any(number.nouns & count.nouns for count in same):
             continue
         other = [
@@ -135,6 +147,11 @@ def _numbers(claim: Reading, passage: list[Reading]) -> list[Difference]:
             )
             return [Difference("number", message)]
     return []
+
+
+def _unit(count: Counted) -> str:
+    """The unit of measure a number counts, made one spelling ('kilometres' is 'km')."""
+    return next((MEASURES[noun] for noun in count.nouns if noun in MEASURES), "")
 
 
 def _quantities(claim: Reading, passage: list[Reading]) -> list[Difference]:
