@@ -1,5 +1,5 @@
 """Who a text credits with what it says: 'X said', 'according to X', 'said X', 'X, who
-accused', and 'he' or 'she' resolved to the person named before."""
+accused', 'in X's words', and 'he' or 'she' resolved to the person named before."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ def speakers(tokens: Tokens, names: NameIndex, before: str) -> tuple[str, ...]:
     for index, word in enumerate(words):
         if tuple(words[index : index + 2]) == cues.ACCORDING:
             speaker = _speaker_after(tokens, names, index + 2, inverted=False)
+        elif word in cues.POSSESSED and words[index - 2 : index] == ["'", "s"]:
+            speaker = tokens.entities[index - 3] if index >= 3 else ""  # X's words, X's view
         elif word in cues.ATTRIBUTIONS:
             speaker = _speaker_before(tokens, names, index)
             if not speaker and word in cues.INVERTED:

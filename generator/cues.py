@@ -173,6 +173,7 @@ ATTRIBUTIONS = frozenset(
     wrote writes asked asks replied replies hoped hopes reported reports""".split()
 )
 PRONOUNS = frozenset({"he", "she"})
+POSSESSED = frozenset({"words", "view", "statement", "remarks", "comments", "account"})
 # 'said X' names its speaker after it ('said Kremlin spokesman Dmitry Peskov').
 INVERTED = frozenset({"said", "says", "told", "added", "noted", "wrote", "asked"})
 # Words that may stand between 'said' and its speaker: 'said Kremlin spokesman Dmitry Peskov'.
