@@ -21,18 +21,21 @@ class Counted:
     label: str  # as written, with what it counts
 
 
+NUMBER_WORDS = frozenset(cues.ORDINAL_WORDS) | frozenset(cues.TENS) | frozenset(cues.UNITS)
+
+
 def numbers(tokens: Tokens) -> Iterable[Counted]:
-    words, index = tokens.words, 0
-    while index < len(words):
-        found = _number_at(words, index)
+    words, after = tokens.words, 0
+    starts = [i for i, word in enumerate(words) if word[0].isdigit() or word in NUMBER_WORDS]
+    for index in starts:
+        found = _number_at(words, index) if index >= after else None
         if found is None:
-            index += 1
             continue
-        value, end = found
+        value, after = found
+        end = after
         nouns, stop = _counted(tokens, end)
         if nouns and not _is_year(value):
             yield Counted(value, nouns, " ".join(tokens.raw[index:stop]).replace(" - ", "-"))
-        index = end
 
 
 def _number_at(words: list[str], index: int) -> tuple[tuple, int] | None:

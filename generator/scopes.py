@@ -30,17 +30,17 @@ TABLES = {kind: _cue_table(kind) for kind in ("hedge", "future", "negation")}
 def cue_spans(tokens: Tokens, kind: str) -> list[tuple[int, int, int]]:
     """(cue start, cue end, scope end) of each cue of a kind."""
     table, words = TABLES[kind], tokens.words
-    spans = []
-    index = 0
-    while index < len(words):
-        match = _match(tokens, table.get(words[index], ()), index, kind)
+    spans: list[tuple[int, int, int]] = []
+    after = 0  # a cue starts after the end of the one before
+    for index in [i for i, word in enumerate(words) if word in table]:
+        if index < after:
+            continue
+        match = _match(tokens, table[words[index]], index, kind)
         if match is None:
-            index += 1
             continue
         size, scope = match
-        end = index + size
-        spans.append((index, end, _scope_end(tokens, end, scope, kind == "negation")))
-        index = end
+        after = index + size
+        spans.append((index, after, _scope_end(tokens, after, scope, kind == "negation")))
     return spans
 
 
