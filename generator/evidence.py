@@ -202,13 +202,30 @@ class _Meaning:
             return found + _date_differences(claim, window)
         # a quote's words are checked verbatim: only who said it is left to compare
         ends = (" ".join(self.quote.split()[:3]), " ".join(self.quote.split()[-3:]))
-        readings = [
-            reading
+        quoting = [
+            (sentence, reading)
             for sentence, reading in zip(window.passage, window.readings, strict=True)
             if any(end in normalise(sentence.text) for end in ends)
         ]
-        found = compare(self.reading, readings or window.readings, self.names, claim.speaker)
+        readings = [reading for _, reading in quoting] or list(window.readings)
+        found = compare(self.reading, readings, self.names, claim.speaker)
+        if not any(r.speakers for r in readings) and quoting:
+            found += self._unnamed(window, quoting[0][0])
         return tuple(d for d in found if d.rule == "speaker")
+
+    def _unnamed(self, window: _Window, quoted: Sentence) -> tuple[Difference, ...]:
+        """A quote its sentence credits to no one is the speaker's only if the speaker is
+        named in the same paragraph (not in the last sentence of the one before)."""
+        speaker = ("e", self.claim.speaker)
+        named = any(
+            speaker in reading.words
+            for sentence, reading in zip(window.passage, window.readings, strict=True)
+            if sentence.paragraph == quoted.paragraph
+        )
+        if named:
+            return ()
+        who = self.names.label(self.claim.speaker)
+        return (Difference("speaker", f"its paragraph does not say {who} said it"),)
 
     @property
     def quote(self) -> str:
