@@ -61,7 +61,9 @@ def make_environment(theme_dir: Path, config: Config, routes: Any) -> RecordingE
     return env
 
 
-def render_page(env: RecordingEnvironment, page: Page, data: SiteData) -> tuple[str, Reads]:
+def render_page(
+    env: RecordingEnvironment, page: Page, data: SiteData
+) -> tuple[str, Reads]:
     """The page's HTML and everything it read: records, queries and templates."""
     reader = Reader(data)
     env.loaded = set()

@@ -198,7 +198,9 @@ def entity_groups(reader: Reader) -> tuple[tuple[str, tuple], ...]:
     return tuple(groups)
 
 
-def timelinejs(topic: Topic, items: Iterable[TimelineItem], routes: Routes) -> dict[str, Any]:
+def timelinejs(
+    topic: Topic, items: Iterable[TimelineItem], routes: Routes
+) -> dict[str, Any]:
     """A TimelineJS document (https://timeline.knightlab.com/docs/json-format.html).
     TimelineJS shows headline and text as HTML, so plain text is escaped."""
     return {

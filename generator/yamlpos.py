@@ -27,6 +27,7 @@ ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*]")
 FAST_PATH_DEPTH = 5000  # a quarter of the depth at which libyaml's composer crashed
 
 
+
 class _PythonParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
     def __init__(self, text: str) -> None:
         yaml.reader.Reader.__init__(self, text)
