@@ -167,7 +167,8 @@ def check_claims(
     names: NameIndex,
 ) -> tuple[Evidence, ...]:
     """`bodies`: article slug -> Markdown body; `originals`: rewrite slug -> the slug of
-    the article it rewrites, checked too so provenance can tell who said it first."""
+    the article it rewrites; every article up a cited rewrite's chain is checked too, so
+    provenance can tell who said it first."""
     windows: dict[str, tuple[_Window, ...]] = {}
 
     def windows_of(slug: str) -> tuple[_Window, ...]:
@@ -179,7 +180,7 @@ def check_claims(
     for claim in claims:
         needs = claim_needs(claim, names)
         cited = list(dict.fromkeys(claim.cites))
-        chain = [originals[s] for s in cited if s in originals and originals[s] not in cited]
+        chain = [o for s in cited for o in originals_of(s, originals) if o not in cited]
         supports = [best_support(needs, slug, windows_of(slug)) for slug in cited]
         supports += [
             best_support(needs, slug, windows_of(slug), cited=False)
@@ -187,3 +188,13 @@ def check_claims(
         ]
         results.append(Evidence(claim, tuple(supports)))
     return tuple(results)
+
+
+def originals_of(slug: str, originals: Mapping[str, str]) -> tuple[str, ...]:
+    """The articles up `slug`'s rewrite chain, nearest first (a loop stops where it closes)."""
+    found: list[str] = []
+    seen = {slug}
+    while (slug := originals.get(slug, "")) and slug not in seen:
+        found.append(slug)
+        seen.add(slug)
+    return tuple(found)

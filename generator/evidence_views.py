@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from . import intel
 from .evidence import Claim, Evidence
+from .lineage import Lineage
 from .model import Article, Site, Source
 from .sentences import Sentence
 
@@ -53,7 +54,9 @@ class ClaimView:
         return self.corroboration.status in ("unconfirmed", "unsupported")
 
 
-def claim_view(site: Site, evidence: Evidence, credibility: str = "") -> ClaimView:
+def claim_view(
+    site: Site, evidence: Evidence, credibility: str = "", lineage: Lineage | None = None
+) -> ClaimView:
     rows = tuple(
         EvidenceRow(
             site.articles[s.slug],
@@ -66,7 +69,8 @@ def claim_view(site: Site, evidence: Evidence, credibility: str = "") -> ClaimVi
         for s in evidence.supports
         if s.cited or s.supported
     )
-    return ClaimView(evidence.claim, intel.corroboration(site, evidence, credibility), rows)
+    corroboration = intel.corroboration(site, evidence, credibility, lineage)
+    return ClaimView(evidence.claim, corroboration, rows)
 
 
 def disputed(claims: Iterable[ClaimView]) -> tuple[ClaimView, ...]:

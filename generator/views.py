@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from . import intel
 from .curation import Event, Quote
+from .evidence import Evidence
 from .evidence_views import ClaimView, claim_view
 from .model import Article, Entity, Source, Topic
 from .reads import Reader
@@ -93,7 +94,7 @@ def fact_views(reader: Reader, topic: Topic) -> tuple[FactView, ...]:
     views = []
     for index, fact in enumerate(topic.key_facts):
         evidence = reader.evidence(topic.id, "fact", index)
-        claim = claim_view(reader.site, evidence, fact.credibility)
+        claim = read_claim(reader, evidence, fact.credibility)
         views.append(
             FactView(
                 texts.facts[(topic.id, index)],
@@ -105,6 +106,12 @@ def fact_views(reader: Reader, topic: Topic) -> tuple[FactView, ...]:
             )
         )
     return tuple(views)
+
+
+def read_claim(reader: Reader, evidence: Evidence, credibility: str = "") -> ClaimView:
+    """A claim with its evidence and provenance, read through the page's reader."""
+    lineage = reader.lineage(support.slug for support in evidence.supports)
+    return claim_view(reader.site, evidence, credibility, lineage)
 
 
 def fact_anchor(index: int) -> str:
@@ -128,7 +135,7 @@ def quote_views(
         for index, quote in enumerate(topic.quotes):
             if speaker is not None and quote.speaker != speaker:
                 continue
-            claim = claim_view(reader.site, reader.evidence(topic.id, "quote", index))
+            claim = read_claim(reader, reader.evidence(topic.id, "quote", index))
             views.append(
                 QuoteView(
                     quote,
@@ -150,7 +157,7 @@ def event_views(reader: Reader, topic: Topic) -> tuple[EventView, ...]:
             event,
             topic,
             cards(reader, event.cites),
-            claim_view(reader.site, reader.evidence(topic.id, "event", index)),
+            read_claim(reader, reader.evidence(topic.id, "event", index)),
         )
         for index, event in enumerate(topic.events)
     ]
