@@ -32,6 +32,24 @@ class EvidenceRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Label:
+    """A short note that travels with a claim wherever it is shown (page, feed, export,
+    search): its date was inferred, or no independent outlet's text supports it."""
+
+    kind: str  # "inferred", "unconfirmed" or "unsupported": a CSS class, a feed category
+    text: str  # what is shown inline: "date inferred", "Unconfirmed", "Unsupported"
+    title: str  # the label said in full (a tooltip; the text of feeds and TimelineJS)
+
+
+INFERRED = Label(
+    "inferred",
+    "date inferred",
+    "Date inferred: the editor worked it out (for example from “on Tuesday” and the "
+    "article’s date); the text does not state it",
+)
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimView:
     claim: Claim
     corroboration: intel.Corroboration
@@ -52,6 +70,15 @@ class ClaimView:
     @property
     def disputed(self) -> bool:
         return self.corroboration.status in ("unconfirmed", "unsupported")
+
+    @property
+    def labels(self) -> tuple[Label, ...]:
+        """What a reader must know before relying on the claim, in the order shown."""
+        labels = [INFERRED] if self.claim.inferred else []
+        status = self.corroboration.status
+        if self.disputed:
+            labels.append(Label(status, status.capitalize(), self.corroboration.label))
+        return tuple(labels)
 
 
 def claim_view(

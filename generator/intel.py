@@ -99,6 +99,7 @@ class TimelineEntry:
     event: Event
     topic: Topic
     articles: tuple[Article, ...]
+    index: int = 0  # the event's place among its topic's events (its claim's index)
 
 
 def article_grade(site: Site, article: Article) -> Grade:
@@ -198,5 +199,9 @@ def _and_list(names: list[str]) -> str:
 def timeline_events(topics: Iterable[Topic]) -> tuple[TimelineEntry, ...]:
     """Events oldest first; partial dates sort at the start of their month or year.
     (Their articles are left out: the caller reads those it shows.)"""
-    entries = [TimelineEntry(event, topic, ()) for topic in topics for event in topic.events]
+    entries = [
+        TimelineEntry(event, topic, (), index)
+        for topic in topics
+        for index, event in enumerate(topic.events)
+    ]
     return tuple(sorted(entries, key=lambda e: (e.event.date, e.topic.id, e.event.text)))
