@@ -40,6 +40,7 @@ from .routes import SEARCH_FOLDER, Routes, output_file
 from .search import write_search_index
 from .signatures import Signature
 from .state import BuildState, changed_files, changed_reads, dirty_pages
+from .summaries import summary_warnings
 from .support import SiteEvidence
 from .texts import Texts, render_texts
 from .theme import Theme
@@ -297,7 +298,12 @@ class Builder:
         pages = cards.with_cards(pages, page_cards)
         check_internal_links(site, texts.bodies, pages)
         copies = near_copies()
-        more = [*evidence_warnings, *draft_warnings, *_field_warnings(raw, site, publishing)]
+        more = [
+            *evidence_warnings,
+            *summary_warnings(site),
+            *draft_warnings,
+            *_field_warnings(raw, site, publishing),
+        ]
         warnings = self._warnings(site, graph, copies, more)
         self._language = site.config.language
         data = SiteData(site, graph, texts, routes, evidence, lineage(site, copies))
