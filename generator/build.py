@@ -40,7 +40,7 @@ from .routes import SEARCH_FOLDER, Routes, output_file
 from .search import write_search_index
 from .signatures import Signature
 from .state import BuildState, changed_files, changed_reads, dirty_pages
-from .summaries import summary_warnings
+from .summaries import check_summaries
 from .support import SiteEvidence
 from .texts import Texts, render_texts
 from .theme import Theme
@@ -298,15 +298,16 @@ class Builder:
         pages = cards.with_cards(pages, page_cards)
         check_internal_links(site, texts.bodies, pages)
         copies = near_copies()
+        summaries = check_summaries(site)
         more = [
             *evidence_warnings,
-            *summary_warnings(site),
+            *summaries.warnings(),
             *draft_warnings,
             *_field_warnings(raw, site, publishing),
         ]
         warnings = self._warnings(site, graph, copies, more)
         self._language = site.config.language
-        data = SiteData(site, graph, texts, routes, evidence, lineage(site, copies))
+        data = SiteData(site, graph, texts, routes, evidence, lineage(site, copies), summaries)
         return Prepared(raw, data, pages, warnings, page_cards)
 
     def _in_background(self, site: Site) -> bool:

@@ -23,6 +23,7 @@ from .markdown import MarkdownResult
 from .model import Article, Entity, Site, Source, Topic
 from .ranking import co_mention_graph, first, rank
 from .routes import Routes
+from .summaries import SummaryCheck
 from .support import SiteEvidence
 from .texts import Texts
 
@@ -53,6 +54,7 @@ class SiteData:
     routes: Routes
     evidence: SiteEvidence
     lineage: Lineage = field(default_factory=Lineage)  # rewrites, and undeclared near copies
+    summaries: SummaryCheck = field(default_factory=lambda: SummaryCheck(()))
 
 
 QUERIES: Mapping[str, Callable[[SiteData, str], Hashable]] = {
@@ -87,6 +89,7 @@ QUERIES: Mapping[str, Callable[[SiteData, str], Hashable]] = {
     "supporting-claims": lambda data, slug: data.evidence.citing(slug, cited=False),
     # provenance: the articles an article copies, declared or found as near copies
     "lineage": lambda data, slug: data.lineage.of(slug),
+    "unsupported-summary": lambda data, topic: data.summaries.of(topic),
 }
 
 

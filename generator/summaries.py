@@ -26,8 +26,26 @@ class SummarySentence:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class SummaryCheck:
+    unsupported: tuple[Evidence, ...]  # the sentences no article of their topic supports
+
+    def of(self, topic_id: str) -> tuple[str, ...]:
+        """A topic's unsupported sentences, as the page names them."""
+        return tuple(e.claim.text for e in self.unsupported if e.claim.topic == topic_id)
+
+    def warnings(self) -> list[ContentError]:
+        lines = _SummaryLines()
+        return [_warning(item, lines) for item in self.unsupported]
+
+
 def summary_warnings(site: Site) -> list[ContentError]:
     """A warning for each summary sentence that no article of its topic supports."""
+    return check_summaries(site).warnings()
+
+
+def check_summaries(site: Site) -> SummaryCheck:
+    """Every summary sentence, checked against the articles of its topic."""
     names = name_index([(e.id, e.name, e.aliases) for e in site.entities.values()])
     bodies = {slug: article.body for slug, article in site.articles.items()}
     lowered = {slug: body.lower() for slug, body in bodies.items()}
@@ -37,8 +55,7 @@ def summary_warnings(site: Site) -> list[ContentError]:
         for sentence in summary_sentences(topic)
     ]
     checked = check_claims(claims, bodies, dict(declared(site).parents), names)
-    lines = _SummaryLines()
-    return [_warning(item, lines) for item in checked if not item.supported_by]
+    return SummaryCheck(tuple(item for item in checked if not item.supported_by))
 
 
 def summary_sentences(topic: Topic) -> tuple[SummarySentence, ...]:

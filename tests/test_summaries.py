@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, FIXTURES, THEME
+from conftest import CONTENT, FIXTURES, THEME, parse
 
-from generator.build import BuildOptions, render_site
+from generator.build import BuildOptions, build, render_site
 from generator.cli import main
 from generator.evidence import check_claims
 from generator.lineage import declared
@@ -81,3 +81,22 @@ def test_the_cheap_filter_never_drops_an_article_that_supports(real) -> None:
     cheap = check_claims(filtered, bodies, originals, names)
     assert [set(e.supported_by) for e in full] == [set(e.supported_by) for e in cheap]
     assert all(e.supported_by for e in full) and len(full) >= 15
+
+
+def test_the_topic_page_names_an_unsupported_summary_sentence(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini", content)
+    topics = content / "topics.yaml"
+    topics.write_text(
+        topics.read_text().replace("  summary: Zelensky travelled to Ankara.\n", SUMMARY)
+    )
+    output = tmp_path / "site"
+    build(BuildOptions(content, THEME, output, search=False))
+    note = parse(output / "topics" / "ankara-meeting" / "index.html").select_one(
+        ".summary-unsupported"
+    )
+    assert note.get_text(" ", strip=True) == (
+        "Unsupported No article of this topic says: "
+        "“He signed a gas deal in Athens with Greek officials.”"
+    )
+    assert parse(output / "topics" / "ankara-meeting" / "index.html").select(".summary p")
