@@ -109,11 +109,6 @@ def article_grade(site: Site, article: Article) -> Grade:
     )
 
 
-def original_of(site: Site, article: Article) -> Article:
-    """Follow rewrite_of to the first article of the chain (a loop stops where it closes)."""
-    return site.articles[declared(site).root(article.slug)]
-
-
 def corroboration(
     site: Site, evidence: Evidence, credibility: str = "", lineage: Lineage | None = None
 ) -> Corroboration:
