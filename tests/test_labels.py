@@ -156,9 +156,22 @@ def test_cited_by_labels_the_claims_it_lists(site: Path) -> None:
     ]
 
 
+def test_json_ld_claims_appear_only_where_their_text_is_and_carry_their_labels(
+    site: Path,
+) -> None:
+    soup = parse(site / "topics" / "visit" / "index.html")
+    graph = json.loads(soup.select_one('script[type="application/ld+json"]').string)["@graph"]
+    claims = {item["text"]: item for item in graph if item["@type"] == "Claim"}
+    hospitals = claims["The council was promised money for hospitals."]
+    assert hospitals["appearance"] == []
+    assert hospitals["description"] == "Unsupported: no cited article says this"
+    arrived = claims["Anna Bondar arrived in Lviv for two days of talks with the regional council."]
+    assert len(arrived["appearance"]) == 2 and "description" not in arrived
+
+
 def test_no_unsupported_claim_is_shown_without_its_label(site: Path) -> None:
     """Wherever a page shows an unsupported claim's text, the element that holds it says
-    so (JSON-LD, for machines, aside)."""
+    so (JSON-LD, for machines, is tested above)."""
     unsupported = [text for text, labels in LABELS.items() if "Unsupported" in labels]
     checked = 0
     for html in site.rglob("*.html"):
