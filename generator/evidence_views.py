@@ -29,15 +29,18 @@ class EvidenceRow:
     text: str  # the supporting passage, or the closest one
     anchor: str  # of the passage's first sentence on the article page; '' when none
     cited: bool  # False: the original of a cited rewrite, shown for provenance
+    acknowledged: tuple[str, ...] = ()  # warnings the claim's `checked:` acknowledges
+    differs: tuple[str, ...] = ()  # what an unsupporting passage says otherwise
 
 
 @dataclass(frozen=True, slots=True)
 class Label:
     """A short note that travels with a claim wherever it is shown (page, feed, export,
-    search): its date was inferred, or no independent outlet's text supports it."""
+    search): its date was inferred, no independent outlet's text supports it, or the
+    editor acknowledged a warning of the check (`checked:`, with the reason)."""
 
-    kind: str  # "inferred", "unconfirmed" or "unsupported": a CSS class, a feed category
-    text: str  # what is shown inline: "date inferred", "Unconfirmed", "Unsupported"
+    kind: str  # "inferred", "unconfirmed", "unsupported", "checked": a CSS class, a category
+    text: str  # shown inline: "date inferred", "Unconfirmed", "Unsupported", "checked by…"
     title: str  # the label said in full (a tooltip; the text of feeds and TimelineJS)
 
 
@@ -78,6 +81,9 @@ class ClaimView:
         status = self.corroboration.status
         if self.disputed:
             labels.append(Label(status, status.capitalize(), self.corroboration.label))
+        if (checked := self.claim.checked) is not None:
+            said = f"Checked by the editor despite a “{checked.warning}” warning: {checked.reason}"
+            labels.append(Label("checked", "checked by the editor", said))
         return tuple(labels)
 
 
@@ -92,6 +98,8 @@ def claim_view(
             s.text,
             s.passage[0].anchor if s.passage else "",
             s.cited,
+            tuple(d.message for d in s.acknowledged),
+            tuple(d.message for d in s.differences),
         )
         for s in evidence.supports
         if s.cited or s.supported

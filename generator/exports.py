@@ -33,6 +33,7 @@ CSV_COLUMNS = (
     "credibility",
     "date_inferred",
     "labels",
+    "checked",
     "support",
     "independent_sources",
     "sources",
@@ -77,12 +78,19 @@ def _support(claim: ClaimView) -> dict[str, Any]:
     return {
         "date_inferred": claim.claim.inferred,
         "labels": [label.text for label in claim.labels],
+        "checked": _checked(claim),
         "support": corroboration.status,
         "support_label": corroboration.label,
         "independent_sources": corroboration.count,
         "sources": [source.name for source, _ in corroboration.outlets],
         "derivative_sources": [source.name for source, _ in corroboration.derivatives],
     }
+
+
+def _checked(claim: ClaimView) -> dict[str, str] | None:
+    """The warning the editor acknowledged (`checked:`), and why."""
+    checked = claim.claim.checked
+    return None if checked is None else {"warning": checked.warning, "reason": checked.reason}
 
 
 def topic_records(reader: Reader, topic: Topic) -> dict[str, Any]:
@@ -164,6 +172,7 @@ def _csv_row(kind: str, record: dict[str, Any]) -> dict[str, Any]:
         "credibility": record.get("credibility", ""),
         "date_inferred": "yes" if record["date_inferred"] else "",
         "labels": "; ".join(record["labels"]),
+        "checked": "{warning}: {reason}".format(**record["checked"]) if record["checked"] else "",
         "support": record.get("support", ""),
         "independent_sources": record.get("independent_sources", ""),
         "sources": "; ".join(record.get("sources", ())),

@@ -19,11 +19,18 @@ from playwright.sync_api import Browser
 from generator.build import BuildOptions, build
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+KINDS = {
+    "date inferred": "inferred",
+    "Unconfirmed": "unconfirmed",
+    "Unsupported": "unsupported",
+    "checked by the editor": "checked",
+}
+CHECKED = "Checked by the editor despite a “hedge” warning: The council's own statement says so."
 # each claim of tests/fixtures/labels and the labels it must carry wherever it is shown
 LABELS = {
     "Anna Bondar arrived in Lviv for two days of talks with the regional council.": [],
     "Residents of Lviv complained about rising bread prices during the visit.": ["Unconfirmed"],
-    "The council hopes for money for schools.": [],
+    "The council hopes for money for schools.": ["checked by the editor"],
     "The council was promised money for hospitals.": ["Unsupported"],
     "Anna Bondar arrives in Lviv on Monday for two days of talks with the regional council.": [
         "date inferred"
@@ -74,7 +81,12 @@ def test_the_topic_page_labels_each_claim_in_its_indexed_text(site: Path) -> Non
         li.select_one(".event-text").get_text(): said_on_the_topic_page(li)
         for li in soup.select(".timeline > li")
     }
-    assert {**facts, **events} == LABELS
+    # the editor's check is said in full beside the claim, with its reason
+    assert {**facts, **events} == {
+        text: [label for label in labels if label != "checked by the editor"]
+        for text, labels in LABELS.items()
+    }
+    assert soup.select_one("#fact-3 .checked-note").get_text() == CHECKED
     assert all(indexed(label) for label in soup.select(".claim-label"))
     assert said_on_the_topic_page(soup.select_one(".quotes > li")) == ["Unconfirmed"]
     assert soup.select_one(".claim-label-inferred")["title"].startswith("Date inferred: the editor")
@@ -107,9 +119,11 @@ def test_the_atom_feed_says_each_label_in_title_content_and_category(site: Path)
         terms = [c.get("term") for c in entry.iter(f"{ATOM}category")]
         seen[claim] = [label for label in LABELS[claim] if f"[{label}]" in title]
         for label in LABELS[claim]:
-            assert label.split()[-1].lower() in terms
+            assert KINDS[label] in terms
         if "Unsupported" in LABELS[claim]:
             assert "[Unsupported: no cited article says this.]" in content
+        if "checked by the editor" in LABELS[claim]:
+            assert f"[{CHECKED}.]" in content
         if "date inferred" in LABELS[claim]:
             assert "[Date inferred: the editor worked it out" in content
     assert seen == LABELS
@@ -145,6 +159,9 @@ def test_the_exports_carry_each_claims_labels(site: Path) -> None:
         text: "; ".join(labels) for text, labels in by_text.items()
     }
     assert [row["date_inferred"] for row in rows if row["kind"] == "event"] == ["yes", "", "yes"]
+    reason = "The council's own statement says so."
+    assert data["key_facts"][2]["checked"] == {"warning": "hedge", "reason": reason}
+    assert rows[2]["checked"] == f"hedge: {reason}" and rows[0]["checked"] == ""
 
 
 def test_cited_by_labels_the_claims_it_lists(site: Path) -> None:
