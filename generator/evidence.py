@@ -302,8 +302,9 @@ def check_claims(
     published: Mapping[str, dt.date] | None = None,
 ) -> tuple[Evidence, ...]:
     """`bodies`: article slug -> Markdown body; `originals`: rewrite slug -> the slug of
-    the article it rewrites, checked too so provenance can tell who said it first;
-    `published`: article slug -> its date, what 'on Wednesday' in its text is read against."""
+    the article it rewrites; every article up a cited rewrite's chain is checked too, so
+    provenance can tell who said it first; `published`: article slug -> its date, what
+    'on Wednesday' in its text is read against."""
     windows: dict[str, tuple[_Window, ...]] = {}
     published = published or {}
 
@@ -317,7 +318,7 @@ def check_claims(
         needs = claim_needs(claim, names)
         meaning = _Meaning(claim, names)
         cited = list(dict.fromkeys(claim.cites))
-        chain = [originals[s] for s in cited if s in originals and originals[s] not in cited]
+        chain = [o for s in cited for o in originals_of(s, originals) if o not in cited]
         supports = [best_support(needs, slug, windows_of(slug), True, meaning) for slug in cited]
         supports += [
             best_support(needs, slug, windows_of(slug), False, meaning)
@@ -325,3 +326,13 @@ def check_claims(
         ]
         results.append(Evidence(claim, tuple(supports)))
     return tuple(results)
+
+
+def originals_of(slug: str, originals: Mapping[str, str]) -> tuple[str, ...]:
+    """The articles up `slug`'s rewrite chain, nearest first (a loop stops where it closes)."""
+    found: list[str] = []
+    seen = {slug}
+    while (slug := originals.get(slug, "")) and slug not in seen:
+        found.append(slug)
+        seen.add(slug)
+    return tuple(found)
