@@ -160,6 +160,7 @@ def _topic(topic: Topic, texts: Texts, routes: Routes) -> Page:
         context = {
             "topic": topic_now,
             "summary": reader.topic_texts().summaries[topic.id],
+            "unsupported_summary": reader.ask("unsupported-summary", topic.id),
             "facts": facts,
             "articles": views.originals_first(articles),
             "latest": articles[0].article.date if articles else None,
