@@ -128,7 +128,7 @@ def write_cards(
     target.mkdir(parents=True, exist_ok=True)
     missing = []
     for card in {card.name: card for card in cards}.values():
-        destination = target / card.name
+        destination = output.inside(directory, f"{CARDS_DIR}/{card.name}")
         if destination.is_file():
             continue
         found = _whole_png(reuse_from, card.name) or _whole_png(store, card.name)
@@ -137,10 +137,10 @@ def write_cards(
         else:
             missing.append(card)
     for card, data in zip(missing, _draw_all(missing, workers), strict=True):
-        output.write_atomic(target / card.name, data)  # the folder may be being served
+        output.write_atomic(output.inside(target, card.name), data)  # it may be being served
         if store is not None:
             with contextlib.suppress(OSError):  # a store that cannot be written costs time only
-                output.write_atomic(store / card.name, data)
+                output.write_atomic(output.inside(store, card.name), data)
     return len(missing)
 
 

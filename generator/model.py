@@ -24,10 +24,12 @@ from .curation import (
 from .errors import ContentError, ContentErrors, Position, did_you_mean
 from .fields import FieldReader, Reference, references_to, rewrite_loops, top_level_list
 from .load import RawArticle, RawContent
+from .routes import BadPath, site_path
 from .slug import slugify
 from .yamlpos import Located
 
 ENTITY_KINDS = ("person", "organisation", "place")
+MAX_ALIASES = 100  # old addresses of one article: more is a generated list gone wrong
 MAX_NAME = 200  # characters in an entity's name or alias: longer is a paste gone wrong
 # A BCP 47 language tag: language, then optional script, region and variants ("en", "pt-BR").
 LANGUAGE_TAG = re.compile(
@@ -104,6 +106,7 @@ class Article:
     draft: bool = False  # left out of `build` unless --drafts; the preview shows it
     updated: dt.date | None = None  # last corrected or updated ('updated:' or 'lastmod:')
     aliases: tuple[str, ...] = ()  # old site paths ('/old/path/') that redirect here
+    alias_positions: tuple[Position, ...] = ()  # where each alias is written
 
     @property
     def modified(self) -> dt.date:
@@ -327,6 +330,7 @@ def _article(raw: RawArticle, errors: list[ContentError], references: list[Refer
         errors.append(
             ContentError(Position(raw.meta.path, raw.body_line), "the article has no text")
         )
+    aliases, alias_positions = _aliases(fields)
     return Article(
         slug=raw.slug,
         title=fields.text("title"),
@@ -343,7 +347,8 @@ def _article(raw: RawArticle, errors: list[ContentError], references: list[Refer
         position=Position(raw.meta.path, 1),
         draft=_flag(fields, "draft"),
         updated=_updated(fields),
-        aliases=_aliases(fields),
+        aliases=aliases,
+        alias_positions=alias_positions,
     )
 
 
@@ -369,23 +374,22 @@ def _updated(fields: FieldReader) -> dt.date | None:
     return None if updated == dt.date.min else updated
 
 
-def _aliases(fields: FieldReader) -> tuple[str, ...]:
-    """Old addresses of the article, as site paths: '/2025/old-name/' or '/old.html'."""
-    paths = []
-    for index, alias in enumerate(fields.text_list("aliases")):
-        parts = urlsplit(alias)
-        segments = alias.split("/")
-        if not alias.startswith("/") or parts.scheme or parts.netloc or ".." in segments:
-            fields.error(
-                ("aliases", index),
-                f"alias {alias!r} must be a path on this site",
-                "write it from the site's root, e.g. /2025/old-name/",
-            )
+def _aliases(fields: FieldReader) -> tuple[tuple[str, ...], tuple[Position, ...]]:
+    """Old addresses of the article as site paths ('/2025/old-name/', '/old.html'),
+    each checked by routes.site_path, and where each is written."""
+    paths, positions = [], []
+    listed = fields.text_list("aliases")
+    if len(listed) > MAX_ALIASES:
+        fields.error(("aliases",), f"{len(listed):,} aliases, over {MAX_ALIASES:,} for one article")
+        return (), ()
+    for index, alias in enumerate(listed):
+        try:
+            paths.append(site_path(alias))
+        except BadPath as bad:
+            fields.error(("aliases", index), str(bad), bad.hint)
             continue
-        if not alias.endswith("/") and "." not in segments[-1]:
-            alias += "/"
-        paths.append(alias)
-    return tuple(paths)
+        positions.append(fields.at("aliases", index))
+    return tuple(paths), tuple(positions)
 
 
 def _check_rewrite_cycles(

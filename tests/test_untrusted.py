@@ -1,0 +1,235 @@
+"""Untrusted content stays inside its site (issue 23): an alias is a site path checked in
+one place, every written file goes through one guard, and nothing outside the output
+folder is written or any page of the site replaced, whatever the aliases say."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, THEME, tree
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator import output
+from generator.build import BuildOptions, build
+from generator.errors import ContentErrors
+from generator.routes import BadPath, site_path
+
+BASE_URL = "https://example.org/mini/"
+MINI = FIXTURES / "mini"
+
+
+def briefing(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The real command line, in its own process."""
+    command = [sys.executable, "-m", "generator", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+def with_front_matter(content: Path, lines: str, article: str = "first") -> Path:
+    path = content / "articles" / f"{article}.md"
+    path.write_text(path.read_text().replace("summary:", f"{lines}\nsummary:", 1))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("alias", "path"),
+    [
+        ("/2025/old-name", "/2025/old-name/"),
+        ("/old.html", "/old.html"),
+        ("/köln/", "/k%C3%B6ln/"),
+        ("/ko\u0308ln/", "/k%C3%B6ln/"),  # the NFD spelling is the same file on macOS
+        ("/a%20b/", "/a%20b/"),
+        ("/%66irst/", "/first/"),
+        ("/", "/"),
+    ],
+)
+def test_an_alias_is_decoded_and_normalised(alias: str, path: str) -> None:
+    assert site_path(alias) == path
+
+
+@pytest.mark.parametrize(
+    "alias",
+    [
+        "/%2e%2e/%2e%2e/tmp/x/",
+        "/%2E%2E/x/",
+        "/..%2f..%2fx/",
+        "/%252e%252e/x/",
+        "/../x/",
+        "/a/../../x",
+        "//",
+        "/./",
+        "//evil.example/x",
+        "https://evil.example/x",
+        "x/",
+        "/a\\..\\x",
+        "/%5c../x",
+        "/%00/",
+        "/a\x00b/",
+        "/a\x1bb/",
+        "/\u202eevil/",
+        "/C:/Windows/x",
+        "/.git/config",
+        "/.briefing-site",
+        "/pagefind/pagefind.js",
+        "/static/style.css",
+        "/cards/x.png",
+        "/%ff/",
+        "/" + "x" * 300 + "/",
+    ],
+)
+def test_an_alias_that_is_not_a_plain_site_path_is_refused(alias: str) -> None:
+    with pytest.raises(BadPath):
+        site_path(alias)
+
+
+@pytest.mark.parametrize(
+    "relative",
+    ["../x", "a/../../x", "/etc/x", "", "a//b", "./a", "a\\b", "a\x00b"],
+)
+def test_the_write_guard_refuses_a_path_that_is_not_plain(tmp_path: Path, relative: str) -> None:
+    with pytest.raises(output.OutsideOutput):
+        output.inside(tmp_path / "site", relative)
+    assert not (tmp_path / "x").exists()
+
+
+def test_the_write_guard_refuses_a_folder_linked_out(tmp_path: Path) -> None:
+    (tmp_path / "site").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "site" / "articles").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "site" / "page.html").symlink_to(tmp_path / "elsewhere" / "page.html")
+    with pytest.raises(output.OutsideOutput):
+        output.inside(tmp_path / "site", "articles/x/index.html")
+    with pytest.raises(output.OutsideOutput):
+        output.inside(tmp_path / "site", "page.html")
+    assert output.inside(tmp_path / "site", "a/b/index.html") == tmp_path / "site/a/b/index.html"
+
+
+# Every way the red-team pass found to reach out of the output or over a page, and
+# their neighbours: `check` and `build` must name each at its own line. Paths that are
+# not site paths are found with the model, clashes once the pages are known: two files.
+NOT_SITE_PATHS = {
+    "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/tmp/x/": "escapes '.' as %2e",
+    "/%2e%2e/lib/python3/site-packages/zz.pth": "escapes '.' as %2e",
+    "//": "holds an empty part",
+    "/./": "holds '.'",
+    "/%00/": "escapes '\\x00' as %00",
+    "/a/%2f/b/": "escapes '/' as %2f",
+}
+CLASHES = {
+    "/": "is already the address of the page /",
+    "/index.html": "is already the address of the page /",
+    "/articles/%66irst/": "is already the address of the page /articles/first/",
+    "/Articles/Second/": "is already the address of the page /articles/second/",
+    "/sitemap.xml": "is already the address of the page /sitemap.xml",
+    "/robots.txt": "is already the address of the page /robots.txt",
+    "/feed.xml/x/": "is inside a file of the site",
+    "/topics": "is already the address of the page /topics/",
+    "/old/": "",  # the first use is fine...
+    "/old": "is already an alias of 'first'",  # ...the same folder again is not
+}
+
+
+@pytest.fixture(scope="module", params=[NOT_SITE_PATHS, CLASHES], ids=["paths", "clashes"])
+def hostile_aliases(request, tmp_path_factory: pytest.TempPathFactory):
+    """`briefing check` and `briefing build` on the mini site with these aliases."""
+    aliases = request.param
+    root = tmp_path_factory.mktemp("hostile")
+    content = root / "content"
+    shutil.copytree(MINI, content)
+    listed = "".join(f"\n  - {alias!r}" for alias in aliases)
+    with_front_matter(content, f"aliases:{listed}")
+    checked = briefing("check", "--content", content, "--theme", THEME, cwd=root)
+    built = briefing("build", "--content", content, "--theme", THEME, cwd=root)
+    assert checked.returncode == built.returncode == 1
+    assert sorted(p.name for p in root.iterdir()) == ["content"]  # nothing written
+    assert not Path("/tmp/x/index.html").exists()
+    return aliases, (checked.stderr, built.stderr)
+
+
+def test_a_hostile_alias_is_one_message_at_its_line(hostile_aliases) -> None:
+    aliases, said = hostile_aliases
+    for stderr in said:
+        assert "Traceback" not in stderr
+        for index, (alias, message) in enumerate(aliases.items()):
+            line = 7 + index  # '---', four fields, 'aliases:', then one alias a line
+            at_line = [text for text in stderr.splitlines() if f"first.md:{line}:" in text]
+            if message:
+                assert len(at_line) == 1 and message in at_line[0], (alias, stderr)
+                assert ": error: " in at_line[0]
+            else:
+                assert at_line == [], alias
+
+
+ALIAS_PARTS = st.sampled_from(
+    [
+        "/", "//", ".", "..", "%2e", "%2E", "%2f", "%2F", "%5c", "%5C", "\\", "%00", "\x00",
+        "%25", "%252e", "index.html", "articles", "first", "%66irst", "sitemap.xml",
+        "robots.txt", "feed.xml", "tmp", "x", "é", "e\u0301", "K", "\u202e", "C:", "~",
+        " ", "pagefind", "static", "cards", ".nojekyll", "%", "?", "#", ":",
+    ]
+)  # fmt: skip
+SEPARATORS = st.sampled_from(["/", "/", "/", "//", "%2f", "\\", ""])
+SEGMENTS = ALIAS_PARTS | ALIAS_PARTS | st.text(max_size=3)  # mostly the parts that matter
+ALIASES = st.builds(
+    lambda first, pairs: first + "".join(part + separator for part, separator in pairs),
+    st.sampled_from(["/", "/", "/", "", "//", "%2f"]),
+    st.lists(st.tuples(SEGMENTS, SEPARATORS), max_size=6),
+)
+
+
+@pytest.fixture(scope="module")
+def clean_mini(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The mini site without aliases, as a tree of files."""
+    site = tmp_path_factory.mktemp("clean") / "site"
+    build(BuildOptions(MINI, THEME, site, base_url=BASE_URL, search=False, workers=1))
+    return tree(site)
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(aliases=st.lists(ALIASES, min_size=1, max_size=2))
+def test_no_alias_writes_outside_the_output_or_over_a_page(
+    tmp_path_factory: pytest.TempPathFactory, clean_mini: dict[str, bytes], aliases: list[str]
+) -> None:
+    root = tmp_path_factory.mktemp("alias")
+    deep = root / "a" / "b" / "c"  # room for '..' to climb into, watched
+    content = deep / "content"
+    shutil.copytree(MINI, content)
+    listed = ", ".join(_yaml_quoted(alias) for alias in aliases)
+    with_front_matter(content, f"aliases: [{listed}]")
+    before = _digests(root)
+    site = deep / "site"
+    try:
+        build(BuildOptions(content, THEME, site, base_url=BASE_URL, search=False, workers=1))
+    except ContentErrors:
+        assert _digests(root) == before and not site.exists()
+        return
+    assert _digests(root, skip="site") == before
+    built = tree(site)
+    changed = [name for name, data in clean_mini.items() if built.get(name) != data]
+    assert changed == []
+    for name in built.keys() - clean_mini.keys():
+        assert name.endswith((".html", "/index.html")), name
+        assert b'http-equiv="refresh"' in built[name]
+    for path in site.rglob("*"):
+        assert path.resolve().is_relative_to(site.resolve())
+
+
+def _digests(root: Path, skip: str = "") -> dict[str, str]:
+    return {name: hashlib.sha256(data).hexdigest() for name, data in tree(root, skip).items()}
+
+
+def _yaml_quoted(text: str) -> str:
+    """A YAML double-quoted scalar of any text."""
+    escaped = "".join(
+        c if c.isprintable() and c not in '"\\' else f"\\U{ord(c):08x}" for c in text
+    )
+    return f'"{escaped}"'
