@@ -171,7 +171,9 @@ class Builder:
     def _load_cache(self, fingerprints: Mapping[str, Fingerprint]) -> None:
         """Start from the last process's build: its records and bodies always, its
         pages only if the output folder is exactly as that build left it."""
-        seed = cache.load(cache.cache_file(self.options.output_dir), self._cache_key())
+        path = cache.cache_file(self.options.output_dir)
+        cache.clean_leftovers(path.parent)
+        seed = cache.load(path, self._cache_key())
         if seed is None:
             return
         options = self.options

@@ -91,7 +91,7 @@ def test_the_cache_keeps_cards_when_the_output_is_gone(
     monkeypatch.setattr(cards, "draw", lambda card: drawn.append(card) or real_draw(card))
     damaged = sorted(store.iterdir())[0]
     damaged.write_bytes(damaged.read_bytes()[:100])
-    for leftover in (tmp_path / ".briefing-cache").glob("*.pickle"):
+    for leftover in (tmp_path / ".briefing-cache").glob("*.cache"):
         leftover.unlink()  # pages too are built from nothing
     shutil.rmtree(site)
     build(options)

@@ -233,3 +233,175 @@ def _yaml_quoted(text: str) -> str:
         c if c.isprintable() and c not in '"\\' else f"\\U{ord(c):08x}" for c in text
     )
     return f'"{escaped}"'
+
+
+# The build cache holds data, not code.
+
+PLANT = """
+import os, pickle
+class Plant:
+    def __reduce__(self):
+        return (os.system, ("touch {marker}",))
+payload = pickle.dumps(Plant())
+"""
+
+
+def _planted_pickle(marker: Path) -> bytes:
+    """A pickle that creates `marker` when it is loaded (made in a child process, so
+    this test never holds the class)."""
+    code = PLANT.format(marker=marker) + "import sys; sys.stdout.buffer.write(payload)"
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, check=True).stdout
+
+
+def _with_header(cache_file: Path, payload: bytes) -> bytes:
+    """`payload` under the header of the cache file beside it, digest recomputed: what
+    an attacker who can write the cache folder can make."""
+    magic, key, _ = cache_file.read_bytes().split(b"\n", 2)
+    digest = hashlib.sha256(payload).hexdigest().encode()
+    return b"\n".join([magic, key, digest, b"", payload])
+
+
+@pytest.fixture
+def cached_mini(tmp_path: Path) -> tuple[Path, list[str], dict[str, bytes]]:
+    """The mini site built once through the CLI (so with its cache); the arguments to
+    build it again, and the cold site."""
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    args = ["build", "--content", str(content), "--theme", str(THEME), "--no-search"]
+    assert briefing(*args, cwd=tmp_path).returncode == 0
+    return tmp_path, args, tree(tmp_path / "site")
+
+
+@pytest.mark.parametrize("where", ["old pickle file", "new cache file"])
+def test_a_planted_pickle_runs_no_code(cached_mini, where: str) -> None:
+    root, args, _ = cached_mini
+    folder = root / ".briefing-cache"
+    marker = root / "PLANTED"
+    planted = _planted_pickle(marker)
+    if where == "old pickle file":
+        (folder / "site.pickle").write_bytes(_with_header(folder / "site.cache", planted))
+        (folder / "site.cache").unlink()
+    else:
+        (folder / "site.cache").write_bytes(_with_header(folder / "site.cache", planted))
+    (folder / "site.manifest.json").unlink()
+    (content := root / "content" / "articles" / "first.md").write_text(
+        content.read_text() + "\nMore text.\n"
+    )
+    built = briefing(*args, cwd=root)
+    assert built.returncode == 0, built.stderr
+    assert not marker.exists()
+    assert "Traceback" not in built.stderr
+    if where == "new cache file":
+        assert "ignoring the build cache: it is damaged" in built.stderr
+    assert not (folder / "site.pickle").exists()  # the old format is removed, never read
+    warm = tree(root / "site")
+    shutil.rmtree(root / "site")
+    assert briefing(*args, "--no-cache", cwd=root).returncode == 0
+    assert tree(root / "site") == warm
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b'{"c":["os.system","touch PLANTED"]}',
+        b'{"c":["CachedBuild",1]}',
+        b'{"x":1}',
+        b'{"d":[1]}',
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"c":["BuildState",1,2,3,4,5,6,7]}',
+        b"\xff\xfe not json",
+        b"",
+    ],
+)
+def test_a_crafted_cache_is_a_note_and_a_full_build(cached_mini, payload: bytes) -> None:
+    root, args, cold = cached_mini
+    folder = root / ".briefing-cache"
+    (folder / "site.cache").write_bytes(_with_header(folder / "site.cache", payload))
+    (folder / "site.manifest.json").unlink()
+    built = briefing(*args, cwd=root)
+    assert built.returncode == 0
+    notes = [line for line in built.stderr.splitlines() if "build cache" in line]
+    assert len(notes) == 1 and "ignoring the build cache: it is damaged" in notes[0]
+    assert "Traceback" not in built.stderr
+    assert not (root / "PLANTED").exists()
+    assert tree(root / "site") == cold
+
+
+def test_leftovers_of_killed_builds_are_cleaned_and_a_bad_manifest_is_ignored(
+    cached_mini,
+) -> None:
+    root, args, cold = cached_mini
+    folder = root / ".briefing-cache"
+    dead = 2**22 + 12345  # above the default pid_max: no such process
+    leftovers = [folder / f".site.cache.tmp-{dead}", folder / f".site.manifest.json.tmp-{dead}"]
+    for leftover in leftovers:
+        leftover.write_bytes(b"x" * 1000)
+    manifest = folder / "site.manifest.json"
+    manifest.write_text(manifest.read_text().replace('"inputs":{', '"inputs":[],"x":{', 1))
+    built = briefing(*args, cwd=root)
+    assert built.returncode == 0 and "Traceback" not in built.stderr, built.stderr
+    assert not any(leftover.exists() for leftover in leftovers)
+    assert tree(root / "site") == cold
+    assert briefing(*args, cwd=root).returncode == 0  # and the next build is fine too
+
+
+def test_a_cache_that_cannot_be_saved_leaves_no_temporary_file(tmp_path: Path, capsys) -> None:
+    from generator import cache
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / "site.cache").mkdir()  # os.replace onto a folder fails, as a full disk would
+    state = cache.CachedBuild(state=cache.BuildState(), digests={}, output={})
+    assert not cache.save(folder / "site.cache", "key", state)
+    assert [p.name for p in folder.iterdir() if ".tmp-" in p.name] == []
+    assert "could not save the build cache" in capsys.readouterr().err
+
+
+HASHABLE = st.none() | st.booleans() | st.integers() | st.text(max_size=5) | st.binary(max_size=5)
+PLAIN_VALUES = st.recursive(
+    HASHABLE | st.floats(allow_nan=False) | st.dates() | st.builds(Path, st.text(max_size=5)),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.tuples(children, children)
+        | st.frozensets(HASHABLE, max_size=3)
+        | st.dictionaries(HASHABLE, children, max_size=3)
+    ),
+    max_leaves=10,
+)
+
+
+def _typed(value: object) -> object:
+    """The value with the type of every part beside it (True == 1 == 1.0 otherwise)."""
+    if isinstance(value, list | tuple):
+        return (type(value), [_typed(item) for item in value])
+    if isinstance(value, dict):
+        return (dict, [(_typed(k), _typed(v)) for k, v in value.items()])
+    if isinstance(value, frozenset):
+        return (frozenset, sorted(map(repr, map(_typed, value))))
+    return (type(value), value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(PLAIN_VALUES)
+def test_plain_data_reads_back_as_written(value: object) -> None:
+    from generator import plaindata
+
+    assert _typed(plaindata.loads(plaindata.dumps(value), ())) == _typed(value)
+
+
+def test_plain_data_makes_a_dataclass_without_running_its_code() -> None:
+    from generator import plaindata
+    from generator.dates import PartialDate
+    from generator.errors import Position
+
+    data = plaindata.dumps((PartialDate(2025, 2, 30), Position(Path("a.md"), 3)))
+    assert plaindata.loads(data, (PartialDate, Position)) == (
+        PartialDate(2025, 2, 30),
+        Position(Path("a.md"), 3),
+    )
+    with pytest.raises(plaindata.PlainDataError):
+        plaindata.loads(data, (Position,))  # PartialDate is not allowed here
+    with pytest.raises(plaindata.PlainDataError):
+        plaindata.loads(b'{"c":["Position","a.md",3,0]}', (Position,))  # a path as text
+    with pytest.raises(TypeError):
+        plaindata.dumps(subprocess.Popen)
