@@ -113,6 +113,7 @@ class Builder:
         self._evidence_memo: support.Memo = {}  # claims' supports, by what they depend on
         self._files: set[str] | None = None  # inputs changed since the last build
         self._first = True  # no build yet in this process
+        self._card_digests: dict[str, str] = {}  # card name -> sha256 of the PNG drawn
 
     def render(self) -> RenderedSite:
         """Validate and render every page in memory; writes nothing."""
@@ -318,9 +319,13 @@ class Builder:
         card store, else drawn."""
         reuse = self.options.output_dir / cards.CARDS_DIR
         store = cache.card_store(self.options.output_dir) if self.options.cache else None
-        cards.write_cards(page_cards.values(), directory, reuse, self.options.workers, store)
+        known = self._card_digests
         if store is not None:
-            cards.keep_only(page_cards.values(), store)
+            known.update({k: v for k, v in cards.read_index(store).items() if k not in known})
+        workers = self.options.workers
+        cards.write_cards(page_cards.values(), directory, reuse, workers, store, known)
+        if store is not None:
+            cards.keep_only(page_cards.values(), store, known)
 
     def _near_copies_soon(self, site: Site, previous: BuildState | None):
         """Near-copy detection reads every article: done on full builds and on a new

@@ -405,3 +405,15 @@ def test_plain_data_makes_a_dataclass_without_running_its_code() -> None:
         plaindata.loads(b'{"c":["Position","a.md",3,0]}', (Position,))  # a path as text
     with pytest.raises(TypeError):
         plaindata.dumps(subprocess.Popen)
+
+
+@pytest.mark.parametrize("extra", [[], ["--no-cache"]])
+def test_a_card_swapped_for_another_is_not_published(cached_mini, extra: list[str]) -> None:
+    root, args, cold = cached_mini
+    first, second = sorted((root / "site" / "cards").iterdir())[:2]
+    store = root / ".briefing-cache" / "site.cards"
+    for folder in (first.parent, store):
+        (folder / first.name).write_bytes((folder / second.name).read_bytes())
+    built = briefing(*args, *extra, cwd=root)
+    assert built.returncode == 0, built.stderr
+    assert tree(root / "site") == cold
