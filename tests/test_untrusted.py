@@ -417,3 +417,21 @@ def test_a_card_swapped_for_another_is_not_published(cached_mini, extra: list[st
     built = briefing(*args, *extra, cwd=root)
     assert built.returncode == 0, built.stderr
     assert tree(root / "site") == cold
+
+
+def test_the_pages_workflow_restores_only_a_cache_of_its_own_key() -> None:
+    """No broad restore-keys: a cache saved elsewhere (another branch, a pull request,
+    another generator) is never restored into the deployed build."""
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    for workflow in (root / ".github/workflows/pages.yml", root / "generator/starter/pages.yml"):
+        steps = yaml.safe_load(workflow.read_text())["jobs"]["build"]["steps"]
+        for step in steps:
+            if not str(step.get("uses", "")).startswith("actions/cache@"):
+                continue
+            key = step["with"]["key"]
+            assert "github.ref_name" in key and "hashFiles(" in key and "generator/**" in key
+            exact = key.removesuffix("${{ github.sha }}")
+            restore = step["with"].get("restore-keys", "").splitlines()
+            assert all(prefix == exact for prefix in restore), (workflow, restore)
