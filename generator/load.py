@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import ContentError, ContentErrors, Position
-from .fingerprints import is_content_file
+from .fingerprints import is_content_file, link_out
 from .yamlpos import Located, parse_yaml
 
 FRONT_MATTER_FENCE = "---"
@@ -97,7 +97,7 @@ def load_content(content_dir: Path, reuse: Mapping[Path, Any] | None = None) -> 
             return None
 
     yaml_files = {
-        name: attempt(load_yaml_file, content_dir / f"{name}.yaml")
+        name: attempt(_inside(content_dir, load_yaml_file), content_dir / f"{name}.yaml")
         for name in ("site", "topics", "entities", "sources")
     }
     articles = [attempt(load_article, path) for path in article_paths(content_dir)]
@@ -106,18 +106,41 @@ def load_content(content_dir: Path, reuse: Mapping[Path, Any] | None = None) -> 
     return RawContent(articles=tuple(articles), **yaml_files)
 
 
+def _inside(content_dir: Path, loader: Callable[[Path], Any]) -> Callable[[Path], Any]:
+    """`loader`, for a file that is not a symbolic link out of the content folder."""
+
+    def load(path: Path) -> Any:
+        problem = link_out(path, content_dir)
+        if problem:
+            message = f"not read: it is {problem}"
+            hint = "copy the file into the content folder instead"
+            raise ContentErrors([ContentError(Position(path), message, hint)])
+        return loader(path)
+
+    return load
+
+
 def article_paths(content_dir: Path) -> list[Path]:
-    """Article files: regular files only, so a FIFO or socket cannot block the build."""
-    return sorted(p for p in _article_candidates(content_dir) if p.is_file())
+    """Article files: regular files only, so a FIFO or socket cannot block the build,
+    and none that is a symbolic link out of the content folder (its text would be
+    published)."""
+    return sorted(
+        p
+        for p in _article_candidates(content_dir)
+        if p.is_file() and not link_out(p, content_dir)
+    )
 
 
 def skipped_files(content_dir: Path) -> list[ContentError]:
-    """A warning for each '.md' in articles/ that is not a regular file."""
-    return [
-        ContentError(Position(path), "skipped: not a regular file", severity="warning")
-        for path in sorted(_article_candidates(content_dir))
-        if not path.is_file()
-    ]
+    """A warning for each '.md' in articles/ that is not read: not a regular file, a
+    symbolic link out of the content folder, or a broken one."""
+    warnings = []
+    for path in sorted(_article_candidates(content_dir)):
+        problem = link_out(path, content_dir)
+        if problem or not path.is_file():
+            reason = f"it is {problem}" if problem else "not a regular file"
+            warnings.append(ContentError(Position(path), f"skipped: {reason}", severity="warning"))
+    return warnings
 
 
 def _article_candidates(content_dir: Path) -> Iterable[Path]:

@@ -435,3 +435,84 @@ def test_the_pages_workflow_restores_only_a_cache_of_its_own_key() -> None:
             exact = key.removesuffix("${{ github.sha }}")
             restore = step["with"].get("restore-keys", "").splitlines()
             assert all(prefix == exact for prefix in restore), (workflow, restore)
+
+
+# No symbolic link is followed out of content/, the theme or an imported folder.
+
+SECRET = "Text from outside the content folder, never to be published"
+
+
+def test_links_out_of_content_are_skipped_with_a_warning_naming_them(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    outside = tmp_path / "outside.md"
+    outside.write_text(f"---\ntitle: Leak\ndate: 2025-11-18\nsource: wire\n---\n\n{SECRET}\n")
+    articles = content / "articles"
+    (articles / "leak.md").symlink_to(outside)
+    (articles / "dangling.md").symlink_to(tmp_path / "nowhere.md")
+    (articles / "loop.md").symlink_to("loop.md")
+    (articles / "inside.md").symlink_to("first.md")  # a link inside content/ is fine
+    built = briefing("build", "--content", content, "--theme", THEME, cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    assert "Traceback" not in built.stderr and "cannot write" not in built.stderr
+    warned = {line.split(":")[0]: line for line in built.stderr.splitlines()}
+    assert "symbolic link to " + str(outside) in warned[str(articles / "leak.md")]
+    assert "broken symbolic link" in warned[str(articles / "dangling.md")]
+    assert "loops" in warned[str(articles / "loop.md")]
+    site = tmp_path / "site"
+    assert not any(SECRET in page.read_text() for page in site.rglob("*.html"))
+    assert (site / "articles" / "inside" / "index.html").is_file()
+    (content / "sources.yaml").rename(tmp_path / "sources.yaml")
+    (content / "sources.yaml").symlink_to(tmp_path / "sources.yaml")
+    refused = briefing("build", "--content", content, "--theme", THEME, cwd=tmp_path)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert f"{content / 'sources.yaml'}: error: not read: it is a symbolic link" in refused.stderr
+
+
+def test_a_theme_template_linked_out_is_an_error_naming_it(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    theme = tmp_path / "theme"
+    (theme / "templates").mkdir(parents=True)
+    (tmp_path / "secret.html").write_text(SECRET)
+    (theme / "templates" / "article.html").symlink_to(tmp_path / "secret.html")
+    for command in ("check", "build"):
+        said = briefing(command, "--content", content, "--theme", theme, cwd=tmp_path)
+        assert said.returncode == 1 and "Traceback" not in said.stderr
+        assert "article.html: error: not read: it is a symbolic link to" in said.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_import_of_a_folder_skips_links_out_of_it(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Talks in Ankara\n\n18 November 2025\n\nZelensky spoke in Ankara about the talks.\n"
+    )
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    said = briefing("import", folder, "--content", content, "--source", "wire", cwd=tmp_path)
+    assert said.returncode == 0, said.stderr
+    assert f"{folder / 'passwd.txt'}: warning: skipped: it is a symbolic link to" in said.stderr
+    assert sorted(p.name for p in (content / "articles").iterdir()) == [
+        "first.md",
+        "second.md",
+        "talks-in-ankara.md",
+    ]
+
+
+def test_init_writes_only_inside_its_folder(tmp_path: Path) -> None:
+    site = tmp_path / "new"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / "site.yaml").symlink_to(tmp_path / "planted.yaml")
+    said = briefing("init", site, cwd=tmp_path)
+    assert said.returncode == 1 and "Traceback" not in said.stderr
+    assert "refusing to write through the symbolic link" in said.stderr
+    assert not (tmp_path / "planted.yaml").exists()
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    (linked / "content").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (tmp_path / "elsewhere").mkdir()
+    said = briefing("init", linked, cwd=tmp_path)
+    assert said.returncode == 1 and list((tmp_path / "elsewhere").iterdir()) == []
