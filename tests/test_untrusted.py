@@ -4,10 +4,16 @@ folder is written or any page of the site replaced, whatever the aliases say."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import re
 import shutil
+import signal
 import subprocess
 import sys
+import threading
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -516,3 +522,67 @@ def test_init_writes_only_inside_its_folder(tmp_path: Path) -> None:
     (tmp_path / "elsewhere").mkdir()
     said = briefing("init", linked, cwd=tmp_path)
     assert said.returncode == 1 and list((tmp_path / "elsewhere").iterdir()) == []
+
+
+# The preview never goes deaf.
+
+
+def _serve(root: Path, content: Path, theme: Path) -> tuple[subprocess.Popen, str]:
+    command = [sys.executable, "-m", "generator", "serve", "--content", str(content)]
+    command += ["--theme", str(theme), "--output", str(root / "site"), "--port", "0"]
+    process = subprocess.Popen(
+        command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if match := re.search(r"at (http://127\.0\.0\.1:\d+)", line):
+            threading.Thread(target=process.stdout.read, daemon=True).start()
+            return process, match.group(1)
+        if not line and process.poll() is not None:
+            break
+    process.kill()
+    raise AssertionError("the preview did not start")
+
+
+def _shows(base: str, path: str, text: str, timeout: float = 20) -> bool:
+    """Whether the page at `path` comes to hold `text` within `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), urllib.request.urlopen(base + path, timeout=5) as page:
+            if text in page.read().decode("utf-8"):
+                return True
+        time.sleep(0.2)
+    return False
+
+
+def test_the_preview_keeps_watching_through_loops_replaced_folders_and_new_themes(
+    tmp_path: Path,
+) -> None:
+    content, theme, backup = tmp_path / "content", tmp_path / "theme", tmp_path / "backup"
+    shutil.copytree(MINI, content)
+    shutil.copytree(MINI, backup)
+    process, base = _serve(tmp_path, content, theme)
+    first = "/articles/first/"
+    try:
+        (content / "articles" / "again").symlink_to("..", target_is_directory=True)  # a loop
+        (content / "articles" / "self").symlink_to("self")
+        path = content / "articles" / "first.md"
+        path.write_text(path.read_text().replace("First report", "After loop"))
+        assert _shows(base, first, "After loop")
+        shutil.rmtree(content)
+        shutil.copytree(backup, content)
+        assert _shows(base, first, "First report")
+        for title in ("Replaced once", "Replaced twice"):
+            path = content / "articles" / "first.md"
+            path.write_text(path.read_text().replace("First report", title))
+            assert _shows(base, first, title)
+            path.write_text(path.read_text().replace(title, "First report"))
+        (theme / "templates").mkdir(parents=True)  # a theme folder made after the start
+        template = (THEME / "templates" / "article.html").read_text()
+        marked = template.replace("{% block main %}", '{% block main %}<p>own theme</p>', 1)
+        (theme / "templates" / "article.html").write_text(marked)
+        assert _shows(base, first, "own theme")
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
