@@ -12,7 +12,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from . import importer
 from .copies import EXACT_COPY_SHARE, CopyIndex
@@ -30,6 +29,7 @@ from .load import (
     split_front_matter,
 )
 from .model import assemble_site, check_article, check_ids
+from .routes import split_url
 from .slug import is_slug, slugify
 from .yamlpos import Located
 
@@ -224,7 +224,7 @@ class Importer:
             return o.default_source, False
         known = ", ".join(sorted(self.site.sources)) or "(none: add one to sources.yaml)"
         if article.url:
-            domain = urlsplit(article.url).hostname or article.url
+            domain = split_url(article.url).hostname or article.url
             message = f"no source in sources.yaml has the domain of its URL ({domain})"
         else:
             message = "no source: the text has no 'Source: URL' line"
@@ -380,7 +380,7 @@ def _write(path: Path, text: str, replace: bool) -> None:
 
 
 def _is_web_url(url: str) -> bool:
-    parts = urlsplit(url)
+    parts = split_url(url)
     return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 

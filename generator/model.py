@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 from .curation import (
     CREDIBILITY,
@@ -24,7 +24,7 @@ from .curation import (
 from .errors import ContentError, ContentErrors, Position, did_you_mean
 from .fields import FieldReader, Reference, references_to, rewrite_loops, top_level_list
 from .load import RawArticle, RawContent
-from .routes import BadPath, site_path
+from .routes import BadPath, site_path, split_url
 from .slug import slugify
 from .yamlpos import Located
 
@@ -49,7 +49,7 @@ class Config:
     @property
     def base_path(self) -> str:
         """The URL path the site lives under: '/' or '/repo/'."""
-        path = urlsplit(self.base_url).path or "/"
+        path = split_url(self.base_url).path or "/"
         return path if path.endswith("/") else path + "/"
 
 
@@ -179,7 +179,7 @@ def _known(site: Site) -> dict[str, Mapping[str, object]]:
 def _config(raw: RawContent, errors: list[ContentError], base_url_override: str | None) -> Config:
     fields = FieldReader(raw.site, (), errors, "site.yaml")
     base_url = (base_url_override or fields.text("base_url", required=False) or "/").strip()
-    if base_url.startswith("/") or urlsplit(base_url).scheme in ("http", "https"):
+    if base_url.startswith("/") or split_url(base_url).scheme in ("http", "https"):
         base_url = base_url if base_url.endswith("/") else base_url + "/"
     else:
         fields.error(("base_url",), f"base_url {base_url!r} must start with https:// or /")
@@ -276,7 +276,7 @@ def _topics(
 def _web_url(fields: FieldReader, name: str) -> str:
     """An optional link to the outside web: only http(s), so no javascript: reaches a page."""
     value = fields.text(name, required=False)
-    parts = urlsplit(value)
+    parts = split_url(value)
     if value and (parts.scheme not in ("http", "https") or not parts.netloc):
         fields.error((name,), f"'{name}' must be a web address starting with https:// or http://")
         return ""
@@ -287,8 +287,19 @@ def _id(fields: FieldReader) -> str:
     """A record's id: it becomes part of a URL, so it must already be a slug."""
     value = fields.text("id")
     if value and value != slugify(value):
-        fields.error(("id",), f"id '{value}' is not a valid slug", f"use '{slugify(value)}'")
+        fields.error(("id",), f"id '{value}' is not a valid slug", _slug_hint(value, "use"))
     return value
+
+
+def _slug_hint(value: str, verb: str, suffix: str = "") -> str:
+    """'use 'köln'', unless the slug looks the same: then say what differs."""
+    slug = slugify(value)
+    if unicodedata.normalize("NFC", value) == slug:
+        return (
+            "it is written with decomposed accents (Unicode NFD), which look the same: "
+            "retype it, or save the file with composed characters (NFC)"
+        )
+    return f"{verb} '{slug}{suffix}'"
 
 
 def _check_aliases(entities: list[Entity], doc: Located, errors: list[ContentError]) -> None:
@@ -324,7 +335,7 @@ def _article(raw: RawArticle, errors: list[ContentError], references: list[Refer
         fields.error(("rewrite_of",), "an article cannot be a rewrite of itself")
     if raw.slug != slugify(raw.slug):
         message = f"file name '{raw.slug}.md' is not a valid slug"
-        hint = f"rename it to '{slugify(raw.slug)}.md'"
+        hint = _slug_hint(raw.slug, "rename it to", ".md")
         errors.append(ContentError(Position(raw.meta.path, 1), message, hint))
     if not raw.body.strip():
         errors.append(

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
-from urllib.parse import urlsplit
 
 import yaml
 
 from . import __version__
 from .errors import ContentError, ContentErrors, Position
+from .routes import split_url
 
 STARTER = Path(__file__).resolve().parent / "starter"
 PLACEHOLDER_BASE_URL = "https://example.com/"
@@ -105,7 +105,7 @@ def _base_url(value: str | None) -> str:
     if value is None:
         return PLACEHOLDER_BASE_URL
     value = value.strip()
-    parts = urlsplit(value)
+    parts = split_url(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ContentErrors(
             [

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from urllib.parse import SplitResult, unquote, urlsplit
 from urllib.parse import quote as _quote
-from urllib.parse import unquote
 
 URL_SAFE = re.compile(r"[A-Za-z0-9_.~-]*")  # what quote() leaves as it is
 
@@ -18,6 +18,15 @@ URL_SAFE = re.compile(r"[A-Za-z0-9_.~-]*")  # what quote() leaves as it is
 def quote(text: str) -> str:
     """urllib's quote, without its cost for the usual slug, which it leaves alone."""
     return text if URL_SAFE.fullmatch(text) else _quote(text)
+
+
+def split_url(text: str) -> SplitResult:
+    """urlsplit, for text from content: an address it cannot split ('http://[::1')
+    has no parts at all, so every check of its scheme or host refuses it."""
+    try:
+        return urlsplit(text)
+    except ValueError:
+        return SplitResult("", "", "", "", "")
 
 
 HOME = "/"

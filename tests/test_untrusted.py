@@ -586,3 +586,93 @@ def test_the_preview_keeps_watching_through_loops_replaced_folders_and_new_theme
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=10)
+
+
+# Every bad input is one message with file:line, never a traceback.
+
+
+def _check_says(root: Path, content: Path) -> list[str]:
+    said = briefing("check", "--content", content, "--theme", THEME, cwd=root)
+    assert said.returncode == 1 and "Traceback" not in said.stderr, said.stderr
+    return said.stderr.splitlines()
+
+
+def test_bad_files_are_one_message_each(tmp_path: Path) -> None:
+    """What stops a file from loading: each file's own message, all in one run."""
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    second = content / "articles" / "second.md"
+    second.write_text(second.read_text() + "Red \x1b[31malert\x1b[0m.\n")
+    (content / "articles" / "third.md").write_text(
+        "---\ntitle: T\ndate: 2025-11-18\nsource: wire\n---\n\nA \x0b B \x0c C \ufffe.\n"
+    )
+    (content / "articles" / "huge.md").write_bytes(b"x" * (16 * 2**20 + 1))
+    topics = content / "topics.yaml"
+    long_list = "related: [" + "x, " * 10_001 + "]"
+    topics.write_text(topics.read_text().replace("related: []", long_list))
+    lines = _check_says(tmp_path, content)
+    expected = {
+        f"{second}:10:5: error: control character U+001B in the text",
+        f"{content}/articles/third.md:7:3: error: control character U+000B in the text",
+        f"{content}/articles/huge.md: error: the file is 16,777,217 bytes, over the 16,777,216",
+        f"{topics}:7:12: error: a list of more than 10,000 items is too long",
+    }
+    for start in expected:
+        assert sum(line.startswith(start) for line in lines) == 1, (start, lines)
+
+
+def test_bad_values_are_one_message_each(tmp_path: Path) -> None:
+    """What the model refuses: each at its line, all in one run."""
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    first = content / "articles" / "first.md"
+    first.write_text(
+        first.read_text()
+        .replace("title: First report", "title: '   '")
+        .replace("date: 2025-11-18", "date: !!timestamp 2025-02-30")
+        .replace("topics: [ankara-meeting]", "topics: [ankara-meeting, '']")
+        .replace("summary:", 'url: "http://[::1"\nsummary:')
+    )
+    second = content / "articles" / "second.md"
+    second.write_text(second.read_text().replace("2025-11-19", "!!timestamp 0000-01-01"))
+    topics = content / "topics.yaml"
+    topics.write_text(
+        topics.read_text()
+        .replace("cite: [first]", "cite: [first]\n      added: !!timestamp 2025-02-30")
+        .replace(
+            "related: []",
+            "related: []\n  events:\n    - date: '0000'\n      text: Talks.\n      cite: [first]",
+        )
+    )
+    sources = content / "sources.yaml"
+    nfd = "\n- id: ko\u0308ln\n  name: K\n  url: https://k.example/\n  kind: outlet"
+    sources.write_text(sources.read_text() + nfd)
+    lines = _check_says(tmp_path, content)
+    expected = {
+        f"{first}:2:8: error: 'title' is blank",
+        f"{first}:3:7: error: invalid date '2025-02-30' (day is out of range for month)",
+        f"{first}:5:26: error: an item of 'topics' is blank",
+        f"{first}:6:6: error: 'url' must be a web address",
+        f"{second}:3:7: error: invalid date '0000-01-01'",
+        f"{topics}:7:14: error: invalid date '2025-02-30'",
+        f"{topics}:10:13: error: invalid date '0000'",
+        f"{sources}:6:7: error: id 'ko\u0308ln' is not a valid slug (it is written with decomposed",
+    }
+    for start in expected:
+        assert sum(line.startswith(start) for line in lines) == 1, (start, lines)
+    assert not any("must be text, not text" in line or "use 'köln'" in line for line in lines)
+
+
+def test_import_removes_bidirectional_overrides(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    text = tmp_path / "in.txt"
+    text.write_text(
+        "Talks \u202ein\u202c Ankara\u2066\n\n18 November 2025\n\n"
+        "Zelensky spoke in \u202eAnkara\u202c about the talks.\n"
+    )
+    said = briefing("import", text, "--content", content, "--source", "wire", cwd=tmp_path)
+    assert said.returncode == 0, said.stderr
+    written = (content / "articles" / "talks-in-ankara.md").read_text()
+    assert "title: Talks in Ankara\n" in written
+    assert not any(c in written for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
