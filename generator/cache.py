@@ -172,16 +172,23 @@ def save(path: Path, key: str, cached: CachedBuild) -> bool:
     (False, with a note, and no temporary file left behind)."""
     temp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
-        payload = plaindata.dumps(cached)
-    except (TypeError, ValueError, RecursionError) as exc:
-        _note(f"{path}: could not save the build cache: {exc}")
-        return False
-    try:
         path.parent.mkdir(parents=True, exist_ok=True)
         (path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-        digest = hashlib.sha256(payload).hexdigest().encode()
-        temp.write_bytes(MAGIC + key.encode() + b"\n" + digest + b"\n\n" + payload)
+        with temp.open("wb") as handle:
+            handle.write(MAGIC + key.encode() + b"\n")
+            where = handle.tell()
+            handle.write(b"0" * 64 + b"\n\n")
+            digest = hashlib.sha256()
+            for chunk in plaindata.dump_chunks(cached):
+                digest.update(chunk)
+                handle.write(chunk)
+            handle.seek(where)
+            handle.write(digest.hexdigest().encode())
         os.replace(temp, path)
+    except (TypeError, ValueError, RecursionError) as exc:  # a value the cache cannot hold
+        temp.unlink(missing_ok=True)
+        _note(f"{path}: could not save the build cache: {exc}")
+        return False
     except OSError as exc:
         temp.unlink(missing_ok=True)
         _note(f"{path}: could not save the build cache: {exc.strerror}")
