@@ -291,8 +291,8 @@ class Builder:
         checked = evidence_soon()
         self._evidence_memo, evidence = checked.memo, checked.evidence
         evidence_errors, evidence_warnings = support.evidence_problems(evidence)
-        if evidence_errors:
-            raise ContentErrors(evidence_errors)
+        if evidence_errors:  # with the warnings: an error never hides them
+            raise ContentErrors([*evidence_errors, *evidence_warnings])
         graph = build_graph(site, texts.bodies, matcher)
         pages = tuple(build_pages(site, graph, texts, routes, PAGE_KINDS))
         page_cards = self._cards(site, graph, routes)

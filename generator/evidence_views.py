@@ -28,6 +28,8 @@ class EvidenceRow:
     text: str  # the supporting passage, or the closest one
     anchor: str  # of the passage's first sentence on the article page; '' when none
     cited: bool  # False: the original of a cited rewrite, shown for provenance
+    acknowledged: tuple[str, ...] = ()  # warnings the claim's `checked:` acknowledges
+    differs: tuple[str, ...] = ()  # what an unsupporting passage says otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,8 @@ def claim_view(site: Site, evidence: Evidence, credibility: str = "") -> ClaimVi
             s.text,
             s.passage[0].anchor if s.passage else "",
             s.cited,
+            tuple(d.message for d in s.acknowledged),
+            tuple(d.message for d in s.differences),
         )
         for s in evidence.supports
         if s.cited or s.supported
