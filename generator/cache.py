@@ -18,6 +18,7 @@ The cache is a hint, never a source of truth:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 import sys
@@ -122,45 +123,25 @@ def load(path: Path, key: str, note=None) -> CachedBuild | None:
 
 
 def allowed_types() -> tuple[type, ...]:
-    """The dataclasses a cache file may hold: plain records, no code, no processes."""
-    from . import (
-        build,
-        comparison,
-        curation,
-        dates,
-        entity_graph,
-        entity_lists,
-        errors,
-        evidence,
-        intel,
-        links,
-        load,
-        manifest,
-        markdown,
-        model,
-        near_copies,
-        page,
-        ranking,
-        routes,
-        search_shards,
-        sentences,
-        toc,
-        whatsnew,
-        yamlpos,
-    )
+    """The classes a cache file may hold: the generator's own frozen dataclasses (plain
+    records: each field is checked against its annotation when read, so one that holds a
+    function or a process cannot be made from a file). Found in the generator's loaded
+    modules, so a record another stage adds is allowed without a list to keep."""
+    from . import build, support  # noqa: F401 (build imports this module; both load the stages)
 
-    return (
-        CachedBuild, BuildState, Signature, build.BuildReport, comparison.Row,
-        comparison.Comparison, curation.KeyFact, curation.Event, curation.Quote,
-        dates.PartialDate, entity_graph.Node, entity_graph.Edge, entity_graph.GraphView,
-        entity_lists.EntityCount, entity_lists.EntityList, errors.Position,
-        errors.ContentError, evidence.Claim, evidence.Support, evidence.Evidence,
-        intel.Grade, intel.Corroboration, intel.TimelineEntry, links.Citation,
-        load.RawArticle, manifest.Report, markdown.MarkdownResult, model.Config,
-        model.Source, model.Entity, model.Topic, model.Article, near_copies.NearCopySearch,
-        page.Crumb, ranking.Rank, routes.Routes, search_shards.Shard, sentences.Sentence,
-        toc.Heading, whatsnew.Change, yamlpos.Located,
-    )  # fmt: skip
+    found = []
+    for name, module in list(sys.modules.items()):
+        if name != "generator" and not name.startswith("generator."):
+            continue
+        for value in list(vars(module).values()):
+            if (
+                isinstance(value, type)
+                and value.__module__ == name
+                and dataclasses.is_dataclass(value)
+                and value.__dataclass_params__.frozen  # type: ignore[attr-defined]
+            ):
+                found.append(value)
+    return tuple(found)
 
 
 def _note(message: str) -> None:

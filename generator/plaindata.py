@@ -8,7 +8,7 @@ written as an object of one member whose name says the type:
     {"t": [...]} tuple   {"f": [...]} frozenset   {"s": [...]} set
     {"d": [k, v, ...]} dict   {"b": "base64"} bytes   {"p": "a/b"} path
     {"date": "2025-11-18"}   {"html": "<p>..."} Markup   {"n": "nan"} a float JSON lacks
-    {"c": ["Name", field, ...]} an instance of one of the dataclasses the reader allows
+    {"c": ["module.Name", field, ...]} an instance of a dataclass the reader allows
 
 so a dict is never written as a JSON object and no object is ambiguous. A dataclass is
 made by setting its fields, without calling its class's code, and each field is
@@ -66,8 +66,12 @@ def _encode(value: object) -> object:
     kind = type(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         names = _FIELD_NAMES.get(kind) or _FIELD_NAMES.setdefault(kind, _names(kind))
-        return {"c": [kind.__qualname__, *_items(getattr(value, name) for name in names)]}
+        return {"c": [_name(kind), *_items(getattr(value, name) for name in names)]}
     raise TypeError(f"the build cache cannot hold a {kind.__module__}.{kind.__qualname__}")
+
+
+def _name(kind: type) -> str:
+    return f"{kind.__module__}.{kind.__qualname__}"
 
 
 def _names(kind: type) -> tuple[str, ...]:
@@ -110,7 +114,7 @@ LISTS = frozenset({"t", "f", "s", "d", "c"})
 def loads(data: bytes, allowed: Iterable[type]) -> object:
     """The value JSON `data` holds, made only of plain values and the `allowed`
     dataclasses; PlainDataError if it holds anything else."""
-    reader = _Reader({cls.__qualname__: cls for cls in allowed})
+    reader = _Reader({_name(cls): cls for cls in allowed})
     try:
         return json.loads(data, object_hook=reader.make)
     except PlainDataError:

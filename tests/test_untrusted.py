@@ -310,11 +310,11 @@ def test_a_planted_pickle_runs_no_code(cached_mini, where: str) -> None:
     "payload",
     [
         b'{"c":["os.system","touch PLANTED"]}',
-        b'{"c":["CachedBuild",1]}',
+        b'{"c":["generator.cache.CachedBuild",1]}',
         b'{"x":1}',
         b'{"d":[1]}',
         b"[" * 100_000 + b"]" * 100_000,
-        b'{"c":["BuildState",1,2,3,4,5,6,7]}',
+        b'{"c":["generator.state.BuildState",1,2,3,4,5,6,7]}',
         b"\xff\xfe not json",
         b"",
     ],
@@ -408,7 +408,8 @@ def test_plain_data_makes_a_dataclass_without_running_its_code() -> None:
     with pytest.raises(plaindata.PlainDataError):
         plaindata.loads(data, (Position,))  # PartialDate is not allowed here
     with pytest.raises(plaindata.PlainDataError):
-        plaindata.loads(b'{"c":["Position","a.md",3,0]}', (Position,))  # a path as text
+        text_for_a_path = b'{"c":["generator.errors.Position","a.md",3,0]}'
+        plaindata.loads(text_for_a_path, (Position,))
     with pytest.raises(TypeError):
         plaindata.dumps(subprocess.Popen)
 
