@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from .errors import ContentError, ContentErrors
 from .fingerprints import Fingerprint, scan, snapshot
 from .intel import article_grade
 from .known_fields import unknown_field_warnings
+from .lineage import lineage
 from .links import LinkGraph, build_graph, check_internal_links
 from .lint import base_url_warnings, content_warnings, near_copies_soon
 from .load import RawContent, load_content, loaded_files, skipped_files
@@ -40,6 +41,7 @@ from .search import write_search_index
 from .signatures import Signature
 from .stages import StageClock, StageTime
 from .state import BuildState, changed_files, changed_reads, dirty_pages
+from .summaries import check_summaries
 from .support import SiteEvidence
 from .texts import Texts, render_texts
 from .theme import Theme
@@ -294,7 +296,7 @@ class Builder:
             site, draft_warnings = (site, []) if self.options.drafts else without_drafts(site)
             routes = Routes(site.config.base_url, site.config.base_path)
         with stage("near copies"):
-            near_copies = self._near_copies_soon(site, previous)
+            near_copies = self._near_copies_soon(site)
         with stage("evidence"):
             evidence_soon = support.check_site_soon(
                 site, self._evidence_memo, self._in_background(site) and previous is None
@@ -317,12 +319,19 @@ class Builder:
         with stage("pages"):
             check_internal_links(site, texts.bodies, pages)
         with stage("near copies"):
-            copies = near_copies() if near_copies else []
+            copies = near_copies()
+        with stage("evidence"):
+            summaries = check_summaries(site)
         with stage("model"):
-            more = [*evidence_warnings, *draft_warnings, *_field_warnings(raw, site, publishing)]
+            more = [
+                *evidence_warnings,
+                *summaries.warnings(),
+                *draft_warnings,
+                *_field_warnings(raw, site, publishing),
+            ]
             warnings = self._warnings(site, graph, copies, more)
-        self._language = site.config.language
-        data = SiteData(site, graph, texts, routes, evidence)
+            self._language = site.config.language
+            data = SiteData(site, graph, texts, routes, evidence, lineage(site, copies), summaries)
         return Prepared(raw, data, pages, warnings, page_cards)
 
     def _in_background(self, site: Site) -> bool:
@@ -343,12 +352,10 @@ class Builder:
         if store is not None:
             cards.keep_only(page_cards.values(), store)
 
-    def _near_copies_soon(self, site: Site, previous: BuildState | None):
-        """Near-copy detection reads every article: done on full builds and on a new
-        process's first build (taken from the cache if the articles are the same), not
-        on each save."""
-        if previous is not None and not self._first:
-            return None
+    def _near_copies_soon(self, site: Site) -> Callable[[], list]:
+        """Near-copy detection reads every article; a full build searches them all (or
+        takes the cache's answer if the articles are the same), a rebuild re-queries
+        only the changed ones from the last search: provenance on the pages needs it."""
         articles = tuple(site.articles.values())
         key = cache.articles_digest(articles) if self.options.cache else ""
         seed = self._seed.near_copies if self._seed else None

@@ -101,7 +101,7 @@ class Needs:
         overlap = words_found / len(self.words) if self.words else 1.0
         missing = [f'"{span}"' for span in spans] + sorted(self.labels[key] for key in keys)
         if overlap < MIN_OVERLAP:
-            missing.append(f"only {overlap:.0%} of its words (needs {MIN_OVERLAP:.0%})")
+            missing.append(f"most of its words (shares {overlap:.0%}, needs {MIN_OVERLAP:.0%})")
         total = len(self.spans) + len(self.keys) + len(self.words)
         found = len(self.spans) - len(spans) + len(self.keys) - len(keys) + words_found
         score = found / total if total else 1.0
@@ -302,8 +302,9 @@ def check_claims(
     published: Mapping[str, dt.date] | None = None,
 ) -> tuple[Evidence, ...]:
     """`bodies`: article slug -> Markdown body; `originals`: rewrite slug -> the slug of
-    the article it rewrites, checked too so provenance can tell who said it first;
-    `published`: article slug -> its date, what 'on Wednesday' in its text is read against."""
+    the article it rewrites; every article up a cited rewrite's chain is checked too, so
+    provenance can tell who said it first; `published`: article slug -> its date, what
+    'on Wednesday' in its text is read against."""
     windows: dict[str, tuple[_Window, ...]] = {}
     published = published or {}
 
@@ -317,7 +318,7 @@ def check_claims(
         needs = claim_needs(claim, names)
         meaning = _Meaning(claim, names)
         cited = list(dict.fromkeys(claim.cites))
-        chain = [originals[s] for s in cited if s in originals and originals[s] not in cited]
+        chain = [o for s in cited for o in originals_of(s, originals) if o not in cited]
         supports = [best_support(needs, slug, windows_of(slug), True, meaning) for slug in cited]
         supports += [
             best_support(needs, slug, windows_of(slug), False, meaning)
@@ -325,3 +326,13 @@ def check_claims(
         ]
         results.append(Evidence(claim, tuple(supports)))
     return tuple(results)
+
+
+def originals_of(slug: str, originals: Mapping[str, str]) -> tuple[str, ...]:
+    """The articles up `slug`'s rewrite chain, nearest first (a loop stops where it closes)."""
+    found: list[str] = []
+    seen = {slug}
+    while (slug := originals.get(slug, "")) and slug not in seen:
+        found.append(slug)
+        seen.add(slug)
+    return tuple(found)

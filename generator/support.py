@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from . import forked
 from .errors import ContentError
-from .evidence import Claim, Evidence, Support, check_claims
-from .intel import original_of
+from .evidence import Claim, Evidence, Support, check_claims, originals_of
+from .lineage import declared
 from .model import Site, Topic
 from .signatures import body_digest
 from .textfeatures import name_index
@@ -106,11 +106,7 @@ def check_site(site: Site, memo: Memo | None = None) -> CheckedSite:
     memo = memo or {}
     claims = [claim for topic in site.topics.values() for claim in topic_claims(topic)]
     bodies = {slug: article.body for slug, article in site.articles.items()}
-    originals = {
-        slug: original_of(site, article).slug
-        for slug, article in site.articles.items()
-        if article.rewrite_of
-    }
+    originals = dict(declared(site).parents)
     published = {slug: article.date for slug, article in site.articles.items()}
     entities = [(e.id, e.name, e.aliases) for e in site.entities.values()]
     people = sorted(e.id for e in site.entities.values() if e.kind == "person")
@@ -145,7 +141,7 @@ class _ClaimKeys:
 
     def of(self, claim: Claim) -> bytes:
         cited = list(dict.fromkeys(claim.cites))
-        chain = [self._originals[s] for s in cited if s in self._originals]
+        chain = [o for s in cited for o in originals_of(s, self._originals)]
         checked = [
             (slug, self._body(slug), self._published.get(slug))
             for slug in dict.fromkeys(cited + chain)

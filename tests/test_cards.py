@@ -101,7 +101,7 @@ def test_the_cache_keeps_cards_when_the_output_is_gone(
     assert tree(site) == cold
 
 
-@settings(max_examples=15)
+@settings(max_examples=15, deadline=None)  # a loaded machine pauses
 @given(
     title=st.text(st.characters(codec="latin-1", categories=("L", "N", "P", "Zs")), max_size=120),
     kicker=st.sampled_from(["Topic", "Article · Istanbul talks", "Article"]),
@@ -139,7 +139,7 @@ def _drawn_in_one_go(card: cards.Card) -> Image.Image:
     return image
 
 
-@settings(max_examples=25)
+@settings(max_examples=25, deadline=None)
 @given(
     site_title=st.text(st.characters(codec="latin-1", categories=("L", "N", "Zs")), max_size=90),
     title=st.text(st.characters(codec="latin-1", categories=("L", "N", "P", "Zs")), max_size=300),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import site_args
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
@@ -49,6 +49,7 @@ times_strategy = st.lists(
 )
 
 
+@settings(deadline=None)
 @given(times_strategy)
 def test_the_bench_reads_back_what_build_v_prints(rows: list[tuple[str, float, float]]) -> None:
     times = tuple(StageTime(name, wall, cpu) for name, wall, cpu in rows)
