@@ -107,23 +107,10 @@ def edit_one(content: Path, round_number: int) -> None:
 
 
 def peer_commands(peers: Path, work: Path) -> dict[str, tuple[list[str], Path]]:
-    hugo = [
-        str(peers / "hugo"),
-        "--quiet",
-        "--source",
-        str(work / "hugo"),
-        "--destination",
-        str(work / "hugo-out"),
-    ]
-    pelican = [
-        str(peers / "pelican"),
-        str(work / "pelican" / "content"),
-        "-o",
-        str(work / "pelican-out"),
-        "-s",
-        str(work / "pelican" / "pelicanconf.py"),
-        "-q",
-    ]
+    hugo = [str(peers / "hugo"), "--quiet", "--source", str(work / "hugo"),
+            "--destination", str(work / "hugo-out")]
+    pelican = [str(peers / "pelican"), str(work / "pelican" / "content"), "-o",
+               str(work / "pelican-out"), "-s", str(work / "pelican" / "pelicanconf.py"), "-q"]
     return {"hugo": (hugo, work), "pelican": (pelican, work / "pelican")}
 
 
