@@ -10,11 +10,12 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .graph_labels import Label, arrange
 from .model import Entity
 from .reads import Reader
 
 SEED = 18
-LABELLED = 36  # the most-named entities carry a label; the others show it on hover or focus
+PARTNERS = 3  # the ranked list says whom each entity is named with most
 STRONGEST = 3  # in a dense graph each entity keeps its strongest links only
 TOPIC_NODES = 48  # a topic's graph draws its most-named entities: more is a hairball
 SITE_NODES = 120  # the whole briefing's graph, on a page of its own, draws more
@@ -29,7 +30,21 @@ class Node:
     x: float
     y: float
     r: float
-    labelled: bool
+    label: Label | None  # None: no room for it (the ranked list names it)
+
+    @property
+    def units(self) -> str:
+        return "1 article" if self.articles == 1 else f"{self.articles} articles"
+
+
+@dataclass(frozen=True, slots=True)
+class RankedEntity:
+    """A line of the list that stands for the graph on a phone: who, how many articles,
+    and whom it is named with most."""
+
+    entity: Entity
+    articles: int
+    partners: tuple[Entity, ...]
 
     @property
     def units(self) -> str:
@@ -54,6 +69,7 @@ class GraphView:
     edges: tuple[Edge, ...]
     strongest: int = 0  # when dense: the links each entity keeps, else 0 (all drawn)
     named: int = 0  # the entities named in all; more than len(nodes) when only the most are drawn
+    ranked: tuple[RankedEntity, ...] = ()  # the drawn entities, most named first
 
 
 def layout(
@@ -147,17 +163,19 @@ def graph_view(reader: Reader, topic_id: str = "") -> GraphView | None:
         return None
     ids = sorted(articles)
     side = round(BASE_SIDE * max(1.0, math.sqrt(len(ids) / 48)))
-    pos = layout(ids, shared, side)
     top = max(articles.values())
     ranked = sorted(ids, key=lambda e: (-articles[e], e))
-    labelled = set(ranked[:LABELLED])
+    radii = {e: round(5 + 9 * math.sqrt(articles[e] / top), 1) for e in ids}
+    names = {e: reader.entity(e).name for e in ids}
+    drawing = arrange(ranked, layout(ids, shared, side), radii, names, side, MARGIN)
+    pos = drawing.positions
     nodes = tuple(
         Node(
             reader.entity(entity_id),
             articles[entity_id],
             *pos[entity_id],
-            round(5 + 9 * math.sqrt(articles[entity_id] / top), 1),
-            entity_id in labelled,
+            radii[entity_id],
+            drawing.labels.get(entity_id),
         )
         for entity_id in sorted(ids, key=lambda e: (articles[e], e))  # the biggest drawn last
     )
@@ -166,4 +184,18 @@ def graph_view(reader: Reader, topic_id: str = "") -> GraphView | None:
         Edge(*pos[a], *pos[b], weight, round(0.6 + 3 * weight / heaviest, 2))
         for (a, b), weight in sorted(shared.items(), key=lambda item: (item[1], item[0]))
     )
-    return GraphView(side, side, nodes, edges, STRONGEST if thinned else 0, named)
+    listed = tuple(
+        RankedEntity(reader.entity(e), articles[e], _partners(e, links, reader)) for e in ranked
+    )
+    thin = STRONGEST if thinned else 0
+    return GraphView(drawing.width, drawing.height, nodes, edges, thin, named, listed)
+
+
+def _partners(entity_id: str, links: Mapping[tuple[str, str], int], reader: Reader) -> tuple:
+    """Whom an entity is named with most (most shared articles, then by id)."""
+    shared = sorted(
+        (-weight, b if a == entity_id else a)
+        for (a, b), weight in links.items()
+        if entity_id in (a, b)
+    )
+    return tuple(reader.entity(other) for _, other in shared[:PARTNERS])

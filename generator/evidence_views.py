@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -12,6 +13,7 @@ from .evidence import Claim, Evidence
 from .lineage import Lineage
 from .model import Article, Site, Source
 from .sentences import Sentence
+from .textfeatures import TOKEN, word_key
 
 if TYPE_CHECKING:
     from .reads import Reader
@@ -63,6 +65,10 @@ class ClaimView:
         return self.claim.anchor
 
     @property
+    def name(self) -> str:
+        return claim_name(self.claim)
+
+    @property
     def supported(self) -> int:
         return sum(1 for row in self.evidence if row.supported and row.cited)
 
@@ -108,9 +114,71 @@ def claim_view(
     return ClaimView(evidence.claim, corroboration, rows)
 
 
-def disputed(claims: Iterable[ClaimView]) -> tuple[ClaimView, ...]:
-    """Claims no independent outlet supports, in page order."""
-    return tuple(view for view in claims if view.disputed)
+# Two disputed claims that share this share of the shorter one's content words say the same
+# thing (a key fact, the event it dates and the quote it reports): listed once.
+SAME_CLAIM_OVERLAP = 0.7
+# A page with at least this many claims of one disputed status, and at least half of its
+# claims, says so once, at the top.
+MANY_OF_A_STATUS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class DisputedClaim:
+    """A line of a topic's "Disputed / unconfirmed" list: a claim, and the other claims of
+    the page that say the same thing."""
+
+    view: ClaimView
+    also: tuple[ClaimView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StatusNotice:
+    """'N of M claims on this page are unconfirmed': one notice instead of N banners."""
+
+    status: str  # "unconfirmed" or "unsupported"
+    count: int
+    total: int
+
+
+def claim_name(claim: Claim) -> str:
+    """'key fact 3', 'event 1', 'quote 2'."""
+    return f"{KIND_NAMES[claim.kind]} {claim.index + 1}"
+
+
+def disputed(claims: Iterable[ClaimView]) -> tuple[DisputedClaim, ...]:
+    """Claims no independent outlet supports, in page order, each listed once with the
+    claims that repeat it."""
+    found = [view for view in claims if view.disputed]
+    words = [_content_words(view.claim.text) for view in found]
+    listed: list[DisputedClaim] = []
+    taken: set[int] = set()
+    for i, view in enumerate(found):
+        if i in taken:
+            continue
+        same = [j for j in range(i + 1, len(found)) if j not in taken and _same(words[i], words[j])]
+        taken.update(same)
+        listed.append(DisputedClaim(view, tuple(found[j] for j in same)))
+    return tuple(listed)
+
+
+def status_notice(claims: Iterable[ClaimView]) -> StatusNotice | None:
+    """The disputed status most claims of a page share, when it is many of them."""
+    views = list(claims)
+    counts = Counter(view.corroboration.status for view in views if view.disputed)
+    if not counts:
+        return None
+    status, count = min(counts.items(), key=lambda item: (-item[1], item[0]))
+    many = count >= MANY_OF_A_STATUS and 2 * count >= len(views)
+    return StatusNotice(status, count, len(views)) if many else None
+
+
+def _content_words(text: str) -> frozenset:
+    return frozenset(key for key in map(word_key, TOKEN.findall(text)) if key)
+
+
+def _same(a: frozenset, b: frozenset) -> bool:
+    shorter = min(len(a), len(b))
+    return shorter > 0 and len(a & b) / shorter >= SAME_CLAIM_OVERLAP
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +200,7 @@ def cited_sentences(reader: Reader, slug: str) -> tuple[CitedSentence, ...]:
         if support is None or not support.passage:
             continue
         claim = item.claim
-        name = f"{reader.topic(claim.topic).title}, {KIND_NAMES[claim.kind]} {claim.index + 1}"
+        name = f"{reader.topic(claim.topic).title}, {claim_name(claim)}"
         link = reader.routes.link(reader.routes.topic(claim.topic)) + "#" + claim.anchor
         first = support.passage[0]
         if len(support.passage) > len(passages.get(first, ())):

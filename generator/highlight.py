@@ -1,5 +1,6 @@
 """Mark cited sentences in an article's rendered HTML: `<mark class="cited">` around the
-sentence, with the sentence's anchor, and a "cited by" link to each claim after it.
+sentence, with the sentence's anchor, and a "cited by" link to each claim after it (kept
+out of the search index: it is not the article's text).
 
 The HTML comes from our own Markdown renderer, so its shape is known: each paragraph
 or list item carries `id="para-<line>"` and holds text, inline tags and character
@@ -31,7 +32,8 @@ def mark_cited(body: Markup, cited: Iterable[CitedSentence]) -> Markup:
 
 def _mark_passage(text: str, item: CitedSentence) -> str:
     refs = "".join(
-        f'<a class="cited-by" href="{escape(href)}">cited by {escape(name)}</a>'
+        f'<a class="cited-by" href="{escape(href)}" data-pagefind-ignore>'
+        f"cited by {escape(name)}</a>"
         for href, name in item.citations
     )
     first = item.sentences[0]

@@ -13,6 +13,7 @@ from . import (
     evidence_views,
     exports,
     feeds,
+    paging,
     search_terms,
     toc,
     views,
@@ -48,6 +49,13 @@ def _crumbs(routes: Routes, *crumbs: tuple[str, str]) -> tuple[Crumb, ...]:
     return (Crumb("Home", routes.home), *(Crumb(title, path) for title, path in crumbs))
 
 
+def _articles_crumbs(routes: Routes, pager: paging.Pager) -> tuple[Crumb, ...]:
+    if pager.number == 1:
+        return _crumbs(routes, ("Articles", routes.articles))
+    own = (f"Page {pager.number}", pager.paths[pager.number - 1])
+    return _crumbs(routes, ("Articles", routes.articles), own)
+
+
 def site_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
     """The home page, the lists, search and the 404."""
 
@@ -58,8 +66,12 @@ def site_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> li
     def topics(reader: Reader) -> dict[str, Any]:
         return {"items": views.topic_cards(reader)}
 
-    def articles(reader: Reader) -> dict[str, Any]:
-        return {"items": views.cards(reader, reader.ask("articles"))}
+    def articles(pager: paging.Pager) -> Callable[[Reader], dict[str, Any]]:
+        def context(reader: Reader) -> dict[str, Any]:
+            shown = reader.ask("articles")[pager.first - 1 : pager.last]
+            return {"items": views.cards(reader, shown), "pager": pager}
+
+        return context
 
     def sources(reader: Reader) -> dict[str, Any]:
         return {"items": views.source_cards(reader)}
@@ -85,12 +97,18 @@ def site_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> li
             topics,
             _crumbs(routes, ("Topics", routes.topics)),
         ),
-        Page(
-            routes.articles,
-            "articles.html",
-            "Articles",
-            articles,
-            _crumbs(routes, ("Articles", routes.articles)),
+        *(
+            Page(
+                pager.paths[pager.number - 1],
+                "articles.html",
+                "Articles" if pager.number == 1 else f"Articles, page {pager.number}",
+                articles(pager),
+                _articles_crumbs(routes, pager),
+                signature=pager,
+            )
+            for pager in paging.pagers(
+                len(site.articles), paging.ARTICLES_PER_PAGE, routes.articles_page
+            )
         ),
         Page(
             routes.sources,
@@ -139,17 +157,20 @@ def _topic(topic: Topic, texts: Texts, routes: Routes) -> Page:
         events = views.event_views(reader, topic_now)
         quotes = views.quote_views(reader, [topic_now])
         claims = [f.claim for f in facts] + [e.claim for e in events] + [q.claim for q in quotes]
+        articles = views.cards(reader, reader.ask("topic-articles", topic.id))
         context = {
             "topic": topic_now,
             "summary": reader.topic_texts().summaries[topic.id],
             "unsupported_summary": reader.ask("unsupported-summary", topic.id),
             "facts": facts,
-            "articles": views.cards(reader, reader.ask("topic-articles", topic.id)),
+            "articles": views.originals_first(articles),
+            "latest": articles[0].article.date if articles else None,
             "involved": entity_lists.involved(reader, topic.id),
             "related": reader.related_topics(topic.id),
             "timeline": events,
             "quotes": quotes,
             "disputed": evidence_views.disputed(claims),
+            "status_notice": evidence_views.status_notice(claims),
             "json_ld": claims_json_ld(topic_now, facts, routes),
             "graph": entity_graph.graph_view(reader, topic.id),
         }

@@ -51,6 +51,7 @@ TIMELINE_JSON_FILE = "timeline.json"
 EXPORT_CSV_FILE = "briefing.csv"
 EXPORT_JSON_FILE = "briefing.json"
 COMPARISON_FOLDER = "compare"
+PAGE_FOLDER = "page"  # /articles/page/2/: the second page of a long list
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,10 @@ class Routes:
 
     def article(self, slug: str) -> str:
         return ARTICLES + quote(slug) + "/"
+
+    def articles_page(self, number: int) -> str:
+        """Page `number` (from 1) of the list of articles; the first is the list's own path."""
+        return ARTICLES if number <= 1 else f"{ARTICLES}{PAGE_FOLDER}/{number}/"
 
     def comparison(self, slug: str) -> str:
         """The page that sets a rewrite beside its original."""

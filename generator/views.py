@@ -90,6 +90,34 @@ def cards(reader: Reader, slugs: Iterable[str]) -> tuple[ArticleCard, ...]:
     return tuple(card(reader, slug) for slug in slugs)
 
 
+def originals_first(cards: Iterable[ArticleCard]) -> tuple[ArticleCard, ...]:
+    """The cards in their order, but each rewrite right after the original it rewrites when
+    that is listed too: a reader meets the original first."""
+    listed = list(cards)
+    present = {c.article.slug for c in listed}
+    rewrites: dict[str, list[ArticleCard]] = {}
+    for c in listed:
+        if c.article.rewrite_of in present and c.article.rewrite_of != c.article.slug:
+            rewrites.setdefault(c.article.rewrite_of, []).append(c)
+    placed = {c.article.slug for group in rewrites.values() for c in group}
+    ordered: list[ArticleCard] = []
+    seen: set[str] = set()
+
+    def place(c: ArticleCard) -> None:
+        if c.article.slug in seen:  # a loop of rewrites is placed once
+            return
+        seen.add(c.article.slug)
+        ordered.append(c)
+        for rewrite in rewrites.get(c.article.slug, ()):
+            place(rewrite)
+
+    for c in listed:
+        if c.article.slug not in placed:
+            place(c)
+    ordered.extend(c for c in listed if c.article.slug not in seen)  # rewrites in a loop
+    return tuple(ordered)
+
+
 def fact_views(reader: Reader, topic: Topic) -> tuple[FactView, ...]:
     texts = reader.topic_texts()
     views = []

@@ -89,3 +89,16 @@ def test_output_files() -> None:
 @given(st.text() | st.from_regex(r"[a-z0-9-]{1,20}", fullmatch=True))
 def test_quote_is_urllibs_quote(text: str) -> None:
     assert quote(text) == urllib.parse.quote(text)
+
+
+@given(st.integers(0, 2000), st.integers(1, 120))
+def test_pages_of_a_list_cover_it_once_in_order(total: int, per_page: int) -> None:
+    from generator.paging import pagers
+
+    found = pagers(total, per_page, Routes().articles_page)
+    assert found[0].paths[0] == Routes().articles and len(set(found[0].paths)) == len(found)
+    shown = [n for pager in found for n in range(pager.first, pager.last + 1)] if total else []
+    assert shown == list(range(1, total + 1))
+    assert all(pager.last - pager.first < per_page for pager in found)
+    assert [p.next for p in found[:-1]] == [p.paths[p.number] for p in found[:-1]]
+    assert found[0].previous == "" and found[-1].next == ""

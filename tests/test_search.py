@@ -4,6 +4,7 @@ phones; and the search-quality benchmark on the real content, with a floor."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -67,7 +68,7 @@ def body_pages(site: Path):
 def test_chips_citations_and_lists_of_other_pages_are_not_indexed(real_site: Path) -> None:
     checked = 0
     for html, body in body_pages(real_site):
-        for element in body.select("a.chip, .cites, .card, .notice"):
+        for element in body.select("a.chip, .cites, .card, .notice, a.cited-by"):
             assert element.find_parent(attrs={"data-pagefind-ignore": True}) or element.has_attr(
                 "data-pagefind-ignore"
             ), f"{html}: {element.get_text()[:60]!r} is indexed"
@@ -202,6 +203,41 @@ def test_result_cards_show_date_source_grade_topics_and_the_match(
     assert card.locator(".grade").inner_text() == "F2"
     assert card.locator(".chip").all_inner_texts() == ["Istanbul talks"]
     assert card.locator("mark").first.inner_text().startswith("Medinsky")
+
+
+def own_words(article: Path) -> list[str]:
+    """The words of an article's own text as search sees it: no annotation, no hidden names."""
+    body = parse(article).select_one("[data-pagefind-body]")
+    for element in body.select("[data-pagefind-ignore], #search-names"):
+        element.decompose()
+    return re.findall(r"\w+", body.get_text(" ").lower())
+
+
+def is_run_of(words: list[str], text: list[str]) -> bool:
+    return any(text[i : i + len(words)] == words for i in range(len(text) - len(words) + 1))
+
+
+@pytest.mark.parametrize("query", ["Zelensky", "Erdogan talks", "key fact", "Witkov"])
+def test_excerpts_are_runs_of_the_page_own_text(
+    real_site: Path, serve_dir, page: Page, query: str
+) -> None:
+    page.goto(serve_dir(real_site) + f"/search/?q={query}&type=Article&verbatim=1")
+    wait_for_status(page, " for “")
+    cards = page.locator(RESULTS)
+    for index in range(cards.count()):
+        card = cards.nth(index)
+        url = card.locator("a.result-title").get_attribute("href")
+        excerpt = card.locator(".result-excerpt").inner_text()
+        assert "cited by" not in excerpt
+        if card.locator(".result-excerpt mark").count():  # else the summary, said as such
+            words = re.findall(r"\w+", excerpt.lower())
+            assert is_run_of(words, own_words(real_site / url.strip("/") / "index.html")), excerpt
+
+
+def test_annotations_do_not_make_an_article_match(real_site: Path, serve_dir, page: Page) -> None:
+    page.goto(serve_dir(real_site) + "/search/?q=cited&type=Article&verbatim=1")
+    wait_for_status(page, "0 results for")
+    assert titles(page) == []
 
 
 def test_typing_and_filtering_change_the_address_and_reload_restores_it(

@@ -151,3 +151,21 @@ def test_list_pages_exist(real_site: Path) -> None:
     assert (real_site / "404.html").is_file()
     entities = parse(real_site / "entities" / "index.html")
     assert {h.get_text() for h in entities.select("h2")} == {"People", "Organisations", "Places"}
+
+
+def test_every_search_landmark_is_named_and_no_two_alike(real_site: Path) -> None:
+    pages = sorted(real_site.rglob("*.html"))
+    searched = 0
+    for html in pages:
+        if "pagefind" in html.parts:
+            continue
+        soup = parse(html)
+        names = []
+        for landmark in soup.select('[role="search"], search'):
+            by = landmark.get("aria-labelledby")
+            name = soup.find(id=by).get_text() if by else landmark.get("aria-label")
+            assert name, f"{html}: an unnamed search landmark"
+            names.append(name)
+        assert len(names) == len(set(names)), html
+        searched += len(names)
+    assert searched >= len(pages) - 5  # the header's on (almost) every page, two on the home page

@@ -2,6 +2,9 @@
 // - Contents: open on wide screens (where it sits in a sticky side column), folded on narrow.
 // - "New since your last visit": marks the facts and articles of a topic that were not on
 //   it at the reader's last visit (kept in localStorage; nothing is sent anywhere).
+// - Light or dark: the pages follow the system; a header button lets the reader choose
+//   the other, remembered in localStorage (base.html applies it before the first paint).
+//   Choosing what the system shows forgets the choice, so the pages follow it again.
 // - Previews: hovering (with intent) or focusing a link to another page of the site shows
 //   a small card made from that page (kind, title, date and source, summary). Escape
 //   closes it. Nothing is fetched before intent; off where there is no hover (touch).
@@ -184,6 +187,42 @@ function previews() {
   });
 }
 
+const THEME_KEY = "briefing:theme";
+const SYSTEM_DARK = window.matchMedia("(prefers-color-scheme: dark)");
+
+function themeSwitch() {
+  const row = document.querySelector(".header-row");
+  const store = storage();
+  if (!row || !store) return;
+  const root = document.documentElement;
+  const isDark = () => (root.dataset.theme || (SYSTEM_DARK.matches ? "dark" : "light")) === "dark";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "theme-switch";
+  const name = document.createElement("span");
+  name.className = "visually-hidden";
+  name.textContent = "Dark theme";
+  button.append(name);
+  button.title = "Dark theme";
+  const show = () => button.setAttribute("aria-pressed", String(isDark()));
+  button.addEventListener("click", () => {
+    const wanted = isDark() ? "light" : "dark";
+    try {
+      if (wanted === (SYSTEM_DARK.matches ? "dark" : "light")) store.removeItem(THEME_KEY);
+      else store.setItem(THEME_KEY, wanted);
+    } catch {
+      // storage refused: the choice lasts for this page only
+    }
+    if (wanted === (SYSTEM_DARK.matches ? "dark" : "light")) delete root.dataset.theme;
+    else root.dataset.theme = wanted;
+    show();
+  });
+  SYSTEM_DARK.addEventListener("change", show);
+  show();
+  row.append(button);
+}
+
 contents();
+themeSwitch();
 newSinceLastVisit();
 previews();

@@ -211,3 +211,31 @@ export function editDistance(a, b, limit) {
   }
   return previous[b.length];
 }
+
+// The excerpt from the page's own text: Pagefind's may be drawn from the hidden list of the
+// names an article mentions (article.html, id "search-names"), which reads as a word soup.
+// Words as Pagefind counts them (its locations index them); null when only that list matched.
+export const EXCERPT_WORDS = 30;
+const NAMES_ANCHOR = "search-names";
+
+export function ownExcerpt(data, length = EXCERPT_WORDS) {
+  const words = (data.content || "").split(/[\r\n\s]+/g);
+  const names = (data.anchors || []).find((anchor) => anchor.id === NAMES_ANCHOR);
+  const end = names ? names.location : words.length;
+  const found = [...new Set((data.weighted_locations || []).map((l) => l.location))]
+    .filter((location) => location < end)
+    .sort((a, b) => a - b);
+  if (!found.length) return null;
+  let first = found[0];
+  let most = 0;
+  for (const start of found) {
+    const count = found.filter((location) => location >= start && location < start + length).length;
+    if (count > most) [first, most] = [start, count];
+  }
+  // a few words before the first match, and never past the end of the page's own text
+  const start = Math.max(0, Math.min(first - 4, end - length));
+  const marked = new Set(found);
+  return words
+    .slice(start, Math.min(start + length, end))
+    .map((text, index) => ({ text, marked: marked.has(start + index) }));
+}

@@ -6,7 +6,6 @@ const DEBOUNCE_MS = 150;
 const PAGE_SIZE = 10;
 const FIELDS = ["q", "topic", "source", "reliability", "entity", "type", "from", "to", "sort"];
 const LEGACY_SORT = { desc: "date", asc: "date-asc" };
-const NAMES_WEIGHT_BELOW = 1; // article.html weighs its hidden list of names 0.5
 const PLURAL = { Article: "Articles", Topic: "Topics", Source: "Sources" };
 
 for (const box of document.querySelectorAll("[data-search]")) {
@@ -45,7 +44,7 @@ async function setUp(box) {
       return;
     }
     const found = await core.search(engine, { ...toSearchState(state), verbatim });
-    const cards = await renderResults(found.results.slice(0, PAGE_SIZE), state);
+    const cards = await renderResults(found.results.slice(0, PAGE_SIZE), state, core.ownExcerpt);
     if (ticket !== latest) return; // a newer search has started
     shown = found.results;
     ui.list.replaceChildren(...cards);
@@ -70,7 +69,7 @@ async function setUp(box) {
     clearTimeout(timer);
     run({ history: "push" });
   });
-  ui.more.querySelector("button").addEventListener("click", () => showMore(ui, shown, readForm(ui)));
+  ui.more.querySelector("button").addEventListener("click", () => showMore(ui, shown, readForm(ui), core.ownExcerpt));
   ui.toggle.addEventListener("click", () => {
     const open = ui.toggle.getAttribute("aria-expanded") !== "true";
     ui.toggle.setAttribute("aria-expanded", String(open));
@@ -218,14 +217,14 @@ function showTypes(ui, counts, chosen, total, rerun) {
   ui.types.replaceChildren(button("All", "", total), ...entries.map(([type, n]) => button(type, type, n)));
 }
 
-async function renderResults(results, state) {
+async function renderResults(results, state, excerptOf) {
   const data = await Promise.all(results.map((r) => r.data()));
-  return data.map((d) => renderResult(d, state));
+  return data.map((d) => renderResult(d, state, excerptOf(d)));
 }
 
-async function showMore(ui, results, state) {
+async function showMore(ui, results, state, excerptOf) {
   const start = ui.list.children.length;
-  ui.list.append(...(await renderResults(results.slice(start, start + PAGE_SIZE), state)));
+  ui.list.append(...(await renderResults(results.slice(start, start + PAGE_SIZE), state, excerptOf)));
   showMoreButton(ui, results);
 }
 
@@ -235,7 +234,8 @@ function showMoreButton(ui, results) {
   ui.more.querySelector("button").textContent = `Show ${Math.min(left, PAGE_SIZE)} more (${left} left)`;
 }
 
-function renderResult(data, state) {
+// own: the excerpt from the page's own text (search-core.js ownExcerpt), or null
+function renderResult(data, state, own) {
   const item = document.createElement("li");
   item.className = "result";
   const type = (data.filters.type || [])[0];
@@ -260,7 +260,9 @@ function renderResult(data, state) {
   if (topics.length && type !== "Topic") item.append(topicChips(topics, state));
   const excerpt = document.createElement("p");
   excerpt.className = "result-excerpt";
-  if (onlyInNames(data) && data.meta.summary) {
+  if (own) {
+    excerpt.append(...own.flatMap((word, index) => [index ? " " : "", word.marked ? mark(word.text) : word.text]));
+  } else if (data.meta.summary) {
     // the words matched only the hidden list of names it mentions: show what it is about
     excerpt.append(data.meta.summary, " ", span("meta", "(matched a name it mentions, spelt otherwise in its text)"));
   } else {
@@ -270,9 +272,10 @@ function renderResult(data, state) {
   return item;
 }
 
-function onlyInNames(data) {
-  const found = data.weighted_locations || [];
-  return found.length > 0 && found.every((location) => location.weight < NAMES_WEIGHT_BELOW);
+function mark(text) {
+  const element = document.createElement("mark");
+  element.textContent = text;
+  return element;
 }
 
 function singular(type) {

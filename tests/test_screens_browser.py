@@ -1,0 +1,52 @@
+"""Every page kind read in Chromium at a small phone, a phone and a laptop width."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+WIDTHS = (320, 390, 1366)
+
+# one page of each kind; the article with the most cited sentences is the widest
+PAGE_KINDS = {
+    "home": "/",
+    "topics": "/topics/",
+    "topic": "/topics/istanbul-talks/",
+    "articles": "/articles/",
+    "article": "/articles/ukraine-proposes-leaders-meeting-at-istanbul-talks/",
+    "comparison": "/articles/zelensky-to-meet-us-envoy-and-turkish-president/compare/",
+    "entities": "/entities/",
+    "entity": "/entities/volodymyr-zelensky/",
+    "sources": "/sources/",
+    "source": "/sources/bbc-news/",
+    "timeline": "/timeline/",
+    "whats-new": "/whats-new/",
+    "graph": "/graph/",
+    "search": "/search/?q=Medinsky",
+    "not found": "/404.html",
+}
+
+
+def test_the_page_kinds_cover_every_section_of_the_site(real_site: Path) -> None:
+    sections = {p.name for p in real_site.iterdir() if (p / "index.html").is_file()}
+    covered = {path.strip("/").split("/")[0] for path in PAGE_KINDS.values()}
+    assert sections - {"pagefind", "static", "cards"} <= covered
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_page_scrolls_sideways(real_site: Path, serve_dir, browser: Browser, width: int) -> None:
+    origin = serve_dir(real_site)
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    too_wide = {}
+    for kind, path in PAGE_KINDS.items():
+        page.goto(origin + path)
+        scroll_width, inner_width = page.evaluate(
+            "[document.documentElement.scrollWidth, window.innerWidth]"
+        )
+        if scroll_width > inner_width:
+            too_wide[kind] = scroll_width
+    context.close()
+    assert too_wide == {}, f"pages wider than {width} px"
