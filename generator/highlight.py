@@ -18,7 +18,9 @@ from markupsafe import Markup, escape
 from .evidence_views import CitedSentence
 from .sentences import paragraph_anchor
 
-TAG_OR_REFERENCE = re.compile(r"<[^>]*>|&[#\w]+;")
+# A footnote reference counts as a tag: the sentence it follows is matched without it.
+TAG_OR_REFERENCE = re.compile(r'<sup class="footnote-ref">.*?</sup>|<[^>]*>|&[#\w]+;')
+FOOTNOTE_REF = '<sup class="footnote-ref">'
 PARAGRAPH_END = re.compile(r"</(?:p|li)>")
 
 
@@ -104,6 +106,8 @@ def _find(text: str, start: int, end: int, sentence: str) -> tuple[int, int] | N
         first = tag
     while text.startswith("</", last) and last < end:  # and those it ends with
         last = text.index(">", last) + 1
+    while text.startswith(FOOTNOTE_REF, last):  # and its own footnote references
+        last = text.index("</sup>", last) + len("</sup>")
     inside = text[first:last]
     opened = len(re.findall(r"<[a-z]", inside))
     closed = len(re.findall(r"</", inside))

@@ -11,6 +11,7 @@ from markdown_it.rules_core import StateCore
 from markupsafe import Markup
 
 from .anchors import anchors_plugin
+from .footnotes import footnote_prefix, footnotes_plugin
 
 Plugin = Callable[..., None]  # markdown-it-py's plugin shape: plugin(md, **options)
 
@@ -26,16 +27,23 @@ class Markdown:
     """Renders untrusted Markdown: raw HTML is escaped, unsafe URLs are dropped by
     markdown-it's link validator (javascript:, vbscript:, file:, most data:)."""
 
-    def __init__(self, *plugins: tuple[Plugin, Mapping[str, object]]) -> None:
+    def __init__(
+        self,
+        *plugins: tuple[Plugin, Mapping[str, object]],
+        labels: Mapping[str, str] | None = None,
+    ) -> None:
         self._md = MarkdownIt("commonmark", {"html": False, "typographer": False})
         self._md.enable(["table", "strikethrough"])
         self._md.use(anchors_plugin)  # h2-h4, in linear time
+        self._md.use(footnotes_plugin, labels=labels)
         for plugin, options in plugins:
             self._md.use(plugin, **options)
         self._md.core.ruler.push("collect_links", _collect_links_rule)
 
     def render(self, text: str, *, link_entities: bool = True) -> MarkdownResult:
         env = _env(link_entities)
+        if not link_entities:  # shown beside other texts: their notes' ids must differ
+            env["footnote_prefix"] = footnote_prefix(text)
         html = Markup(self._md.render(text, env))
         return MarkdownResult(html, env["mentions"], tuple(env["links"]))
 
