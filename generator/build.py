@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import cache, cards, manifest, output, support
+from . import cache, cards, images, manifest, output, support
 from .drafts import without_drafts
 from .entity_links import EntityMatcher, build_matcher, entity_links_plugin
 from .errors import ContentError, ContentErrors
@@ -92,6 +92,7 @@ class Prepared:
     pages: tuple[Page, ...]
     warnings: tuple[ContentError, ...]
     cards: Mapping[str, cards.Card]  # the social card of a page, by its path
+    images: tuple[images.LocalImage, ...] = ()  # articles' own images, to publish
 
 
 class Builder:
@@ -284,7 +285,8 @@ class Builder:
             site, self._evidence_memo, self._in_background(site) and previous is None
         )
         markdown, matcher, earlier = self._markdown_for(site, routes, fingerprints, previous)
-        texts = render_texts(site, markdown, earlier)
+        resolvers = images.article_resolvers(site.articles, routes)
+        texts = render_texts(site, markdown, earlier, resolvers)
         checked = evidence_soon()
         self._evidence_memo, evidence = checked.memo, checked.evidence
         evidence_errors, evidence_warnings = support.evidence_problems(evidence)
@@ -294,13 +296,13 @@ class Builder:
         pages = tuple(build_pages(site, graph, texts, routes, PAGE_KINDS))
         page_cards = self._cards(site, graph, routes)
         pages = cards.with_cards(pages, page_cards)
-        check_internal_links(site, texts.bodies, pages)
+        local_images = _checked_links_and_images(site, texts, pages, resolvers)
         copies = near_copies() if near_copies else []
         more = [*evidence_warnings, *draft_warnings, *_field_warnings(raw, site, publishing)]
         warnings = self._warnings(site, graph, copies, more)
         self._language = site.config.language
         data = SiteData(site, graph, texts, routes, evidence)
-        return Prepared(raw, data, pages, warnings, page_cards)
+        return Prepared(raw, data, pages, warnings, page_cards, local_images)
 
     def _in_background(self, site: Site) -> bool:
         return self.options.workers > 1 and len(site.articles) >= BACKGROUND_NEAR_COPIES
@@ -423,6 +425,7 @@ class Builder:
 
         def fill(temp: Path) -> None:
             writer.directory = temp
+            images.write_images(prepared.images, temp)
             render_and_write(env, pages, data, writer, self.options.workers, self.options.progress)
             self._write_cards(prepared.cards, temp)
             output.copy_static(Theme.for_site(self.options.theme_dir).static_files(), temp)
@@ -487,6 +490,7 @@ class Builder:
         pages and cards that are gone."""
         directory = writer.directory
         self._write_cards(prepared.cards, directory)
+        images.write_images(prepared.images, directory)
         render_and_write(env, dirty, prepared.data, writer, self.options.workers)
         for path in deleted:
             output.remove_page(directory, output_file(path))
@@ -512,6 +516,24 @@ class Builder:
 
 class _NothingChanged(Exception):
     """Every page rendered to the bytes it had: the new folder is not swapped in."""
+
+
+def _checked_links_and_images(
+    site: Site, texts: Texts, pages: tuple[Page, ...], resolvers: Mapping[str, images.Resolver]
+) -> tuple[images.LocalImage, ...]:
+    """The local images to publish; every broken link and image reported at once."""
+    errors: list[ContentError] = []
+    try:
+        check_internal_links(site, texts.bodies, pages)
+    except ContentErrors as problems:
+        errors += problems.errors
+    try:
+        found = images.site_images(site.articles, texts.bodies, resolvers)
+    except ContentErrors as problems:
+        errors += problems.errors
+    if errors:
+        raise ContentErrors(errors)
+    return found
 
 
 def _field_warnings(raw: RawContent, site: Site, publishing: bool) -> list[ContentError]:

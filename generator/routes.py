@@ -68,6 +68,10 @@ class Routes:
     def article(self, slug: str) -> str:
         return ARTICLES + quote(slug) + "/"
 
+    def article_file(self, slug: str, name: str) -> str:
+        """A file published beside an article's page (an image from its folder)."""
+        return self.article(slug) + "/".join(quote(part) for part in name.split("/"))
+
     def comparison(self, slug: str) -> str:
         """The page that sets a rewrite beside its original."""
         return self.article(slug) + COMPARISON_FOLDER + "/"
