@@ -10,10 +10,11 @@ changed. `make build` is a Builder's first build; the preview server calls
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import shutil
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import cache, cards, images, manifest, output, support
@@ -36,6 +37,7 @@ from .parallel import PageWriter, Progress, render_and_write
 from .reads import SiteData
 from .render import RecordingEnvironment, make_environment, render_each
 from .routes import SEARCH_FOLDER, Routes, output_file
+from .schedule import Held, marked_scheduled, today_utc, without_scheduled
 from .search import write_search_index
 from .signatures import Signature
 from .state import BuildState, changed_files, changed_reads, dirty_pages
@@ -60,6 +62,8 @@ class BuildOptions:
     cache: bool = False  # read and save the persistent cache beside the output (the CLI does)
     drafts: bool = False  # include articles marked 'draft: true' (the preview does)
     search_shards: int | None = None  # shards of the search index; None: by the site's size
+    future: bool = False  # include articles dated after today (the preview does)
+    today: dt.date | None = None  # the day the build is as of; None: today in UTC
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +85,7 @@ class BuildReport:
     base_path: str
     full: bool  # a whole new site was swapped in
     warnings: tuple[ContentError, ...] = ()
+    held: Held = field(default_factory=Held)  # articles dated after the day, left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +97,7 @@ class Prepared:
     pages: tuple[Page, ...]
     warnings: tuple[ContentError, ...]
     cards: Mapping[str, cards.Card]  # the social card of a page, by its path
+    held: Held
     images: tuple[images.LocalImage, ...] = ()  # articles' own images, to publish
 
 
@@ -135,11 +141,12 @@ class Builder:
         base = previous or (self._seed.state if self._seed else None)  # records to reuse
         files = None if base is None else changed_files(base.fingerprints, fingerprints)
         self._files = files
-        if files == set() and self._last_report is not None:
+        released = self._last_report is not None and self._last_report.held.stale(self._today())
+        if files == set() and self._last_report is not None and not released:
             return self._unchanged(started)
         prepared = self._prepare(fingerprints, base, files)
         data = prepared.data
-        if previous is None or files is None:
+        if previous is None or files is None or released:  # a new day: lists change
             changed, queries = None, {}
         else:
             changed, queries = changed_reads(previous, files, prepared.raw, data)
@@ -165,6 +172,7 @@ class Builder:
             base_path=data.site.config.base_path,
             full=previous is None,
             warnings=prepared.warnings,
+            held=prepared.held,
         )
         self._first = False
         return self._last_report
@@ -238,6 +246,7 @@ class Builder:
             options.strict,
             options.drafts,
             options.search_shards,
+            options.future,
         )
 
     def _save_manifest(
@@ -249,7 +258,14 @@ class Builder:
     ) -> None:
         """What `briefing build` checks first (manifest.unchanged): if nothing changed
         since, it repeats this report without importing the stages."""
-        said = manifest.Report(report.pages, tuple(str(warning) for warning in report.warnings))
+        held = report.held
+        said = manifest.Report(
+            report.pages,
+            tuple(str(warning) for warning in report.warnings),
+            held.count,
+            held.next_date.isoformat() if held.next_date else "",
+            held.as_of.isoformat() if held.as_of else "",
+        )
         manifest.write(self._settings(), state.fingerprints, snapshot, path, said)
 
     def _entity_key(self, fingerprints: Mapping[str, Fingerprint]) -> tuple:
@@ -279,6 +295,7 @@ class Builder:
         raw = load_content(self.options.content_dir, _reusable(previous, files, self.options))
         site = build_site(raw, self.options.base_url)
         site, draft_warnings = (site, []) if self.options.drafts else without_drafts(site)
+        site, held, schedule_warnings = self._as_of_today(site)
         routes = Routes(site.config.base_url, site.config.base_path)
         near_copies = self._near_copies_soon(site, previous)
         evidence_soon = support.check_site_soon(
@@ -298,11 +315,27 @@ class Builder:
         pages = cards.with_cards(pages, page_cards)
         local_images = _checked_links_and_images(site, texts, pages, resolvers)
         copies = near_copies() if near_copies else []
-        more = [*evidence_warnings, *draft_warnings, *_field_warnings(raw, site, publishing)]
+        more = [
+            *evidence_warnings,
+            *draft_warnings,
+            *schedule_warnings,
+            *_field_warnings(raw, site, publishing),
+        ]
         warnings = self._warnings(site, graph, copies, more)
         self._language = site.config.language
         data = SiteData(site, graph, texts, routes, evidence)
-        return Prepared(raw, data, pages, warnings, page_cards, local_images)
+        return Prepared(raw, data, pages, warnings, page_cards, held, local_images)
+
+    def _today(self) -> dt.date:
+        return self.options.today or today_utc()
+
+    def _as_of_today(self, site: Site) -> tuple[Site, Held, list[ContentError]]:
+        """The site without the articles dated after today, or with them marked (--future)."""
+        today = self._today()
+        if self.options.future:
+            return marked_scheduled(site, today), Held(as_of=today), []
+        site, warnings, held = without_scheduled(site, today)
+        return site, held, warnings
 
     def _in_background(self, site: Site) -> bool:
         return self.options.workers > 1 and len(site.articles) >= BACKGROUND_NEAR_COPIES

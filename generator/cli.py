@@ -92,6 +92,16 @@ def _parser() -> argparse.ArgumentParser:
         "--drafts", action="store_true", help="include articles marked 'draft: true'"
     )
     build_cmd.add_argument(
+        "--future",
+        action="store_true",
+        help="include articles dated after today (left out until their date otherwise)",
+    )
+    build_cmd.add_argument(
+        "--today",
+        type=_iso_date,
+        help="build as of this day, YYYY-MM-DD (default: today in UTC); for tests and reviews",
+    )
+    build_cmd.add_argument(
         "--no-cache",
         action="store_true",
         help="ignore .briefing-cache/ beside the output and build everything",
@@ -262,7 +272,12 @@ def _options(args: argparse.Namespace, search: bool = True) -> BuildOptions:
     options = BuildOptions(
         args.content, args.theme, args.output, args.base_url, search, strict, jobs
     )
-    return replace(options, drafts=getattr(args, "drafts", False))
+    return replace(
+        options,
+        drafts=getattr(args, "drafts", False),
+        future=getattr(args, "future", False),
+        today=getattr(args, "today", None),
+    )
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -278,8 +293,18 @@ def _build(args: argparse.Namespace) -> int:
         print("\r\033[K", end="", file=sys.stderr)
     _print_warnings(report.warnings, args.verbosity)
     if args.verbosity >= 0:
+        held = report.held
+        if held.count and held.next_date:
+            print(_held_line(held.count, held.next_date.isoformat()))
         print(f"built {report.pages} pages into {report.output_dir}/ in {report.seconds:.2f}s")
     return EXIT_OK
+
+
+def _held_line(count: int, next_date: str) -> str:
+    if count == 1:
+        return f"held back 1 scheduled article, due {next_date} (--future includes it)"
+    first = f"the first due {next_date}"
+    return f"held back {count} scheduled articles, {first} (--future includes them)"
 
 
 def _build_unchanged(args: argparse.Namespace) -> bool:
@@ -298,6 +323,8 @@ def _build_unchanged(args: argparse.Namespace) -> bool:
         not args.no_search,
         args.strict,
         args.drafts,
+        future=args.future,
+        today=args.today.isoformat() if args.today else "",
     )
     report = manifest.unchanged(settings, manifest.cache_file(args.output))
     if report is None:
@@ -305,6 +332,8 @@ def _build_unchanged(args: argparse.Namespace) -> bool:
     if args.verbosity >= 0:
         for warning in report.warnings:
             print(printable(warning), file=sys.stderr)
+        if report.held and report.next_date:
+            print(_held_line(report.held, report.next_date))
         seconds = time.perf_counter() - started
         print(f"built {report.pages} pages into {args.output}/ in {seconds:.2f}s")
     return True
@@ -346,7 +375,8 @@ def _init(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from .build import render_site
 
-    rendered = render_site(_options(args))
+    # scheduled articles are checked too: they will be published later, unattended
+    rendered = render_site(replace(_options(args), future=True))
     _print_warnings(rendered.warnings, args.verbosity)
     if args.verbosity < 0:
         return EXIT_OK

@@ -102,6 +102,7 @@ class Article:
     credibility: str = ""  # Admiralty grade 1-6
     date_inferred: bool = False  # the text gave no date: it was supplied, and the page says so
     draft: bool = False  # left out of `build` unless --drafts; the preview shows it
+    scheduled: bool = False  # dated after the build's day, and shown (--future, the preview)
     updated: dt.date | None = None  # last corrected or updated ('updated:' or 'lastmod:')
     aliases: tuple[str, ...] = ()  # old site paths ('/old/path/') that redirect here
 
