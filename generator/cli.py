@@ -38,6 +38,11 @@ examples:
   briefing build --base-url https://me.github.io/x/   build the site into site/
 
 Run 'briefing COMMAND --help' for a command's options."""
+NEW_EXAMPLES = """examples:
+  briefing new article "Talks resume in Istanbul" --source bbc-news --topic istanbul-talks
+  briefing new topic "Prisoner exchanges" --summary "Swaps agreed at the talks."
+  briefing new entity "Andriy Yermak" --kind person --country Ukraine --alias Єрмак
+  briefing new source "Kyiv Independent" --url https://kyivindependent.com --reliability B"""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -130,10 +135,16 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--open", action="store_true", help="open the site in a browser")
     serve.set_defaults(run=_serve)
 
-    new = commands.add_parser("new", help="create a new article file")
+    new = commands.add_parser(
+        "new",
+        help="create an article file, or add a topic, entity or source to its YAML file",
+        epilog=NEW_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _add_verbosity(new)
-    new.add_argument("kind", choices=["article"], help="what to create")
-    new.add_argument("title", help="the article's title")
+    kinds = ["article", "topic", "entity", "source"]
+    new.add_argument("kind", choices=kinds, help="what to create")
+    new.add_argument("title", help="the article's or topic's title, the entity's or source's name")
     new.add_argument(
         "--source", default="", help="source id (default: site.yaml's defaults.source)"
     )
@@ -146,6 +157,23 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--content", type=Path, default=Path("content"), help="content folder")
     new.add_argument("--date", type=_iso_date, help="publication date, YYYY-MM-DD (default today)")
     new.add_argument("--force", action="store_true", help="replace an existing file")
+    entry = new.add_argument_group("topic, entity and source")
+    entry.add_argument("--id", default="", help="its id (default: the title or name as a slug)")
+    entry.add_argument("--summary", default="", help="topic: its summary")
+    entry.add_argument(
+        "--kind",
+        dest="entry_kind",
+        default="",
+        help="entity: person, organisation or place; source: outlet (default), aggregator, "
+        "machine rewrite or unattributed",
+    )
+    entry.add_argument(
+        "--alias", action="append", default=[], help="entity: another spelling, repeatable"
+    )
+    entry.add_argument("--country", default="", help="entity: where it belongs or lies")
+    entry.add_argument("--description", default="", help="entity, source: one line")
+    entry.add_argument("--url", default="", help="source: its web address")
+    entry.add_argument("--reliability", default="F", help="source: Admiralty grade A-F")
     new.set_defaults(run=_new)
     _add_import_command(commands)
     return parser
@@ -424,6 +452,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    if args.kind != "article":
+        return _new_entry(args)
     from .authoring import new_article
 
     path = new_article(
@@ -431,6 +461,30 @@ def _new(args: argparse.Namespace) -> int:
     )
     if args.verbosity >= 0:
         print(printable(f"created {path}: write the article, then run briefing check"))
+    return EXIT_OK
+
+
+def _new_entry(args: argparse.Namespace) -> int:
+    from .new_entries import NewEntry, add_entry
+
+    kind = args.entry_kind or ("outlet" if args.kind == "source" else "")
+    entry = NewEntry(
+        args.kind,
+        args.title,
+        id=args.id,
+        summary=args.summary,
+        entity_kind=kind if args.kind == "entity" else "",
+        aliases=tuple(args.alias),
+        country=args.country,
+        description=args.description,
+        url=args.url,
+        source_kind=kind if args.kind == "source" else "outlet",
+        reliability=args.reliability,
+    )
+    written = add_entry(args.content, entry)
+    if args.verbosity >= 0:
+        where = f"{written.path}:{written.line}"
+        print(printable(f"added {args.kind} '{written.id}' at {where}: edit it there"))
     return EXIT_OK
 
 
