@@ -195,11 +195,16 @@ class _Version(argparse.Action):
 def _add_import_command(commands: argparse._SubParsersAction) -> None:
     command = commands.add_parser(
         "import",
-        help="turn plain-text articles into content files, checked before anything is written",
+        help="turn plain-text articles, or RSS and Atom feeds, into content files, checked "
+        "before anything is written",
     )
     _add_verbosity(command)
     command.add_argument(
-        "files", nargs="+", metavar="FILE", help="text files, folders of them, or - for stdin"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="text files, RSS 2.0 or Atom files (each entry an article), folders of them, "
+        "or - for stdin",
     )
     command.add_argument("--source", default="", metavar="ID", help="source id of every text")
     command.add_argument(
