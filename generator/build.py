@@ -306,7 +306,11 @@ class Builder:
         texts = render_texts(site, markdown, earlier, resolvers)
         checked = evidence_soon()
         self._evidence_memo, evidence = checked.memo, checked.evidence
-        evidence_errors, evidence_warnings = support.evidence_problems(evidence)
+        evidence_errors, evidence_warnings = support.evidence_problems(
+            evidence,
+            {slug: a.language for slug, a in site.articles.items() if a.language},
+            site.config.language,
+        )
         if evidence_errors:
             raise ContentErrors(evidence_errors)
         graph = build_graph(site, texts.bodies, matcher)
