@@ -22,6 +22,8 @@ from .drafts import without_drafts
 from .entity_links import EntityMatcher, build_matcher, entity_links_plugin
 from .errors import ContentError, ContentErrors
 from .fingerprints import Fingerprint, scan, snapshot
+from .footnotes import footnote_labels
+from .i18n import strings_for
 from .intel import article_grade
 from .known_fields import unknown_field_warnings
 from .links import LinkGraph, build_graph, check_internal_links
@@ -269,8 +271,10 @@ class Builder:
         manifest.write(self._settings(), state.fingerprints, snapshot, path, said)
 
     def _entity_key(self, fingerprints: Mapping[str, Fingerprint]) -> tuple:
-        routes = self._markdown[0][1] if self._markdown else None
-        return (cache.file_digest(self.options.content_dir / "entities.yaml"), routes)
+        """What bodies rendered by the parser depend on beyond their text: the entity
+        table, the base path, and the language of the footnotes' labels."""
+        routes, language = self._markdown[0][1:] if self._markdown else (None, None)
+        return (cache.file_digest(self.options.content_dir / "entities.yaml"), routes, language)
 
     def _unchanged(self, started: float) -> BuildReport:
         assert self._last_report is not None
@@ -406,11 +410,13 @@ class Builder:
     ) -> tuple[Markdown, EntityMatcher, Mapping]:
         """The parser, with the bodies it rendered before (none when it is new: the
         entity table or the base path changed)."""
-        key = (fingerprints.get("entities.yaml"), routes)
+        key = (fingerprints.get("entities.yaml"), routes, site.config.language)
         if self._markdown is None or self._markdown[0] != key:
             matcher = build_matcher(site.entities.values())
             plugin = (entity_links_plugin, {"matcher": matcher, "routes": routes})
-            self._markdown = (key, Markdown(plugin, (paragraph_ids_plugin, {})), matcher)
+            labels = footnote_labels(strings_for(site.config.language))
+            markdown = Markdown(plugin, (paragraph_ids_plugin, {}), labels=labels)
+            self._markdown = (key, markdown, matcher)
             seed = self._seed
             if seed and self._first and seed.entity_key == self._entity_key({}):
                 return self._markdown[1], matcher, seed.state.bodies  # linked the same way

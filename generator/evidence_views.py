@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 
 from . import intel
 from .evidence import Claim, Evidence
+from .i18n import strings_for
 from .model import Article, Site, Source
 from .sentences import Sentence
 
 if TYPE_CHECKING:
     from .reads import Reader
 
-KIND_NAMES = {"fact": "key fact", "event": "event", "quote": "quote"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +93,8 @@ def cited_sentences(reader: Reader, slug: str) -> tuple[CitedSentence, ...]:
         if support is None or not support.passage:
             continue
         claim = item.claim
-        name = f"{reader.topic(claim.topic).title}, {KIND_NAMES[claim.kind]} {claim.index + 1}"
+        kind = strings_for(reader.config.language)(f"claim.{claim.kind}", number=claim.index + 1)
+        name = f"{reader.topic(claim.topic).title}, {kind}"
         link = reader.routes.link(reader.routes.topic(claim.topic)) + "#" + claim.anchor
         first = support.passage[0]
         if len(support.passage) > len(passages.get(first, ())):

@@ -8,7 +8,7 @@ summaries) get ids prefixed by a hash of the text, so two never share one."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -56,6 +56,11 @@ def footnotes_plugin(md: MarkdownIt, labels: Mapping[str, str] | None = None) ->
     rules("footnote_block_close", lambda self, tokens, idx, options, env: "</ol>\n</section>\n")
     rules("footnote_open", item_open)
     rules("footnote_anchor", backref)
+
+
+def footnote_labels(t: Callable[..., str]) -> dict[str, str]:
+    """DEFAULT_LABELS from the interface's table (`t`: i18n.Strings)."""
+    return {key: t(f"footnote.{key}", number="{number}") for key in DEFAULT_LABELS}
 
 
 def footnote_prefix(text: str) -> str:

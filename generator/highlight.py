@@ -24,16 +24,19 @@ FOOTNOTE_REF = '<sup class="footnote-ref">'
 PARAGRAPH_END = re.compile(r"</(?:p|li)>")
 
 
-def mark_cited(body: Markup, cited: Iterable[CitedSentence]) -> Markup:
+def mark_cited(
+    body: Markup, cited: Iterable[CitedSentence], cited_by: str = "cited by {name}"
+) -> Markup:
+    """`cited_by`: the link's words, in the interface's language."""
     text = str(body)
     for item in sorted(cited, key=lambda c: (-c.sentences[0].paragraph, -c.sentences[0].number)):
-        text = _mark_passage(text, item)
+        text = _mark_passage(text, item, cited_by)
     return Markup(text)
 
 
-def _mark_passage(text: str, item: CitedSentence) -> str:
+def _mark_passage(text: str, item: CitedSentence, cited_by: str) -> str:
     refs = "".join(
-        f'<a class="cited-by" href="{escape(href)}">cited by {escape(name)}</a>'
+        f'<a class="cited-by" href="{escape(href)}">{escape(cited_by.format(name=name))}</a>'
         for href, name in item.citations
     )
     first = item.sentences[0]

@@ -112,3 +112,27 @@ def test_a_cyrillic_name_finds_the_entity_and_every_article(
 
 def test_a_ukrainian_word_finds_the_ukrainian_article(built, serve_dir, page: Page) -> None:
     assert search(page, serve_dir(built[0]), "переговори") == ["/articles/kyiv-report/"]
+
+
+@pytest.fixture(scope="module")
+def ukrainian_interface(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("uk-interface")
+    content = multilingual(root / "content")
+    site_yaml = content / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text("utf-8").replace("language: en", "language: uk"))
+    build(BuildOptions(content, THEME, root / "site"))
+    return root / "site"
+
+
+def test_the_search_page_speaks_the_site_language(
+    ukrainian_interface: Path, serve_dir, page: Page
+) -> None:
+    page.goto(f"{serve_dir(ukrainian_interface)}/search/?q=Зеленський&sort=date")
+    page.wait_for_function("() => document.querySelector('.search-status').textContent")
+    assert page.locator(".search-status").inner_text() == (
+        "4 результати за запитом «Volodymyr Zelensky», спершу нові"
+    )
+    assert page.locator(".search-correction").inner_text() == (
+        "Показано результати для Volodymyr Zelensky. Шукати натомість Зеленський."
+    )
+    assert page.locator("#search-q").get_attribute("placeholder").startswith("напр.")
