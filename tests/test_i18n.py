@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import string
+import sys
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,14 @@ def test_ukrainian_dates_titles_and_notes(ukrainian_site: Path) -> None:
     assert parse(ukrainian_site / "articles" / "index.html").select_one("main p").get_text() == (
         "2 статті, спершу нові."
     )
+
+
+def test_ukrainian_pages_are_valid_html(ukrainian_site: Path) -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    import lint_site
+
+    try:
+        errors = lint_site.run_vnu(ukrainian_site)
+    except lint_site.MissingTool as exc:
+        pytest.fail(str(exc), pytrace=False)
+    assert errors == []
