@@ -13,7 +13,7 @@ import contextlib
 import datetime as dt
 import shutil
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from .footnotes import footnote_labels
 from .i18n import strings_for
 from .intel import article_grade
 from .known_fields import unknown_field_warnings
+from .lineage import lineage
 from .links import LinkGraph, build_graph, check_internal_links
 from .lint import base_url_warnings, content_warnings, near_copies_soon
 from .load import RawContent, load_content, loaded_files, skipped_files
@@ -43,6 +44,7 @@ from .schedule import Held, marked_scheduled, today_utc, without_scheduled
 from .search import write_search_index
 from .signatures import Signature
 from .state import BuildState, changed_files, changed_reads, dirty_pages
+from .summaries import check_summaries
 from .support import SiteEvidence
 from .texts import Texts, render_texts
 from .theme import Theme
@@ -301,7 +303,7 @@ class Builder:
         site, draft_warnings = (site, []) if self.options.drafts else without_drafts(site)
         site, held, schedule_warnings = self._as_of_today(site)
         routes = Routes(site.config.base_url, site.config.base_path)
-        near_copies = self._near_copies_soon(site, previous)
+        near_copies = self._near_copies_soon(site)
         evidence_soon = support.check_site_soon(
             site, self._evidence_memo, self._in_background(site) and previous is None
         )
@@ -315,23 +317,25 @@ class Builder:
             {slug: a.language for slug, a in site.articles.items() if a.language},
             site.config.language,
         )
-        if evidence_errors:
-            raise ContentErrors(evidence_errors)
+        if evidence_errors:  # with the warnings: an error never hides them
+            raise ContentErrors([*evidence_errors, *evidence_warnings])
         graph = build_graph(site, texts.bodies, matcher)
         pages = tuple(build_pages(site, graph, texts, routes, PAGE_KINDS))
         page_cards = self._cards(site, graph, routes)
         pages = cards.with_cards(pages, page_cards)
         local_images = _checked_links_and_images(site, texts, pages, resolvers)
-        copies = near_copies() if near_copies else []
+        copies = near_copies()
+        summaries = check_summaries(site)
         more = [
             *evidence_warnings,
+            *summaries.warnings(),
             *draft_warnings,
             *schedule_warnings,
             *_field_warnings(raw, site, publishing),
         ]
         warnings = self._warnings(site, graph, copies, more)
         self._language = site.config.language
-        data = SiteData(site, graph, texts, routes, evidence)
+        data = SiteData(site, graph, texts, routes, evidence, lineage(site, copies), summaries)
         return Prepared(raw, data, pages, warnings, page_cards, held, local_images)
 
     def _today(self) -> dt.date:
@@ -363,12 +367,10 @@ class Builder:
         if store is not None:
             cards.keep_only(page_cards.values(), store)
 
-    def _near_copies_soon(self, site: Site, previous: BuildState | None):
-        """Near-copy detection reads every article: done on full builds and on a new
-        process's first build (taken from the cache if the articles are the same), not
-        on each save."""
-        if previous is not None and not self._first:
-            return None
+    def _near_copies_soon(self, site: Site) -> Callable[[], list]:
+        """Near-copy detection reads every article; a full build searches them all (or
+        takes the cache's answer if the articles are the same), a rebuild re-queries
+        only the changed ones from the last search: provenance on the pages needs it."""
         articles = tuple(site.articles.values())
         key = cache.articles_digest(articles) if self.options.cache else ""
         seed = self._seed.near_copies if self._seed else None
