@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 FOLDER = Path(__file__).parent
 DEFAULT = "en"
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,8 @@ def strings_for(language: str) -> Strings:
     """The table of `language` ('pt-BR' looks for 'pt'), or English if there is none."""
     base = language.split("-")[0].lower()
     name = base if base in languages() else DEFAULT
-    table = yaml.safe_load((FOLDER / f"{name}.yaml").read_text(encoding="utf-8"))
+    text = (FOLDER / f"{name}.yaml").read_text(encoding="utf-8")
+    table = yaml.load(text, Loader=LOADER)  # our own file: libyaml's loader, 50 times faster
     return Strings(name, table)
 
 
