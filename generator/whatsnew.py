@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from . import views
 from .evidence_views import Label
+from .i18n import strings_for
 from .links import LinkGraph
 from .model import Site, Topic
 from .page import Crumb, Page
@@ -119,15 +120,16 @@ def whats_new_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) 
         changes = [c for c in site_changes(reader) if c.kind != "article"][:FEED_LENGTH]
         return {"changes": changes, "updated": changes[0].date if changes else NO_DATE}
 
-    title = "What’s new"
-    feed_title = f"{site.config.title}: new facts and events"
+    t = strings_for(site.config.language)
+    title = t("nav.whats_new")
+    feed_title = t("whats_new.feed_title", site=site.config.title)
     return [
         Page(
             routes.whats_new,
             "whats-new.html",
             title,
             page,
-            (Crumb("Home", routes.home), Crumb(title, routes.whats_new)),
+            (Crumb(t("nav.home"), routes.home), Crumb(title, routes.whats_new)),
             feeds=(Crumb(feed_title, routes.whats_new_feed),),
         ),
         Page(routes.whats_new_feed, "changes.xml", feed_title, feed),

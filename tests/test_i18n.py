@@ -73,6 +73,7 @@ def ukrainian_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 PAGES = ["index.html", "topics/ankara-meeting/index.html", "articles/first/index.html",
+         "sources/index.html", "whats-new/index.html", "articles/second/compare/index.html",
          "entities/index.html", "articles/index.html", "404.html", "search/index.html"]  # fmt: skip
 
 
