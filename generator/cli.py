@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from .errors import ContentError, ContentErrors
 
 if TYPE_CHECKING:
-    from .build import BuildOptions
+    from .build import BuildOptions, BuildReport
 
 # The stages (Jinja2, markdown-it-py, PyYAML...) are imported by the commands that
 # run them, so `briefing --help` and a usage error start fast.
@@ -330,6 +330,8 @@ def _build(args: argparse.Namespace) -> int:
         if held.count and held.next_date:
             print(_held_line(held.count, held.next_date.isoformat()))
         print(f"built {report.pages} pages into {report.output_dir}/ in {report.seconds:.2f}s")
+    if args.verbosity > 0 and report.stages:
+        _print_stages(report)
     return EXIT_OK
 
 
@@ -338,6 +340,14 @@ def _held_line(count: int, next_date: str) -> str:
         return f"held back 1 scheduled article, due {next_date} (--future includes it)"
     first = f"the first due {next_date}"
     return f"held back {count} scheduled articles, {first} (--future includes them)"
+
+
+def _print_stages(report: BuildReport) -> None:
+    """Each stage's cost and share of this build, so a slower stage shows the day it lands."""
+    from .stages import describe
+
+    for line in describe(report.stages, report.seconds):
+        print(line, file=sys.stderr)
 
 
 def _build_unchanged(args: argparse.Namespace) -> bool:
@@ -518,19 +528,20 @@ def _import(args: argparse.Namespace) -> int:
     )
     run, outcomes = import_files(inputs, options)
     _print_elsewhere(run.elsewhere)
-    done = failed = 0
+    done = failed = seen = 0  # seen: a text each, or a feed's entries
     for outcome in outcomes:
+        seen += 1
         if outcome.report:
             done += 1
             report = describe_import(outcome.report, outcome.origin, len(inputs) == 1)
             print(printable(report, lines=True))
         else:
-            failed += 1
+            failed += any(error.severity == "error" for error in outcome.errors)
             for error in outcome.errors:
                 print(printable(str(error)), file=sys.stderr)
         sys.stdout.flush()
     verb = "would be written" if args.dry_run else "written"
-    summary = f"{_count(len(inputs), 'file')}: {done} {verb}, {failed} skipped"
+    summary = f"{_count(len(inputs), 'file')}: {done} {verb}, {seen - done} skipped"
     if args.dry_run:
         summary += "; nothing was written (--dry-run)"
     elif done and len(inputs) == 1:

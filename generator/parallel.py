@@ -18,7 +18,7 @@ from pathlib import Path
 from . import output
 from .page import Page
 from .reads import Key, Query, Reads, SiteData
-from .render import RecordingEnvironment, render_each
+from .render import RecordingEnvironment, compile_templates, render_each
 from .routes import output_file
 
 MIN_PAGES_PER_WORKER = 300  # below this, starting processes costs more than it saves
@@ -47,11 +47,10 @@ class PageWriter:
         self.queries.update(reads.queries)
         if self.previous_hashes.get(page.path) == digest:
             return
-        target = self.directory / output_file(page.path)
+        target = output.inside(self.directory, output_file(page.path))
         if self.atomic:
             output.write_atomic(target, data)
         else:
-            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         self.written.append(page.path)
 
@@ -76,6 +75,7 @@ def render_and_write(
         render_each(env, pages, data, _counting(writer, len(pages), progress))
         return writer
     context = multiprocessing.get_context("fork")
+    compile_templates(env)  # once here, not once in each worker
     chunk_count = workers * CHUNKS_PER_WORKER
     chunks = [range(start, len(pages), chunk_count) for start in range(chunk_count)]
     done = 0

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
-from urllib.parse import urlsplit
 
 import yaml
 
 from . import __version__
 from .errors import ContentError, ContentErrors, Position
+from .routes import split_url
 
 STARTER = Path(__file__).resolve().parent / "starter"
 PLACEHOLDER_BASE_URL = "https://example.com/"
@@ -49,6 +49,7 @@ def create_site(options: StarterOptions) -> list[Path]:
     Nothing is written if a file is in the way (unless `force`) or an option is bad."""
     base_url = _base_url(options.base_url)
     targets = [(source, options.directory / target, template) for source, target, template in FILES]
+    _refuse_links_out(options.directory, [path for _, path, _ in targets])
     in_the_way = [path for _, path, _ in targets if path.exists()]
     if in_the_way and not options.force:
         raise ContentErrors(
@@ -75,11 +76,36 @@ def create_site(options: StarterOptions) -> list[Path]:
     return [path for _, path, _ in targets]
 
 
+def _refuse_links_out(directory: Path, paths: list[Path]) -> None:
+    """`init` writes only inside its folder: not through a symbolic link (a broken one
+    would create its target, wherever it points), nor into a linked folder leading out."""
+    root = directory.resolve()
+    errors: dict[Path, ContentError] = {}
+    for path in paths:
+        folder = next((p for p in (path, *path.parents) if p.is_symlink() or p == directory), path)
+        leads_out = folder.is_symlink() and not _resolves_inside(folder, root)
+        if path.is_symlink() or leads_out:
+            errors[folder] = ContentError(
+                Position(folder),
+                f"refusing to write through the symbolic link {folder}",
+                "start the site in a folder of its own, without links",
+            )
+    if errors:
+        raise ContentErrors(errors.values())
+
+
+def _resolves_inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve(strict=True).is_relative_to(root)
+    except (OSError, RuntimeError):
+        return False
+
+
 def _base_url(value: str | None) -> str:
     if value is None:
         return PLACEHOLDER_BASE_URL
     value = value.strip()
-    parts = urlsplit(value)
+    parts = split_url(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ContentErrors(
             [

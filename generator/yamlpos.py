@@ -19,6 +19,7 @@ TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 MAX_DEPTH = 32  # nesting of lists and mappings; content needs four or five
 MAX_SCALAR = 100_000  # characters in one value (a long article summary is ~2,000)
 MAX_INT_DIGITS = 30  # a number longer than this is a typo or an attack, never content
+MAX_LIST = 10_000  # items in one list: a topic's facts, an article's topics, the entities
 # C0 and C1 control characters but tab and newline, and the two non-characters XML
 # forbids: invisible, and they make a feed invalid XML.
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -82,6 +83,24 @@ class _BoundedComposer(yaml.composer.Composer):
         node = super().compose_mapping_node(anchor)
         _check_keys(node)
         return node
+
+    def compose_sequence_node(self, anchor):
+        """PyYAML's, refusing a list as soon as it passes MAX_LIST items: a million-item
+        list is refused in the time of ten thousand."""
+        start = self.get_event()
+        tag = start.tag
+        if tag is None or tag == "!":
+            tag = self.resolve(yaml.SequenceNode, None, start.implicit)
+        node = yaml.SequenceNode(tag, [], start.start_mark, None, flow_style=start.flow_style)
+        while not self.check_event(yaml.SequenceEndEvent):
+            if len(node.value) >= MAX_LIST:
+                raise _Refused(start.start_mark, _LONG_LIST, "split it, or keep what matters")
+            node.value.append(self.compose_node(node, len(node.value)))
+        node.end_mark = self.get_event().end_mark
+        return node
+
+
+_LONG_LIST = f"a list of more than {MAX_LIST:,} items is too long"
 
 
 def _check_keys(node: yaml.MappingNode, controls: bool = True) -> None:
@@ -148,6 +167,15 @@ _FastLoader.yaml_implicit_resolvers = _NO_TIMESTAMPS
 _BoundedLoader.yaml_implicit_resolvers = _NO_TIMESTAMPS
 
 
+def _as_text(loader: yaml.constructor.SafeConstructor, node: yaml.Node) -> str:
+    return str(loader.construct_scalar(node))  # type: ignore[arg-type]
+
+
+# An explicit '!!timestamp 2025-02-30' is text as well: we read and report dates.
+_FastLoader.add_constructor(TIMESTAMP_TAG, _as_text)
+_BoundedLoader.add_constructor(TIMESTAMP_TAG, _as_text)
+
+
 @dataclass(frozen=True, slots=True)
 class Located:
     """A parsed YAML document and where each of its values starts in the file."""
@@ -175,7 +203,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
                 # Only an escape ("\e") or a raw one can put a control character in a value.
                 controls = "\\" in text or CONTROL.search(text) is not None
                 _check_and_locate(node, path, first_line, positions, controls)
-            data = loader.construct_document(node) if node is not None else None
+            data = _construct(loader, node, path, first_line)
         finally:
             loader.dispose()
     except _Refused as exc:
@@ -192,6 +220,19 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
     return Located(data, path, positions)
 
 
+def _construct(loader, node: yaml.Node | None, path: Path, first_line: int) -> Any:
+    """The document's values; an explicit tag PyYAML cannot apply ('!!int abc',
+    '!!float x') is our error, at the document's first line."""
+    if node is None:
+        return None
+    try:
+        return loader.construct_document(node)
+    except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
+        message = f"a value cannot be read as its tag says: {exc}"
+        hint = "remove the '!!' tag, or put the value in quotes"
+        raise ContentErrors([ContentError(Position(path, first_line), message, hint)]) from None
+
+
 def _may_be_hostile(text: str) -> bool:
     """True unless the text can hold neither an anchor or alias nor a deep nesting.
     Such text goes to the bounded composer (several times slower); the rest to
@@ -203,6 +244,8 @@ def _may_be_hostile(text: str) -> bool:
         return True
     openers = text.count("[") + text.count("{")
     longest = max(map(len, text.split("\n")))
+    if text.count(",") + text.count("\n") > MAX_LIST:  # may hold a list too long to compose
+        return True
     return openers + 2 * longest > FAST_PATH_DEPTH
 
 
@@ -238,4 +281,6 @@ def _check_and_locate(
                 if isinstance(key_node, yaml.ScalarNode):
                     pending.append((value_node, (*key_path, key_node.value)))
         elif isinstance(node, yaml.SequenceNode):
+            if len(node.value) > MAX_LIST:
+                raise _Refused(mark, _LONG_LIST, "split it, or keep what matters")
             pending.extend((item, (*key_path, index)) for index, item in enumerate(node.value))
