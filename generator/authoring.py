@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -17,6 +17,7 @@ from . import importer
 from .copies import EXACT_COPY_SHARE, CopyIndex
 from .entity_links import EntityMatcher, build_matcher
 from .errors import ContentError, ContentErrors, Position
+from .feed_import import feed_entries, is_feed
 from .fingerprints import link_out
 from .lint import NEAR_COPY_SHARE
 from .load import (
@@ -159,16 +160,49 @@ class Importer:
             if item.data is None:
                 error = _error(item.origin, item.problem)
                 yield Outcome(item.origin, errors=(_as_warning(error) if item.warning else error,))
-                continue
-            try:
-                yield Outcome(item.origin, self.import_text(item.data, item.origin))
-            except ContentErrors as exc:
-                yield Outcome(item.origin, errors=tuple(exc.errors))
+            elif is_feed(item.data):
+                yield from self._run_feed(item.data, item.origin)
+            else:
+                yield self._outcome(item.origin, self.import_text, item.data, item.origin)
+
+    def _run_feed(self, data: bytes, origin: Path) -> Iterator[Outcome]:
+        """One outcome per entry of an RSS or Atom file; one error if it is malformed."""
+        try:
+            for entry in feed_entries(data, origin):
+                if entry.article is None:
+                    yield Outcome(entry.origin, errors=(_error(entry.origin, entry.problem),))
+                    continue
+                where, site = entry.origin, entry.site_url
+                yield self._outcome(where, self.import_entry, entry.article, where, site)
+        except ContentErrors as exc:
+            yield Outcome(origin, errors=tuple(exc.errors))
+
+    @staticmethod
+    def _outcome(origin: Path, work: Callable[..., importer.ImportReport], *args) -> Outcome:
+        try:
+            return Outcome(origin, work(*args))
+        except ContentErrors as exc:
+            return Outcome(origin, errors=tuple(exc.errors))
 
     def import_text(self, data: bytes, origin: Path) -> importer.ImportReport:
         """Convert one plain text into content/articles/<slug>.md, or raise why not."""
-        o = self.options
         article = _parse(importer.decode_input(data, origin), origin)
+        return self.import_article(article, origin)
+
+    def import_entry(
+        self, article: importer.PlainArticle, origin: Path, site_url: str
+    ) -> importer.ImportReport:
+        """A feed's entry: refused if its link is an article's already (the feed read
+        again); a text may share its original's link, as a rewrite does."""
+        self._check_link(article.url, origin)
+        return self.import_article(article, origin, site_url)
+
+    def import_article(
+        self, article: importer.PlainArticle, origin: Path, site_url: str = ""
+    ) -> importer.ImportReport:
+        """Write one parsed article (from a text, or a feed's entry whose feed is about
+        `site_url`), or raise why not."""
+        o = self.options
         title = importer.clean_text(o.title).strip() or article.title
         slug = o.slug or slugify(title)
         path = o.content_dir / "articles" / f"{slug}.md"
@@ -178,7 +212,7 @@ class Importer:
             problems.append(_error(origin, "the text gives no title", "pass --title"))
         near = self._copies(body, slug, origin, problems)
         self._check_free(path, slug, origin, problems)
-        source, by_domain = self._source(article, origin, problems)
+        source, by_domain = self._source(article, origin, problems, site_url)
         if problems:
             raise ContentErrors(problems)
         date, inferred, date_note = self._date(article)
@@ -200,7 +234,20 @@ class Importer:
             _write(path, text, replace=o.force)
         self.copies.add(slug, body)
         self.planned.add(slug)
+        if url:
+            self.links[url] = slug
         return report
+
+    @cached_property
+    def links(self) -> dict[str, str]:
+        """The original link of every article, to the article's slug."""
+        return {a.url: a.slug for a in self.site.articles.values() if a.url}
+
+    def _check_link(self, url: str, origin: Path) -> None:
+        """An article is imported once: its link names it (a feed read again, or twice)."""
+        if url and url in self.links and not self.options.force:
+            message = f"already imported as '{self.links[url]}' (the same link: {url})"
+            raise _errors(origin, message, "pass --force to import it again")
 
     def _check_free(
         self, path: Path, slug: str, origin: Path, problems: list[ContentError]
@@ -213,18 +260,23 @@ class Importer:
             problems.append(_error(origin, f"{path} already exists", hint))
 
     def _source(
-        self, article: importer.PlainArticle, origin: Path, problems: list[ContentError]
+        self,
+        article: importer.PlainArticle,
+        origin: Path,
+        problems: list[ContentError],
+        site_url: str = "",
     ) -> tuple[str, bool]:
         o, sources = self.options, self.site.sources.values()
         if o.source:
             return o.source, False
-        if found := importer.source_for_url(article.url, sources):
-            return found, True
+        for url in (site_url, article.url):  # a feed's own site first, then the link
+            if found := importer.source_for_url(url, sources):
+                return found, True
         if o.default_source:
             return o.default_source, False
         known = ", ".join(sorted(self.site.sources)) or "(none: add one to sources.yaml)"
-        if article.url:
-            domain = split_url(article.url).hostname or article.url
+        if site_url or article.url:
+            domain = split_url(site_url or article.url).hostname or site_url or article.url
             message = f"no source in sources.yaml has the domain of its URL ({domain})"
         else:
             message = "no source: the text has no 'Source: URL' line"

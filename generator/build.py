@@ -10,17 +10,20 @@ changed. `make build` is a Builder's first build; the preview server calls
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import shutil
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import cache, cards, manifest, output, support
+from . import cache, cards, images, manifest, output, support
 from .drafts import without_drafts
 from .entity_links import EntityMatcher, build_matcher, entity_links_plugin
 from .errors import ContentError, ContentErrors
 from .fingerprints import Fingerprint, scan, snapshot
+from .footnotes import footnote_labels
+from .i18n import strings_for
 from .intel import article_grade
 from .known_fields import unknown_field_warnings
 from .lineage import lineage
@@ -37,6 +40,7 @@ from .parallel import PageWriter, Progress, render_and_write
 from .reads import SiteData
 from .render import RecordingEnvironment, make_environment, render_each
 from .routes import SEARCH_FOLDER, Routes, output_file
+from .schedule import Held, marked_scheduled, today_utc, without_scheduled
 from .search import write_search_index
 from .signatures import Signature
 from .stages import StageClock, StageTime
@@ -63,6 +67,8 @@ class BuildOptions:
     cache: bool = False  # read and save the persistent cache beside the output (the CLI does)
     drafts: bool = False  # include articles marked 'draft: true' (the preview does)
     search_shards: int | None = None  # shards of the search index; None: by the site's size
+    future: bool = False  # include articles dated after today (the preview does)
+    today: dt.date | None = None  # the day the build is as of; None: today in UTC
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +90,7 @@ class BuildReport:
     base_path: str
     full: bool  # a whole new site was swapped in
     warnings: tuple[ContentError, ...] = ()
+    held: Held = field(default_factory=Held)  # articles dated after the day, left out
     stages: tuple[StageTime, ...] = ()  # what each stage of this build cost
 
 
@@ -96,6 +103,8 @@ class Prepared:
     pages: tuple[Page, ...]
     warnings: tuple[ContentError, ...]
     cards: Mapping[str, cards.Card]  # the social card of a page, by its path
+    held: Held
+    images: tuple[images.LocalImage, ...] = ()  # articles' own images, to publish
 
 
 class Builder:
@@ -142,12 +151,13 @@ class Builder:
         base = previous or (self._seed.state if self._seed else None)  # records to reuse
         files = None if base is None else changed_files(base.fingerprints, fingerprints)
         self._files = files
-        if files == set() and self._last_report is not None:
+        released = self._last_report is not None and self._last_report.held.stale(self._today())
+        if files == set() and self._last_report is not None and not released:
             return self._unchanged(started)
         prepared = self._prepare(fingerprints, base, files)
         data = prepared.data
         with stage("pages"):
-            if previous is None or files is None:
+            if previous is None or files is None or released:  # a new day: lists change
                 changed, queries = None, {}
             else:
                 changed, queries = changed_reads(previous, files, prepared.raw, data)
@@ -175,6 +185,7 @@ class Builder:
             base_path=data.site.config.base_path,
             full=previous is None,
             warnings=prepared.warnings,
+            held=prepared.held,
             stages=self._clock.times(),
         )
         self._first = False
@@ -251,6 +262,7 @@ class Builder:
             options.strict,
             options.drafts,
             options.search_shards,
+            options.future,
         )
 
     def _save_manifest(
@@ -262,12 +274,21 @@ class Builder:
     ) -> None:
         """What `briefing build` checks first (manifest.unchanged): if nothing changed
         since, it repeats this report without importing the stages."""
-        said = manifest.Report(report.pages, tuple(str(warning) for warning in report.warnings))
+        held = report.held
+        said = manifest.Report(
+            report.pages,
+            tuple(str(warning) for warning in report.warnings),
+            held.count,
+            held.next_date.isoformat() if held.next_date else "",
+            held.as_of.isoformat() if held.as_of else "",
+        )
         manifest.write(self._settings(), state.fingerprints, snapshot, path, said)
 
     def _entity_key(self, fingerprints: Mapping[str, Fingerprint]) -> tuple:
-        routes = self._markdown[0][1] if self._markdown else None
-        return (cache.file_digest(self.options.content_dir / "entities.yaml"), routes)
+        """What bodies rendered by the parser depend on beyond their text: the entity
+        table, the base path, and the language of the footnotes' labels."""
+        routes, language = self._markdown[0][1:] if self._markdown else (None, None)
+        return (cache.file_digest(self.options.content_dir / "entities.yaml"), routes, language)
 
     def _unchanged(self, started: float) -> BuildReport:
         assert self._last_report is not None
@@ -297,6 +318,7 @@ class Builder:
         with stage("model"):
             site = build_site(raw, self.options.base_url)
             site, draft_warnings = (site, []) if self.options.drafts else without_drafts(site)
+            site, held, schedule_warnings = self._as_of_today(site)
             routes = Routes(site.config.base_url, site.config.base_path)
         with stage("near copies"):
             near_copies = self._near_copies_soon(site)
@@ -306,11 +328,16 @@ class Builder:
             )
         with stage("texts"):
             markdown, matcher, earlier = self._markdown_for(site, routes, fingerprints, previous)
-            texts = render_texts(site, markdown, earlier)
+            resolvers = images.article_resolvers(site.articles, routes)
+            texts = render_texts(site, markdown, earlier, resolvers)
         with stage("evidence"):
             checked = evidence_soon()
             self._evidence_memo, evidence = checked.memo, checked.evidence
-            evidence_errors, evidence_warnings = support.evidence_problems(evidence)
+            evidence_errors, evidence_warnings = support.evidence_problems(
+                evidence,
+                {slug: a.language for slug, a in site.articles.items() if a.language},
+                site.config.language,
+            )
         if evidence_errors:  # with the warnings: an error never hides them
             raise ContentErrors([*evidence_errors, *evidence_warnings])
         with stage("pages"):
@@ -320,7 +347,7 @@ class Builder:
             page_cards = self._cards(site, graph, routes)
             pages = cards.with_cards(pages, page_cards)
         with stage("pages"):
-            check_internal_links(site, texts.bodies, pages)
+            local_images = _checked_links_and_images(site, texts, pages, resolvers)
         with stage("near copies"):
             copies = near_copies()
         with stage("evidence"):
@@ -330,12 +357,24 @@ class Builder:
                 *evidence_warnings,
                 *summaries.warnings(),
                 *draft_warnings,
+                *schedule_warnings,
                 *_field_warnings(raw, site, publishing),
             ]
             warnings = self._warnings(site, graph, copies, more)
             self._language = site.config.language
             data = SiteData(site, graph, texts, routes, evidence, lineage(site, copies), summaries)
-        return Prepared(raw, data, pages, warnings, page_cards)
+        return Prepared(raw, data, pages, warnings, page_cards, held, local_images)
+
+    def _today(self) -> dt.date:
+        return self.options.today or today_utc()
+
+    def _as_of_today(self, site: Site) -> tuple[Site, Held, list[ContentError]]:
+        """The site without the articles dated after today, or with them marked (--future)."""
+        today = self._today()
+        if self.options.future:
+            return marked_scheduled(site, today), Held(as_of=today), []
+        site, warnings, held = without_scheduled(site, today)
+        return site, held, warnings
 
     def _in_background(self, site: Site) -> bool:
         return self.options.workers > 1 and len(site.articles) >= BACKGROUND_NEAR_COPIES
@@ -404,11 +443,13 @@ class Builder:
     ) -> tuple[Markdown, EntityMatcher, Mapping]:
         """The parser, with the bodies it rendered before (none when it is new: the
         entity table or the base path changed)."""
-        key = (fingerprints.get("entities.yaml"), routes)
+        key = (fingerprints.get("entities.yaml"), routes, site.config.language)
         if self._markdown is None or self._markdown[0] != key:
             matcher = build_matcher(site.entities.values())
             plugin = (entity_links_plugin, {"matcher": matcher, "routes": routes})
-            self._markdown = (key, Markdown(plugin, (paragraph_ids_plugin, {})), matcher)
+            labels = footnote_labels(strings_for(site.config.language))
+            markdown = Markdown(plugin, (paragraph_ids_plugin, {}), labels=labels)
+            self._markdown = (key, markdown, matcher)
             seed = self._seed
             if seed and self._first and seed.entity_key == self._entity_key({}):
                 return self._markdown[1], matcher, seed.state.bodies  # linked the same way
@@ -461,6 +502,7 @@ class Builder:
 
         def fill(temp: Path) -> None:
             writer.directory = temp
+            images.write_images(prepared.images, temp)
             with stage("render"):
                 options = self.options
                 render_and_write(env, pages, data, writer, options.workers, options.progress)
@@ -532,6 +574,7 @@ class Builder:
         directory = writer.directory
         with self._clock.stage("cards"):
             self._write_cards(prepared.cards, directory)
+        images.write_images(prepared.images, directory)
         with self._clock.stage("render"):
             render_and_write(env, dirty, prepared.data, writer, self.options.workers)
         for path in deleted:
@@ -558,6 +601,24 @@ class Builder:
 
 class _NothingChanged(Exception):
     """Every page rendered to the bytes it had: the new folder is not swapped in."""
+
+
+def _checked_links_and_images(
+    site: Site, texts: Texts, pages: tuple[Page, ...], resolvers: Mapping[str, images.Resolver]
+) -> tuple[images.LocalImage, ...]:
+    """The local images to publish; every broken link and image reported at once."""
+    errors: list[ContentError] = []
+    try:
+        check_internal_links(site, texts.bodies, pages)
+    except ContentErrors as problems:
+        errors += problems.errors
+    try:
+        found = images.site_images(site.articles, texts.bodies, resolvers)
+    except ContentErrors as problems:
+        errors += problems.errors
+    if errors:
+        raise ContentErrors(errors)
+    return found
 
 
 def _field_warnings(raw: RawContent, site: Site, publishing: bool) -> list[ContentError]:

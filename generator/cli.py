@@ -38,6 +38,11 @@ examples:
   briefing build --base-url https://me.github.io/x/   build the site into site/
 
 Run 'briefing COMMAND --help' for a command's options."""
+NEW_EXAMPLES = """examples:
+  briefing new article "Talks resume in Istanbul" --source bbc-news --topic istanbul-talks
+  briefing new topic "Prisoner exchanges" --summary "Swaps agreed at the talks."
+  briefing new entity "Andriy Yermak" --kind person --country Ukraine --alias Єрмак
+  briefing new source "Kyiv Independent" --url https://kyivindependent.com --reliability B"""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -92,6 +97,16 @@ def _parser() -> argparse.ArgumentParser:
         "--drafts", action="store_true", help="include articles marked 'draft: true'"
     )
     build_cmd.add_argument(
+        "--future",
+        action="store_true",
+        help="include articles dated after today (left out until their date otherwise)",
+    )
+    build_cmd.add_argument(
+        "--today",
+        type=_iso_date,
+        help="build as of this day, YYYY-MM-DD (default: today in UTC); for tests and reviews",
+    )
+    build_cmd.add_argument(
         "--no-cache",
         action="store_true",
         help="ignore .briefing-cache/ beside the output and build everything",
@@ -120,10 +135,16 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--open", action="store_true", help="open the site in a browser")
     serve.set_defaults(run=_serve)
 
-    new = commands.add_parser("new", help="create a new article file")
+    new = commands.add_parser(
+        "new",
+        help="create an article file, or add a topic, entity or source to its YAML file",
+        epilog=NEW_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _add_verbosity(new)
-    new.add_argument("kind", choices=["article"], help="what to create")
-    new.add_argument("title", help="the article's title")
+    kinds = ["article", "topic", "entity", "source"]
+    new.add_argument("kind", choices=kinds, help="what to create")
+    new.add_argument("title", help="the article's or topic's title, the entity's or source's name")
     new.add_argument(
         "--source", default="", help="source id (default: site.yaml's defaults.source)"
     )
@@ -136,6 +157,23 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--content", type=Path, default=Path("content"), help="content folder")
     new.add_argument("--date", type=_iso_date, help="publication date, YYYY-MM-DD (default today)")
     new.add_argument("--force", action="store_true", help="replace an existing file")
+    entry = new.add_argument_group("topic, entity and source")
+    entry.add_argument("--id", default="", help="its id (default: the title or name as a slug)")
+    entry.add_argument("--summary", default="", help="topic: its summary")
+    entry.add_argument(
+        "--kind",
+        dest="entry_kind",
+        default="",
+        help="entity: person, organisation or place; source: outlet (default), aggregator, "
+        "machine rewrite or unattributed",
+    )
+    entry.add_argument(
+        "--alias", action="append", default=[], help="entity: another spelling, repeatable"
+    )
+    entry.add_argument("--country", default="", help="entity: where it belongs or lies")
+    entry.add_argument("--description", default="", help="entity, source: one line")
+    entry.add_argument("--url", default="", help="source: its web address")
+    entry.add_argument("--reliability", default="F", help="source: Admiralty grade A-F")
     new.set_defaults(run=_new)
     _add_import_command(commands)
     return parser
@@ -157,11 +195,16 @@ class _Version(argparse.Action):
 def _add_import_command(commands: argparse._SubParsersAction) -> None:
     command = commands.add_parser(
         "import",
-        help="turn plain-text articles into content files, checked before anything is written",
+        help="turn plain-text articles, or RSS and Atom feeds, into content files, checked "
+        "before anything is written",
     )
     _add_verbosity(command)
     command.add_argument(
-        "files", nargs="+", metavar="FILE", help="text files, folders of them, or - for stdin"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="text files, RSS 2.0 or Atom files (each entry an article), folders of them, "
+        "or - for stdin",
     )
     command.add_argument("--source", default="", metavar="ID", help="source id of every text")
     command.add_argument(
@@ -262,7 +305,12 @@ def _options(args: argparse.Namespace, search: bool = True) -> BuildOptions:
     options = BuildOptions(
         args.content, args.theme, args.output, args.base_url, search, strict, jobs
     )
-    return replace(options, drafts=getattr(args, "drafts", False))
+    return replace(
+        options,
+        drafts=getattr(args, "drafts", False),
+        future=getattr(args, "future", False),
+        today=getattr(args, "today", None),
+    )
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -278,10 +326,20 @@ def _build(args: argparse.Namespace) -> int:
         print("\r\033[K", end="", file=sys.stderr)
     _print_warnings(report.warnings, args.verbosity)
     if args.verbosity >= 0:
+        held = report.held
+        if held.count and held.next_date:
+            print(_held_line(held.count, held.next_date.isoformat()))
         print(f"built {report.pages} pages into {report.output_dir}/ in {report.seconds:.2f}s")
     if args.verbosity > 0 and report.stages:
         _print_stages(report)
     return EXIT_OK
+
+
+def _held_line(count: int, next_date: str) -> str:
+    if count == 1:
+        return f"held back 1 scheduled article, due {next_date} (--future includes it)"
+    first = f"the first due {next_date}"
+    return f"held back {count} scheduled articles, {first} (--future includes them)"
 
 
 def _print_stages(report: BuildReport) -> None:
@@ -308,6 +366,8 @@ def _build_unchanged(args: argparse.Namespace) -> bool:
         not args.no_search,
         args.strict,
         args.drafts,
+        future=args.future,
+        today=args.today.isoformat() if args.today else "",
     )
     report = manifest.unchanged(settings, manifest.cache_file(args.output))
     if report is None:
@@ -315,6 +375,8 @@ def _build_unchanged(args: argparse.Namespace) -> bool:
     if args.verbosity >= 0:
         for warning in report.warnings:
             print(printable(warning), file=sys.stderr)
+        if report.held and report.next_date:
+            print(_held_line(report.held, report.next_date))
         seconds = time.perf_counter() - started
         print(f"built {report.pages} pages into {args.output}/ in {seconds:.2f}s")
     return True
@@ -356,7 +418,8 @@ def _init(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from .build import render_site
 
-    rendered = render_site(_options(args))
+    # scheduled articles are checked too: they will be published later, unattended
+    rendered = render_site(replace(_options(args), future=True))
     _print_warnings(rendered.warnings, args.verbosity)
     if args.verbosity < 0:
         return EXIT_OK
@@ -409,6 +472,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    if args.kind != "article":
+        return _new_entry(args)
     from .authoring import new_article
 
     path = new_article(
@@ -416,6 +481,30 @@ def _new(args: argparse.Namespace) -> int:
     )
     if args.verbosity >= 0:
         print(printable(f"created {path}: write the article, then run briefing check"))
+    return EXIT_OK
+
+
+def _new_entry(args: argparse.Namespace) -> int:
+    from .new_entries import NewEntry, add_entry
+
+    kind = args.entry_kind or ("outlet" if args.kind == "source" else "")
+    entry = NewEntry(
+        args.kind,
+        args.title,
+        id=args.id,
+        summary=args.summary,
+        entity_kind=kind if args.kind == "entity" else "",
+        aliases=tuple(args.alias),
+        country=args.country,
+        description=args.description,
+        url=args.url,
+        source_kind=kind if args.kind == "source" else "outlet",
+        reliability=args.reliability,
+    )
+    written = add_entry(args.content, entry)
+    if args.verbosity >= 0:
+        where = f"{written.path}:{written.line}"
+        print(printable(f"added {args.kind} '{written.id}' at {where}: edit it there"))
     return EXIT_OK
 
 
@@ -439,8 +528,9 @@ def _import(args: argparse.Namespace) -> int:
     )
     run, outcomes = import_files(inputs, options)
     _print_elsewhere(run.elsewhere)
-    done = failed = 0
+    done = failed = seen = 0  # seen: a text each, or a feed's entries
     for outcome in outcomes:
+        seen += 1
         if outcome.report:
             done += 1
             report = describe_import(outcome.report, outcome.origin, len(inputs) == 1)
@@ -451,7 +541,7 @@ def _import(args: argparse.Namespace) -> int:
                 print(printable(str(error)), file=sys.stderr)
         sys.stdout.flush()
     verb = "would be written" if args.dry_run else "written"
-    summary = f"{_count(len(inputs), 'file')}: {done} {verb}, {len(inputs) - done} skipped"
+    summary = f"{_count(len(inputs), 'file')}: {done} {verb}, {seen - done} skipped"
     if args.dry_run:
         summary += "; nothing was written (--dry-run)"
     elif done and len(inputs) == 1:

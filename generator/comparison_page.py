@@ -8,6 +8,7 @@ from typing import Any
 
 from . import views
 from .comparison import compare
+from .i18n import Strings, strings_for
 from .links import LinkGraph
 from .model import Article, Site
 from .page import Crumb, Page
@@ -18,14 +19,15 @@ from .texts import Texts
 
 
 def comparison_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
+    t = strings_for(site.config.language)
     return [
-        _comparison(article, routes)
+        _comparison(article, routes, t)
         for article in site.articles.values()
         if article.rewrite_of in site.articles
     ]
 
 
-def _comparison(article: Article, routes: Routes) -> Page:
+def _comparison(article: Article, routes: Routes, t: Strings) -> Page:
     slug = article.slug
 
     def context(reader: Reader) -> dict[str, Any]:
@@ -43,15 +45,15 @@ def _comparison(article: Article, routes: Routes) -> Page:
     return Page(
         path,
         "compare.html",
-        f"Rewrite compared: {article.title}",
+        t("compare.title", title=article.title),
         context,
         (
-            Crumb("Home", routes.home),
-            Crumb("Articles", routes.articles),
+            Crumb(t("nav.home"), routes.home),
+            Crumb(t("nav.articles"), routes.articles),
             Crumb(article.title, routes.article(slug)),
-            Crumb("Compared with its original", path),
+            Crumb(t("compare.crumb"), path),
         ),
-        description=f"What the rewrite “{article.title}” kept, changed, added and dropped.",
+        description=t("compare.description", title=article.title),
     )
 
 

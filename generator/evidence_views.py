@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from . import intel
 from .evidence import Claim, Evidence
+from .i18n import Strings, strings_for
 from .lineage import Lineage
 from .model import Article, Site, Source
 from .sentences import Sentence
@@ -18,7 +19,6 @@ from .textfeatures import TOKEN, word_key
 if TYPE_CHECKING:
     from .reads import Reader
 
-KIND_NAMES = {"fact": "key fact", "event": "event", "quote": "quote"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +46,7 @@ class Label:
     title: str  # the label said in full (a tooltip; the text of feeds and TimelineJS)
 
 
-INFERRED = Label(
-    "inferred",
-    "date inferred",
-    "Date inferred: the editor worked it out (for example from “on Tuesday” and the "
-    "article’s date); the text does not state it",
-)
+ENGLISH = strings_for("en")  # labels as feeds, exports and the search index carry them
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +58,6 @@ class ClaimView:
     @property
     def anchor(self) -> str:
         return self.claim.anchor
-
-    @property
-    def name(self) -> str:
-        return claim_name(self.claim)
 
     @property
     def supported(self) -> int:
@@ -82,14 +73,22 @@ class ClaimView:
 
     @property
     def labels(self) -> tuple[Label, ...]:
-        """What a reader must know before relying on the claim, in the order shown."""
-        labels = [INFERRED] if self.claim.inferred else []
+        """What a reader must know before relying on the claim, in the order shown, in
+        English: what feeds, exports and search carry."""
+        return self.labels_in(ENGLISH)
+
+    def labels_in(self, t: Strings) -> tuple[Label, ...]:
+        """The labels in the interface's language (`t`), as a page shows them."""
+        labels = []
+        if self.claim.inferred:
+            labels.append(Label("inferred", t("label.inferred"), t("label.inferred_title")))
         status = self.corroboration.status
         if self.disputed:
-            labels.append(Label(status, status.capitalize(), self.corroboration.label))
+            full = self.corroboration.label_in(t)
+            labels.append(Label(status, t(f"status.{status}").partition(":")[0], full))
         if (checked := self.claim.checked) is not None:
-            said = f"Checked by the editor despite a “{checked.warning}” warning: {checked.reason}"
-            labels.append(Label("checked", "checked by the editor", said))
+            said = t("claim.checked", warning=checked.warning, reason=checked.reason)
+            labels.append(Label("checked", t("label.checked"), said))
         return tuple(labels)
 
 
@@ -138,11 +137,6 @@ class StatusNotice:
     status: str  # "unconfirmed" or "unsupported"
     count: int
     total: int
-
-
-def claim_name(claim: Claim) -> str:
-    """'key fact 3', 'event 1', 'quote 2'."""
-    return f"{KIND_NAMES[claim.kind]} {claim.index + 1}"
 
 
 def disputed(claims: Iterable[ClaimView]) -> tuple[DisputedClaim, ...]:
@@ -200,7 +194,8 @@ def cited_sentences(reader: Reader, slug: str) -> tuple[CitedSentence, ...]:
         if support is None or not support.passage:
             continue
         claim = item.claim
-        name = f"{reader.topic(claim.topic).title}, {claim_name(claim)}"
+        kind = strings_for(reader.config.language)(f"claim.{claim.kind}", number=claim.index + 1)
+        name = f"{reader.topic(claim.topic).title}, {kind}"
         link = reader.routes.link(reader.routes.topic(claim.topic)) + "#" + claim.anchor
         first = support.passage[0]
         if len(support.passage) > len(passages.get(first, ())):

@@ -19,21 +19,26 @@ from markupsafe import Markup, escape
 from .evidence_views import CitedSentence
 from .sentences import paragraph_anchor
 
-TAG_OR_REFERENCE = re.compile(r"<[^>]*>|&[#\w]+;")
+# A footnote reference counts as a tag: the sentence it follows is matched without it.
+TAG_OR_REFERENCE = re.compile(r'<sup class="footnote-ref">.*?</sup>|<[^>]*>|&[#\w]+;')
+FOOTNOTE_REF = '<sup class="footnote-ref">'
 PARAGRAPH_END = re.compile(r"</(?:p|li)>")
 
 
-def mark_cited(body: Markup, cited: Iterable[CitedSentence]) -> Markup:
+def mark_cited(
+    body: Markup, cited: Iterable[CitedSentence], cited_by: str = "cited by {name}"
+) -> Markup:
+    """`cited_by`: the link's words, in the interface's language."""
     text = str(body)
     for item in sorted(cited, key=lambda c: (-c.sentences[0].paragraph, -c.sentences[0].number)):
-        text = _mark_passage(text, item)
+        text = _mark_passage(text, item, cited_by)
     return Markup(text)
 
 
-def _mark_passage(text: str, item: CitedSentence) -> str:
+def _mark_passage(text: str, item: CitedSentence, cited_by: str) -> str:
     refs = "".join(
         f'<a class="cited-by" href="{escape(href)}" data-pagefind-ignore>'
-        f"cited by {escape(name)}</a>"
+        f"{escape(cited_by.format(name=name))}</a>"
         for href, name in item.citations
     )
     first = item.sentences[0]
@@ -106,6 +111,8 @@ def _find(text: str, start: int, end: int, sentence: str) -> tuple[int, int] | N
         first = tag
     while text.startswith("</", last) and last < end:  # and those it ends with
         last = text.index(">", last) + 1
+    while text.startswith(FOOTNOTE_REF, last):  # and its own footnote references
+        last = text.index("</sup>", last) + len("</sup>")
     inside = text[first:last]
     opened = len(re.findall(r"<[a-z]", inside))
     closed = len(re.findall(r"</", inside))

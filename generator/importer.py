@@ -52,7 +52,9 @@ LEADING_WORDS = frozenset(
     Kremlin""".split()
 )
 FIRST_SENTENCE_NOTE = "title made from the first sentence: write a better one"
-MARKDOWN_LINE_START = re.compile(r"^(#|>|[-*+]\s|\d+[.)]\s|={3,}|-{3,})")
+# What Markdown could read as a block (list, heading, quote, break, fence, table) at the start
+# of a line; a backslash before ASCII punctuation always shows as that character.
+MARKDOWN_LINE_START = re.compile(r"^[#>*+\-=_`~|]")
 # An unterminated OSC sequence ends at the line: it must not swallow the rest of the text.
 ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|[@-_])")
 ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .curation import CREDIBILITY, RELIABILITY, Event
@@ -72,13 +72,17 @@ class Corroboration:
     def label(self) -> str:
         """'Confirmed by 2 independent outlets: A, B', 'Single source: A',
         'Unconfirmed: only reported by X', 'Unsupported: no cited article says this'."""
+        return self.label_in(lambda key, **values: STATUS_LABELS[key[7:]].format(**values))
+
+    def label_in(self, t: Callable[..., str]) -> str:
+        """The label in the interface's language (`t`: i18n.Strings)."""
         names = {
             "confirmed": self.outlets,
             "single": self.outlets,
             "unconfirmed": self.derivatives,
         }.get(self.status, ())
-        head = STATUS_LABELS[self.status].format(n=len(self.outlets))
-        listed = _and_list([source.name for source, _ in names])
+        head = t(f"status.{self.status}", n=len(self.outlets))
+        listed = _and_list([source.name for source, _ in names], _and_word(t))
         if self.status == "unconfirmed":
             return f"{head} {listed}{self._repeated_note}"
         return (f"{head}: {listed}" if listed else head) + self._repeated_note
@@ -195,10 +199,17 @@ def _claim_grade(
     return Grade(reliability, "2" if given == "1" else given)  # 1 is for confirmed only
 
 
-def _and_list(names: list[str]) -> str:
+def _and_list(names: list[str], and_word: str = "and") -> str:
     if len(names) < 3:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+        return f" {and_word} ".join(names)
+    return ", ".join(names[:-1]) + f" {and_word} " + names[-1]
+
+
+def _and_word(t: Callable[..., str]) -> str:
+    try:
+        return t("word.and")
+    except KeyError:  # the English labels of STATUS_LABELS
+        return "and"
 
 
 def timeline_events(topics: Iterable[Topic]) -> tuple[TimelineEntry, ...]:

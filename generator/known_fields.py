@@ -12,7 +12,7 @@ from .yamlpos import KeyPath, Located
 
 ARTICLE = frozenset(
     "title date date_inferred updated lastmod source url topics summary rewrite_of credibility "
-    "draft aliases".split()
+    "draft aliases language".split()
 )
 SITE = frozenset("title description base_url language defaults".split())
 SITE_DEFAULTS = frozenset("source topics".split())

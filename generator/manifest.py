@@ -10,6 +10,7 @@ which decides with digests. Standard library only."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections.abc import Mapping, Sequence
@@ -35,12 +36,17 @@ class Settings:
     strict: bool
     drafts: bool
     search_shards: int | None = None  # BuildOptions.search_shards (None from the command line)
+    future: bool = False
+    today: str = ""  # the ISO day the build is as of ('': today in UTC); not in the key
 
     def key(self) -> list:
         folders = [str(p.resolve()) for p in (self.content_dir, self.theme_dir, self.output_dir)]
         flags = [self.base_url, os.environ.get(BASE_URL_ENV), self.search, self.strict]
         # the package version is not here: the code files' stat stands for it
-        return [FORMAT, *folders, *flags, self.drafts, self.search_shards]
+        return [FORMAT, *folders, *flags, self.drafts, self.search_shards, self.future]
+
+    def day(self) -> str:
+        return self.today or dt.datetime.now(dt.UTC).date().isoformat()
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +55,9 @@ class Report:
 
     pages: int
     warnings: tuple[str, ...]
+    held: int = 0  # articles dated after `as_of`, left out
+    next_date: str = ""  # the ISO day the first of them is due
+    as_of: str = ""  # the ISO day the build was as of
 
 
 def cache_folder(output_dir: Path) -> Path:
@@ -99,6 +108,7 @@ def write(
             "cache": [stat.st_size, stat.st_mtime_ns, stat.st_ino],
             "pages": report.pages,
             "warnings": list(report.warnings),
+            "held": [report.held, report.next_date, report.as_of],
         }
         temp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
         temp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
@@ -112,16 +122,25 @@ def unchanged(settings: Settings, cache_file: Path) -> Report | None:
     try:
         data = json.loads(manifest_file(settings.output_dir).read_text(encoding="utf-8"))
         stat = cache_file.stat()
+        held, next_date, as_of = data["held"]
         same = (
-            data["key"] == settings.key()
+            _same_day(settings.day(), str(next_date), str(as_of))
+            and data["key"] == settings.key()
             and data["cache"] == [stat.st_size, stat.st_mtime_ns, stat.st_ino]
             and data["code"] == code_stats(settings.theme_dir)
             and _equal(data["inputs"], scan(settings.content_dir, settings.theme_dir))
             and _equal(data["output"], snapshot(settings.output_dir))
         )
-        return Report(int(data["pages"]), tuple(map(str, data["warnings"]))) if same else None
+        if not same:
+            return None
+        return Report(int(data["pages"]), tuple(map(str, data["warnings"])), int(held), next_date)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):  # missing or damaged
         return None
+
+
+def _same_day(today: str, next_date: str, as_of: str) -> bool:
+    """Whether a build today publishes the articles the recorded build did (schedule.Held)."""
+    return today == as_of or (as_of < today and not (next_date and today >= next_date))
 
 
 def _equal(recorded: Mapping[str, list], found: Mapping[str, Sequence[int]]) -> bool:

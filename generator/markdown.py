@@ -11,6 +11,8 @@ from markdown_it.rules_core import StateCore
 from markupsafe import Markup
 
 from .anchors import anchors_plugin
+from .footnotes import footnote_prefix, footnotes_plugin
+from .images import Resolver, images_plugin
 
 Plugin = Callable[..., None]  # markdown-it-py's plugin shape: plugin(md, **options)
 
@@ -20,31 +22,50 @@ class MarkdownResult:
     html: Markup
     mentions: Mapping[str, int] = field(default_factory=dict)  # entity id -> count, in order
     links: tuple[tuple[str, int], ...] = ()  # (href, 0-based source line)
+    images: tuple[tuple[str, str, int], ...] = ()  # (src, alt text, 0-based source line)
 
 
 class Markdown:
     """Renders untrusted Markdown: raw HTML is escaped, unsafe URLs are dropped by
     markdown-it's link validator (javascript:, vbscript:, file:, most data:)."""
 
-    def __init__(self, *plugins: tuple[Plugin, Mapping[str, object]]) -> None:
+    def __init__(
+        self,
+        *plugins: tuple[Plugin, Mapping[str, object]],
+        labels: Mapping[str, str] | None = None,
+    ) -> None:
         self._md = MarkdownIt("commonmark", {"html": False, "typographer": False})
         self._md.enable(["table", "strikethrough"])
         self._md.use(anchors_plugin)  # h2-h4, in linear time
+        self._md.use(footnotes_plugin, labels=labels)
+        self._md.use(images_plugin)
         for plugin, options in plugins:
             self._md.use(plugin, **options)
         self._md.core.ruler.push("collect_links", _collect_links_rule)
 
-    def render(self, text: str, *, link_entities: bool = True) -> MarkdownResult:
+    def render(
+        self, text: str, *, link_entities: bool = True, images: Resolver | None = None
+    ) -> MarkdownResult:
+        """`images` resolves the text's local images (an article's folder)."""
         env = _env(link_entities)
+        env["images"] = images
+        if not link_entities:  # shown beside other texts: their notes' ids must differ
+            env["footnote_prefix"] = footnote_prefix(text)
         html = Markup(self._md.render(text, env))
-        return MarkdownResult(html, env["mentions"], tuple(env["links"]))
+        return MarkdownResult(html, env["mentions"], tuple(env["links"]), tuple(env["image_list"]))
 
     def render_inline(self, text: str) -> Markup:
         return Markup(self._md.renderInline(text, _env(False)))
 
 
 def _env(link_entities: bool) -> dict:
-    return {"link_entities": link_entities, "mentions": {}, "linked": set(), "links": []}
+    return {
+        "link_entities": link_entities,
+        "mentions": {},
+        "linked": set(),
+        "links": [],
+        "image_list": [],
+    }
 
 
 def _collect_links_rule(state: StateCore) -> None:
@@ -57,3 +78,4 @@ def _collect_links_rule(state: StateCore) -> None:
                 state.env["links"].append((str(token.attrGet("href")), line))
             elif token.type == "image":
                 state.env["links"].append((str(token.attrGet("src")), line))
+                state.env["image_list"].append((str(token.attrGet("src")), token.content, line))

@@ -107,6 +107,8 @@ class Article:
     credibility: str = ""  # Admiralty grade 1-6
     date_inferred: bool = False  # the text gave no date: it was supplied, and the page says so
     draft: bool = False  # left out of `build` unless --drafts; the preview shows it
+    scheduled: bool = False  # dated after the build's day, and shown (--future, the preview)
+    language: str = ""  # its own language tag ('language:'), if not the site's
     updated: dt.date | None = None  # last corrected or updated ('updated:' or 'lastmod:')
     aliases: tuple[str, ...] = ()  # old site paths ('/old/path/') that redirect here
     alias_positions: tuple[Position, ...] = ()  # where each alias is written
@@ -194,16 +196,17 @@ def _config(raw: RawContent, errors: list[ContentError], base_url_override: str 
     )
 
 
-def _language(fields: FieldReader) -> str:
-    """It names the search index's stemmer and files, so it must be a real tag."""
-    value = fields.text("language", required=False) or "en"
-    if not LANGUAGE_TAG.fullmatch(value):
+def _language(fields: FieldReader, default: str = "en") -> str:
+    """It names the search index's stemmer and the interface's strings, so it must be a
+    real tag."""
+    value = fields.text("language", required=False) or default
+    if value and not LANGUAGE_TAG.fullmatch(value):
         fields.error(
             ("language",),
             f"language {value!r} is not a language tag",
             "use a BCP 47 tag such as 'en', 'uk' or 'pt-BR'",
         )
-        return "en"
+        return default
     return value
 
 
@@ -364,6 +367,7 @@ def _article(raw: RawArticle, errors: list[ContentError], references: list[Refer
         updated=_updated(fields),
         aliases=aliases,
         alias_positions=alias_positions,
+        language=_language(fields, ""),
     )
 
 

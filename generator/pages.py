@@ -22,6 +22,7 @@ from . import (
 from .aliases import alias_pages
 from .comparison_page import comparison_pages, comparisons_of
 from .highlight import mark_cited
+from .i18n import Strings, strings_for
 from .jsonld import article_json_ld, claims_json_ld, entity_json_ld
 from .links import LinkGraph
 from .model import Article, Entity, Site, Source, Topic
@@ -45,19 +46,21 @@ def build_pages(
     return pages + alias_pages(site, routes, pages)
 
 
-def _crumbs(routes: Routes, *crumbs: tuple[str, str]) -> tuple[Crumb, ...]:
-    return (Crumb("Home", routes.home), *(Crumb(title, path) for title, path in crumbs))
+def _crumbs(t: Strings, routes: Routes, *crumbs: tuple[str, str]) -> tuple[Crumb, ...]:
+    return (Crumb(t("nav.home"), routes.home), *(Crumb(title, path) for title, path in crumbs))
 
 
-def _articles_crumbs(routes: Routes, pager: paging.Pager) -> tuple[Crumb, ...]:
+def _articles_crumbs(t: Strings, routes: Routes, pager: paging.Pager) -> tuple[Crumb, ...]:
+    articles = (t("nav.articles"), routes.articles)
     if pager.number == 1:
-        return _crumbs(routes, ("Articles", routes.articles))
-    own = (f"Page {pager.number}", pager.paths[pager.number - 1])
-    return _crumbs(routes, ("Articles", routes.articles), own)
+        return _crumbs(t, routes, articles)
+    own = (t("nav.page", number=pager.number), pager.paths[pager.number - 1])
+    return _crumbs(t, routes, articles, own)
 
 
 def site_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
     """The home page, the lists, search and the 404."""
+    t = strings_for(site.config.language)
 
     def home(reader: Reader) -> dict[str, Any]:
         latest = reader.ask("articles")[:LATEST_ON_HOME]
@@ -93,17 +96,19 @@ def site_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> li
         Page(
             routes.topics,
             "topics.html",
-            "Topics",
+            t("nav.topics"),
             topics,
-            _crumbs(routes, ("Topics", routes.topics)),
+            _crumbs(t, routes, (t("nav.topics"), routes.topics)),
         ),
         *(
             Page(
                 pager.paths[pager.number - 1],
                 "articles.html",
-                "Articles" if pager.number == 1 else f"Articles, page {pager.number}",
+                t("nav.articles")
+                if pager.number == 1
+                else t("articles.page_title", number=pager.number),
                 articles(pager),
-                _articles_crumbs(routes, pager),
+                _articles_crumbs(t, routes, pager),
                 signature=pager,
             )
             for pager in paging.pagers(
@@ -113,44 +118,47 @@ def site_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> li
         Page(
             routes.sources,
             "sources.html",
-            "Sources",
+            t("nav.sources"),
             sources,
-            _crumbs(routes, ("Sources", routes.sources)),
+            _crumbs(t, routes, (t("nav.sources"), routes.sources)),
         ),
         Page(
             routes.entities,
             "entities.html",
-            "People, organisations and places",
+            t("entities.title"),
             entities,
-            _crumbs(routes, ("People & places", routes.entities)),
+            _crumbs(t, routes, (t("nav.entities"), routes.entities)),
         ),
         Page(
             routes.timeline,
             "timeline.html",
-            "Timeline",
+            t("nav.timeline"),
             timeline,
-            _crumbs(routes, ("Timeline", routes.timeline)),
+            _crumbs(t, routes, (t("nav.timeline"), routes.timeline)),
         ),
         Page(
             routes.graph,
             "graph.html",
-            "Who is named with whom",
+            t("graph.title"),
             graph,
-            _crumbs(routes, ("People & places", routes.entities), ("Graph", routes.graph)),
+            _crumbs(
+                t, routes, (t("nav.entities"), routes.entities), (t("nav.graph"), routes.graph)
+            ),
         ),
-        Page(routes.search, "search.html", "Search"),
+        Page(routes.search, "search.html", t("search.label")),
         Page(routes.search_aliases, "aliases.json", "Search aliases", search_aliases),
-        Page(routes.not_found, "404.html", "Page not found"),
+        Page(routes.not_found, "404.html", t("404.title")),
     ]
 
 
 def topic_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
-    return [_topic(topic, texts, routes) for topic in site.topics.values()] + [
+    t = strings_for(site.config.language)
+    return [_topic(topic, texts, routes, t) for topic in site.topics.values()] + [
         _timeline_json(topic, routes) for topic in site.topics.values()
     ]
 
 
-def _topic(topic: Topic, texts: Texts, routes: Routes) -> Page:
+def _topic(topic: Topic, texts: Texts, routes: Routes, t: Strings) -> Page:
     def context(reader: Reader) -> dict[str, Any]:
         topic_now = reader.topic(topic.id)
         facts = views.fact_views(reader, topic_now)
@@ -177,7 +185,7 @@ def _topic(topic: Topic, texts: Texts, routes: Routes) -> Page:
         changes = whatsnew.topic_changes(reader, topic_now)
         return {
             **context,
-            "contents": _topic_contents(context),
+            "contents": _topic_contents(context, t),
             "updated": whatsnew.updated(changes),
             "fact_keys": whatsnew.fact_keys(changes),
             "article_keys": whatsnew.article_keys(changes),
@@ -189,23 +197,23 @@ def _topic(topic: Topic, texts: Texts, routes: Routes) -> Page:
         "topic.html",
         topic.title,
         context,
-        _crumbs(routes, ("Topics", routes.topics), (topic.title, path)),
+        _crumbs(t, routes, (t("nav.topics"), routes.topics), (topic.title, path)),
         description=texts.descriptions[topic.id],
-        feeds=(Crumb(f"{topic.title}: new articles", routes.topic_feed(topic.id)),),
+        feeds=(Crumb(t("feed.site_title", site=topic.title), routes.topic_feed(topic.id)),),
     )
 
 
-def _topic_contents(context: dict[str, Any]) -> tuple[toc.Heading, ...]:
+def _topic_contents(context: dict[str, Any], t: Strings) -> tuple[toc.Heading, ...]:
     """The sections the topic page shows, in its order (topic.html)."""
     return toc.sections(
-        ("facts-heading", "Key facts", context["facts"]),
-        ("timeline-heading", "Timeline", context["timeline"]),
-        ("quotes-heading", "Who said what", context["quotes"]),
-        ("graph-heading", "Named together", context["graph"]),
-        ("articles-heading", "Articles", True),
-        ("export-heading", "Data", True),
-        ("involved-heading", "Who and where", context["involved"]),
-        ("related-heading", "Related topics", context["related"]),
+        ("facts-heading", t("topic.key_facts"), context["facts"]),
+        ("timeline-heading", t("nav.timeline"), context["timeline"]),
+        ("quotes-heading", t("topic.quotes"), context["quotes"]),
+        ("graph-heading", t("topic.named_together"), context["graph"]),
+        ("articles-heading", t("nav.articles"), True),
+        ("export-heading", t("topic.data"), True),
+        ("involved-heading", t("topic.who_where"), context["involved"]),
+        ("related-heading", t("topic.related"), context["related"]),
     )
 
 
@@ -218,10 +226,11 @@ def _timeline_json(topic: Topic, routes: Routes) -> Page:
 
 
 def article_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
-    return [_article(article, routes) for article in site.articles.values()]
+    t = strings_for(site.config.language)
+    return [_article(article, routes, t) for article in site.articles.values()]
 
 
-def _article(article: Article, routes: Routes) -> Page:
+def _article(article: Article, routes: Routes, t: Strings) -> Page:
     slug = article.slug
 
     def context(reader: Reader) -> dict[str, Any]:
@@ -231,9 +240,7 @@ def _article(article: Article, routes: Routes) -> Page:
         topics = tuple(reader.topic(t) for t in this.topics)
         return {
             "article": this,
-            "body": mark_cited(
-                reader.body(slug).html, evidence_views.cited_sentences(reader, slug)
-            ),
+            "body": _marked_body(reader, slug),
             "contents": toc.article_contents(reader.body(slug).html),
             "source": source,
             "grade": reader.grade(slug),
@@ -253,7 +260,7 @@ def _article(article: Article, routes: Routes) -> Page:
         "article.html",
         article.title,
         context,
-        _crumbs(routes, ("Articles", routes.articles), (article.title, path)),
+        _crumbs(t, routes, (t("nav.articles"), routes.articles), (article.title, path)),
         description=article.summary,
         og_type="article",
     )
@@ -261,7 +268,9 @@ def _article(article: Article, routes: Routes) -> Page:
 
 def _marked_body(reader: Reader, slug: str) -> Any:
     """The article's text with the sentences that support claims marked as cited."""
-    return mark_cited(reader.body(slug).html, evidence_views.cited_sentences(reader, slug))
+    cited_by = strings_for(reader.config.language)("article.cited_by_link", name="{name}")
+    cited = evidence_views.cited_sentences(reader, slug)
+    return mark_cited(reader.body(slug).html, cited, cited_by)
 
 
 def _by_mention(reader: Reader, slug: str) -> list[Entity]:
@@ -270,10 +279,11 @@ def _by_mention(reader: Reader, slug: str) -> list[Entity]:
 
 
 def entity_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
-    return [_entity(entity, graph, routes) for entity in site.entities.values()]
+    t = strings_for(site.config.language)
+    return [_entity(entity, graph, routes, t) for entity in site.entities.values()]
 
 
-def _entity(entity: Entity, graph: LinkGraph, routes: Routes) -> Page:
+def _entity(entity: Entity, graph: LinkGraph, routes: Routes, t: Strings) -> Page:
     def context(reader: Reader) -> dict[str, Any]:
         this = reader.entity(entity.id)
         slugs = reader.ask("entity-articles", entity.id)
@@ -292,13 +302,13 @@ def _entity(entity: Entity, graph: LinkGraph, routes: Routes) -> Page:
 
     path = routes.entity(entity.id)
     has_articles = bool(graph.articles_by_entity.get(entity.id))
-    feed = Crumb(f"Articles mentioning {entity.name}", routes.entity_feed(entity.id))
+    feed = Crumb(t("entity.articles_mentioning", name=entity.name), routes.entity_feed(entity.id))
     return Page(
         path,
         "entity.html",
         entity.name,
         context,
-        _crumbs(routes, ("People & places", routes.entities), (entity.name, path)),
+        _crumbs(t, routes, (t("nav.entities"), routes.entities), (entity.name, path)),
         description=entity.description,
         og_type="profile" if entity.kind == "person" else "website",
         feeds=(feed,) if has_articles else (),
@@ -306,10 +316,11 @@ def _entity(entity: Entity, graph: LinkGraph, routes: Routes) -> Page:
 
 
 def source_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
-    return [_source(source, routes) for source in site.sources.values()]
+    t = strings_for(site.config.language)
+    return [_source(source, routes, t) for source in site.sources.values()]
 
 
-def _source(source: Source, routes: Routes) -> Page:
+def _source(source: Source, routes: Routes, t: Strings) -> Page:
     def context(reader: Reader) -> dict[str, Any]:
         slugs = reader.ask("source-articles", source.id)
         return {
@@ -324,7 +335,7 @@ def _source(source: Source, routes: Routes) -> Page:
         "source.html",
         source.name,
         context,
-        _crumbs(routes, ("Sources", routes.sources), (source.name, path)),
+        _crumbs(t, routes, (t("nav.sources"), routes.sources), (source.name, path)),
     )
 
 

@@ -223,7 +223,7 @@ def serve(
     options: BuildOptions, host: str, port: int, open_browser: bool, verbosity: int = 0
 ) -> int:
     """Returns the exit code: 1 when the port cannot be listened on."""
-    preview = Preview(replace(options, drafts=True))  # drafts show, marked as such
+    preview = Preview(replace(options, drafts=True, future=True))  # shown, marked as such
     report = preview.rebuild()
     if report is not None and verbosity >= 0:
         print(f"built {report.pages} pages in {report.seconds:.2f}s")

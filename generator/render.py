@@ -4,7 +4,6 @@ page read: its context's reads through the `Reader`, and every template it loade
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -14,6 +13,8 @@ import jinja2
 
 from .curation import CREDIBILITY, RELIABILITY
 from .errors import ContentError, ContentErrors, Position
+from .i18n import Strings, strings_for
+from .intel import Grade
 from .model import Config
 from .page import Page
 from .reads import Reader, Reads, SiteData
@@ -38,6 +39,7 @@ class RecordingEnvironment(jinja2.Environment):
 
 def make_environment(theme_dir: Path, config: Config, routes: Any) -> RecordingEnvironment:
     theme = Theme.for_site(theme_dir)
+    strings = strings_for(config.language)  # the interface's language
     env = RecordingEnvironment(
         loader=theme.loader(),  # the site's theme folder, then the packaged theme
         autoescape=True,
@@ -57,8 +59,11 @@ def make_environment(theme_dir: Path, config: Config, routes: Any) -> RecordingE
         feed_id=routes.feed_id,
         has_absolute_url=routes.has_absolute_base,
         structured_data=lambda page, own: structured_data(page, own, routes, config.title),
+        t=strings,
+        browser_strings=strings.browser_table(),
+        grade_meaning=lambda grade: _grade_meaning(strings, grade),
     )
-    env.filters["longdate"] = _long_date
+    env.filters["longdate"] = strings.long_date
     return env
 
 
@@ -144,5 +149,13 @@ def _asset_linker(theme: Theme, routes: Any) -> Callable[[str], str]:
     return asset
 
 
-def _long_date(value: dt.date) -> str:
-    return f"{value.day} {value:%B %Y}"
+
+def _grade_meaning(t: Strings, grade: Grade) -> str:
+    """'Source: usually reliable (B). Information: probably true (2).'"""
+    return t(
+        "grade.meaning",
+        source=t(f"reliability.{grade.reliability}").lower(),
+        reliability=grade.reliability,
+        information=t(f"credibility.{grade.credibility}").lower(),
+        credibility=grade.credibility,
+    )

@@ -83,6 +83,10 @@ class Routes:
         """Page `number` (from 1) of the list of articles; the first is the list's own path."""
         return ARTICLES if number <= 1 else f"{ARTICLES}{PAGE_FOLDER}/{number}/"
 
+    def article_file(self, slug: str, name: str) -> str:
+        """A file published beside an article's page (an image from its folder)."""
+        return self.article(slug) + "/".join(quote(part) for part in name.split("/"))
+
     def comparison(self, slug: str) -> str:
         """The page that sets a rewrite beside its original."""
         return self.article(slug) + COMPARISON_FOLDER + "/"

@@ -24,6 +24,7 @@ LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+")
 HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
 FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
 INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")  # a reference `[^1]`, or a note's label `[^1]:`
 EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)|`")
 
 
@@ -79,7 +80,7 @@ def paragraphs(body: str) -> list[tuple[int, str]]:
 
 def _plain(text: str) -> str:
     if "[" in text:
-        text = INLINE_LINK.sub(r"\1", text)
+        text = INLINE_LINK.sub(r"\1", FOOTNOTE.sub("", text))
     if "*" in text or "_" in text or "`" in text:
         text = EMPHASIS.sub("", text)
     return " ".join(text.split())

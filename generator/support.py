@@ -185,15 +185,25 @@ def _check(given: tuple[Site, Memo]) -> CheckedSite:
     return check_site(*given)
 
 
-def evidence_problems(evidence: SiteEvidence) -> tuple[list[ContentError], list[ContentError]]:
+def evidence_problems(
+    evidence: SiteEvidence, languages: Mapping[str, str] | None = None, claims_in: str = ""
+) -> tuple[list[ContentError], list[ContentError]]:
     """(errors, warnings), all of them: a quote that no cited article carries word for word,
     or credits to its speaker, is an error; each cited article that does not support its
     claim is a warning, as is a `checked:` that acknowledges no warning. Each message names
-    the claim, the article, what differs, and (as its hint) the closest passage."""
+    the claim, the article, what differs, and (as its hint) the closest passage. An article
+    written in another language than the claims (`languages`: an article's, where it has its
+    own; `claims_in`: the site's) is not judged: the rules compare words, so it says so."""
+    languages = languages or {}
     errors, warnings = [], []
     for item in evidence.items.values():
         claim = item.claim
         cited = [s for s in item.supports if s.cited]
+        other = [s for s in cited if _other_language(languages.get(s.slug, ""), claims_in)]
+        warnings += [_across_languages(claim, s.slug, languages[s.slug], claims_in) for s in other]
+        cited = [s for s in cited if s not in other]
+        if not cited:
+            continue
         if claim.kind == "quote" and not any(s.supported for s in cited):
             errors.append(_quote_error(claim, cited))
         else:
@@ -206,6 +216,20 @@ def evidence_problems(evidence: SiteEvidence) -> tuple[list[ContentError], list[
             hint = "remove 'checked', or name the warning the check raises"
             warnings.append(ContentError(claim.position, message, hint, severity="warning"))
     return errors, warnings
+
+
+def _other_language(language: str, claims_in: str) -> bool:
+    """'uk' beside 'en' is another language; 'en-GB' beside 'en' is not."""
+    return bool(language and claims_in) and language.split("-")[0] != claims_in.split("-")[0]
+
+
+def _across_languages(claim: Claim, slug: str, language: str, claims_in: str) -> ContentError:
+    message = (
+        f"{_named(claim)} cites '{slug}', written in '{language}', but the claim is in "
+        f"'{claims_in}': the support check compares words and does not translate, so it "
+        "cannot say whether the text supports the claim"
+    )
+    return ContentError(claim.position, message, "check it by hand", severity="warning")
 
 
 def _named(claim: Claim) -> str:

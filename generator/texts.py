@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .images import Resolver, is_local
 from .markdown import Markdown, MarkdownResult
 from .model import Site
 
@@ -24,14 +25,22 @@ class Texts:
 
 
 def render_texts(
-    site: Site, markdown: Markdown, earlier: Mapping[str, tuple[str, MarkdownResult]]
+    site: Site,
+    markdown: Markdown,
+    earlier: Mapping[str, tuple[str, MarkdownResult]],
+    images: Mapping[str, Resolver] | None = None,
 ) -> Texts:
     """`earlier` holds (text, result) of bodies rendered by the same `markdown` in an
-    earlier build, by slug; a body is rendered again only when its text differs."""
+    earlier build, by slug; a body is rendered again only when its text differs, or when
+    it shows local images (their files may have changed). `images`: each article's."""
     bodies = {}
     for slug, article in site.articles.items():
         hit = earlier.get(slug)
-        bodies[slug] = hit[1] if hit and hit[0] == article.body else markdown.render(article.body)
+        if hit and hit[0] == article.body and not any(is_local(i[0]) for i in hit[1].images):
+            bodies[slug] = hit[1]
+        else:
+            resolver = images.get(slug) if images else None
+            bodies[slug] = markdown.render(article.body, images=resolver)
     summaries = {
         topic.id: markdown.render(topic.summary, link_entities=False).html
         for topic in site.topics.values()

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from . import intel
 from .curation import Event, Quote
 from .evidence import Evidence
-from .evidence_views import INFERRED, ClaimView, Label, claim_view
+from .evidence_views import ClaimView, Label, claim_view
 from .model import Article, Entity, Source, Topic
 from .reads import Reader
 from .routes import Routes
@@ -267,13 +267,14 @@ def timelinejs(
 
 def _display_date(item: TimelineItem) -> str:
     label = item.event.date.label()
-    return f"{label} ({INFERRED.text})" if item.claim.claim.inferred else label
+    inferred = next((x.text for x in item.claim.labels if x.kind == "inferred"), "")
+    return f"{label} ({inferred})" if inferred else label
 
 
 def _labels_html(labels: Iterable[Label]) -> str:
     """'<p><strong>Unconfirmed: only reported by X.</strong></p>' for each label but the
     date's (shown with the date)."""
-    said = [label.title for label in labels if label is not INFERRED]
+    said = [label.title for label in labels if label.kind != "inferred"]
     return "".join(f"<p><strong>{_html(text)}.</strong></p>" for text in said)
 
 

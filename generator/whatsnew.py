@@ -17,7 +17,8 @@ from typing import Any
 from markupsafe import Markup
 
 from . import views
-from .evidence_views import Label
+from .evidence_views import ClaimView, Label
+from .i18n import Strings, strings_for
 from .links import LinkGraph
 from .model import Site, Topic
 from .page import Crumb, Page
@@ -40,7 +41,15 @@ class Change:
     path: str  # the page (and anchor) that shows it
     key: str  # a stable name for it, for the "new since your last visit" marker
     cites: tuple[views.ArticleCard, ...]
-    labels: tuple[Label, ...] = ()  # a fact's or an event's: inferred, unconfirmed...
+    claim: ClaimView | None = None  # a fact's or an event's, whose labels travel with it
+
+    @property
+    def labels(self) -> tuple[Label, ...]:
+        """Inferred, unconfirmed...: in English, as the feed carries them."""
+        return self.claim.labels if self.claim else ()
+
+    def labels_in(self, t: Strings) -> tuple[Label, ...]:
+        return self.claim.labels_in(t) if self.claim else ()
 
 
 def item_key(*parts: str) -> str:
@@ -61,12 +70,12 @@ def topic_changes(reader: Reader, topic: Topic) -> tuple[Change, ...]:
         added = topic.key_facts[index].added or _newest(fact.cites)
         key = item_key("fact", topic.id, fact.text)
         changes.append(Change(added, "fact", topic, fact.text, f"{page}#{fact.anchor}", key,
-                              fact.cites, fact.claim.labels))
+                              fact.cites, fact.claim))
     for item in views.timeline(reader, [topic]):
         text = Markup.escape(f"{item.event.date.label()}: {item.event.text}")
         key = item_key("event", topic.id, item.event.text)
         changes.append(Change(_newest(item.cites), "event", topic, text,
-                              f"{page}#timeline-heading", key, item.cites, item.claim.labels))
+                              f"{page}#timeline-heading", key, item.cites, item.claim))
     for card in views.cards(reader, reader.ask("topic-articles", topic.id)):
         path = routes.article(card.article.slug)
         changes.append(Change(card.article.date, "article", topic,
@@ -119,15 +128,16 @@ def whats_new_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) 
         changes = [c for c in site_changes(reader) if c.kind != "article"][:FEED_LENGTH]
         return {"changes": changes, "updated": changes[0].date if changes else NO_DATE}
 
-    title = "What’s new"
-    feed_title = f"{site.config.title}: new facts and events"
+    t = strings_for(site.config.language)
+    title = t("nav.whats_new")
+    feed_title = t("whats_new.feed_title", site=site.config.title)
     return [
         Page(
             routes.whats_new,
             "whats-new.html",
             title,
             page,
-            (Crumb("Home", routes.home), Crumb(title, routes.whats_new)),
+            (Crumb(t("nav.home"), routes.home), Crumb(title, routes.whats_new)),
             feeds=(Crumb(feed_title, routes.whats_new_feed),),
         ),
         Page(routes.whats_new_feed, "changes.xml", feed_title, feed),

@@ -322,8 +322,8 @@ def test_a_ten_megabyte_article_builds(mini_content: Path, tmp_path: Path) -> No
             "summary: Zelensky goes to Ankara.",
             "summary: Zelensky goes to Ankara.\ntags: [a, b]",
             "articles/first.md:7:7: warning: unknown field 'tags' in front matter: Briefing does "
-            "not read it (known fields: aliases, credibility, date, date_inferred, draft, lastmod, "
-            "rewrite_of, source, summary, title, topics, updated, url)",
+            "not read it (known fields: aliases, credibility, date, date_inferred, draft, "
+            "language, lastmod, rewrite_of, source, summary, title, topics, updated, url)",
         ),
         (
             "topics.yaml",

@@ -148,10 +148,12 @@ EDITS: dict[str, Callable[[Path, Path], None]] = {
         content / "articles" / f"{ORIGINAL}.md", "date: 2025-11-18", "date: 2024-01-01"
     ),
     "article template": lambda content, theme: edit(
-        theme / "templates" / "article.html", '<p class="kicker">Article</p>', "<p>Report</p>"
+        theme / "templates" / "article.html",
+        '<p class="kicker">{{ t("kind.article") }}</p>',
+        "<p>Report</p>",
     ),
     "base template": lambda content, theme: edit(
-        theme / "templates" / "base.html", "About the sources", "Sources"
+        theme / "templates" / "base.html", 't("nav.about_sources")', 't("nav.sources")'
     ),
     "stylesheet": lambda content, theme: edit(
         theme / "static" / "style.css", "--measure: 70ch;", "--measure: 65ch;"

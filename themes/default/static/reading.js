@@ -44,13 +44,14 @@ function newSinceLastVisit() {
     for (const item of fresh) {
       const mark = document.createElement("span");
       mark.className = "new-mark";
-      mark.textContent = "New since your last visit";
+      mark.textContent = scope.dataset.newMark || "New since your last visit";
       item.classList.add("is-new");
       item.prepend(mark);
     }
     const summary = scope.querySelector(".new-summary");
     if (summary && fresh.length) {
-      summary.textContent = ` · ${fresh.length} new since your last visit`;
+      const count = scope.dataset.newCount || "{n} new since your last visit";
+      summary.textContent = " · " + count.replace("{n}", fresh.length);
       summary.hidden = false;
     }
   }

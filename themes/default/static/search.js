@@ -6,7 +6,21 @@ const DEBOUNCE_MS = 150;
 const PAGE_SIZE = 10;
 const FIELDS = ["q", "topic", "source", "reliability", "entity", "type", "from", "to", "sort"];
 const LEGACY_SORT = { desc: "date", asc: "date-asc" };
-const PLURAL = { Article: "Articles", Topic: "Topics", Source: "Sources" };
+// The page's words, from the site's language table (search_box in macros.html); English
+// if the page has none.
+const WORDS = readWords();
+const PLURALS = new Intl.PluralRules(WORDS.language || "en");
+const ENGLISH = {
+  unavailable: "Search is not available here (the search index is missing).",
+  results: { one: "{n} result", other: "{n} results" },
+  for: " for “{query}”",
+  newest: ", newest first",
+  oldest: ", oldest first",
+  filters_on: " ({n} on)",
+  showing: "Showing results for ",
+  instead: ". Search instead for ",
+  more: "Show {shown} more ({left} left)",
+};
 
 for (const box of document.querySelectorAll("[data-search]")) {
   setUp(box);
@@ -20,7 +34,7 @@ async function setUp(box) {
     core = await import(box.dataset.core);
     engine = await core.createEngine(box.dataset);
   } catch (error) {
-    ui.status.textContent = "Search is not available here (the search index is missing).";
+    ui.status.textContent = say("unavailable");
     return;
   }
   fillFilters(engine.available, ui);
@@ -156,7 +170,7 @@ function restore(ui) {
 
 function countFilters(ui) {
   const count = [...ui.selects, ...ui.ranges].filter((field) => field.value).length;
-  ui.toggle.querySelector(".filters-count").textContent = count ? ` (${count} on)` : "";
+  ui.toggle.querySelector(".filters-count").textContent = count ? say("filters_on", { n: count }) : "";
 }
 
 function writeAddress(state, verbatim, push) {
@@ -179,8 +193,8 @@ function clear(ui) {
 }
 
 function statusText(count, query, state) {
-  const what = `${count} result${count === 1 ? "" : "s"}` + (query ? ` for “${query}”` : "");
-  const order = { date: ", newest first", "date-asc": ", oldest first" }[state.sort] || "";
+  const what = say("results", { n: count }) + (query ? say("for", { query }) : "");
+  const order = { date: say("newest"), "date-asc": say("oldest") }[state.sort] || "";
   return what + order;
 }
 
@@ -195,7 +209,7 @@ function showCorrection(ui, correction, state) {
   typed.href = "?" + params.toString();
   typed.dataset.verbatim = "";
   typed.textContent = correction.from;
-  ui.correction.replaceChildren("Showing results for ", strong, ". Search instead for ", typed, ".");
+  ui.correction.replaceChildren(say("showing"), strong, say("instead"), typed, ".");
 }
 
 // One button per type with its count: choosing one is the type filter.
@@ -206,7 +220,7 @@ function showTypes(ui, counts, chosen, total, rerun) {
   const button = (label, value, count) => {
     const element = document.createElement("button");
     element.type = "button";
-    element.textContent = `${PLURAL[label] || label} (${count})`;
+    element.textContent = `${WORDS["type." + label] || label} (${count})`;
     element.setAttribute("aria-pressed", String((chosen || "") === value));
     element.addEventListener("click", () => {
       select.value = value;
@@ -231,7 +245,7 @@ async function showMore(ui, results, state, excerptOf) {
 function showMoreButton(ui, results) {
   const left = results.length - ui.list.children.length;
   ui.more.hidden = left <= 0;
-  ui.more.querySelector("button").textContent = `Show ${Math.min(left, PAGE_SIZE)} more (${left} left)`;
+  ui.more.querySelector("button").textContent = say("more", { shown: Math.min(left, PAGE_SIZE), left });
 }
 
 // own: the excerpt from the page's own text (search-core.js ownExcerpt), or null
@@ -329,4 +343,20 @@ function excerptNodes(html) {
     }
     return document.createTextNode(node.textContent);
   });
+}
+
+function readWords() {
+  const box = document.querySelector("[data-search][data-words]");
+  try {
+    return box ? JSON.parse(box.dataset.words) : {};
+  } catch {
+    return {};
+  }
+}
+
+// A string of the table, its {names} filled; `n` picks the plural form.
+function say(key, values = {}) {
+  let entry = WORDS[key] ?? ENGLISH[key];
+  if (entry && typeof entry === "object") entry = entry[PLURALS.select(values.n)] ?? entry.other;
+  return String(entry ?? key).replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
 }
