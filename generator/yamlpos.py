@@ -24,7 +24,11 @@ MAX_INT_DIGITS = 30  # a number longer than this is a typo or an attack, never c
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 INT_TAG = "tag:yaml.org,2002:int"
 ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*]")
-FAST_PATH_DEPTH = 5000  # a quarter of the depth at which libyaml's composer crashed
+# Below libyaml's own nesting limit (1,000 levels in the libyaml that PyYAML 6.0.3+ bundles;
+# older ones had none and crashed near 20,000): text that could nest deeper is parsed in
+# Python, so the "nested more than 32" message is ours whichever PyYAML is installed.
+LIBYAML_SAFE_DEPTH = 900
+INDICATORS = " \t-?:"  # what may stand before a line's text, one or more per nesting level
 
 
 
@@ -140,12 +144,29 @@ class _BoundedLoader(  # type: ignore[misc]
         yaml.resolver.Resolver.__init__(self)
 
 
+class _BoundedPythonLoader(  # type: ignore[misc]
+    _BoundedComposer,
+    _PythonParser,
+    yaml.constructor.SafeConstructor,
+    yaml.resolver.Resolver,
+):
+    """The bounded composer on PyYAML's Python parser, which has no nesting limit of its
+    own: for text that could nest deeper than libyaml accepts."""
+
+    def __init__(self, text: str) -> None:
+        _PythonParser.__init__(self, text)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+
 _NO_TIMESTAMPS = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP_TAG]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _FastLoader.yaml_implicit_resolvers = _NO_TIMESTAMPS
 _BoundedLoader.yaml_implicit_resolvers = _NO_TIMESTAMPS
+_BoundedPythonLoader.yaml_implicit_resolvers = _NO_TIMESTAMPS
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +189,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
     """Parse one YAML document; `first_line` is the file line the text starts on."""
     positions: dict[KeyPath, Position] = {}
     try:
-        loader = _BoundedLoader(text) if _may_be_hostile(text) else _FastLoader(text)
+        loader = _loader(text)
         try:
             node = loader.get_single_node()
             if node is not None:
@@ -192,18 +213,26 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
     return Located(data, path, positions)
 
 
-def _may_be_hostile(text: str) -> bool:
-    """True unless the text can hold neither an anchor or alias nor a deep nesting.
-    Such text goes to the bounded composer (several times slower); the rest to
-    libyaml's own, which recurses in C but is safe to about 20,000 levels.
-
-    Flow nesting is at most the number of '[' and '{'; block nesting needs an
-    indentation or an indicator per level, so it is at most twice the longest line."""
+def _loader(text: str) -> yaml.BaseLoader:
+    """libyaml's own loader for text that can hold neither an anchor or alias nor a deep
+    nesting; the bounded composer for the rest, on the Python parser where the text
+    could nest deeper than libyaml allows."""
+    depth = nesting_bound(text)
+    if depth > LIBYAML_SAFE_DEPTH:
+        return _BoundedPythonLoader(text)
     if ANCHOR_OR_ALIAS.search(text):
-        return True
+        return _BoundedLoader(text)
+    return _FastLoader(text)
+
+
+def nesting_bound(text: str) -> int:
+    """At least as deep as the text can nest. Flow nesting is at most the number of '['
+    and '{'; a block level needs a column of indentation or an indicator ('- ', '? ',
+    ': ') before the line's text, and two levels can share one (a mapping's value that
+    is a sequence at the key's own indentation)."""
     openers = text.count("[") + text.count("{")
-    longest = max(map(len, text.split("\n")))
-    return openers + 2 * longest > FAST_PATH_DEPTH
+    lead = max(len(line) - len(line.lstrip(INDICATORS)) for line in text.split("\n"))
+    return openers + 2 * lead + 2
 
 
 def _position(mark: yaml.Mark, path: Path, first_line: int) -> Position:
