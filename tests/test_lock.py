@@ -81,3 +81,9 @@ def test_every_install_reads_the_locks() -> None:
     workflow = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
     assert "pip install --require-hashes -r requirements.lock" in workflow
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_new_sites_get_the_same_runtime_lock() -> None:
+    """`briefing init` writes a site's requirements.txt from the copy in the package."""
+    starter = ROOT / "generator" / "starter" / "requirements.lock"
+    assert starter.read_bytes() == LOCK.read_bytes(), "run make lock"
