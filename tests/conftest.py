@@ -6,13 +6,16 @@ import contextlib
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, sync_playwright
 
 from generator.build import BuildOptions, build
 from generator.serve import serving
+
+if TYPE_CHECKING:  # Playwright is imported by the browser tests alone (it takes a while)
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -67,6 +70,8 @@ def serve_dir() -> Iterator:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
     if not Path(CHROMIUM).exists():
         pytest.fail(
             "Chromium is missing: install it with 'apt-get install -y chromium' "
