@@ -16,6 +16,7 @@ from . import DISTRIBUTION
 from .theme import PACKAGE_DIR, packaged_theme_dir
 
 PACKAGE = PACKAGE_DIR.name  # "generator": the import package stays as it is this round
+THEME = f"{PACKAGE}.theme".replace(".", "/")  # where setuptools puts the default theme
 TAG = "py3-none-any"  # pure Python; Pagefind's binary is a dependency, not part of it
 # Zip's earliest date on every entry, so the same files give the same bytes (and hash).
 EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -49,7 +50,7 @@ def write_own_wheel(directory: Path) -> Wheel:
             entries[f"{info}/{name}"] = text.encode("utf-8")
     for file in dist.files or ():  # the licences: the project's and the fonts'
         if file.parts[:2] == (info, "licenses"):
-            entries["/".join(file.parts)] = file.locate().read_bytes()
+            entries[file.as_posix()] = file.locate().read_bytes()
     entries[f"{info}/WHEEL"] = (
         f"Wheel-Version: 1.0\nGenerator: {DISTRIBUTION} {dist.version}\n"
         f"Root-Is-Purelib: true\nTag: {TAG}\n"
@@ -74,7 +75,7 @@ def _package_files() -> Iterator[tuple[str, bytes]]:
     files = dict(_tree(PACKAGE_DIR, PACKAGE))
     theme = packaged_theme_dir()
     if not theme.is_relative_to(PACKAGE_DIR):
-        files.update(_tree(theme, f"{PACKAGE}/theme"))
+        files.update(_tree(theme, THEME))
     yield from sorted(files.items())
 
 
@@ -84,7 +85,7 @@ def _tree(root: Path, prefix: str) -> Iterator[tuple[str, bytes]]:
         if any(part == "__pycache__" or part.startswith(".") for part in parts):
             continue
         if path.is_file() and not path.is_symlink() and path.suffix != ".pyc":
-            yield f"{prefix}/{'/'.join(parts)}", path.read_bytes()
+            yield f"{prefix}/{path.relative_to(root).as_posix()}", path.read_bytes()
 
 
 def _record_hash(data: bytes) -> str:

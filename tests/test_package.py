@@ -66,7 +66,7 @@ def started(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path
     (the venv's briefing, the new site)."""
     root = tmp_path_factory.mktemp("first-user")
     pip = fresh_venv(root / "venv")
-    run([*pip, "--quiet", "--disable-pip-version-check", str(wheel)], root)
+    run([*pip, "--quiet", "--disable-pip-version-check", str(wheel)], root, ENV)
     briefing = root / "venv" / "bin" / "briefing"
     empty = root / "empty"
     empty.mkdir()
