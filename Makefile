@@ -42,11 +42,14 @@ $(LINT_TOOLS): tools/lint/package.json tools/lint/package-lock.json
 	npm ci --prefix tools/lint --silent --no-audit --no-fund
 	touch $(LINT_TOOLS)
 
+# On every core (pytest-xdist), a test file per worker at a time, so the sites a file
+# builds once are built once.
 test: $(STAMP) $(LINT_TOOLS)
 	$(BIN)/ruff check generator tests bench tools
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
-# The unit layer: no site is built, no server or browser started.
+# The unit layer (under 30 s): no site is checked or built, no server, browser or process
+# started (tests/conftest.py marks the rest `slow`).
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow"
 

@@ -91,3 +91,39 @@ def browser() -> Iterator[Browser]:
         )
         yield browser
         browser.close()
+
+
+# What `make test-fast` leaves out (`-m "not slow"`): tests that check or build a site,
+# start a server, a browser or a process, or install packages. The rest is the unit layer.
+SLOW_FIXTURES = frozenset({"real_site", "browser", "server", "serve_dir", "wheel", "started"})
+SLOW_MODULES = frozenset(
+    {
+        "test_build",
+        "test_cache",
+        "test_cards",
+        "test_check",
+        "test_cli",
+        "test_drafts",
+        "test_errors",
+        "test_fresh_builds",
+        "test_hostile",
+        "test_import",
+        "test_incremental",
+        "test_incremental_property",
+        "test_limits",
+        "test_outputs",
+        "test_package",
+        "test_preview",
+        "test_publish",
+        "test_scale",
+        "test_search",
+        "test_search_shards",
+    }
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.path.stem
+        if module in SLOW_MODULES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -67,18 +68,27 @@ def copy_content(tmp_path: Path) -> tuple[Path, Path]:
     return content, output
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
+@contextlib.contextmanager
+def previewing(tmp_path: Path) -> Iterator[Server]:
+    """A copy of the real content, previewed as `briefing serve` does."""
     content, output = copy_content(tmp_path)
     running = start(BuildOptions(content, THEME, output), "127.0.0.1", 0, verbosity=-1)
     loop = threading.Thread(target=running.preview.run_loop, daemon=True)
     loop.start()
     url = running.url.removesuffix("/")
-    yield Server(running, loop, url, content, output)
-    assert loop.is_alive()  # no save stopped the preview
-    running.stop()
-    loop.join(timeout=5)
+    try:
+        yield Server(running, loop, url, content, output)
+        assert loop.is_alive()  # no save stopped the preview
+    finally:
+        running.stop()
+        loop.join(timeout=5)
     assert not loop.is_alive()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    with previewing(tmp_path) as running:
+        yield running
 
 
 def start_process(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen, str]:
