@@ -87,3 +87,26 @@ def test_new_sites_get_the_same_runtime_lock() -> None:
     """`briefing init` writes a site's requirements.txt from the copy in the package."""
     starter = ROOT / "generator" / "starter" / "requirements.lock"
     assert starter.read_bytes() == LOCK.read_bytes(), "run make lock"
+
+
+# The current major of each official action (each runs on Node 24). Both workflows, the
+# repository's and the one `briefing init` writes, use them.
+ACTIONS = {
+    "actions/checkout": "v6",
+    "actions/setup-python": "v7",
+    "actions/configure-pages": "v6",
+    "actions/cache": "v5",
+    "actions/upload-pages-artifact": "v5",
+    "actions/deploy-pages": "v5",
+}
+
+
+@pytest.mark.parametrize(
+    "workflow",
+    [".github/workflows/pages.yml", "generator/starter/pages.yml"],
+)
+def test_workflows_use_the_current_action_majors(workflow: str) -> None:
+    uses = re.findall(r"uses: ([\w./-]+)@(\S+)", (ROOT / workflow).read_text(encoding="utf-8"))
+    assert uses
+    for action, version in uses:
+        assert ACTIONS[action] == version, (workflow, action, version)
