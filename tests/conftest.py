@@ -10,12 +10,19 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
 
 from generator.build import BuildOptions, build
 from generator.serve import serving
 
 if TYPE_CHECKING:  # Playwright is imported by the browser tests alone (it takes a while)
     from playwright.sync_api import Browser
+
+# No per-example deadline: on a shared 2-core machine any example may be paused for a
+# second, and a rule that holds holds however long it took. (Tests that are about time
+# measure it themselves.)
+settings.register_profile("briefing", deadline=None)
+settings.load_profile("briefing")
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

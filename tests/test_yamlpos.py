@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.errors import ContentErrors
@@ -66,7 +66,6 @@ values = st.recursive(
 )
 
 
-@settings(deadline=None)  # a shared machine's pauses are not this rule's business
 @given(values, st.sampled_from([None, True, False]), st.integers(0, 4))
 def test_the_nesting_bound_is_never_below_the_real_depth(
     value: object, flow: bool | None, indent: int
