@@ -8,6 +8,7 @@ its errors to the open tabs; the search index catches up when edits pause."""
 from __future__ import annotations
 
 import errno
+import signal
 import socket
 import sys
 import threading
@@ -187,6 +188,9 @@ def serve(
     options: BuildOptions, host: str, port: int, open_browser: bool, verbosity: int = 0
 ) -> int:
     """Returns the exit code: 1 when the port cannot be listened on."""
+    # Ctrl-C stops the preview even when whatever started it ignored SIGINT (a job started
+    # in the background, a test runner's worker): Python then leaves it ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         running = start(options, host, port, verbosity)
     except ListenError as exc:

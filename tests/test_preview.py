@@ -91,11 +91,22 @@ def server(tmp_path: Path) -> Iterator[Server]:
         yield running
 
 
-def start_process(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen, str]:
+IGNORING_SIGINT = (
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+    "os.execv(sys.argv[1], sys.argv[1:])"
+)
+
+
+def start_process(
+    tmp_path: Path, *extra: str, as_a_background_job: bool = False
+) -> tuple[subprocess.Popen, str]:
     """The real `briefing serve` command, for what only a process shows: its command
-    line and Ctrl-C. Returns the process and its base URL."""
+    line and Ctrl-C. Returns the process and its base URL. `as_a_background_job`: started
+    with SIGINT ignored, as a shell starts `cmd &` (and CI may start the tests)."""
     content, output = copy_content(tmp_path)
     args = [sys.executable, "-m", "generator", *site_args("serve", content, output), *extra]
+    if as_a_background_job:  # an ignored signal stays ignored across exec
+        args = [sys.executable, "-c", IGNORING_SIGINT, *args]
     process = subprocess.Popen(
         [*args, "--port", "0"],
         cwd=ROOT,
@@ -175,7 +186,9 @@ def test_an_edit_reaches_the_browser_and_the_page(server: Server) -> None:
     edit(server.content / "articles" / f"{ARTICLE}.md", "fourth capital", "FOURTH CAPITAL")
     started = time.monotonic()
     assert stream.next() == ("reload", {"paths": [ARTICLE_URL]})
-    assert time.monotonic() - started < 1.0
+    # A fraction of a second on a quiet machine (bench/ measures it); the bound leaves
+    # room for a shared one.
+    assert time.monotonic() - started < 3.0
     assert "FOURTH CAPITAL" in server.get(ARTICLE_URL)[1]
     stream.close()
 
@@ -344,7 +357,9 @@ def test_a_client_that_disconnects_mid_stream_is_harmless(server: Server) -> Non
 
 
 def test_the_command_previews_under_the_base_path_and_stops_on_ctrl_c(tmp_path: Path) -> None:
-    process, url = start_process(tmp_path, "--base-url", "https://example.github.io/repo/")
+    process, url = start_process(
+        tmp_path, "--base-url", "https://example.github.io/repo/", as_a_background_job=True
+    )
     try:
         assert request(url, "/repo/")[0] == 200
         assert request(url, "/")[0] == 301  # the preview points the way
