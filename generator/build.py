@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from .errors import ContentError, ContentErrors
 from .fingerprints import Fingerprint, scan, snapshot
 from .intel import article_grade
 from .known_fields import unknown_field_warnings
+from .lineage import lineage
 from .links import LinkGraph, build_graph, check_internal_links
 from .lint import content_warnings, near_copies_soon
 from .load import RawContent, load_content, loaded_files, skipped_files
@@ -39,6 +40,7 @@ from .routes import SEARCH_FOLDER, Routes, output_file
 from .search import write_search_index
 from .signatures import Signature
 from .state import BuildState, changed_files, changed_reads, dirty_pages
+from .summaries import check_summaries
 from .support import SiteEvidence
 from .texts import Texts, render_texts
 from .theme import Theme
@@ -277,7 +279,7 @@ class Builder:
         site = build_site(raw, self.options.base_url)
         site, draft_warnings = (site, []) if self.options.drafts else without_drafts(site)
         routes = Routes(site.config.base_url, site.config.base_path)
-        near_copies = self._near_copies_soon(site, previous)
+        near_copies = self._near_copies_soon(site)
         evidence_soon = support.check_site_soon(
             site, self._evidence_memo, self._in_background(site) and previous is None
         )
@@ -286,19 +288,25 @@ class Builder:
         checked = evidence_soon()
         self._evidence_memo, evidence = checked.memo, checked.evidence
         evidence_errors, evidence_warnings = support.evidence_problems(evidence)
-        if evidence_errors:
-            raise ContentErrors(evidence_errors)
+        if evidence_errors:  # with the warnings: an error never hides them
+            raise ContentErrors([*evidence_errors, *evidence_warnings])
         graph = build_graph(site, texts.bodies, matcher)
         pages = tuple(build_pages(site, graph, texts, routes, PAGE_KINDS))
         page_cards = self._cards(site, graph, routes, pages)
         pages = cards.with_cards(pages, page_cards)
         check_internal_links(site, texts.bodies, pages)
-        copies = near_copies() if near_copies else []
-        more = [*evidence_warnings, *draft_warnings, *_field_warnings(raw)]
-        more += cards.undrawable_warnings(page_cards, raw.site.at("title"))
+        copies = near_copies()
+        summaries = check_summaries(site)
+        more = [
+            *evidence_warnings,
+            *summaries.warnings(),
+            *draft_warnings,
+            *_field_warnings(raw),
+            *cards.undrawable_warnings(page_cards, raw.site.at("title")),
+        ]
         warnings = self._warnings(site, graph, copies, more)
         self._language = site.config.language
-        data = SiteData(site, graph, texts, routes, evidence)
+        data = SiteData(site, graph, texts, routes, evidence, lineage(site, copies), summaries)
         return Prepared(raw, data, pages, warnings, page_cards)
 
     def _in_background(self, site: Site) -> bool:
@@ -321,12 +329,10 @@ class Builder:
         if store is not None:
             cards.keep_only(page_cards.values(), store)
 
-    def _near_copies_soon(self, site: Site, previous: BuildState | None):
-        """Near-copy detection reads every article: done on full builds and on a new
-        process's first build (taken from the cache if the articles are the same), not
-        on each save."""
-        if previous is not None and not self._first:
-            return None
+    def _near_copies_soon(self, site: Site) -> Callable[[], list]:
+        """Near-copy detection reads every article; a full build searches them all (or
+        takes the cache's answer if the articles are the same), a rebuild re-queries
+        only the changed ones from the last search: provenance on the pages needs it."""
         articles = tuple(site.articles.values())
         key = cache.articles_digest(articles) if self.options.cache else ""
         seed = self._seed.near_copies if self._seed else None

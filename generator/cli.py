@@ -361,6 +361,11 @@ def _check(args: argparse.Namespace) -> int:
             f"evidence: {len(evidence.items)} facts, events and quotes; "
             f"{evidence.supported} of {evidence.checked} citations supported by their text"
         )
+        if evidence.unsupported:
+            print(
+                f"evidence: {_count(len(evidence.unsupported), 'claim')} no cited article "
+                "supports: published marked 'Unsupported'; --strict fails"
+            )
     return EXIT_OK
 
 

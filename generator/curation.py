@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import PartialDate
-from .errors import Position
+from .errors import Position, did_you_mean
 from .fields import FieldReader, Reference, references_to
+from .rules import ACKNOWLEDGEABLE, Checked
 
 RELIABILITY = {
     "A": "Completely reliable",
@@ -39,6 +40,7 @@ class KeyFact:
     position: Position = NOWHERE  # of its text, for the support check's messages
     inferred: bool = False  # a date in it was worked out by the editor, not stated
     added: dt.date | None = None  # when the curator added it, if they say
+    checked: Checked | None = None  # one warning of the support check acknowledged
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,7 @@ class Event:
     cites: tuple[str, ...]
     position: Position = NOWHERE
     inferred: bool = False  # the date was worked out (from "on Tuesday"), not stated
+    checked: Checked | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,7 @@ class Quote:
     cites: tuple[str, ...]
     context: str = ""
     position: Position = NOWHERE
+    checked: Checked | None = None
 
 
 def read_key_facts(fields: FieldReader, references: list[Reference]) -> tuple[KeyFact, ...]:
@@ -72,6 +76,7 @@ def read_key_facts(fields: FieldReader, references: list[Reference]) -> tuple[Ke
                 fact.at("text"),
                 inferred(fact),
                 fact.date("added") if "added" in fact.mapping else None,
+                checked(fact),
             )
         )
     return tuple(facts)
@@ -83,7 +88,11 @@ def read_events(fields: FieldReader, references: list[Reference]) -> tuple[Event
         event = fields.child("events", index, what="event")
         date = partial_date(event, "date")
         cites = _cites(event, references)
-        events.append(Event(date, event.text("text"), cites, event.at("text"), inferred(event)))
+        events.append(
+            Event(
+                date, event.text("text"), cites, event.at("text"), inferred(event), checked(event)
+            )
+        )
     return tuple(events)
 
 
@@ -95,7 +104,8 @@ def read_quotes(fields: FieldReader, references: list[Reference]) -> tuple[Quote
         references.append(Reference("entity", speaker, quote.at("speaker")))
         cites = _cites(quote, references)
         context = quote.text("context", required=False)
-        quotes.append(Quote(speaker, quote.text("text"), cites, context, quote.at("text")))
+        text = quote.text("text")
+        quotes.append(Quote(speaker, text, cites, context, quote.at("text"), checked(quote)))
     return tuple(quotes)
 
 
@@ -106,6 +116,28 @@ def inferred(fields: FieldReader) -> bool:
         fields.error(("inferred",), "'inferred' must be true or false")
         return False
     return value
+
+
+def checked(fields: FieldReader) -> Checked | None:
+    """`checked: {warning: hedge, reason: "…"}`: the editor read the support check's warning
+    of that name and says why it does not apply; the reason is shown with the claim."""
+    if "checked" not in fields.mapping:
+        return None
+    what = fields.child("checked", what="'checked'")
+    if not what.mapping:
+        return None
+    for key in what.mapping:
+        if key not in ("warning", "reason"):
+            hint = did_you_mean(str(key), ("warning", "reason")) or "use warning: and reason:"
+            what.error((str(key),), f"unknown field '{key}' in 'checked'", hint)
+    warning, reason = what.text("warning"), what.text("reason")
+    if warning and warning not in ACKNOWLEDGEABLE:
+        hint = did_you_mean(warning, ACKNOWLEDGEABLE) or f"use one of {', '.join(ACKNOWLEDGEABLE)}"
+        what.error(
+            ("warning",), f"'checked' names no warning of the support check: '{warning}'", hint
+        )
+        return None
+    return Checked(warning, reason) if warning and reason else None
 
 
 def grade(fields: FieldReader, name: str, scale: dict[str, str]) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from . import intel
 from .evidence import Claim, Evidence
+from .lineage import Lineage
 from .model import Article, Site, Source
 from .sentences import Sentence
 
@@ -28,6 +29,27 @@ class EvidenceRow:
     text: str  # the supporting passage, or the closest one
     anchor: str  # of the passage's first sentence on the article page; '' when none
     cited: bool  # False: the original of a cited rewrite, shown for provenance
+    acknowledged: tuple[str, ...] = ()  # warnings the claim's `checked:` acknowledges
+    differs: tuple[str, ...] = ()  # what an unsupporting passage says otherwise
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A short note that travels with a claim wherever it is shown (page, feed, export,
+    search): its date was inferred, no independent outlet's text supports it, or the
+    editor acknowledged a warning of the check (`checked:`, with the reason)."""
+
+    kind: str  # "inferred", "unconfirmed", "unsupported", "checked": a CSS class, a category
+    text: str  # shown inline: "date inferred", "Unconfirmed", "Unsupported", "checked by…"
+    title: str  # the label said in full (a tooltip; the text of feeds and TimelineJS)
+
+
+INFERRED = Label(
+    "inferred",
+    "date inferred",
+    "Date inferred: the editor worked it out (for example from “on Tuesday” and the "
+    "article’s date); the text does not state it",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +74,22 @@ class ClaimView:
     def disputed(self) -> bool:
         return self.corroboration.status in ("unconfirmed", "unsupported")
 
+    @property
+    def labels(self) -> tuple[Label, ...]:
+        """What a reader must know before relying on the claim, in the order shown."""
+        labels = [INFERRED] if self.claim.inferred else []
+        status = self.corroboration.status
+        if self.disputed:
+            labels.append(Label(status, status.capitalize(), self.corroboration.label))
+        if (checked := self.claim.checked) is not None:
+            said = f"Checked by the editor despite a “{checked.warning}” warning: {checked.reason}"
+            labels.append(Label("checked", "checked by the editor", said))
+        return tuple(labels)
 
-def claim_view(site: Site, evidence: Evidence, credibility: str = "") -> ClaimView:
+
+def claim_view(
+    site: Site, evidence: Evidence, credibility: str = "", lineage: Lineage | None = None
+) -> ClaimView:
     rows = tuple(
         EvidenceRow(
             site.articles[s.slug],
@@ -62,11 +98,14 @@ def claim_view(site: Site, evidence: Evidence, credibility: str = "") -> ClaimVi
             s.text,
             s.passage[0].anchor if s.passage else "",
             s.cited,
+            tuple(d.message for d in s.acknowledged),
+            tuple(d.message for d in s.differences),
         )
         for s in evidence.supports
         if s.cited or s.supported
     )
-    return ClaimView(evidence.claim, intel.corroboration(site, evidence, credibility), rows)
+    corroboration = intel.corroboration(site, evidence, credibility, lineage)
+    return ClaimView(evidence.claim, corroboration, rows)
 
 
 def disputed(claims: Iterable[ClaimView]) -> tuple[ClaimView, ...]:

@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import views
+from .evidence_views import ClaimView
 from .links import LinkGraph
 from .model import Site, Topic
 from .page import Page
@@ -30,6 +31,9 @@ CSV_COLUMNS = (
     "speaker",
     "context",
     "credibility",
+    "date_inferred",
+    "labels",
+    "checked",
     "support",
     "independent_sources",
     "sources",
@@ -70,14 +74,26 @@ def _citation(card: views.ArticleCard, routes: Routes) -> dict[str, str]:
     }
 
 
-def _support(corroboration: Any) -> dict[str, Any]:
+def _support(claim: ClaimView) -> dict[str, Any]:
+    """Who stands behind the claim, and its labels ("date inferred", "Unconfirmed"...):
+    an export never shows a claim looking checked when the page does not."""
+    corroboration = claim.corroboration
     return {
+        "date_inferred": claim.claim.inferred,
+        "labels": [label.text for label in claim.labels],
+        "checked": _checked(claim),
         "support": corroboration.status,
         "support_label": corroboration.label,
         "independent_sources": corroboration.count,
         "sources": [source.name for source, _ in corroboration.outlets],
         "derivative_sources": [source.name for source, _ in corroboration.derivatives],
     }
+
+
+def _checked(claim: ClaimView) -> dict[str, str] | None:
+    """The warning the editor acknowledged (`checked:`), and why."""
+    checked = claim.claim.checked
+    return None if checked is None else {"warning": checked.warning, "reason": checked.reason}
 
 
 def topic_records(reader: Reader, topic: Topic) -> dict[str, Any]:
@@ -90,7 +106,7 @@ def topic_records(reader: Reader, topic: Topic) -> dict[str, Any]:
             "added": _iso(topic.key_facts[index].added),
             "credibility": fact.credibility,
             "anchor": routes.absolute(routes.topic(topic.id)) + "#" + fact.anchor,
-            **_support(fact.corroboration),
+            **_support(fact.claim),
             "citations": [_citation(card, routes) for card in fact.cites],
         }
         for index, fact in enumerate(views.fact_views(reader, topic))
@@ -101,6 +117,7 @@ def topic_records(reader: Reader, topic: Topic) -> dict[str, Any]:
             "date": item.event.date.iso(),
             "date_label": item.event.date.label(),
             "text": item.event.text,
+            **_support(item.claim),
             "citations": [_citation(card, routes) for card in item.cites],
         }
         for index, item in enumerate(views.timeline(reader, [topic]))
@@ -111,7 +128,7 @@ def topic_records(reader: Reader, topic: Topic) -> dict[str, Any]:
             "speaker": view.speaker.name,
             "text": view.quote.text,
             "context": view.quote.context,
-            **_support(view.corroboration),
+            **_support(view.claim),
             "citations": [_citation(card, routes) for card in view.cites],
         }
         for index, view in enumerate(views.quote_views(reader, [topic]))
@@ -156,6 +173,9 @@ def _csv_row(kind: str, record: dict[str, Any]) -> dict[str, Any]:
         "speaker": record.get("speaker", ""),
         "context": record.get("context", ""),
         "credibility": record.get("credibility", ""),
+        "date_inferred": "yes" if record["date_inferred"] else "",
+        "labels": "; ".join(record["labels"]),
+        "checked": "{warning}: {reason}".format(**record["checked"]) if record["checked"] else "",
         "support": record.get("support", ""),
         "independent_sources": record.get("independent_sources", ""),
         "sources": "; ".join(record.get("sources", ())),

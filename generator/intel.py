@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .curation import CREDIBILITY, RELIABILITY, Event
 from .evidence import Evidence
+from .lineage import DERIVATIVE_KINDS, Lineage, declared
 from .model import Article, Site, Source, Topic
 
 UNGRADED_RELIABILITY, UNGRADED_CREDIBILITY = "F", "6"  # "cannot be judged"
@@ -35,7 +36,6 @@ class Grade:
         )
 
 
-DERIVATIVE_KINDS = frozenset({"aggregator", "machine rewrite", "unattributed"})
 STATUS_LABELS = {
     "confirmed": "Confirmed by {n} independent outlets",
     "single": "Single source",
@@ -53,6 +53,8 @@ class Corroboration:
     outlets: tuple[tuple[Source, tuple[Article, ...]], ...]
     derivatives: tuple[tuple[Source, tuple[Article, ...]], ...]
     grade: Grade | None  # None when nothing supports the claim
+    # sources whose undeclared near copy of a credited source's article was counted with it
+    repeated: tuple[tuple[Source, tuple[Source, ...]], ...] = ()
 
     @property
     def count(self) -> int:
@@ -78,8 +80,18 @@ class Corroboration:
         head = STATUS_LABELS[self.status].format(n=len(self.outlets))
         listed = _and_list([source.name for source, _ in names])
         if self.status == "unconfirmed":
-            return f"{head} {listed}"
-        return f"{head}: {listed}" if listed else head
+            return f"{head} {listed}{self._repeated_note}"
+        return (f"{head}: {listed}" if listed else head) + self._repeated_note
+
+    @property
+    def _repeated_note(self) -> str:
+        """' (X repeats the wording of Y)' for undeclared near copies counted as one."""
+        notes = [
+            f"{_and_list([c.name for c in copiers])} repeat{'s' if len(copiers) == 1 else ''} "
+            f"the wording of {source.name}"
+            for source, copiers in self.repeated
+        ]
+        return f" ({'; '.join(notes)})" if notes else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +99,7 @@ class TimelineEntry:
     event: Event
     topic: Topic
     articles: tuple[Article, ...]
+    index: int = 0  # the event's place among its topic's events (its claim's index)
 
 
 def article_grade(site: Site, article: Article) -> Grade:
@@ -96,31 +109,28 @@ def article_grade(site: Site, article: Article) -> Grade:
     )
 
 
-def original_of(site: Site, article: Article) -> Article:
-    """Follow rewrite_of to the first article of the chain (a loop stops where it closes)."""
-    seen = {article.slug}
-    while article.rewrite_of in site.articles and article.rewrite_of not in seen:
-        article = site.articles[article.rewrite_of]
-        seen.add(article.slug)
-    return article
-
-
-def corroboration(site: Site, evidence: Evidence, credibility: str = "") -> Corroboration:
-    """Credit each cited article whose text supports the claim to its source. A rewrite's
-    support goes to its original's source only when the original's text supports the
-    claim too; what only the rewrite says stays with the rewrite's own source. Sources of
-    a derivative kind are never independent. `credibility`: the claim's own grade."""
+def corroboration(
+    site: Site, evidence: Evidence, credibility: str = "", lineage: Lineage | None = None
+) -> Corroboration:
+    """Credit each cited article whose text supports the claim to a source. The articles
+    of one rewrite chain or near-copy tree (`lineage`; the declared rewrites when not
+    given) are one voice: the tree is credited once, to the source of its supporting
+    article nearest its root (an uncited original is checked for this), so what only a
+    rewrite adds stays with the rewrite's source. Sources of a derivative kind are never
+    independent. `credibility`: the claim's own grade."""
+    lineage = lineage if lineage is not None else declared(site)
     credited: dict[str, list[Article]] = {}
-    for slug in evidence.supported_by:
-        article = behind = site.articles[slug]
-        original = original_of(site, article)
-        own = evidence.support(original.slug) if original is not article else None
-        if own is not None and own.supported:
-            behind = original
-        credited.setdefault(behind.source, [])
-        for each in (behind, article):
-            if each not in credited[behind.source]:
-                credited[behind.source].append(each)
+    repeated: dict[str, list[Source]] = {}
+    for members in _trees(evidence.supported_by, lineage).values():
+        behind = _first_voice(site, evidence, lineage, members)
+        said = credited.setdefault(behind.source, [])
+        for each in (behind, *(site.articles[slug] for slug in members)):
+            if each not in said:
+                said.append(each)
+            if each.slug in lineage.undeclared and each.source != behind.source:
+                copier = site.sources[each.source]
+                if copier not in repeated.setdefault(behind.source, []):
+                    repeated[behind.source].append(copier)
     groups = [(site.sources[s], tuple(arts)) for s, arts in credited.items()]
     outlets = tuple(g for g in groups if g[0].kind not in DERIVATIVE_KINDS)
     derivatives = tuple(g for g in groups if g[0].kind in DERIVATIVE_KINDS)
@@ -128,7 +138,33 @@ def corroboration(site: Site, evidence: Evidence, credibility: str = "") -> Corr
         outlets,
         derivatives,
         _claim_grade(site, outlets or derivatives, len(outlets) > 1, credibility),
+        tuple((site.sources[s], tuple(c)) for s, c in repeated.items()),
     )
+
+
+def _trees(slugs: Iterable[str], lineage: Lineage) -> dict[str, list[str]]:
+    """The supporting articles by the root of their tree, in citation order."""
+    trees: dict[str, list[str]] = {}
+    for slug in slugs:
+        trees.setdefault(lineage.root(slug), []).append(slug)
+    return trees
+
+
+def _first_voice(
+    site: Site, evidence: Evidence, lineage: Lineage, members: list[str]
+) -> Article:
+    """Of a tree's articles that support the claim (cited, or the checked original of a
+    cited one), the nearest its root; then the earliest."""
+    supporting = {s.slug for s in evidence.supports if s.supported}
+    candidates = {
+        slug for member in members for slug in (member, *lineage.chain(member))
+        if slug in supporting
+    }
+    first = min(
+        candidates,
+        key=lambda slug: (len(lineage.chain(slug)), site.articles[slug].date, slug),
+    )
+    return site.articles[first]
 
 
 def _claim_grade(
@@ -158,5 +194,9 @@ def _and_list(names: list[str]) -> str:
 def timeline_events(topics: Iterable[Topic]) -> tuple[TimelineEntry, ...]:
     """Events oldest first; partial dates sort at the start of their month or year.
     (Their articles are left out: the caller reads those it shows.)"""
-    entries = [TimelineEntry(event, topic, ()) for topic in topics for event in topic.events]
+    entries = [
+        TimelineEntry(event, topic, (), index)
+        for topic in topics
+        for index, event in enumerate(topic.events)
+    ]
     return tuple(sorted(entries, key=lambda e: (e.event.date, e.topic.id, e.event.text)))

@@ -71,25 +71,31 @@ def entity_json_ld(entity: Entity, routes: Routes) -> dict[str, Any]:
 
 
 def claims_json_ld(topic: Topic, facts: Sequence[Any], routes: Routes) -> dict[str, Any]:
-    """The topic's key facts as schema.org Claims, each appearing in its citing articles.
+    """The topic's key facts as schema.org Claims, each appearing in the cited articles
+    whose text supports it, its labels ("Unsupported: …") as its description.
     `facts` are `views.FactView`s."""
     return {
         "@context": "https://schema.org",
-        "@graph": [
+        "@graph": [_claim(fact, topic, routes) for fact in facts],
+    }
+
+
+def _claim(fact: Any, topic: Topic, routes: Routes) -> dict[str, Any]:
+    claim: dict[str, Any] = {
+        "@type": "Claim",
+        "text": fact.text.striptags(),
+        "url": routes.absolute(routes.topic(topic.id)) + "#" + fact.anchor,
+        "appearance": [
             {
-                "@type": "Claim",
-                "text": fact.text.striptags(),
-                "url": routes.absolute(routes.topic(topic.id)) + "#" + fact.anchor,
-                "appearance": [
-                    {
-                        "@type": "NewsArticle",
-                        "headline": cite.article.title,
-                        "url": routes.absolute(routes.article(cite.article.slug)),
-                        "datePublished": cite.article.date.isoformat(),
-                    }
-                    for cite in fact.cites
-                ],
+                "@type": "NewsArticle",
+                "headline": row.article.title,
+                "url": routes.absolute(routes.article(row.article.slug)),
+                "datePublished": row.article.date.isoformat(),
             }
-            for fact in facts
+            for row in fact.claim.evidence
+            if row.cited and row.supported
         ],
     }
+    if fact.claim.labels:
+        claim["description"] = "; ".join(label.title for label in fact.claim.labels)
+    return claim

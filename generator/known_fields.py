@@ -18,10 +18,10 @@ SITE = frozenset("title description base_url language defaults".split())
 SITE_DEFAULTS = frozenset("source topics".split())
 SOURCE = frozenset("id name url kind description reliability reliability_note".split())
 ENTITY = frozenset("id name kind description aliases country".split())
-TOPIC = frozenset("id title summary key_facts related events quotes".split())
-KEY_FACT = frozenset("text cite credibility inferred added".split())
-EVENT = frozenset("date approximate inferred text cite".split())
-QUOTE = frozenset("speaker text cite context".split())
+TOPIC = frozenset("id title summary note key_facts related events quotes".split())
+KEY_FACT = frozenset("text cite credibility inferred added checked".split())
+EVENT = frozenset("date approximate inferred text cite checked".split())
+QUOTE = frozenset("speaker text cite context checked".split())
 TOPIC_PARTS = {"key_facts": KEY_FACT, "events": EVENT, "quotes": QUOTE}
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from . import forked
 from .errors import ContentError
+from .lineage import lineage
 from .links import LinkGraph
 from .model import Article, Site
 from .near_copies import NEAR_COPY_SHARE, NearCopySearch, search
@@ -45,14 +46,16 @@ def content_warnings(
 def _near_copy_warnings(
     site: Site, near_copies: Sequence[tuple[str, str, float]]
 ) -> Iterable[ContentError]:
-    for copy, original, share in near_copies:
-        declared = {site.articles[copy].rewrite_of, site.articles[original].rewrite_of}
-        if original in declared or copy in declared:
-            continue
-        article = site.articles[copy]
+    """One warning per undeclared near copy, on the copy (the later or lower-graded of
+    the two), naming the article it copies; none within a declared rewrite chain."""
+    shares = {frozenset((a, b)): share for a, b, share in near_copies}
+    found = lineage(site, near_copies)
+    for slug in sorted(found.undeclared):
+        original = found.parents[slug]
         yield _warn(
-            article.position,
-            f"the article shares {share:.0%} of its wording with '{original}'",
+            site.articles[slug].position,
+            f"the article shares {shares[frozenset((slug, original))]:.0%} of its wording "
+            f"with '{original}'",
             f"if it is a rewrite, add 'rewrite_of: {original}'",
         )
 

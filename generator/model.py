@@ -84,6 +84,9 @@ class Topic:
     position: Position
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    # the editor's word on the reports themselves (who carries what): shown under the
+    # summary, and not checked against them as the summary is
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +270,7 @@ def _topics(
             position=fields.at(),
             events=read_events(fields, references),
             quotes=read_quotes(fields, references),
+            note=fields.text("note", required=False),
         )
 
 

@@ -148,6 +148,7 @@ def _topic(topic: Topic, texts: Texts, routes: Routes) -> Page:
         context = {
             "topic": topic_now,
             "summary": reader.topic_texts().summaries[topic.id],
+            "unsupported_summary": reader.ask("unsupported-summary", topic.id),
             "facts": facts,
             "articles": views.cards(reader, reader.ask("topic-articles", topic.id)),
             "involved": entity_lists.involved(reader, topic.id),

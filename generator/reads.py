@@ -12,16 +12,18 @@ one of whose reads changed: Lektor's recorded dependencies, without its globals.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .evidence import Evidence
 from .intel import Grade, article_grade
+from .lineage import Lineage
 from .links import LinkGraph
 from .markdown import MarkdownResult
 from .model import Article, Entity, Site, Source, Topic
 from .ranking import co_mention_graph, first, rank
 from .routes import Routes
+from .summaries import SummaryCheck
 from .support import SiteEvidence
 from .texts import Texts
 
@@ -51,6 +53,8 @@ class SiteData:
     texts: Texts
     routes: Routes
     evidence: SiteEvidence
+    lineage: Lineage = field(default_factory=Lineage)  # rewrites, and undeclared near copies
+    summaries: SummaryCheck = field(default_factory=lambda: SummaryCheck(()))
 
 
 QUERIES: Mapping[str, Callable[[SiteData, str], Hashable]] = {
@@ -83,6 +87,9 @@ QUERIES: Mapping[str, Callable[[SiteData, str], Hashable]] = {
     "evidence": lambda data, claim: data.evidence.items.get(_claim_key(claim)),
     "supported-claims": lambda data, slug: data.evidence.citing(slug),
     "supporting-claims": lambda data, slug: data.evidence.citing(slug, cited=False),
+    # provenance: the articles an article copies, declared or found as near copies
+    "lineage": lambda data, slug: data.lineage.of(slug),
+    "unsupported-summary": lambda data, topic: data.summaries.of(topic),
     "search-examples": lambda data, _: search_examples(data),
 }
 
@@ -267,6 +274,19 @@ class Reader:
     def supported_claims(self, slug: str, *, cited: bool = True) -> tuple[Evidence, ...]:
         """The claims this article's text supports (see SiteEvidence.citing)."""
         return self.ask("supported-claims" if cited else "supporting-claims", slug)
+
+    def lineage(self, slugs: Iterable[str]) -> Lineage:
+        """What the articles `slugs` copy, up their chains (recorded per article)."""
+        parents: dict[str, str] = {}
+        undeclared = set()
+        for slug in slugs:
+            child = slug
+            for parent, was_declared in self.ask("lineage", slug):
+                parents[child] = parent
+                if not was_declared:
+                    undeclared.add(child)
+                child = parent
+        return Lineage(parents, frozenset(undeclared))
 
     def entity(self, entity_id: str) -> Entity:
         self.keys.add(ENTITIES_FILE)

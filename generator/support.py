@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from . import forked
 from .errors import ContentError
-from .evidence import Claim, Evidence, Support, check_claims
-from .intel import original_of
+from .evidence import Claim, Evidence, Support, check_claims, originals_of
+from .lineage import declared
 from .model import Site, Topic
 from .signatures import body_digest
 from .textfeatures import name_index
 
 QUOTED_SHOWN = 160  # characters of the closest sentence quoted in a warning
+CLAIM_SHOWN = 60  # characters of the claim named in a message
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,12 @@ class SiteEvidence:
         return sum(1 for e in self.items.values() for s in e.supports if s.cited)
 
     @property
+    def unsupported(self) -> tuple[Evidence, ...]:
+        """The claims no cited article supports. They are published, marked "Unsupported"
+        wherever they are shown; `check` warns and `check --strict` fails."""
+        return tuple(e for e in self.items.values() if not e.supported_by)
+
+    @property
     def supported(self) -> int:
         return sum(1 for e in self.items.values() for s in e.supports if s.cited and s.supported)
 
@@ -45,7 +53,14 @@ class SiteEvidence:
 def topic_claims(topic: Topic) -> Iterable[Claim]:
     for index, fact in enumerate(topic.key_facts):
         yield Claim(
-            "fact", topic.id, index, fact.text, fact.cites, fact.position, inferred=fact.inferred
+            "fact",
+            topic.id,
+            index,
+            fact.text,
+            fact.cites,
+            fact.position,
+            inferred=fact.inferred,
+            checked=fact.checked,
         )
     for index, event in enumerate(topic.events):
         yield Claim(
@@ -57,10 +72,18 @@ def topic_claims(topic: Topic) -> Iterable[Claim]:
             event.position,
             date=event.date,
             inferred=event.inferred,
+            checked=event.checked,
         )
     for index, quote in enumerate(topic.quotes):
         yield Claim(
-            "quote", topic.id, index, quote.text, quote.cites, quote.position, quote.speaker
+            "quote",
+            topic.id,
+            index,
+            quote.text,
+            quote.cites,
+            quote.position,
+            quote.speaker,
+            checked=quote.checked,
         )
 
 
@@ -83,18 +106,17 @@ def check_site(site: Site, memo: Memo | None = None) -> CheckedSite:
     memo = memo or {}
     claims = [claim for topic in site.topics.values() for claim in topic_claims(topic)]
     bodies = {slug: article.body for slug, article in site.articles.items()}
-    originals = {
-        slug: original_of(site, article).slug
-        for slug, article in site.articles.items()
-        if article.rewrite_of
-    }
+    originals = dict(declared(site).parents)
+    published = {slug: article.date for slug, article in site.articles.items()}
     entities = [(e.id, e.name, e.aliases) for e in site.entities.values()]
-    keys = _ClaimKeys(bodies, originals, repr(entities).encode())
+    people = sorted(e.id for e in site.entities.values() if e.kind == "person")
+    keys = _ClaimKeys(bodies, originals, repr((entities, people)).encode(), published)
     keyed = [(claim, keys.of(claim)) for claim in claims]
     todo = [claim for claim, key in keyed if key not in memo]
     fresh = dict(memo)
     if todo:
-        checked = check_claims(todo, bodies, originals, name_index(entities))
+        names = name_index(entities, people)
+        checked = check_claims(todo, bodies, originals, names, published)
         fresh.update((keys.of(item.claim), item.supports) for item in checked)
     evidence = [Evidence(claim, fresh[key]) for claim, key in keyed]
     kept = {key: fresh[key] for _, key in keyed}
@@ -104,17 +126,35 @@ def check_site(site: Site, memo: Memo | None = None) -> CheckedSite:
 class _ClaimKeys:
     """What a claim's supports are a function of, as one digest."""
 
-    def __init__(self, bodies: Mapping[str, str], originals: Mapping[str, str], names: bytes):
+    def __init__(
+        self,
+        bodies: Mapping[str, str],
+        originals: Mapping[str, str],
+        names: bytes,
+        published: Mapping[str, dt.date],
+    ):
         self._bodies = bodies
+        self._published = published
         self._originals = originals
         self._names = hashlib.blake2b(names, digest_size=16).digest()
         self._body_keys: dict[str, bytes] = {}
 
     def of(self, claim: Claim) -> bytes:
         cited = list(dict.fromkeys(claim.cites))
-        chain = [self._originals[s] for s in cited if s in self._originals]
-        checked = [(slug, self._body(slug)) for slug in dict.fromkeys(cited + chain)]
-        what = (claim.kind, claim.text, cited, claim.speaker, claim.date, claim.inferred)
+        chain = [o for s in cited for o in originals_of(s, self._originals)]
+        checked = [
+            (slug, self._body(slug), self._published.get(slug))
+            for slug in dict.fromkeys(cited + chain)
+        ]
+        what = (
+            claim.kind,
+            claim.text,
+            cited,
+            claim.speaker,
+            claim.date,
+            claim.inferred,
+            claim.checked,
+        )
         digest = hashlib.blake2b(repr((what, checked)).encode(), digest_size=16)
         digest.update(self._names)
         return digest.digest()
@@ -146,28 +186,55 @@ def _check(given: tuple[Site, Memo]) -> CheckedSite:
 
 
 def evidence_problems(evidence: SiteEvidence) -> tuple[list[ContentError], list[ContentError]]:
-    """(errors, warnings): a quote that no cited article carries word for word is an error;
-    each cited article that does not support its claim is a warning."""
+    """(errors, warnings), all of them: a quote that no cited article carries word for word,
+    or credits to its speaker, is an error; each cited article that does not support its
+    claim is a warning, as is a `checked:` that acknowledges no warning. Each message names
+    the claim, the article, what differs, and (as its hint) the closest passage."""
     errors, warnings = [], []
     for item in evidence.items.values():
         claim = item.claim
         cited = [s for s in item.supports if s.cited]
         if claim.kind == "quote" and not any(s.supported for s in cited):
-            message = f"quote not found word for word in any cited article: {claim.text!r}"
-            errors.append(ContentError(claim.position, message, _closest(cited)))
-            continue
-        for support in cited:
-            if not support.supported:
-                warnings.append(
-                    ContentError(
-                        claim.position,
-                        f"{claim.kind} not supported by '{support.slug}': "
-                        f"missing {', '.join(support.missing)}",
-                        _closest([support]),
-                        severity="warning",
-                    )
-                )
+            errors.append(_quote_error(claim, cited))
+        else:
+            warnings += [_unsupported(claim, s) for s in cited if not s.supported]
+        if claim.checked is not None and not any(s.acknowledged for s in cited):
+            message = (
+                f"{_named(claim)}: 'checked' acknowledges a '{claim.checked.warning}' warning, "
+                "but the check raises none for it"
+            )
+            hint = "remove 'checked', or name the warning the check raises"
+            warnings.append(ContentError(claim.position, message, hint, severity="warning"))
     return errors, warnings
+
+
+def _named(claim: Claim) -> str:
+    """'fact 3 of topic ankara-meeting ("Witkoff met Zelensky…")'."""
+    text = claim.text if len(claim.text) <= CLAIM_SHOWN else claim.text[: CLAIM_SHOWN - 1] + "…"
+    return f'{claim.kind} {claim.index + 1} of topic {claim.topic} ("{text}")'
+
+
+def _quote_error(claim: Claim, cited: list[Support]) -> ContentError:
+    verbatim = [s for s in cited if not any(m.startswith('"') for m in s.missing)]
+    if verbatim:
+        what = "; ".join(_differs(s) for s in verbatim)
+        message = f"{_named(claim)} is not credited to its speaker by '{verbatim[0].slug}': {what}"
+        return ContentError(claim.position, message, _closest(verbatim))
+    message = f"{_named(claim)} not found word for word in any cited article"
+    return ContentError(claim.position, message, _closest(cited))
+
+
+def _unsupported(claim: Claim, support: Support) -> ContentError:
+    message = f"{_named(claim)} not supported by '{support.slug}': {_differs(support)}"
+    return ContentError(claim.position, message, _closest([support]), severity="warning")
+
+
+def _differs(support: Support) -> str:
+    """What the closest passage lacks, or what it says otherwise, with the rule's name."""
+    parts = [f"{d.message} [{d.rule}]" for d in support.differences]
+    if support.missing:
+        parts.insert(0, f"missing {', '.join(support.missing)} [words]")
+    return "; ".join(parts)
 
 
 def _closest(supports: list) -> str:

@@ -12,11 +12,13 @@ claim with set operations:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
+from .cues import IRREGULAR, SCALES, TENS, UNITS
 from .sentences import QUOTES, normalise
 
 MONTHS = (
@@ -27,10 +29,10 @@ CARDINALS = {
     word: str(value)
     for value, word in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+        "fifteen sixteen seventeen eighteen nineteen".split()
     )
     if value >= 2  # 'one' is too often a pronoun to count as a number
-}
+} | {word: str(value) for word, value in TENS.items()}
 ORDINALS = {
     word: value
     for value, word in enumerate(
@@ -54,9 +56,17 @@ MONTH = "|".join(m.title() for m in MONTHS)
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})\b|\b({MONTH})\s+(\d{{1,2}})\b")
 NUMBER = re.compile(
     r"(?<![\w.,])(?P<currency>[€$£₴₽¥])?\s?(?P<value>\d+(?:[.,]\d+)*)"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn)\b)?",
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion)\b|(?P<short>bn|mn|m|k|tn)\b"
+    r"|(?P<ordinal>st|nd|rd|th)\b)?",
     re.IGNORECASE,
 )
+# 'forty-five', 'twenty two': read as one number.
+COMPOUND_NUMBER = re.compile(
+    rf"\b({'|'.join(TENS)})[- ]({'|'.join(w for w in UNITS if 0 < UNITS[w] < 10)})\b",
+    re.IGNORECASE,
+)
+RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+RELATIVE_DAY = re.compile(r"\b(?:yesterday|today|tomorrow)\b", re.IGNORECASE)
 DATE_EXPRESSION = re.compile(
     rf"(?:\b(?:on\s+)?(?:{'|'.join(d.title() for d in WEEKDAYS)}),?\s*)?"
     rf"(?:\b\d{{1,2}}\s+(?:{MONTH})|\b(?:{MONTH})\s+\d{{1,2}}\b)(?:,?\s+\d{{4}})?"
@@ -76,9 +86,13 @@ class NameIndex:
     names: dict[str, str]  # entity id -> its name, for messages
     longest: int
     firsts: frozenset[str] = frozenset()  # the first words of all names
+    people: frozenset[str] = frozenset()  # the ids of persons (empty: every entity counts)
 
     def label(self, entity_id: str) -> str:
         return self.names.get(entity_id, entity_id)
+
+    def is_person(self, entity_id: str) -> bool:
+        return not self.people or entity_id in self.people
 
     def find(self, tokens: list[str]) -> list[tuple[int, int, str]]:
         """(start, end, entity id) of each name, longest first at each place."""
@@ -97,8 +111,10 @@ class NameIndex:
         return found
 
 
-def name_index(entities: Iterable[tuple[str, str, Iterable[str]]]) -> NameIndex:
-    """From (id, name, aliases) of each entity."""
+def name_index(
+    entities: Iterable[tuple[str, str, Iterable[str]]], people: Iterable[str] = ()
+) -> NameIndex:
+    """From (id, name, aliases) of each entity, and the ids of those that are persons."""
     ids: dict[tuple[str, ...], str] = {}
     names: dict[str, str] = {}
     for entity_id, name, aliases in entities:
@@ -108,7 +124,8 @@ def name_index(entities: Iterable[tuple[str, str, Iterable[str]]]) -> NameIndex:
             if words:
                 ids.setdefault(words, entity_id)
     longest = max((len(w) for w in ids), default=0)
-    return NameIndex(ids, names, longest, frozenset(words[0] for words in ids))
+    firsts = frozenset(words[0] for words in ids)
+    return NameIndex(ids, names, longest, firsts, frozenset(people))
 
 
 @dataclass(slots=True)
@@ -119,13 +136,14 @@ class Features:
 
 
 def claim_features(text: str, names: NameIndex) -> Features:
-    return _features(text.translate(QUOTES), names)
+    return _features(_plain(text), names)
 
 
-def text_features(text: str, names: NameIndex) -> frozenset:
+def text_features(text: str, names: NameIndex, published: dt.date | None = None) -> frozenset:
     """A passage's keys, numbers in every form a claim may ask for ('€140 billion' also
-    satisfies '140', '€140' and '140 billion'). The fast path: no labels."""
-    text = text.translate(QUOTES)
+    satisfies '140', '€140' and '140 billion'). The fast path: no labels. With the date
+    the article was `published`, a weekday or 'yesterday' also counts as the day it means."""
+    text = _plain(text)
     tokens = TOKEN.findall(text)
     found = names.find(tokens)
     keys = {("e", entity) for _, _, entity in found}
@@ -134,21 +152,60 @@ def text_features(text: str, names: NameIndex) -> frozenset:
         tokens = [t for i, t in enumerate(tokens) if i not in in_names]
     keys.update(map(word_key, tokens))
     keys.discard(None)
-    for currency, value, scale in NUMBER.findall(text):
-        value, scale = value.replace(",", ""), scale.casefold()
+    for key, _ in numbers(text):
+        if key[0] == "o":
+            keys.add(key)
+            continue
+        _, value, currency, scale = key
         keys.update(
-            (
-                ("n", value, currency, scale),
-                ("n", value, "", ""),
-                ("n", value, currency, ""),
-                ("n", value, "", scale),
-            )
+            (key, ("n", value, "", ""), ("n", value, currency, ""), ("n", value, "", scale))
         )
     for match in DAY_MONTH.finditer(text):
         day, month = (match[1], match[2]) if match[1] else (match[4], match[3])
         keys.add(("d", int(day), MONTHS.index(month.casefold()) + 1))
     keys.update(("c", word.casefold()) for word in CALENDAR_WORD.findall(text))
+    if published is not None:
+        keys.update(_days_meant(text, published))
     return frozenset(keys)
+
+
+def numbers(text: str) -> Iterator[tuple[tuple, str]]:
+    """(key, as written) of each number in digits: ("n", value, currency, scale), with 'bn'
+    read as 'billion' and so on, or ("o", n) for '4th'."""
+    for match in NUMBER.finditer(text):
+        value = match["value"].replace(",", "")
+        if match["ordinal"]:
+            if value.isdigit():
+                yield ("o", int(value)), match.group(0).strip()
+            continue
+        scale = (match["scale"] or SCALES.get((match["short"] or "").casefold(), "")).casefold()
+        yield ("n", value, match["currency"] or "", scale), match.group(0).strip()
+
+
+def _days_meant(text: str, published: dt.date) -> Iterator[tuple]:
+    """The day each weekday name means (the nearest such day, up to three days before or
+    after the article's date: 'on Wednesday' in Tuesday's paper is tomorrow, in Saturday's
+    it was three days ago), and 'yesterday', 'today' and 'tomorrow'."""
+    for word in CALENDAR_WORD.findall(text):
+        if word.casefold() in WEEKDAYS:
+            offset = (WEEKDAYS.index(word.casefold()) - published.weekday() + 3) % 7 - 3
+            day = published + dt.timedelta(days=offset)
+            yield ("d", day.day, day.month)
+    for word in RELATIVE_DAY.findall(text):
+        day = published + dt.timedelta(days=RELATIVE_DAYS[word.casefold()])
+        yield ("d", day.day, day.month)
+
+
+def _plain(text: str) -> str:
+    """Typographic marks made plain and compound number words made digits."""
+    text = text.translate(QUOTES)
+    if "-" in text or " " in text:
+        text = COMPOUND_NUMBER.sub(_compound_value, text)
+    return text
+
+
+def _compound_value(match: re.Match[str]) -> str:
+    return str(TENS[match[1].casefold()] + UNITS[match[2].casefold()])
 
 
 def quoted_spans(text: str) -> tuple[str, ...]:
@@ -170,11 +227,9 @@ def _features(text: str, names: NameIndex) -> Features:
         in_names.update(range(start, end))
         keys.add(("e", entity))
         labels[("e", entity)] = names.label(entity)
-    for match in NUMBER.finditer(text):
-        currency, scale = match["currency"] or "", (match["scale"] or "").casefold()
-        key = ("n", match["value"].replace(",", ""), currency, scale)
+    for key, label in numbers(text):
         keys.add(key)
-        labels[key] = match.group(0).strip()
+        labels[key] = label
     for match in DAY_MONTH.finditer(text):
         day, month = (match[1], match[2]) if match[1] else (match[4], match[3])
         key = ("d", int(day), MONTHS.index(month.casefold()) + 1)
@@ -205,6 +260,7 @@ def word_key(token: str) -> tuple | None:
     word = token.casefold()
     if word in STOP_WORDS or word[0].isdigit() or word in CALENDAR_NAMES:
         return None
+    word = IRREGULAR.get(word, word)
     if word in CARDINALS:
         return ("n", CARDINALS[word], "", "")
     if word in ORDINALS:

@@ -12,7 +12,8 @@ from markupsafe import Markup
 
 from . import intel
 from .curation import Event, Quote
-from .evidence_views import ClaimView, claim_view
+from .evidence import Evidence
+from .evidence_views import INFERRED, ClaimView, Label, claim_view
 from .model import Article, Entity, Source, Topic
 from .reads import Reader
 from .routes import Routes
@@ -67,6 +68,7 @@ class TimelineItem:
     event: Event
     topic: Topic
     cites: tuple[ArticleCard, ...]
+    claim: ClaimView  # its provenance and labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +95,7 @@ def fact_views(reader: Reader, topic: Topic) -> tuple[FactView, ...]:
     views = []
     for index, fact in enumerate(topic.key_facts):
         evidence = reader.evidence(topic.id, "fact", index)
-        claim = claim_view(reader.site, evidence, fact.credibility)
+        claim = read_claim(reader, evidence, fact.credibility)
         views.append(
             FactView(
                 texts.facts[(topic.id, index)],
@@ -107,15 +109,22 @@ def fact_views(reader: Reader, topic: Topic) -> tuple[FactView, ...]:
     return tuple(views)
 
 
+def read_claim(reader: Reader, evidence: Evidence, credibility: str = "") -> ClaimView:
+    """A claim with its evidence and provenance, read through the page's reader."""
+    lineage = reader.lineage(support.slug for support in evidence.supports)
+    return claim_view(reader.site, evidence, credibility, lineage)
+
+
 def fact_anchor(index: int) -> str:
     return f"fact-{index + 1}"
 
 
-def citations(reader: Reader, slug: str) -> tuple[tuple[Topic, Any], ...]:
+def citations(reader: Reader, slug: str) -> tuple[tuple[Topic, ClaimView], ...]:
     """(topic, claim) for each fact, event and quote that cites the article and that its
     text supports: a claim its text does not make is not listed."""
     return tuple(
-        (reader.topic(item.claim.topic), item.claim) for item in reader.supported_claims(slug)
+        (reader.topic(item.claim.topic), read_claim(reader, item))
+        for item in reader.supported_claims(slug)
     )
 
 
@@ -128,7 +137,7 @@ def quote_views(
         for index, quote in enumerate(topic.quotes):
             if speaker is not None and quote.speaker != speaker:
                 continue
-            claim = claim_view(reader.site, reader.evidence(topic.id, "quote", index))
+            claim = read_claim(reader, reader.evidence(topic.id, "quote", index))
             views.append(
                 QuoteView(
                     quote,
@@ -150,7 +159,7 @@ def event_views(reader: Reader, topic: Topic) -> tuple[EventView, ...]:
             event,
             topic,
             cards(reader, event.cites),
-            claim_view(reader.site, reader.evidence(topic.id, "event", index)),
+            read_claim(reader, reader.evidence(topic.id, "event", index)),
         )
         for index, event in enumerate(topic.events)
     ]
@@ -167,7 +176,12 @@ def timeline(
     """Events oldest first (of `only` these, if given), with the articles they cite."""
     wanted = None if only is None else {id(event) for event in only}
     return tuple(
-        TimelineItem(entry.event, entry.topic, cards(reader, entry.event.cites))
+        TimelineItem(
+            entry.event,
+            entry.topic,
+            cards(reader, entry.event.cites),
+            read_claim(reader, reader.evidence(entry.topic.id, "event", entry.index)),
+        )
         for entry in intel.timeline_events(reader.topics() if topics is None else topics)
         if wanted is None or id(entry.event) in wanted
     )
@@ -209,17 +223,30 @@ def timelinejs(
             {
                 "start_date": {
                     **item.event.date.timelinejs(),
-                    "display_date": item.event.date.label(),
+                    "display_date": _display_date(item),
                 },
                 "text": {
                     "headline": _html(item.event.text),
-                    "text": "Reported by: "
+                    "text": _labels_html(item.claim.labels)
+                    + "Reported by: "
                     + "; ".join(_link(c.article, routes) for c in item.cites),
                 },
             }
             for item in items
         ],
     }
+
+
+def _display_date(item: TimelineItem) -> str:
+    label = item.event.date.label()
+    return f"{label} ({INFERRED.text})" if item.claim.claim.inferred else label
+
+
+def _labels_html(labels: Iterable[Label]) -> str:
+    """'<p><strong>Unconfirmed: only reported by X.</strong></p>' for each label but the
+    date's (shown with the date)."""
+    said = [label.title for label in labels if label is not INFERRED]
+    return "".join(f"<p><strong>{_html(text)}.</strong></p>" for text in said)
 
 
 def _html(text: str) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import views
+from .evidence_views import Label
 from .links import LinkGraph
 from .model import Site, Topic
 from .page import Crumb, Page
@@ -39,6 +40,7 @@ class Change:
     path: str  # the page (and anchor) that shows it
     key: str  # a stable name for it, for the "new since your last visit" marker
     cites: tuple[views.ArticleCard, ...]
+    labels: tuple[Label, ...] = ()  # a fact's or an event's: inferred, unconfirmed...
 
 
 def item_key(*parts: str) -> str:
@@ -59,12 +61,12 @@ def topic_changes(reader: Reader, topic: Topic) -> tuple[Change, ...]:
         added = topic.key_facts[index].added or _newest(fact.cites)
         key = item_key("fact", topic.id, fact.text)
         changes.append(Change(added, "fact", topic, fact.text, f"{page}#{fact.anchor}", key,
-                              fact.cites))
+                              fact.cites, fact.claim.labels))
     for item in views.timeline(reader, [topic]):
         text = Markup.escape(f"{item.event.date.label()}: {item.event.text}")
         key = item_key("event", topic.id, item.event.text)
         changes.append(Change(_newest(item.cites), "event", topic, text,
-                              f"{page}#timeline-heading", key, item.cites))
+                              f"{page}#timeline-heading", key, item.cites, item.claim.labels))
     for card in views.cards(reader, reader.ask("topic-articles", topic.id)):
         path = routes.article(card.article.slug)
         changes.append(Change(card.article.date, "article", topic,

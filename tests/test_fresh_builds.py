@@ -27,7 +27,7 @@ STATED = (
     "according to Kremlin spokesman Dmitry Peskov."
 )
 BROKEN = "Several delegations are expected in the Ankara meeting."
-UNSUPPORTED = f"fact not supported by '{EDITED}'"
+UNSUPPORTED = f") not supported by '{EDITED}'"
 
 
 @pytest.fixture

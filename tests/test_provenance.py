@@ -29,7 +29,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     warnings = [
         w.message.split(":")[0] for w in report.warnings if "absolute base_url" not in w.message
     ]
-    assert warnings == ["fact not supported by 'original'"]
+    assert warnings == [
+        "fact 5 of topic visit (\"The council hopes for money for schools.\") "
+        "not supported by 'original'"
+    ]
     return output
 
 

@@ -1,0 +1,26 @@
+"""The repository's own content, read as a careful reader would: what the check's rules
+do not cover yet (part of issue 25), asserted on the claims themselves."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CONTENT, THEME
+
+from generator.build import BuildOptions, render_site
+from generator.support import check_site
+
+
+@pytest.fixture(scope="module")
+def site():
+    return render_site(BuildOptions(CONTENT, THEME, search=False)).site
+
+
+def test_an_event_whose_text_does_not_state_its_year_is_marked_inferred(site) -> None:
+    evidence = check_site(site).evidence
+    for (topic, kind, index), item in evidence.items.items():
+        claim = item.claim
+        if kind != "event" or claim.inferred:
+            continue
+        for support in item.supports:
+            if support.cited:
+                assert str(claim.date.year) in support.text, (topic, index, claim.text)

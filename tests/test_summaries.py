@@ -1,0 +1,102 @@
+"""Topic summaries are checked sentence by sentence against the topic's articles, by the
+check the key facts use, each unsupported sentence a warning at its own line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import CONTENT, FIXTURES, THEME, parse
+
+from generator.build import BuildOptions, build, render_site
+from generator.cli import main
+from generator.evidence import check_claims
+from generator.lineage import declared
+from generator.summaries import _claim, _may_support, summary_sentences
+from generator.textfeatures import name_index
+
+SUMMARY = """  summary: >-
+    Zelensky travelled to Ankara.
+    He signed a gas deal in Athens with
+    Greek officials. Zelensky travelled to Ankara again.
+"""
+
+
+def test_each_unsupported_sentence_is_a_warning_at_its_line(tmp_path: Path, capsys) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini", content)
+    topics = content / "topics.yaml"
+    text = topics.read_text().replace("  summary: Zelensky travelled to Ankara.\n", SUMMARY)
+    topics.write_text(text)
+    code = main(["check", "--content", str(content), "--theme", str(THEME), "--strict"])
+    errors = capsys.readouterr().err.splitlines()
+    assert code == 1
+    assert errors[0].startswith(
+        f"{topics}:5: error: summary sentence 2 is not supported by the topic's articles "
+        "(no article of the topic has enough of its words): "
+        "'He signed a gas deal in Athens with Greek officials.'"
+    )
+    assert errors[1:] == ["1 error; nothing was written"]  # sentences 1 and 3 are supported
+
+
+def test_a_summary_that_says_more_than_its_closest_passage_is_named_with_it(
+    tmp_path: Path, capsys
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini", content)
+    topics = content / "topics.yaml"
+    topics.write_text(
+        topics.read_text().replace(
+            "summary: Zelensky travelled to Ankara.",
+            "summary: Zelensky travelled to Ankara on 3 May.",
+        )
+    )
+    main(["check", "--content", str(content), "--theme", str(THEME)])
+    warning = next(line for line in capsys.readouterr().err.splitlines() if "summary" in line)
+    assert f"{topics}:3: warning: summary sentence 1" in warning
+    assert "closest, in 'first', lacks " in warning and "3 May" in warning
+    assert warning.endswith("(closest: 'Voldymir Zelensky travelled to Ankara.')")
+
+
+@pytest.fixture(scope="module")
+def real():
+    return render_site(BuildOptions(CONTENT, THEME, search=False)).site
+
+
+def test_the_cheap_filter_never_drops_an_article_that_supports(real) -> None:
+    """Checked against every article of its topic, each summary sentence of the real
+    content gets the same answer as against the filtered ones."""
+    names = name_index([(e.id, e.name, e.aliases) for e in real.entities.values()])
+    bodies = {slug: a.body for slug, a in real.articles.items()}
+    lowered = {slug: body.lower() for slug, body in bodies.items()}
+    originals = dict(declared(real).parents)
+    sentences = [s for topic in real.topics.values() for s in summary_sentences(topic)]
+    everything = [
+        _claim(s, tuple(a for a in real.articles if s.topic.id in real.articles[a].topics))
+        for s in sentences
+    ]
+    filtered = [_claim(s, _may_support(s, real, lowered, names)) for s in sentences]
+    full = check_claims(everything, bodies, originals, names)
+    cheap = check_claims(filtered, bodies, originals, names)
+    assert [set(e.supported_by) for e in full] == [set(e.supported_by) for e in cheap]
+    assert all(e.supported_by for e in full) and len(full) >= 15
+
+
+def test_the_topic_page_names_an_unsupported_summary_sentence(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini", content)
+    topics = content / "topics.yaml"
+    topics.write_text(
+        topics.read_text().replace("  summary: Zelensky travelled to Ankara.\n", SUMMARY)
+    )
+    output = tmp_path / "site"
+    build(BuildOptions(content, THEME, output, search=False))
+    note = parse(output / "topics" / "ankara-meeting" / "index.html").select_one(
+        ".summary-unsupported"
+    )
+    assert note.get_text(" ", strip=True) == (
+        "Unsupported No article of this topic says: "
+        "“He signed a gas deal in Athens with Greek officials.”"
+    )
+    assert parse(output / "topics" / "ankara-meeting" / "index.html").select(".summary p")
