@@ -109,7 +109,9 @@ SLOW_MODULES = frozenset(
         "test_cache",
         "test_cards",
         "test_check",
+        "test_checked",
         "test_cli",
+        "test_content",
         "test_drafts",
         "test_errors",
         "test_fresh_builds",
@@ -117,7 +119,9 @@ SLOW_MODULES = frozenset(
         "test_import",
         "test_incremental",
         "test_incremental_property",
+        "test_labels",
         "test_limits",
+        "test_lineage",
         "test_outputs",
         "test_package",
         "test_preview",
@@ -125,6 +129,7 @@ SLOW_MODULES = frozenset(
         "test_scale",
         "test_search",
         "test_search_shards",
+        "test_summaries",
     }
 )
 
