@@ -12,12 +12,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from . import importer
 from .copies import EXACT_COPY_SHARE, CopyIndex
 from .entity_links import EntityMatcher, build_matcher
 from .errors import ContentError, ContentErrors, Position
+from .fingerprints import link_out
 from .lint import NEAR_COPY_SHARE
 from .load import (
     RawArticle,
@@ -29,6 +29,7 @@ from .load import (
     split_front_matter,
 )
 from .model import assemble_site, check_article, check_ids
+from .routes import split_url
 from .slug import is_slug, slugify
 from .yamlpos import Located
 
@@ -55,6 +56,7 @@ class Input:
     origin: Path  # the file, or <stdin>
     data: bytes | None = None  # None when it could not be read: see `problem`
     problem: str = ""
+    warning: bool = False  # the problem is a file left out on purpose, not a failure
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,7 @@ def read_inputs(names: Sequence[str], stdin: bytes | None = None) -> list[Input]
             continue
         path = Path(name)
         if path.is_dir():
-            inputs.extend(_read(p) for p in _files_below(path))
+            inputs.extend(_read_inside(p, path) for p in _files_below(path))
         else:
             inputs.append(_read(path))
     return inputs
@@ -87,6 +89,14 @@ def _files_below(folder: Path) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found += [Path(root, name) for name in files if is_content_file(Path(name))]
     return sorted(found)
+
+
+def _read_inside(path: Path, folder: Path) -> Input:
+    """A file found in a folder, unless it is a symbolic link out of it (or nowhere)."""
+    problem = link_out(path, folder)
+    if problem:
+        return Input(path, problem=f"skipped: it is {problem}", warning=True)
+    return _read(path)
 
 
 def _read(path: Path) -> Input:
@@ -147,7 +157,8 @@ class Importer:
     def run(self, inputs: Iterable[Input]) -> Iterator[Outcome]:
         for item in inputs:
             if item.data is None:
-                yield Outcome(item.origin, errors=(_error(item.origin, item.problem),))
+                error = _error(item.origin, item.problem)
+                yield Outcome(item.origin, errors=(_as_warning(error) if item.warning else error,))
                 continue
             try:
                 yield Outcome(item.origin, self.import_text(item.data, item.origin))
@@ -213,7 +224,7 @@ class Importer:
             return o.default_source, False
         known = ", ".join(sorted(self.site.sources)) or "(none: add one to sources.yaml)"
         if article.url:
-            domain = urlsplit(article.url).hostname or article.url
+            domain = split_url(article.url).hostname or article.url
             message = f"no source in sources.yaml has the domain of its URL ({domain})"
         else:
             message = "no source: the text has no 'Source: URL' line"
@@ -370,7 +381,7 @@ def _write(path: Path, text: str, replace: bool) -> None:
 
 
 def _is_web_url(url: str) -> bool:
-    parts = urlsplit(url)
+    parts = split_url(url)
     return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 

@@ -115,6 +115,7 @@ class Builder:
         self._evidence_memo: support.Memo = {}  # claims' supports, by what they depend on
         self._files: set[str] | None = None  # inputs changed since the last build
         self._first = True  # no build yet in this process
+        self._card_digests: dict[str, str] = {}  # card name -> sha256 of the PNG drawn
 
     def render(self) -> RenderedSite:
         """Validate and render every page in memory; writes nothing."""
@@ -173,7 +174,9 @@ class Builder:
     def _load_cache(self, fingerprints: Mapping[str, Fingerprint]) -> None:
         """Start from the last process's build: its records and bodies always, its
         pages only if the output folder is exactly as that build left it."""
-        seed = cache.load(cache.cache_file(self.options.output_dir), self._cache_key())
+        path = cache.cache_file(self.options.output_dir)
+        cache.clean_leftovers(path.parent)
+        seed = cache.load(path, self._cache_key())
         if seed is None:
             return
         options = self.options
@@ -325,9 +328,13 @@ class Builder:
         card store, else drawn."""
         reuse = self.options.output_dir / cards.CARDS_DIR
         store = cache.card_store(self.options.output_dir) if self.options.cache else None
-        cards.write_cards(page_cards.values(), directory, reuse, self.options.workers, store)
+        known = self._card_digests
         if store is not None:
-            cards.keep_only(page_cards.values(), store)
+            known.update({k: v for k, v in cards.read_index(store).items() if k not in known})
+        workers = self.options.workers
+        cards.write_cards(page_cards.values(), directory, reuse, workers, store, known)
+        if store is not None:
+            cards.keep_only(page_cards.values(), store, known)
 
     def _near_copies_soon(self, site: Site) -> Callable[[], list]:
         """Near-copy detection reads every article; a full build searches them all (or

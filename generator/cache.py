@@ -17,23 +17,24 @@ The cache is a hint, never a source of truth:
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import hashlib
 import os
-import pickle
 import sys
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 
-from . import DISTRIBUTION
+from . import DISTRIBUTION, plaindata
 from .fingerprints import Fingerprint
 from .manifest import cache_file as cache_file
 from .manifest import cache_folder
 from .signatures import Signature
 from .state import BuildState
 
-MAGIC = b"briefing-cache 1\n"
+MAGIC = b"briefing-cache 2\n"  # 1 was a pickle: never read again
 THEME_PARTS = ("templates/", "static/")
 
 
@@ -111,13 +112,36 @@ def load(path: Path, key: str, note=None) -> CachedBuild | None:
         note(f"{path}: ignoring the build cache: it is damaged")
         return None
     try:
-        cached = pickle.loads(rest)
-    except Exception:  # any unpickling failure means a damaged cache
-        cached = None
-    if not isinstance(cached, CachedBuild):
+        cached = plaindata.loads(rest, allowed_types())
+    except plaindata.PlainDataError as exc:
+        note(f"{path}: ignoring the build cache: it is damaged ({str(exc)[:80]})")
+        return None
+    if not isinstance(cached, CachedBuild) or not isinstance(cached.state, BuildState):
         note(f"{path}: ignoring the build cache: it is damaged")
         return None
     return cached
+
+
+def allowed_types() -> tuple[type, ...]:
+    """The classes a cache file may hold: the generator's own frozen dataclasses (plain
+    records: each field is checked against its annotation when read, so one that holds a
+    function or a process cannot be made from a file). Found in the generator's loaded
+    modules, so a record another stage adds is allowed without a list to keep."""
+    from . import build, support  # noqa: F401 (build imports this module; both load the stages)
+
+    found = []
+    for name, module in list(sys.modules.items()):
+        if name != "generator" and not name.startswith("generator."):
+            continue
+        for value in list(vars(module).values()):
+            if (
+                isinstance(value, type)
+                and value.__module__ == name
+                and dataclasses.is_dataclass(value)
+                and value.__dataclass_params__.frozen  # type: ignore[attr-defined]
+            ):
+                found.append(value)
+    return tuple(found)
 
 
 def _note(message: str) -> None:
@@ -126,35 +150,59 @@ def _note(message: str) -> None:
 
 def save(path: Path, key: str, cached: CachedBuild) -> bool:
     """Write the cache atomically; a failure to write it only costs the next build time
-    (False, with a note). The payload streams to disk through a digest, never whole in
-    memory."""
+    (False, with a note, and no temporary file left behind)."""
+    temp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         (path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-        temp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
         with temp.open("wb") as handle:
             handle.write(MAGIC + key.encode() + b"\n")
             where = handle.tell()
             handle.write(b"0" * 64 + b"\n\n")
-            writer = _DigestWriter(handle)
-            pickle.dump(cached, writer, protocol=pickle.HIGHEST_PROTOCOL)
+            digest = hashlib.sha256()
+            for chunk in plaindata.dump_chunks(cached):
+                digest.update(chunk)
+                handle.write(chunk)
             handle.seek(where)
-            handle.write(writer.digest.hexdigest().encode())
+            handle.write(digest.hexdigest().encode())
         os.replace(temp, path)
+    except (TypeError, ValueError, RecursionError) as exc:  # a value the cache cannot hold
+        temp.unlink(missing_ok=True)
+        _note(f"{path}: could not save the build cache: {exc}")
+        return False
     except OSError as exc:
+        temp.unlink(missing_ok=True)
         _note(f"{path}: could not save the build cache: {exc.strerror}")
         return False
     return True
 
 
-class _DigestWriter:
-    def __init__(self, handle) -> None:
-        self.handle = handle
-        self.digest = hashlib.sha256()
+def clean_leftovers(folder: Path) -> None:
+    """Remove what a killed or failed build left in the cache folder: temporary files
+    (`.x.tmp-PID`) whose process is gone, and caches in the old pickle format."""
+    try:
+        entries = list(folder.iterdir()) if folder.is_dir() else []
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        pid = name.rsplit(".tmp-", 1)[-1] if ".tmp-" in name else ""
+        stale = (pid.isdigit() and not _running(int(pid))) or name.endswith(".pickle")
+        if stale and entry.is_file():
+            with contextlib.suppress(OSError):
+                entry.unlink()
 
-    def write(self, data: bytes) -> int:
-        self.digest.update(data)
-        return self.handle.write(data)
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def adopt_fingerprints(

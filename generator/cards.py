@@ -10,9 +10,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import json
 import multiprocessing
 import re
-import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -30,12 +30,13 @@ from .page import Page
 from .routes import Routes
 
 SIZE = (1200, 630)
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"  # the empty IEND chunk and its CRC
 MARGIN = 80
 SIXTEENTHS = [round(level / 17) for level in range(256)]  # 256 grey levels to 16
 FONTS = Path(__file__).resolve().parent / "fonts"
 CARDS_DIR = "cards"
+STORE_INDEX = "digests.json"  # in the card store: each card's PNG digest, as drawn
+CARD_NAME = re.compile(r"[0-9a-f]{16}\.png")
+DIGEST = re.compile(r"[0-9a-f]{64}")
 MIN_CARDS_PER_WORKER = 40
 # Fonts for the letters DejaVu lacks, where the machine has them (Debian and Ubuntu's
 # fonts-noto-cjk, fonts-droid-fallback, fonts-wqy-*): bundling one would add megabytes to
@@ -205,50 +206,75 @@ def write_cards(
     reuse_from: Path | None = None,
     workers: int = 1,
     store: Path | None = None,
+    known: dict[str, str] | None = None,
 ) -> int:
-    """Put each card into directory/cards/: copied from `reuse_from` (the last build's
-    cards) or from `store` (kept by the build cache) when a whole PNG is there, else
-    drawn, and then kept in `store`. Returns how many were drawn."""
+    """Put each card into directory/cards/: kept if the file there is the card, copied
+    from `reuse_from` (the last build's cards) or from `store` (kept by the build cache)
+    when a file there is, else drawn, and then kept in `store`. A file is the card only
+    if its sha256 is the one `known` (card name -> digest of the PNG drawn for it,
+    updated here) records: a PNG swapped for another card's is drawn again. Returns
+    how many were drawn."""
+    known = {} if known is None else known
     target = directory / CARDS_DIR
     target.mkdir(parents=True, exist_ok=True)
     missing = []
     for card in {card.name: card for card in cards}.values():
-        destination = target / card.name
-        if destination.is_file():
+        destination = output.inside(directory, f"{CARDS_DIR}/{card.name}")
+        expected = known.get(card.name)
+        if expected and _digest_of(destination) == expected:
             continue
-        found = _whole_png(reuse_from, card.name) or _whole_png(store, card.name)
-        if found is not None:
-            shutil.copyfile(found, destination)
-        else:
+        sources = (folder / card.name for folder in (reuse_from, store) if folder is not None)
+        found = next((p for p in sources if expected and _digest_of(p) == expected), None)
+        if found is None:
             missing.append(card)
+        else:  # replaced, never written in place: it may be a hard link to the served file
+            output.write_atomic(destination, found.read_bytes())
     for card, data in zip(missing, _draw_all(missing, workers), strict=True):
-        output.write_atomic(target / card.name, data)  # the folder may be being served
+        output.write_atomic(output.inside(target, card.name), data)  # it may be being served
+        known[card.name] = _digest(data)
         if store is not None:
             with contextlib.suppress(OSError):  # a store that cannot be written costs time only
-                output.write_atomic(store / card.name, data)
+                output.write_atomic(output.inside(store, card.name), data)
     return len(missing)
 
 
-def _whole_png(folder: Path | None, name: str) -> Path | None:
-    """folder/name if it is a PNG from its signature to its end chunk: a stored card
-    cut short (a full disk, a killed build) is drawn again, never published."""
-    if folder is None:
-        return None
-    path = folder / name
+def _digest_of(path: Path) -> str:
     try:
-        data = path.read_bytes()
+        return _digest(path.read_bytes())
     except OSError:
-        return None
-    return path if data.startswith(PNG_SIGNATURE) and data.endswith(PNG_END) else None
+        return ""
 
 
-def keep_only(cards: Iterable[Card], store: Path) -> None:
-    """Forget the stored cards no page shows any more."""
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_index(store: Path) -> dict[str, str]:
+    """The digests of the cards in the store, as the builds that drew them recorded
+    them (an unreadable index is an empty one: every card is drawn again)."""
+    try:
+        data = json.loads((store / STORE_INDEX).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {
+        name: digest
+        for name, digest in data.items()
+        if CARD_NAME.fullmatch(name) and isinstance(digest, str) and DIGEST.fullmatch(digest)
+    }
+
+
+def keep_only(cards: Iterable[Card], store: Path, known: Mapping[str, str]) -> None:
+    """Forget the stored cards no page shows any more; record the digests of the rest."""
     wanted = {card.name for card in cards}
     with contextlib.suppress(OSError):
         for present in store.glob("*.png") if store.is_dir() else ():
             if present.name not in wanted:
                 present.unlink(missing_ok=True)
+        index = {name: known[name] for name in sorted(wanted) if name in known}
+        store.mkdir(parents=True, exist_ok=True)
+        output.write_atomic(store / STORE_INDEX, json.dumps(index, indent=0).encode())
 
 
 def _draw_all(cards: Sequence[Card], workers: int) -> Iterable[bytes]:

@@ -441,12 +441,12 @@ def _import(args: argparse.Namespace) -> int:
             report = describe_import(outcome.report, outcome.origin, len(inputs) == 1)
             print(printable(report, lines=True))
         else:
-            failed += 1
+            failed += any(error.severity == "error" for error in outcome.errors)
             for error in outcome.errors:
                 print(printable(str(error)), file=sys.stderr)
         sys.stdout.flush()
     verb = "would be written" if args.dry_run else "written"
-    summary = f"{_count(len(inputs), 'file')}: {done} {verb}, {failed} skipped"
+    summary = f"{_count(len(inputs), 'file')}: {done} {verb}, {len(inputs) - done} skipped"
     if args.dry_run:
         summary += "; nothing was written (--dry-run)"
     elif done and len(inputs) == 1:

@@ -15,6 +15,7 @@ from .textfeatures import NUMBER, TOKEN, NameIndex, text_features
 
 MIN_SIMILARITY = 0.3  # shared names, figures and content words, over the shorter sentence's
 MOVED_SIMILARITY = 0.5  # an unpaired sentence this close to one elsewhere was moved there
+MAX_ALIGNED_PAIRS = 4_000_000  # sentence pairs the best alignment may weigh (2,000 × 2,000)
 DIFF_TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
 
 
@@ -43,7 +44,10 @@ def compare(original: str, rewrite: str, names: NameIndex) -> Comparison:
     left, right = split_sentences(original), split_sentences(rewrite)
     left_keys = [text_features(s.text, names) for s in left]
     right_keys = [text_features(s.text, names) for s in right]
-    pairs, moved = moved_pairs(align(left_keys, right_keys), left_keys, right_keys)
+    if len(left) * len(right) > MAX_ALIGNED_PAIRS:  # the best alignment costs n × m
+        pairs, moved = align_long(left_keys, right_keys), set()
+    else:
+        pairs, moved = moved_pairs(align(left_keys, right_keys), left_keys, right_keys)
     rows = []
     for i, j in pairs:
         row = _row(left[i] if i is not None else None, right[j] if j is not None else None, names)
@@ -107,6 +111,21 @@ def align(left: list[frozenset], right: list[frozenset]) -> list[tuple[int | Non
             pairs.append((None, j))
             j += 1
     pairs += [(k, None) for k in range(i, n)] + [(None, k) for k in range(j, m)]
+    return pairs
+
+
+def align_long(
+    left: list[frozenset], right: list[frozenset]
+) -> list[tuple[int | None, int | None]]:
+    """For texts too long for `align`: sentences with the same features paired in order
+    (difflib's matching blocks), each changed stretch paired sentence by sentence."""
+    pairs: list[tuple[int | None, int | None]] = []
+    matcher = difflib.SequenceMatcher(None, left, right, autojunk=True)
+    for _, i1, i2, j1, j2 in matcher.get_opcodes():
+        common = min(i2 - i1, j2 - j1)
+        pairs += [(i1 + k, j1 + k) for k in range(common)]
+        pairs += [(i, None) for i in range(i1 + common, i2)]
+        pairs += [(None, j) for j in range(j1 + common, j2)]
     return pairs
 
 

@@ -27,7 +27,7 @@ class PartialDate:
         if not match:
             raise ValueError(text)
         year, month, day = (int(part) if part else 0 for part in match.groups())
-        if month and not 1 <= month <= 12:
+        if year < 1 or (month and not 1 <= month <= 12):  # there was no year 0
             raise ValueError(text)
         if day:
             dt.date(year, month, day)  # raises for 2025-02-30

@@ -101,7 +101,7 @@ class Needs:
         overlap = words_found / len(self.words) if self.words else 1.0
         missing = [f'"{span}"' for span in spans] + sorted(self.labels[key] for key in keys)
         if overlap < MIN_OVERLAP:
-            missing.append(f"only {overlap:.0%} of its words (needs {MIN_OVERLAP:.0%})")
+            missing.append(f"most of its words (shares {overlap:.0%}, needs {MIN_OVERLAP:.0%})")
         total = len(self.spans) + len(self.keys) + len(self.words)
         found = len(self.spans) - len(spans) + len(self.keys) - len(keys) + words_found
         score = found / total if total else 1.0

@@ -36,6 +36,9 @@ class FieldReader:
             if required:
                 self.error((), f"{self.what} is missing required field '{name}'")
             return ""
+        if isinstance(value, str) and not value.strip() and required:
+            self.error((name,), f"'{name}' is blank", "write it, or remove the line")
+            return ""
         if not isinstance(value, str):
             self.error(
                 (name,),
@@ -61,6 +64,8 @@ class FieldReader:
         for index, item in enumerate(value):
             if isinstance(item, str) and item.strip():
                 items.append(item.strip())
+            elif isinstance(item, str):
+                self.error((name, index), f"an item of '{name}' is blank", "remove it")
             else:
                 self.error(
                     (name, index), f"each item of '{name}' must be text, not {_type_name(item)}"
@@ -78,8 +83,9 @@ class FieldReader:
         else:
             try:
                 return dt.datetime.fromisoformat(str(value).strip()).date()
-            except ValueError:
-                self.error((name,), f"invalid date {str(value)!r}", "use the ISO form YYYY-MM-DD")
+            except ValueError as exc:
+                reason = str(exc) if "range" in str(exc) else "use the ISO form YYYY-MM-DD"
+                self.error((name,), f"invalid date {str(value)!r}", reason)
         return dt.date.min
 
     def records(self, name: str) -> list[int]:

@@ -15,13 +15,14 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlunsplit
 
 import yaml
 
 from .entity_links import EntityMatcher
 from .errors import ContentError, ContentErrors, Position
 from .model import Entity, Source
+from .routes import split_url
 from .textdates import (
     LABELS,
     FoundDate,
@@ -115,16 +116,25 @@ def decode_input(data: bytes, origin: Path) -> str:
     return clean_text(text)
 
 
+# A byte-order mark, noncharacters, and the bidirectional controls that reorder what
+# follows them (a title can be made to read backwards, or hide what it says).
+INVISIBLE = frozenset("\ufeff\ufffe\uffff\u061c\u200e\u200f") | frozenset(
+    map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+)
+
+
 def clean_text(text: str) -> str:
     """Text as a person reads it: HTML entities decoded (`&#163;` is £), Unicode in NFC,
-    terminal escape sequences and other control characters removed; quotes are kept."""
+    terminal escape sequences, other control characters and bidirectional overrides
+    removed; quotes are kept."""
     text = ANSI_ESCAPE.sub("", text).translate(LINE_BREAKS)
     text = ENTITY.sub(lambda match: html.unescape(match.group(0)), text)
     text = unicodedata.normalize("NFC", text)
     return "".join(
         " " if char == "\t" else char
         for char in text
-        if char in "\n\t" or (unicodedata.category(char) not in ("Cc", "Cs") and char != "\ufeff")
+        if char in "\n\t"
+        or (unicodedata.category(char) not in ("Cc", "Cs") and char not in INVISIBLE)
     )
 
 
@@ -185,7 +195,7 @@ def _title_from_sentence(paragraph: str) -> str:
 
 def clean_url(url: str) -> str:
     """The URL without tracking parameters (utm_*, at_*, fbclid, …) or a fragment."""
-    parts = urlsplit(url)
+    parts = split_url(url)
     query = [
         (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING.match(k)
     ]
@@ -202,7 +212,7 @@ def source_for_url(url: str, sources: Iterable[Source]) -> str:
 
 
 def _domain(url: str) -> str:
-    host = urlsplit(url).hostname or ""
+    host = split_url(url).hostname or ""
     return host.removeprefix("www.")
 
 

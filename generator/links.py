@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from .entity_links import EntityMatcher
 from .errors import ContentError, ContentErrors, Position, did_you_mean
 from .markdown import MarkdownResult
 from .model import Site
 from .page import Page
+from .routes import split_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +134,7 @@ def check_internal_links(
     for slug, result in results.items():
         article = site.articles[slug]
         for href, line in result.links:
-            parts = urlsplit(href)
+            parts = split_url(href)
             if parts.scheme or parts.netloc or not parts.path.startswith("/"):
                 continue
             path = unquote(parts.path)

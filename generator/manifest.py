@@ -56,8 +56,8 @@ def cache_folder(output_dir: Path) -> Path:
 
 
 def cache_file(output_dir: Path) -> Path:
-    """The pickled build (cache.py) this manifest goes with."""
-    return cache_folder(output_dir) / f"{output_dir.name}.pickle"
+    """The cached build (cache.py, plain data as JSON) this manifest goes with."""
+    return cache_folder(output_dir) / f"{output_dir.name}.cache"
 
 
 def manifest_file(output_dir: Path) -> Path:
@@ -120,11 +120,13 @@ def unchanged(settings: Settings, cache_file: Path) -> Report | None:
             and _equal(data["output"], snapshot(settings.output_dir))
         )
         return Report(int(data["pages"]), tuple(map(str, data["warnings"]))) if same else None
-    except (OSError, ValueError, KeyError, TypeError):  # missing, unreadable or damaged
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # missing or damaged
         return None
 
 
 def _equal(recorded: Mapping[str, list], found: Mapping[str, Sequence[int]]) -> bool:
+    if not isinstance(recorded, dict):
+        return False
     return recorded.keys() == found.keys() and all(
         recorded[key] == list(value) for key, value in found.items()
     )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 from .curation import (
     CREDIBILITY,
@@ -24,10 +24,12 @@ from .curation import (
 from .errors import ContentError, ContentErrors, Position, did_you_mean
 from .fields import FieldReader, Reference, references_to, rewrite_loops, top_level_list
 from .load import RawArticle, RawContent
+from .routes import BadPath, site_path, split_url
 from .slug import slugify
 from .yamlpos import Located
 
 ENTITY_KINDS = ("person", "organisation", "place")
+MAX_ALIASES = 100  # old addresses of one article: more is a generated list gone wrong
 MAX_NAME = 200  # characters in an entity's name or alias: longer is a paste gone wrong
 # A BCP 47 language tag: language, then optional script, region and variants ("en", "pt-BR").
 LANGUAGE_TAG = re.compile(
@@ -47,7 +49,7 @@ class Config:
     @property
     def base_path(self) -> str:
         """The URL path the site lives under: '/' or '/repo/'."""
-        path = urlsplit(self.base_url).path or "/"
+        path = split_url(self.base_url).path or "/"
         return path if path.endswith("/") else path + "/"
 
 
@@ -107,6 +109,7 @@ class Article:
     draft: bool = False  # left out of `build` unless --drafts; the preview shows it
     updated: dt.date | None = None  # last corrected or updated ('updated:' or 'lastmod:')
     aliases: tuple[str, ...] = ()  # old site paths ('/old/path/') that redirect here
+    alias_positions: tuple[Position, ...] = ()  # where each alias is written
 
     @property
     def modified(self) -> dt.date:
@@ -179,7 +182,7 @@ def _known(site: Site) -> dict[str, Mapping[str, object]]:
 def _config(raw: RawContent, errors: list[ContentError], base_url_override: str | None) -> Config:
     fields = FieldReader(raw.site, (), errors, "site.yaml")
     base_url = (base_url_override or fields.text("base_url", required=False) or "/").strip()
-    if base_url.startswith("/") or urlsplit(base_url).scheme in ("http", "https"):
+    if base_url.startswith("/") or split_url(base_url).scheme in ("http", "https"):
         base_url = base_url if base_url.endswith("/") else base_url + "/"
     else:
         fields.error(("base_url",), f"base_url {base_url!r} must start with https:// or /")
@@ -277,7 +280,7 @@ def _topics(
 def _web_url(fields: FieldReader, name: str) -> str:
     """An optional link to the outside web: only http(s), so no javascript: reaches a page."""
     value = fields.text(name, required=False)
-    parts = urlsplit(value)
+    parts = split_url(value)
     if value and (parts.scheme not in ("http", "https") or not parts.netloc):
         fields.error((name,), f"'{name}' must be a web address starting with https:// or http://")
         return ""
@@ -288,8 +291,19 @@ def _id(fields: FieldReader) -> str:
     """A record's id: it becomes part of a URL, so it must already be a slug."""
     value = fields.text("id")
     if value and value != slugify(value):
-        fields.error(("id",), f"id '{value}' is not a valid slug", f"use '{slugify(value)}'")
+        fields.error(("id",), f"id '{value}' is not a valid slug", _slug_hint(value, "use"))
     return value
+
+
+def _slug_hint(value: str, verb: str, suffix: str = "") -> str:
+    """'use 'köln'', unless the slug looks the same: then say what differs."""
+    slug = slugify(value)
+    if unicodedata.normalize("NFC", value) == slug:
+        return (
+            "it is written with decomposed accents (Unicode NFD), which look the same: "
+            "retype it, or save the file with composed characters (NFC)"
+        )
+    return f"{verb} '{slug}{suffix}'"
 
 
 def _check_aliases(entities: list[Entity], doc: Located, errors: list[ContentError]) -> None:
@@ -325,12 +339,13 @@ def _article(raw: RawArticle, errors: list[ContentError], references: list[Refer
         fields.error(("rewrite_of",), "an article cannot be a rewrite of itself")
     if raw.slug != slugify(raw.slug):
         message = f"file name '{raw.slug}.md' is not a valid slug"
-        hint = f"rename it to '{slugify(raw.slug)}.md'"
+        hint = _slug_hint(raw.slug, "rename it to", ".md")
         errors.append(ContentError(Position(raw.meta.path, 1), message, hint))
     if not raw.body.strip():
         errors.append(
             ContentError(Position(raw.meta.path, raw.body_line), "the article has no text")
         )
+    aliases, alias_positions = _aliases(fields)
     return Article(
         slug=raw.slug,
         title=fields.text("title"),
@@ -347,7 +362,8 @@ def _article(raw: RawArticle, errors: list[ContentError], references: list[Refer
         position=Position(raw.meta.path, 1),
         draft=_flag(fields, "draft"),
         updated=_updated(fields),
-        aliases=_aliases(fields),
+        aliases=aliases,
+        alias_positions=alias_positions,
     )
 
 
@@ -373,23 +389,22 @@ def _updated(fields: FieldReader) -> dt.date | None:
     return None if updated == dt.date.min else updated
 
 
-def _aliases(fields: FieldReader) -> tuple[str, ...]:
-    """Old addresses of the article, as site paths: '/2025/old-name/' or '/old.html'."""
-    paths = []
-    for index, alias in enumerate(fields.text_list("aliases")):
-        parts = urlsplit(alias)
-        segments = alias.split("/")
-        if not alias.startswith("/") or parts.scheme or parts.netloc or ".." in segments:
-            fields.error(
-                ("aliases", index),
-                f"alias {alias!r} must be a path on this site",
-                "write it from the site's root, e.g. /2025/old-name/",
-            )
+def _aliases(fields: FieldReader) -> tuple[tuple[str, ...], tuple[Position, ...]]:
+    """Old addresses of the article as site paths ('/2025/old-name/', '/old.html'),
+    each checked by routes.site_path, and where each is written."""
+    paths, positions = [], []
+    listed = fields.text_list("aliases")
+    if len(listed) > MAX_ALIASES:
+        fields.error(("aliases",), f"{len(listed):,} aliases, over {MAX_ALIASES:,} for one article")
+        return (), ()
+    for index, alias in enumerate(listed):
+        try:
+            paths.append(site_path(alias))
+        except BadPath as bad:
+            fields.error(("aliases", index), str(bad), bad.hint)
             continue
-        if not alias.endswith("/") and "." not in segments[-1]:
-            alias += "/"
-        paths.append(alias)
-    return tuple(paths)
+        positions.append(fields.at("aliases", index))
+    return tuple(paths), tuple(positions)
 
 
 def _check_rewrite_cycles(

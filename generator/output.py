@@ -240,9 +240,7 @@ def _publishable(path: Path) -> bool:
 def copy_static(files: Mapping[str, Path], directory: Path) -> None:
     """Copy static files (path below static/ -> source file) into directory/static/."""
     for relative, source in files.items():
-        target = directory / "static" / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        shutil.copyfile(source, inside(directory, f"static/{Path(relative).as_posix()}"))
 
 
 def link_tree(source: Path, target: Path) -> None:
@@ -259,12 +257,46 @@ def link_tree(source: Path, target: Path) -> None:
                 shutil.copy2(os.path.join(directory, name), into / name)
 
 
+class OutsideOutput(OutputError):
+    """A path to write that does not lie inside the folder being written."""
+
+
+def inside(root: Path, relative: str | Path) -> Path:
+    """root/relative, made ready to write, if it lies inside `root`: the one guard every
+    writer of the build goes through (pages, redirects, cards, static files, search).
+
+    The relative path must be plain (no '..', '.', empty, absolute, NUL or backslash
+    parts) and its folder, once created and resolved, must be inside the resolved root;
+    the file itself must not be a symbolic link (writing would follow it)."""
+    text = relative.as_posix() if isinstance(relative, Path) else relative
+    parts = text.split("/")
+    if (
+        not text
+        or text.startswith("/")
+        or "\\" in text
+        or "\0" in text
+        or any(part in ("", ".", "..") for part in parts)
+    ):
+        raise OutsideOutput(f"{root}: refusing to write {text!r}: not a plain path inside it")
+    target = root.joinpath(*parts)
+    folder = target.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    real_root = os.path.realpath(root)
+    real_folder = os.path.realpath(folder)
+    if real_folder != real_root and not real_folder.startswith(real_root + os.sep):
+        raise OutsideOutput(f"{target}: refusing to write: it leads out of {root}")
+    if target.is_symlink():
+        raise OutsideOutput(f"{target}: refusing to write through a symbolic link")
+    return target
+
+
 def write_file(directory: Path, name: str, text: str) -> None:
-    (directory / name).write_bytes(text.encode("utf-8"))
+    inside(directory, name).write_bytes(text.encode("utf-8"))
 
 
 def write_atomic(target: Path, data: bytes) -> None:
-    """Replace one file so a reader sees the old content or the new, never a mix."""
+    """Replace one file so a reader sees the old content or the new, never a mix. The
+    caller has put `target` through `inside`."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
     temp.write_bytes(data)
@@ -273,7 +305,7 @@ def write_atomic(target: Path, data: bytes) -> None:
 
 def remove_page(output_dir: Path, relative: str) -> None:
     """Delete a page's file and the folders it leaves empty."""
-    target = output_dir / relative
+    target = inside(output_dir, relative)
     target.unlink(missing_ok=True)
     folder = target.parent
     while folder != output_dir and folder.is_dir() and not any(folder.iterdir()):
@@ -286,7 +318,7 @@ def sync_static(files: Mapping[str, Path], target: Path) -> None:
     wanted = {Path(relative): source for relative, source in files.items()}
     for relative, source in sorted(wanted.items()):
         data = source.read_bytes()
-        existing = target / relative
+        existing = inside(target, relative)
         if not existing.is_file() or existing.read_bytes() != data:
             write_atomic(existing, data)
     for present in list(target.rglob("*")):

@@ -40,7 +40,8 @@ def build_pages(
 ) -> list[Page]:
     pages = [page for kind in kinds for page in kind(site, graph, texts, routes)]
     # Redirects from old addresses come after the sitemap: they are not listed in it.
-    return pages + feeds.index_pages(site, routes, pages) + alias_pages(site, routes, pages)
+    pages += feeds.index_pages(site, routes, pages)
+    return pages + alias_pages(site, routes, pages)
 
 
 def _crumbs(routes: Routes, *crumbs: tuple[str, str]) -> tuple[Crumb, ...]:

@@ -47,11 +47,10 @@ class PageWriter:
         self.queries.update(reads.queries)
         if self.previous_hashes.get(page.path) == digest:
             return
-        target = self.directory / output_file(page.path)
+        target = output.inside(self.directory, output_file(page.path))
         if self.atomic:
             output.write_atomic(target, data)
         else:
-            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         self.written.append(page.path)
 

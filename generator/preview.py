@@ -7,6 +7,7 @@ its errors to the open tabs; the search index catches up when edits pause."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import signal
 import socket
@@ -19,10 +20,10 @@ from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
-from watchdog.observers.api import BaseObserver
 
 from .build import Builder, BuildOptions, BuildReport
 from .errors import ContentErrors
+from .fingerprints import Fingerprint, scan
 from .load import is_content_file
 from .output import OutputError
 from .routes import Routes
@@ -33,6 +34,7 @@ QUIET_SECONDS = 0.04  # a burst of file events ends after this long without one
 MAX_DEBOUNCE_SECONDS = 0.5
 SEARCH_IDLE_SECONDS = 1.0  # re-index search once edits pause this long
 SLOW_REBUILD_FACTOR = 5.0  # a rebuild this many times slower than the full build is reported
+CHECK_SECONDS = 1.0  # how often an idle preview checks its watcher and rescans the inputs
 
 
 class ChangeWatcher(FileSystemEventHandler):
@@ -55,6 +57,65 @@ class ChangeWatcher(FileSystemEventHandler):
         return is_content_file(path) and not path.resolve().is_relative_to(self.ignore)
 
 
+class Watcher:
+    """The watchdog observer of the input folders, which can be checked and restarted:
+    its threads die on a symbolic link loop, and a folder replaced or created after the
+    start is not watched. A failure to watch is reported, and the preview goes on (its
+    periodic scan still sees every change)."""
+
+    def __init__(self, folders, handler: FileSystemEventHandler, report) -> None:
+        self.folders = tuple(folders)
+        self.handler = handler
+        self.report = report  # told a failure, as text: the terminal and the tabs show it
+        self.observer: Observer | None = None
+        self.watched: dict[Path, tuple[int, int] | None] = {}
+
+    def start(self) -> None:
+        self.observer = Observer()
+        self.watched = {folder: _identity(folder) for folder in self.folders}
+        for folder, identity in self.watched.items():
+            if identity is None:  # not there (yet): a site without its own theme
+                continue
+            try:
+                self.observer.schedule(self.handler, str(folder), recursive=True)
+            except (OSError, RuntimeError) as exc:
+                self.report(f"warning: cannot watch {folder}: {exc}; checking it every second")
+        try:
+            self.observer.start()
+        except (OSError, RuntimeError) as exc:
+            self.report(f"warning: cannot watch for changes: {exc}; checking every second")
+
+    def healthy(self) -> bool:
+        observer = self.observer
+        if observer is None or not observer.is_alive():
+            return False
+        if any(not emitter.is_alive() for emitter in list(observer.emitters)):
+            return False
+        return all(_identity(folder) == known for folder, known in self.watched.items())
+
+    def restart(self) -> None:
+        self.stop()
+        self.join(timeout=2)
+        self.start()
+
+    def stop(self) -> None:
+        if self.observer is not None:
+            with contextlib.suppress(Exception):  # an observer whose thread died
+                self.observer.stop()
+
+    def join(self, timeout: float | None = None) -> None:
+        if self.observer is not None and self.observer.is_alive():
+            self.observer.join(timeout=timeout)
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    try:
+        info = folder.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
 class Preview:
     def __init__(self, options: BuildOptions, broadcaster: Broadcaster | None = None) -> None:
         options = replace(options, workers=1)  # no fork() in a process that runs threads
@@ -65,9 +126,11 @@ class Preview:
         self.base_path = "/"
         self.full_seconds: float | None = None  # how long the first, full build took
         self._stop = threading.Event()
+        self._seen: dict[str, Fingerprint] = {}  # the inputs as the last build found them
 
     def rebuild(self) -> BuildReport | None:
         """One build through the shared Builder; errors go to the terminal and the browser."""
+        self._seen = scan(self.options.content_dir, self.options.theme_dir)
         try:
             report = self.builder.build()
         except ContentErrors as exc:
@@ -101,19 +164,31 @@ class Preview:
                 file=sys.stderr,
             )
 
-    def watch(self) -> BaseObserver:
-        observer = Observer()
+    def watch(self) -> Watcher:
+        folders = (self.options.content_dir, self.options.theme_dir)
         handler = ChangeWatcher(self.changed, self.options.output_dir)
-        for directory in (self.options.content_dir, self.options.theme_dir):
-            if directory.is_dir():  # a site without its own theme uses the packaged one
-                observer.schedule(handler, str(directory), recursive=True)
-        observer.start()
-        return observer
+        self.watcher = Watcher(folders, handler, self._failed)
+        self.watcher.start()
+        return self.watcher
+
+    def _check(self) -> None:
+        """What the file events may miss: a watcher that died (a symbolic link loop), a
+        folder replaced (rm -rf content && cp -r ...) or created after the start (a
+        theme folder), and any change at all, by a scan of the inputs' stat."""
+        watcher = getattr(self, "watcher", None)
+        if watcher is not None and not watcher.healthy():
+            watcher.restart()
+            self.changed.set()
+        if scan(self.options.content_dir, self.options.theme_dir) != self._seen:
+            self.changed.set()
 
     def run_loop(self) -> None:
         """Rebuild after each burst of changes; refresh search once things are quiet."""
-        last_build = time.monotonic()
+        last_build = last_check = time.monotonic()
         while not self._stop.is_set():
+            if time.monotonic() - last_check > CHECK_SECONDS:
+                self._check()
+                last_check = time.monotonic()
             if self.changed.wait(0.2):
                 self._debounce()
                 report = self.rebuild()
@@ -155,7 +230,7 @@ class Running:
 
     preview: Preview
     server: PreviewServer
-    observer: BaseObserver
+    observer: Watcher
     url: str
 
     def stop(self) -> None:

@@ -5,18 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
-from urllib.parse import urlsplit
 
 import yaml
 
 from .errors import ContentError, ContentErrors, Position
 from .own_wheel import OwnWheelError, write_own_wheel
+from .routes import split_url
 
 STARTER = Path(__file__).resolve().parent / "starter"
 PLACEHOLDER_BASE_URL = "https://example.com/"
 DEFAULT_TITLE = "My briefing"
 DESCRIPTION = "What is known, with every fact tied to the articles that report it."
 VENDOR = "vendor"  # where the new site keeps the wheel of the Briefing that started it
+REQUIREMENTS = "requirements.txt"  # how the new site installs it
 LOCK = "requirements.lock"  # the package's dependencies as locked in its repository
 
 # (file in generator/starter/, where it goes in the new site, whether it is a template)
@@ -52,6 +53,9 @@ def create_site(options: StarterOptions) -> list[Path]:
     base_url = _base_url(options.base_url)
     _check_empty(options.directory, options.force)
     targets = [(source, options.directory / target, template) for source, target, template in FILES]
+    written = [path for _, path, _ in targets]
+    vendored = [options.directory / VENDOR, options.directory / REQUIREMENTS]
+    _refuse_links_out(options.directory, [*written, *vendored])
     values = {
         "title": _yaml_scalar(options.title.strip() or DEFAULT_TITLE),
         "description": _yaml_scalar(DESCRIPTION),
@@ -64,7 +68,7 @@ def create_site(options: StarterOptions) -> list[Path]:
             text = Template(text).substitute(readme_values if source == "README.md" else values)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    return [path for _, path, _ in targets] + _vendor(options.directory)
+    return written + _vendor(options.directory)
 
 
 def _check_empty(directory: Path, force: bool) -> None:
@@ -94,16 +98,41 @@ def _vendor(directory: Path) -> list[Path]:
     text = Template((STARTER / "requirements.txt").read_text(encoding="utf-8")).substitute(
         wheel=f"./{VENDOR}/{wheel.path.name}", sha256=wheel.sha256, locked=pins.strip("\n")
     )
-    requirements = directory / "requirements.txt"
+    requirements = directory / REQUIREMENTS
     requirements.write_text(text, encoding="utf-8")
     return [wheel.path, requirements]
+
+
+def _refuse_links_out(directory: Path, paths: list[Path]) -> None:
+    """`init` writes only inside its folder: not through a symbolic link (a broken one
+    would create its target, wherever it points), nor into a linked folder leading out."""
+    root = directory.resolve()
+    errors: dict[Path, ContentError] = {}
+    for path in paths:
+        folder = next((p for p in (path, *path.parents) if p.is_symlink() or p == directory), path)
+        leads_out = folder.is_symlink() and not _resolves_inside(folder, root)
+        if path.is_symlink() or leads_out:
+            errors[folder] = ContentError(
+                Position(folder),
+                f"refusing to write through the symbolic link {folder}",
+                "start the site in a folder of its own, without links",
+            )
+    if errors:
+        raise ContentErrors(errors.values())
+
+
+def _resolves_inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve(strict=True).is_relative_to(root)
+    except (OSError, RuntimeError):
+        return False
 
 
 def _base_url(value: str | None) -> str:
     if value is None:
         return PLACEHOLDER_BASE_URL
     value = value.strip()
-    parts = urlsplit(value)
+    parts = split_url(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ContentErrors(
             [

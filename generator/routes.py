@@ -7,9 +7,10 @@ the base URL) and handed to the page kinds, the Markdown plugins and the templat
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from urllib.parse import SplitResult, unquote, urlsplit
 from urllib.parse import quote as _quote
-from urllib.parse import unquote
 
 URL_SAFE = re.compile(r"[A-Za-z0-9_.~-]*")  # what quote() leaves as it is
 
@@ -17,6 +18,15 @@ URL_SAFE = re.compile(r"[A-Za-z0-9_.~-]*")  # what quote() leaves as it is
 def quote(text: str) -> str:
     """urllib's quote, without its cost for the usual slug, which it leaves alone."""
     return text if URL_SAFE.fullmatch(text) else _quote(text)
+
+
+def split_url(text: str) -> SplitResult:
+    """urlsplit, for text from content: an address it cannot split ('http://[::1')
+    has no parts at all, so every check of its scheme or host refuses it."""
+    try:
+        return urlsplit(text)
+    except ValueError:
+        return SplitResult("", "", "", "", "")
 
 
 HOME = "/"
@@ -135,3 +145,74 @@ def output_file(page_path: str) -> str:
 def is_listed(page_path: str) -> bool:
     """Pages worth listing in the sitemap: HTML pages other than search and the 404."""
     return page_path.endswith("/") and page_path != SEARCH
+
+
+RESERVED_FOLDERS = ("static", "cards", SEARCH_FOLDER)  # written by the build, not by pages
+MAX_SEGMENT = 200  # characters in one part of a path: file systems stop at 255 bytes
+MAX_PATH = 1_000
+HIDDEN = ("Cc", "Cf", "Cs", "Co", "Cn")  # control, format (bidi), surrogate, unassigned
+ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+DRIVE = re.compile(r"[A-Za-z]:")
+ROOTED = "write it from the site's root, e.g. /2025/old-name/"
+PLAIN = "write the path as it reads, without %-escapes of '/', '.', '\\' or '%'"
+UNSAFE_ESCAPES = frozenset("/\\.%") | {chr(n) for n in range(32)} | {chr(127)}
+
+
+class BadPath(ValueError):
+    """Not a path on this site: the message says why, the hint how to write one."""
+
+    def __init__(self, message: str, hint: str = ROOTED) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def site_path(text: str) -> str:
+    """An old address ('aliases:') as the site path it names, decoded, normalised and
+    quoted the way every page path is ('/2025/old-name/', '/old.html'), or BadPath.
+
+    This is the one check of a path that comes from content: it is decoded before it is
+    judged, so '%2e%2e' is '..' and '%2f' a separator (both refused, as are NUL, control
+    characters, backslashes, '.' and '..' parts, empty parts, drive letters, hidden names
+    and the folders the build itself writes)."""
+    if len(text) > MAX_PATH:
+        raise BadPath(f"alias is {len(text):,} characters long, over {MAX_PATH:,}")
+    for escape in ESCAPE.finditer(text):
+        decoded = chr(int(escape.group(1), 16))
+        if decoded in UNSAFE_ESCAPES:
+            raise BadPath(f"alias {text!r} escapes {decoded!r} as {escape.group(0)}", PLAIN)
+    try:
+        decoded = unquote(text, errors="strict") if "%" in text else text
+    except UnicodeDecodeError:
+        raise BadPath(f"alias {text!r} has %-escapes that are not UTF-8", PLAIN) from None
+    if not decoded.startswith("/") or "://" in decoded:
+        raise BadPath(f"alias {text!r} must be a path on this site")
+    bad = next((c for c in decoded if c == "\\" or unicodedata.category(c) in HIDDEN), None)
+    if bad is not None:
+        raise BadPath(f"alias {text!r} holds the character {bad!r}", "remove it")
+    parts = decoded[1:].split("/")
+    folder = parts[-1] == ""
+    if folder:
+        parts.pop()
+    for part in parts:
+        _check_part(text, part)
+    if parts and parts[0] in RESERVED_FOLDERS:
+        raise BadPath(
+            f"alias {text!r} is inside /{parts[0]}/, which the build writes itself",
+            "choose another address",
+        )
+    if parts and DRIVE.match(parts[0]):
+        raise BadPath(f"alias {text!r} starts with a drive name")
+    if not folder and parts and "." not in parts[-1]:
+        folder = True  # '/old/name' is served as the folder '/old/name/'
+    path = "/" + "/".join(quote(unicodedata.normalize("NFC", part)) for part in parts)
+    return path + "/" if folder and parts else path if parts else HOME
+
+
+def _check_part(text: str, part: str) -> None:
+    if part in ("", ".", ".."):
+        shown = f"'{part}'" if part else "an empty part ('//')"
+        raise BadPath(f"alias {text!r} holds {shown}", "write the path it leads to, without it")
+    if part.startswith("."):
+        raise BadPath(f"alias {text!r} names a hidden file '{part}'", "remove the leading '.'")
+    if len(part) > MAX_SEGMENT:
+        raise BadPath(f"alias {text!r} has a part over {MAX_SEGMENT} characters")

@@ -31,6 +31,7 @@ from pathlib import Path
 
 import cbor2
 
+from . import output
 from .pagefind_client import PagefindError, index_pages
 from .routes import SEARCH_FOLDER
 from .search_shards import (
@@ -142,11 +143,11 @@ def _link(source: Path, target: Path, sizes: dict[str, int]) -> None:
     """Hard links to a shard's files (never written in place: a bundle is always written
     into a new folder), each checked for its size."""
     for name in sorted(sizes):
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        destination = output.inside(target, name)
         try:
-            os.link(source / name, target / name)
+            os.link(source / name, destination)
         except OSError:  # another file system, or one without hard links
-            shutil.copyfile(source / name, target / name)
+            shutil.copyfile(source / name, destination)
         if (target / name).stat().st_size != sizes[name]:
             raise SearchIndexError(f"the search index was not written whole: {name}")
 
@@ -193,9 +194,7 @@ def verify_bundle(bundle: Bundle) -> None:
 
 def _write_bundle(bundle: Bundle, bundle_dir: Path) -> None:
     for name in sorted(bundle):
-        target = bundle_dir / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(bundle[name])
+        output.inside(bundle_dir, name).write_bytes(bundle[name])
     for name in sorted(bundle):
         if (bundle_dir / name).stat().st_size != len(bundle[name]):
             raise SearchIndexError(f"the search index was not written whole: {name}")

@@ -12,6 +12,8 @@ from pathlib import Path
 import jinja2
 
 from . import output
+from .errors import ContentError, ContentErrors, Position
+from .fingerprints import link_out
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -43,9 +45,7 @@ class Theme:
         return tuple(folder / "templates" for folder in self.folders)
 
     def loader(self) -> jinja2.BaseLoader:
-        return jinja2.ChoiceLoader(
-            [jinja2.FileSystemLoader(folder) for folder in self.template_dirs]
-        )
+        return jinja2.ChoiceLoader([_InsideLoader(folder) for folder in self.template_dirs])
 
     def static_files(self) -> dict[str, Path]:
         """Every static file by its path below static/, the site's copy winning."""
@@ -62,6 +62,23 @@ class Theme:
             if candidate.is_file():
                 return candidate
         return self.folders[-1] / "static" / name
+
+
+class _InsideLoader(jinja2.FileSystemLoader):
+    """Templates of one folder; a template that is a symbolic link out of the theme
+    (to /etc/passwd, to another project) is an error naming it, never read."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        self.folder = folder
+
+    def get_source(self, environment: jinja2.Environment, template: str):  # type: ignore[override]
+        source, filename, uptodate = super().get_source(environment, template)
+        problem = link_out(Path(filename), self.folder.parent)
+        if problem:
+            message = f"not read: it is {problem}"
+            raise ContentErrors([ContentError(Position(Path(filename)), message)])
+        return source, filename, uptodate
 
 
 def _same(first: Path, second: Path) -> bool:

@@ -19,6 +19,7 @@ TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 MAX_DEPTH = 32  # nesting of lists and mappings; content needs four or five
 MAX_SCALAR = 100_000  # characters in one value (a long article summary is ~2,000)
 MAX_INT_DIGITS = 30  # a number longer than this is a typo or an attack, never content
+MAX_LIST = 10_000  # items in one list: a topic's facts, an article's topics, the entities
 # C0 and C1 control characters but tab and newline, and the two non-characters XML
 # forbids: invisible, and they make a feed invalid XML.
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -86,6 +87,24 @@ class _BoundedComposer(yaml.composer.Composer):
         node = super().compose_mapping_node(anchor)
         _check_keys(node)
         return node
+
+    def compose_sequence_node(self, anchor):
+        """PyYAML's, refusing a list as soon as it passes MAX_LIST items: a million-item
+        list is refused in the time of ten thousand."""
+        start = self.get_event()
+        tag = start.tag
+        if tag is None or tag == "!":
+            tag = self.resolve(yaml.SequenceNode, None, start.implicit)
+        node = yaml.SequenceNode(tag, [], start.start_mark, None, flow_style=start.flow_style)
+        while not self.check_event(yaml.SequenceEndEvent):
+            if len(node.value) >= MAX_LIST:
+                raise _Refused(start.start_mark, _LONG_LIST, "split it, or keep what matters")
+            node.value.append(self.compose_node(node, len(node.value)))
+        node.end_mark = self.get_event().end_mark
+        return node
+
+
+_LONG_LIST = f"a list of more than {MAX_LIST:,} items is too long"
 
 
 def _check_keys(node: yaml.MappingNode, controls: bool = True) -> None:
@@ -169,6 +188,16 @@ _BoundedLoader.yaml_implicit_resolvers = _NO_TIMESTAMPS
 _BoundedPythonLoader.yaml_implicit_resolvers = _NO_TIMESTAMPS
 
 
+def _as_text(loader: yaml.constructor.SafeConstructor, node: yaml.Node) -> str:
+    return str(loader.construct_scalar(node))  # type: ignore[arg-type]
+
+
+# An explicit '!!timestamp 2025-02-30' is text as well: we read and report dates.
+_FastLoader.add_constructor(TIMESTAMP_TAG, _as_text)
+_BoundedLoader.add_constructor(TIMESTAMP_TAG, _as_text)
+_BoundedPythonLoader.add_constructor(TIMESTAMP_TAG, _as_text)
+
+
 @dataclass(frozen=True, slots=True)
 class Located:
     """A parsed YAML document and where each of its values starts in the file."""
@@ -196,7 +225,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
                 # Only an escape ("\e") or a raw one can put a control character in a value.
                 controls = "\\" in text or CONTROL.search(text) is not None
                 _check_and_locate(node, path, first_line, positions, controls)
-            data = loader.construct_document(node) if node is not None else None
+            data = _construct(loader, node, path, first_line)
         finally:
             loader.dispose()
     except _Refused as exc:
@@ -214,13 +243,14 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
 
 
 def _loader(text: str) -> yaml.BaseLoader:
-    """libyaml's own loader for text that can hold neither an anchor or alias nor a deep
-    nesting; the bounded composer for the rest, on the Python parser where the text
-    could nest deeper than libyaml allows."""
-    depth = nesting_bound(text)
-    if depth > LIBYAML_SAFE_DEPTH:
+    """libyaml's own loader for text that can hold neither an anchor or alias, nor a deep
+    nesting, nor a list too long to compose; the bounded composer for the rest, on the
+    Python parser where the text could nest deeper than libyaml allows."""
+    if nesting_bound(text) > LIBYAML_SAFE_DEPTH:
         return _BoundedPythonLoader(text)
     if ANCHOR_OR_ALIAS.search(text):
+        return _BoundedLoader(text)
+    if text.count(",") + text.count("\n") > MAX_LIST:  # may hold a list too long to compose
         return _BoundedLoader(text)
     return _FastLoader(text)
 
@@ -233,6 +263,19 @@ def nesting_bound(text: str) -> int:
     openers = text.count("[") + text.count("{")
     lead = max(len(line) - len(line.lstrip(INDICATORS)) for line in text.split("\n"))
     return openers + 2 * lead + 2
+
+
+def _construct(loader, node: yaml.Node | None, path: Path, first_line: int) -> Any:
+    """The document's values; an explicit tag PyYAML cannot apply ('!!int abc',
+    '!!float x') is our error, at the document's first line."""
+    if node is None:
+        return None
+    try:
+        return loader.construct_document(node)
+    except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
+        message = f"a value cannot be read as its tag says: {exc}"
+        hint = "remove the '!!' tag, or put the value in quotes"
+        raise ContentErrors([ContentError(Position(path, first_line), message, hint)]) from None
 
 
 def _position(mark: yaml.Mark, path: Path, first_line: int) -> Position:
@@ -267,4 +310,6 @@ def _check_and_locate(
                 if isinstance(key_node, yaml.ScalarNode):
                     pending.append((value_node, (*key_path, key_node.value)))
         elif isinstance(node, yaml.SequenceNode):
+            if len(node.value) > MAX_LIST:
+                raise _Refused(mark, _LONG_LIST, "split it, or keep what matters")
             pending.extend((item, (*key_path, index)) for index, item in enumerate(node.value))

@@ -53,9 +53,23 @@ def test_cards_are_1200_by_630_and_identical_between_builds(
 def test_a_rebuild_copies_cards_instead_of_drawing_them(tmp_path: Path) -> None:
     card = cards.Card("Site", "Topic", "Talks in Ankara", "2 articles", "#1f4e79", "#ffffff")
     previous, fresh = tmp_path / "previous", tmp_path / "fresh"
-    assert cards.write_cards([card], previous) == 1
-    assert cards.write_cards([card], fresh, previous / cards.CARDS_DIR) == 0
+    known: dict[str, str] = {}
+    assert cards.write_cards([card], previous, known=known) == 1
+    assert cards.write_cards([card], fresh, previous / cards.CARDS_DIR, known=known) == 0
     assert (fresh / card.path.lstrip("/")).read_bytes() == cards.draw(card)
+    assert cards.write_cards([card], tmp_path / "unknown", previous / cards.CARDS_DIR) == 1
+
+
+def test_a_card_swapped_for_another_is_drawn_again(tmp_path: Path) -> None:
+    """A whole, valid PNG of another card in the output or the store is not this card."""
+    card = cards.Card("Site", "Topic", "Talks in Ankara", "2 articles", "#1f4e79", "#ffffff")
+    other = cards.Card("Site", "Topic", "Talks in Istanbul", "2 articles", "#1f4e79", "#ffffff")
+    site, store, known = tmp_path / "site", tmp_path / "store", {}
+    cards.write_cards([card, other], site, store=store, known=known)
+    for folder in (site / cards.CARDS_DIR, store):
+        (folder / card.name).write_bytes((folder / other.name).read_bytes())
+    assert cards.write_cards([card, other], site, site / cards.CARDS_DIR, 1, store, known) == 1
+    assert (site / card.path.lstrip("/")).read_bytes() == cards.draw(card)
 
 
 def test_a_card_changes_name_with_what_it_shows() -> None:
@@ -91,13 +105,13 @@ def test_the_cache_keeps_cards_when_the_output_is_gone(
     build(options)
     cold = tree(site)
     store = tmp_path / ".briefing-cache" / "site.cards"
-    assert sorted(p.name for p in store.iterdir()) == sorted(tree(site / "cards"))
+    assert sorted(p.name for p in store.glob("*.png")) == sorted(tree(site / "cards"))
     drawn: list[cards.Card] = []
     real_draw = cards.draw
     monkeypatch.setattr(cards, "draw", lambda card: drawn.append(card) or real_draw(card))
-    damaged = sorted(store.iterdir())[0]
+    damaged = sorted(store.glob("*.png"))[0]
     damaged.write_bytes(damaged.read_bytes()[:100])
-    for leftover in (tmp_path / ".briefing-cache").glob("*.pickle"):
+    for leftover in (tmp_path / ".briefing-cache").glob("*.cache"):
         leftover.unlink()  # pages too are built from nothing
     shutil.rmtree(site)
     build(options)

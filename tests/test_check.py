@@ -120,7 +120,7 @@ ERRORS = {
         ARTICLE,
         "date: 2025-11-18",
         "date: 2025-02-30",
-        "articles/first.md:3:7: error: invalid date '2025-02-30' (use the ISO form YYYY-MM-DD)",
+        "articles/first.md:3:7: error: invalid date '2025-02-30' (day is out of range for month)",
     ),
     "not a date": (
         ARTICLE,

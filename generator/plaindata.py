@@ -1,0 +1,214 @@
+"""Plain data to JSON and back, for the build cache: reading it can only make values.
+
+Reading a cache must not run code, whatever is in the file (a pickle does: a crafted
+one runs any command). The format is JSON, which the standard library reads into
+dicts, lists, text, numbers, booleans and None only. Values JSON has no type for are
+written as an object of one member whose name says the type:
+
+    {"t": [...]} tuple   {"f": [...]} frozenset   {"s": [...]} set
+    {"d": [k, v, ...]} dict   {"b": "base64"} bytes   {"p": "a/b"} path
+    {"date": "2025-11-18"}   {"html": "<p>..."} Markup   {"n": "nan"} a float JSON lacks
+    {"c": ["module.Name", field, ...]} an instance of a dataclass the reader allows
+
+so a dict is never written as a JSON object and no object is ambiguous. A dataclass is
+made by setting its fields, without calling its class's code, and each field is
+checked against its annotation as far as that names a type; anything else (an unknown
+name or tag, a wrong count or type) makes the whole file unreadable: PlainDataError."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import datetime as dt
+import json
+import math
+import types
+import typing
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path, PurePath
+from typing import Any
+
+from markupsafe import Markup
+
+
+class PlainDataError(ValueError):
+    """The text is not plain data of the allowed types."""
+
+
+def dumps(value: object) -> bytes:
+    """`value` as JSON; TypeError if it holds a type this module does not write."""
+    return b"".join(dump_chunks(value))
+
+
+def dump_chunks(value: object) -> Iterator[bytes]:
+    """`value` as JSON, in pieces: a large cache is never whole in memory as text."""
+    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    pieces: list[str] = []
+    size = 0
+    for piece in encoder.iterencode(_encode(value)):
+        pieces.append(piece)
+        size += len(piece)
+        if size > CHUNK:
+            yield "".join(pieces).encode()
+            pieces, size = [], 0
+    yield "".join(pieces).encode()
+
+
+CHUNK = 1 << 20
+
+
+def _encode(value: object) -> object:
+    encode = _ENCODERS.get(type(value))
+    if encode is not None:
+        return encode(value)
+    if isinstance(value, PurePath):
+        return {"p": value.as_posix()}
+    kind = type(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES.get(kind) or _FIELD_NAMES.setdefault(kind, _names(kind))
+        return {"c": [_name(kind), *_items(getattr(value, name) for name in names)]}
+    raise TypeError(f"the build cache cannot hold a {kind.__module__}.{kind.__qualname__}")
+
+
+def _name(kind: type) -> str:
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def _names(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(kind))
+
+
+def _same(value: object) -> object:
+    return value
+
+
+def _items(values: Iterable[object]) -> list[object]:
+    """Most items are text or whole numbers, written as they are (a third of the time)."""
+    return [item if type(item) in SCALARS else _encode(item) for item in values]
+
+
+SCALARS = frozenset({str, int})
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_ENCODERS: dict[type, Callable[[Any], object]] = {
+    str: _same,
+    int: _same,
+    bool: _same,
+    type(None): _same,
+    float: lambda value: value if math.isfinite(value) else {"n": repr(value)},
+    list: lambda value: _items(value),
+    tuple: lambda value: {"t": _items(value)},
+    dict: lambda value: {"d": _items(part for pair in value.items() for part in pair)},
+    frozenset: lambda value: {"f": _items(value)},
+    set: lambda value: {"s": _items(value)},
+    bytes: lambda value: {"b": base64.b64encode(value).decode("ascii")},
+    dt.date: lambda value: {"date": value.isoformat()},
+    Markup: lambda value: {"html": str(value)},
+}
+
+
+LISTS = frozenset({"t", "f", "s", "d", "c"})
+
+
+def loads(data: bytes, allowed: Iterable[type]) -> object:
+    """The value JSON `data` holds, made only of plain values and the `allowed`
+    dataclasses; PlainDataError if it holds anything else."""
+    reader = _Reader({_name(cls): cls for cls in allowed})
+    try:
+        return json.loads(data, object_hook=reader.make)
+    except PlainDataError:
+        raise
+    except (ValueError, TypeError, KeyError, IndexError, RecursionError) as exc:
+        raise PlainDataError(str(exc) or type(exc).__name__) from None
+
+
+class _Reader:
+    def __init__(self, allowed: Mapping[str, type]) -> None:
+        self.allowed = allowed
+        self.checks: dict[type, list[Callable[[object], bool]]] = {}
+        self.makers: dict[str, Callable[[Any], object]] = {
+            "t": tuple,
+            "f": frozenset,
+            "s": set,
+            "d": _dict,
+            "b": lambda text: base64.b64decode(text, validate=True),
+            "p": lambda text: Path(_text(text)),
+            "date": lambda text: dt.date.fromisoformat(_text(text)),
+            "html": lambda text: Markup(_text(text)),
+            "n": lambda text: float(text) if text in ("nan", "inf", "-inf") else _bad(text),
+            "c": self.instance,
+        }
+
+    def make(self, members: dict[str, Any]) -> object:
+        if len(members) != 1:
+            raise PlainDataError("an object of more than one member")
+        ((tag, value),) = members.items()
+        maker = self.makers.get(tag)
+        if maker is None:
+            raise PlainDataError(f"unknown tag {tag[:20]!r}")
+        if tag in LISTS and not isinstance(value, list):
+            raise PlainDataError(f"{tag!r} must hold a list")
+        return maker(value)
+
+    def instance(self, values: list) -> object:
+        name, *fields = values
+        cls = self.allowed.get(name) if isinstance(name, str) else None
+        if cls is None:
+            raise PlainDataError(f"a {str(name)[:40]!r}, which the cache may not hold")
+        names = [field.name for field in dataclasses.fields(cls)]
+        if len(names) != len(fields):
+            raise PlainDataError(f"a {name} with {len(fields)} fields, not {len(names)}")
+        checks = self.checks.get(cls) or self.checks.setdefault(cls, _field_checks(cls))
+        made = object.__new__(cls)  # no __init__ or __post_init__: only fields are set
+        for field_name, value, check in zip(names, fields, checks, strict=True):
+            if not check(value):
+                raise PlainDataError(f"{name}.{field_name} is a {type(value).__name__}")
+            object.__setattr__(made, field_name, value)
+        return made
+
+
+def _dict(flat: list) -> dict:
+    if len(flat) % 2:
+        raise PlainDataError("a dict with a key and no value")
+    return dict(zip(flat[::2], flat[1::2], strict=True))
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise PlainDataError(f"text expected, not {type(value).__name__}")
+    return value
+
+
+def _bad(value: object) -> float:
+    raise PlainDataError(f"not a number: {str(value)[:20]!r}")
+
+
+def _field_checks(cls: type) -> list[Callable[[object], bool]]:
+    """One check per field: is the value of the type its annotation names (the outer
+    type only: a Mapping is a dict, a tuple[...] a tuple; Any and type variables pass)."""
+    try:
+        hints = typing.get_type_hints(cls)
+    except (NameError, TypeError):  # an annotation only a type checker can resolve
+        hints = {}
+    return [_check_for(hints.get(field.name, Any)) for field in dataclasses.fields(cls)]
+
+
+def _check_for(annotation: object) -> Callable[[object], bool]:
+    origin = typing.get_origin(annotation) or annotation
+    if origin in (typing.Union, types.UnionType):
+        checks = [_check_for(arg) for arg in typing.get_args(annotation)]
+        return lambda value: any(check(value) for check in checks)
+    outer = OUTER_TYPES.get(origin, origin)  # type: ignore[call-overload]
+    if outer is None or outer is type(None):
+        return lambda value: value is None
+    if isinstance(outer, tuple) or (isinstance(outer, type) and outer not in (object, Any)):
+        return lambda value: isinstance(value, outer)
+    return lambda value: True
+
+
+OUTER_TYPES: dict[object, object] = {
+    Mapping: dict,
+    typing.Mapping: dict,
+    float: (int, float),
+}
