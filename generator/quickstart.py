@@ -51,11 +51,11 @@ def create_site(options: StarterOptions) -> list[Path]:
     Nothing is written into a folder that is not empty (unless `force`) or if an option
     is bad."""
     base_url = _base_url(options.base_url)
-    _check_empty(options.directory, options.force)
     targets = [(source, options.directory / target, template) for source, target, template in FILES]
     written = [path for _, path, _ in targets]
     vendored = [options.directory / VENDOR, options.directory / REQUIREMENTS]
-    _refuse_links_out(options.directory, [*written, *vendored])
+    _refuse_links_out(options.directory, [*written, *vendored])  # even with --force
+    _check_empty(options.directory, options.force)
     values = {
         "title": _yaml_scalar(options.title.strip() or DEFAULT_TITLE),
         "description": _yaml_scalar(DESCRIPTION),
