@@ -8,7 +8,9 @@ without Pagefind (`--no-cache`), Hugo, Pelican, our cold build with Pagefind, th
 the persistent cache: a warm build with nothing changed and a warm build after a
 one-article edit (Pagefind included in both). Then the Pagefind stage alone on the
 built site (time, peak RSS of the indexer), and in one long-lived Builder as the
-preview uses it, a no-change rebuild and a one-article edit. Medians; a Markdown
+preview uses it, a no-change rebuild and a one-article edit. The cold builds run with
+`build -v`, so each stage's wall and CPU time is kept too (a row per stage in the table:
+a feature that doubles the cold path shows the day it lands). Medians; a Markdown
 table for bench/RESULTS.md on stdout, one JSON line per size on stderr."""
 
 from __future__ import annotations
@@ -32,20 +34,25 @@ from commands import THEME, briefing  # noqa: E402
 from corpus import write_corpus  # noqa: E402
 from peers import write_hugo_site, write_pelican_site  # noqa: E402
 
+from generator.stages import STAGES  # noqa: E402
+from generator.stages import parse as parse_stages  # noqa: E402
+
 MEASURE = """
 import resource, subprocess, sys, time
 started = time.perf_counter()
-subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)  # stderr: to the bench
 seconds = time.perf_counter() - started
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(seconds, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 """
 
 
-def measured(command: list[str], cwd: Path, runs: int = 3) -> tuple[float, float, float]:
+def measured(
+    command: list[str], cwd: Path, runs: int = 3, said: list[str] | None = None
+) -> tuple[float, float, float]:
     """Median wall seconds over `runs`, the peak RSS in MB of any process it ran, and
     the median CPU seconds (user + system, all its processes): on a loaded machine the
-    CPU time says more than the wall time."""
+    CPU time says more than the wall time. `said` gets the lines it wrote on stderr."""
     times, peaks, cpus = [], [], []
     for _ in range(runs):
         result = subprocess.run(
@@ -55,6 +62,8 @@ def measured(command: list[str], cwd: Path, runs: int = 3) -> tuple[float, float
             text=True,
             check=True,
         )
+        if said is not None:
+            said.extend(result.stderr.splitlines())
         seconds, peak_kb, cpu = result.stdout.split()
         times.append(float(seconds))
         peaks.append(int(peak_kb) / 1024)
@@ -64,6 +73,17 @@ def measured(command: list[str], cwd: Path, runs: int = 3) -> tuple[float, float
 
 def ours(content: Path, output: Path, *extra: str) -> tuple[float, float, float]:
     return measured(briefing("build", content, output, *extra), ROOT, 1)
+
+
+def ours_by_stage(
+    content: Path, output: Path, stages: dict[str, list[tuple[float, float]]], *extra: str
+) -> tuple[float, float, float]:
+    """`ours` with `build -v`: each stage's (wall, CPU) seconds are added to `stages`."""
+    said: list[str] = []
+    result = measured(briefing("build", content, output, "-v", *extra), ROOT, 1, said)
+    for name, times in parse_stages(said).items():
+        stages.setdefault(name, []).append(times)
+    return result
 
 
 SEARCH_STAGE = """
@@ -138,6 +158,7 @@ def measure_size(work: Path, size: int, peers: Path | None, runs: int) -> dict:
         write_pelican_site(content, work / "pelican")
         peer = peer_commands(peers, work)
     samples: dict[str, list[tuple[float, float, float]]] = {}
+    stages: dict[str, dict[str, list[tuple[float, float]]]] = {"ours": {}, "ours_search": {}}
 
     def sample(name: str, result: tuple[float, float, float]) -> None:
         samples.setdefault(name, []).append(result)
@@ -145,18 +166,27 @@ def measure_size(work: Path, size: int, peers: Path | None, runs: int) -> dict:
     for round_number in range(runs):
         for cold in (work / "cold", work / "cold-search"):
             shutil.rmtree(cold, ignore_errors=True)  # cold: not even its cards are reused
-        sample("ours", ours(content, work / "cold", "--no-search", "--no-cache"))
+        cold = ours_by_stage(content, work / "cold", stages["ours"], "--no-search", "--no-cache")
+        sample("ours", cold)
         for name, (command, cwd) in peer.items():
             if name == "pelican" and size > 2000 and round_number:
                 continue  # a minute a run: once is enough
             sample(name, measured(command, cwd, 1))
-        sample("ours_search", ours(content, work / "cold-search", "--no-cache"))
+        cold_search = ours_by_stage(
+            content, work / "cold-search", stages["ours_search"], "--no-cache"
+        )
+        sample("ours_search", cold_search)
         ours(content, work / "warm")  # the cache is filled (or brought up to date)
         sample("warm_no_change", ours(content, work / "warm"))
         edit_one(content, round_number)
         sample("warm_one_edit", ours(content, work / "warm"))
         sample("search_stage", search_stage(work / "cold", work / "bundle"))
     row: dict = {"articles": size, "pages": pages_in(work / "cold")}
+    for build, by_stage in stages.items():  # medians of (wall, CPU) per stage
+        row[build + "_stages"] = {
+            name: [statistics.median(t[i] for t in times) for i in (0, 1)]
+            for name, times in by_stage.items()
+        }
     for name, results in samples.items():
         row[name] = statistics.median(seconds for seconds, _, _ in results)
         row[name + "_rss"] = max(peak for _, peak, _ in results)
@@ -168,6 +198,13 @@ def measure_size(work: Path, size: int, peers: Path | None, runs: int) -> dict:
         row["one_edit_rendered"],
     ) = rebuilds(content, work / "live")
     return row
+
+
+def stage_cell(row: dict, name: str) -> str:
+    """'1.23 s, 14 %, 2.05 s CPU' for a stage of the cold build with Pagefind."""
+    wall, cpu = row["ours_search_stages"].get(name, (0.0, 0.0))
+    share = 100 * wall / row["ours_search"] if row["ours_search"] else 0.0
+    return f"{wall:.2f} s, {share:.0f} %, {cpu:.2f} s CPU"
 
 
 def table(rows: list[dict]) -> str:
@@ -184,6 +221,8 @@ def table(rows: list[dict]) -> str:
     line("ms per page", lambda r: f"{r['ours'] * 1000 / r['pages']:.2f}")
     line("peak RSS (largest process)", lambda r: f"{r['ours_rss']:.0f} MB")
     line("full build with Pagefind", lambda r: f"{r['ours_search']:.2f} s")
+    for name in STAGES:  # each stage of the cold build with Pagefind: share and CPU
+        line(f"· stage {name} (cold, Pagefind)", lambda r, name=name: stage_cell(r, name))
     line(
         "Pagefind stage alone",
         lambda r: f"{r['search_stage']:.2f} s, {r['search_stage_rss']:.0f} MB peak",
@@ -208,14 +247,18 @@ def table(rows: list[dict]) -> str:
     if "hugo" in rows[0]:
         line(
             "Hugo",
-            lambda r: f"{r['hugo']:.2f} s, {r['hugo_cpu']:.2f} s CPU "
-            f"(ours {r['ours'] / r['hugo']:.1f}× Hugo's wall time)",
+            lambda r: (
+                f"{r['hugo']:.2f} s, {r['hugo_cpu']:.2f} s CPU "
+                f"(ours {r['ours'] / r['hugo']:.1f}× Hugo's wall time)"
+            ),
         )
         line(
             "Pelican",
-            lambda r: f"{r['pelican']:.2f} s, {r['pelican_cpu']:.2f} s CPU "
-            f"(ours {r['pelican'] / r['ours']:.1f}× faster, "
-            f"{r['pelican_cpu'] / r['ours_cpu']:.1f}× in CPU)",
+            lambda r: (
+                f"{r['pelican']:.2f} s, {r['pelican_cpu']:.2f} s CPU "
+                f"(ours {r['pelican'] / r['ours']:.1f}× faster, "
+                f"{r['pelican_cpu'] / r['ours_cpu']:.1f}× in CPU)"
+            ),
         )
         line(
             "warm one-edit vs Hugo's full build",

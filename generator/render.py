@@ -3,6 +3,7 @@ page read: its context's reads through the `Reader`, and every template it loade
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable
@@ -74,6 +75,15 @@ def render_page(
         return html, Reads(frozenset(reader.keys | env.loaded), reader.queries)
     finally:
         env.loaded = None
+
+
+def compile_templates(env: RecordingEnvironment) -> None:
+    """Compile every template of the theme now, so the processes forked to render inherit
+    them instead of each compiling its own. One that does not compile is left for the
+    page that uses it to report, as it would be without this."""
+    for name in env.list_templates():
+        with contextlib.suppress(jinja2.TemplateError, UnicodeDecodeError):
+            env.get_template(name)
 
 
 def render_each(

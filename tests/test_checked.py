@@ -46,14 +46,21 @@ def test_the_other_warnings_still_count() -> None:
 
 FACT = "    - text: Zelensky travelled to Ankara.\n      cite: [first]\n"
 HEDGED = "Voldymir Zelensky travelled to Ankara."
+SUMMARY = "  summary: Zelensky travelled to Ankara.\n"
 
 
 def with_checked(content: Path, checked: str) -> None:
     replace_in(content / "topics.yaml", FACT, FACT + checked)
 
 
+def hedge_the_article(content: Path) -> None:
+    """The article now only plans the trip; the topic's summary says so too (it is checked)."""
+    replace_in(content / "articles/first.md", HEDGED, "Zelensky plans to travel to Ankara.")
+    replace_in(content / "topics.yaml", SUMMARY, "  summary: Zelensky plans to travel to Ankara.\n")
+
+
 def test_acknowledged_warning_leaves_strict_check_clean(mini_content: Path, capsys) -> None:
-    replace_in(mini_content / "articles/first.md", HEDGED, "Zelensky plans to travel to Ankara.")
+    hedge_the_article(mini_content)
     code, lines = check(mini_content, capsys, "--strict")
     assert code == 1
     assert any("[hedge]" in line and "topics.yaml:5:13" in line for line in lines), lines
@@ -103,7 +110,7 @@ def test_a_checked_with_nothing_to_acknowledge_is_a_warning(mini_content: Path, 
 
 
 def test_the_reason_is_shown_with_the_claim(mini_content: Path, tmp_path: Path) -> None:
-    replace_in(mini_content / "articles/first.md", HEDGED, "Zelensky plans to travel to Ankara.")
+    hedge_the_article(mini_content)
     with_checked(
         mini_content, "      checked: {warning: hedge, reason: The trip was filmed the next day.}\n"
     )
