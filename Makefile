@@ -1,4 +1,4 @@
-# Every target creates .venv from pyproject.toml on first use, so a fresh
+# Every target creates .venv from the lock file on first use, so a fresh
 # clone needs nothing but python3 (>= 3.11) and make.
 PYTHON ?= python3
 VENV := .venv
@@ -6,13 +6,23 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 LINT_TOOLS := tools/lint/node_modules/.installed-stamp
 BASE_PATH ?= /
+# requirements.lock: what the package needs; requirements-dev.lock: that and the test tools.
+# Exact versions and the hashes of every file of them, from PyPI; `make lock` refreshes both.
+LOCK := requirements.lock
+DEV_LOCK := requirements-dev.lock
+UV := uv==0.13.9
+COMPILE := $(BIN)/uv pip compile pyproject.toml --quiet --no-config --universal \
+	--python-version 3.11 --generate-hashes --index-url https://pypi.org/simple \
+	--custom-compile-command "make lock"
 
-.PHONY: build serve check new test lint lint-site clean
+.PHONY: build serve check new test test-fast lint lint-site lock clean
 
-$(STAMP): pyproject.toml
+# Exactly the locked files (pip refuses any other), then the project itself without
+# touching them.
+$(STAMP): $(DEV_LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(DEV_LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 build: $(STAMP)
@@ -32,9 +42,23 @@ $(LINT_TOOLS): tools/lint/package.json tools/lint/package-lock.json
 	npm ci --prefix tools/lint --silent --no-audit --no-fund
 	touch $(LINT_TOOLS)
 
+# On every core (pytest-xdist), a test file per worker at a time, so the sites a file
+# builds once are built once.
 test: $(STAMP) $(LINT_TOOLS)
 	$(BIN)/ruff check generator tests bench tools
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
+
+# The unit layer (under 30 s): no site is checked or built, no server, browser or process
+# started (tests/conftest.py marks the rest `slow`).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
+
+# Re-resolve the newest versions that pyproject.toml allows and write both locks.
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet $(UV)
+	$(COMPILE) -o $(LOCK)
+	cp $(LOCK) generator/starter/$(LOCK)  # what `briefing init` pins a new site's install to
+	$(COMPILE) --extra dev -o $(DEV_LOCK)
 
 # W3C Nu HTML checker and axe-core over the built site/ (BASE_PATH=/repo/ for a sub-path build).
 lint-site: $(STAMP) $(LINT_TOOLS)

@@ -1,5 +1,9 @@
 """Briefing: a static-site generator for news briefings."""
 
+# The name on the package index ("briefing" there is an unrelated project); the command
+# stays `briefing` and the import package `generator`.
+DISTRIBUTION = "briefing-news"
+
 
 def __getattr__(name: str) -> str:
     """`__version__`, read from the package metadata when first asked for: importing
@@ -9,6 +13,6 @@ def __getattr__(name: str) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version("briefing")
+        return version(DISTRIBUTION)
     except PackageNotFoundError:  # run from a checkout that was never installed
         return "0.0.0+unknown"

@@ -382,7 +382,8 @@ def new_article(
         message = f"{path} already exists"
         raise ContentErrors([ContentError(Position(path), message, "pass --force to replace it")])
     front = {"title": title, "date": date or dt.date.today(), "source": source}
-    head = importer.front_matter(front | {"topics": list(topics)})
+    # A draft until its writer removes the line: `build` leaves it out, `serve` shows it.
+    head = importer.front_matter(front | {"topics": list(topics), "draft": True})
     text = f"---\n{head}# url: https://…\n# summary: …\n---\n\nWrite the article here.\n"
     run._validate(text, path, Path(title))
     _write(path, text, replace=force)

@@ -13,7 +13,7 @@ import contextlib
 import datetime as dt
 import shutil
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from .intel import article_grade
 from .known_fields import unknown_field_warnings
 from .lineage import lineage
 from .links import LinkGraph, build_graph, check_internal_links
-from .lint import base_url_warnings, content_warnings, near_copies_soon
+from .lint import content_warnings, near_copies_soon
 from .load import RawContent, load_content, loaded_files, skipped_files
 from .markdown import Markdown
 from .model import Site, build_site
@@ -132,7 +132,7 @@ class Builder:
     def render(self) -> RenderedSite:
         """Validate and render every page in memory; writes nothing."""
         fingerprints = scan(self.options.content_dir, self.options.theme_dir)
-        prepared = self._prepare(fingerprints, None, None, publishing=False)
+        prepared = self._prepare(fingerprints, None, None)
         env = self._environment(prepared.data, fingerprints)
         render_each(env, prepared.pages, prepared.data, lambda page, html, reads: None)
         data = prepared.data
@@ -307,10 +307,8 @@ class Builder:
         fingerprints: Mapping[str, Fingerprint],
         previous: BuildState | None,
         files: set[str] | None,
-        publishing: bool = True,
     ) -> Prepared:
         """The stages up to the list of pages, each a function of the one before.
-        `publishing`: the pages will be written, so what they need of site.yaml counts.
         Near copies and evidence may run in the background: their stages are the wait."""
         stage = self._clock.stage
         with stage("load"):
@@ -344,7 +342,7 @@ class Builder:
             graph = build_graph(site, texts.bodies, matcher)
             pages = tuple(build_pages(site, graph, texts, routes, PAGE_KINDS))
         with stage("cards"):
-            page_cards = self._cards(site, graph, routes)
+            page_cards = self._cards(site, graph, routes, pages)
             pages = cards.with_cards(pages, page_cards)
         with stage("pages"):
             local_images = _checked_links_and_images(site, texts, pages, resolvers)
@@ -358,7 +356,8 @@ class Builder:
                 *summaries.warnings(),
                 *draft_warnings,
                 *schedule_warnings,
-                *_field_warnings(raw, site, publishing),
+                *_field_warnings(raw),
+                *cards.undrawable_warnings(page_cards, raw.site.at("title")),
             ]
             warnings = self._warnings(site, graph, copies, more)
             self._language = site.config.language
@@ -379,11 +378,13 @@ class Builder:
     def _in_background(self, site: Site) -> bool:
         return self.options.workers > 1 and len(site.articles) >= BACKGROUND_NEAR_COPIES
 
-    def _cards(self, site: Site, graph: LinkGraph, routes: Routes) -> dict[str, cards.Card]:
+    def _cards(
+        self, site: Site, graph: LinkGraph, routes: Routes, pages: Sequence[Page]
+    ) -> dict[str, cards.Card]:
         theme = Theme.for_site(self.options.theme_dir)
         colours = cards.theme_colours(theme.static_file("style.css"))
         grades = {slug: article_grade(site, article) for slug, article in site.articles.items()}
-        return cards.site_cards(site, graph, grades, colours, routes)
+        return cards.site_cards(site, graph, grades, colours, routes, pages)
 
     def _write_cards(self, page_cards: Mapping[str, cards.Card], directory: Path) -> None:
         """Cards not already in `directory`: copied from the last build's or the cache's
@@ -621,13 +622,10 @@ def _checked_links_and_images(
     return found
 
 
-def _field_warnings(raw: RawContent, site: Site, publishing: bool) -> list[ContentError]:
-    """Fields nothing reads, and when publishing, a base_url too short for feeds and the
-    sitemap (`check` writes nothing: its pages have no address yet)."""
-    warnings = unknown_field_warnings(raw)
-    if publishing:
-        warnings += base_url_warnings(site, raw.site.at("base_url"))
-    return warnings
+def _field_warnings(raw: RawContent) -> list[ContentError]:
+    """Fields nothing reads. (A base_url without a host is no warning: such a build is for
+    viewing here, and writes no address that must be absolute.)"""
+    return unknown_field_warnings(raw)
 
 
 def _vanished(prepared: Prepared, previous: BuildState) -> tuple[str, ...]:

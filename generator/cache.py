@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 
-from . import plaindata
+from . import DISTRIBUTION, plaindata
 from .fingerprints import Fingerprint
 from .manifest import cache_file as cache_file
 from .manifest import cache_folder
@@ -78,7 +78,7 @@ def cache_key(
 
 def _version() -> str:
     try:
-        return metadata.version("briefing")
+        return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:
         return "unknown"
 

@@ -1,4 +1,4 @@
-"""Social cards: the og:image of each topic and article page, a 1200×630 PNG drawn at
+"""Social cards: the og:image of every HTML page, a 1200×630 PNG drawn at
 build time with Pillow and the bundled DejaVu fonts, in the theme's colours.
 
 A card's file name is the hash of everything drawn on it, so the same card is the same
@@ -23,6 +23,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from . import output
+from .errors import ContentError, Position
 from .intel import Grade
 from .links import LinkGraph
 from .model import Site
@@ -39,7 +40,22 @@ STORE_INDEX = "digests.json"  # in the card store: each card's PNG digest, as dr
 CARD_NAME = re.compile(r"[0-9a-f]{16}\.png")
 DIGEST = re.compile(r"[0-9a-f]{64}")
 MIN_CARDS_PER_WORKER = 40
-DRAWING_VERSION = "2-rle"  # bump when the drawing changes, so cached cards are redrawn
+# Fonts for the letters DejaVu lacks, where the machine has them (Debian and Ubuntu's
+# fonts-noto-cjk, fonts-droid-fallback, fonts-wqy-*): bundling one would add megabytes to
+# every wheel. A letter no font here has is left out of the card, and the build says so.
+FALLBACK_FONTS = tuple(
+    path
+    for path in (
+        Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+        Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
+        Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+        Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
+    )
+    if path.is_file()
+)
+# Bump when the drawing changes, so cached cards are drawn again; the fallback fonts found
+# are part of it, so cards drawn without them are not reused once they are installed.
+DRAWING_VERSION = "3-rle:" + ",".join(path.name for path in FALLBACK_FONTS)
 DEFAULT_COLOURS = {"header-bg": "#1f4e79", "header-fg": "#ffffff", "accent": "#1f4e79"}
 CSS_COLOUR = re.compile(r"--(header-bg|header-fg|accent)\s*:\s*(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3})\b")
 
@@ -84,8 +100,10 @@ def site_cards(
     grades: Mapping[str, Grade],
     colours: Mapping[str, str],
     routes: Routes,
+    pages: Iterable[Page] = (),
 ) -> dict[str, Card]:
-    """The card of each topic and article page, by page path."""
+    """The card of each page, by page path: topics, articles, entities and sources their
+    own; every other HTML page in `pages` a default one."""
     base = {
         "site_title": site.config.title,
         "background": colours["header-bg"],
@@ -108,7 +126,74 @@ def site_cards(
         cards[routes.article(article.slug)] = Card(
             kicker=kicker, title=article.title, footer=footer, **base
         )
+    cards |= entity_and_source_cards(site, graph, base, routes)
+    return cards | default_cards(pages, site, base, cards)
+
+
+# The kicker of a page that has no card of its own, by its template: every HTML page a
+# reader can share gets a card.
+KICKERS = {
+    "home.html": "Briefing",
+    "topics.html": "Topics",
+    "articles.html": "Articles",
+    "sources.html": "Sources",
+    "entities.html": "People, organisations and places",
+    "timeline.html": "Timeline",
+    "graph.html": "People, organisations and places",
+    "search.html": "Search",
+}
+DEFAULT_KICKER = "Briefing"
+NOT_SHARED = frozenset({"404.html", "redirect.html"})  # HTML pages nobody shares
+
+
+def entity_and_source_cards(
+    site: Site, graph: LinkGraph, base: Mapping[str, str], routes: Routes
+) -> dict[str, Card]:
+    cards: dict[str, Card] = {}
+    for entity in site.entities.values():
+        count = len(graph.articles_by_entity.get(entity.id, ()))
+        footer = f"Named in {_count(count, 'article')}"
+        kicker = entity.kind.capitalize() or "Entity"
+        cards[routes.entity(entity.id)] = Card(
+            kicker=kicker, title=entity.name, footer=footer, **base
+        )
+    for source in site.sources.values():
+        count = len(graph.articles_by_source.get(source.id, ()))
+        grade = f" · reliability {source.reliability}" if source.reliability else ""
+        cards[routes.source(source.id)] = Card(
+            kicker="Source", title=source.name, footer=f"{_count(count, 'article')}{grade}", **base
+        )
     return cards
+
+
+def default_cards(
+    pages: Iterable[Page], site: Site, base: Mapping[str, str], taken: Mapping[str, Card]
+) -> dict[str, Card]:
+    """A card for each HTML page that has none of its own (home, lists, timeline, search,
+    what's new, comparisons...): its kind, its title and the site's size."""
+    outlets = {article.source for article in site.articles.values()}
+    footer = (
+        f"{_count(len(site.articles), 'article')} from {_count(len(outlets), 'source')}"
+        f" · {_count(len(site.topics), 'topic')}"
+    )
+    return {
+        page.path: Card(
+            kicker=KICKERS.get(page.template, DEFAULT_KICKER),
+            title=page.title,
+            footer=footer,
+            **base,
+        )
+        for page in pages
+        if page.path not in taken and _shareable(page)
+    }
+
+
+def _shareable(page: Page) -> bool:
+    return (
+        page.path.endswith("/")
+        and page.template.endswith(".html")
+        and page.template not in NOT_SHARED
+    )
 
 
 def with_cards(pages: Iterable[Page], cards: Mapping[str, Card]) -> tuple[Page, ...]:
@@ -233,16 +318,16 @@ def drawing(card: Card) -> Image.Image:
     image = _background(card.site_title).copy()
     pen = ImageDraw.Draw(image)
     width = SIZE[0] - 2 * MARGIN
-    kicker_font = _font(False, 30)
-    pen.text((MARGIN, 124), _fit(card.kicker, kicker_font, width), font=kicker_font, fill=FADED)
-    font, lines = _title_lines(card.title, width)
-    line_height = int(font.size * 1.18)
+    kicker = Face(False, 30)
+    _text(pen, (MARGIN, 124), _fit(card.kicker, kicker, width), kicker, FADED)
+    face, lines = _title_lines(card.title, width)
+    line_height = int(face.size * 1.18)
     y = 196
     for line in lines:
-        pen.text((MARGIN, y), line, font=font, fill=255)
+        _text(pen, (MARGIN, y), line, face, 255)
         y += line_height
-    footer_font = _font(False, 30)
-    pen.text((MARGIN, 545), _fit(card.footer, footer_font, width), font=footer_font, fill=FADED)
+    footer = Face(False, 30)
+    _text(pen, (MARGIN, 545), _fit(card.footer, footer, width), footer, FADED)
     return image
 
 
@@ -255,9 +340,30 @@ def _background(site_title: str) -> Image.Image:
     image = Image.new("L", SIZE, 0)
     pen = ImageDraw.Draw(image)
     pen.rectangle((0, 0, SIZE[0], 12), fill=FADED)
-    pen.text((MARGIN, 64), site_title, font=_font(True, 34), fill=255)
+    _text(pen, (MARGIN, 64), site_title, Face(True, 34), 255)
     pen.line((MARGIN, 520, SIZE[0] - MARGIN, 520), fill=FADED, width=2)
     return image
+
+
+def undrawable(card: Card) -> str:
+    """The characters of the card's text that no font here can draw (they are left out:
+    a box is worse than nothing)."""
+    text = "".join((card.site_title, card.kicker, card.title, card.footer))
+    return "".join(sorted({c for c in text if not c.isspace() and _font_file(c, False) is None}))
+
+
+def undrawable_warnings(cards: Mapping[str, Card], position: Position) -> list[ContentError]:
+    """One warning when some cards leave letters out, naming the first such page."""
+    missing = {path: letters for path, card in cards.items() if (letters := undrawable(card))}
+    if not missing:
+        return []
+    path = min(missing)
+    message = (
+        f"the social cards of {len(missing)} pages leave out letters no font here has "
+        f"(e.g. {missing[path][:12]!r} on {path})"
+    )
+    hint = "install a font that has them, e.g. fonts-noto-cjk on Debian or Ubuntu"
+    return [ContentError(position, message, hint, severity="warning")]
 
 
 @cache
@@ -267,44 +373,107 @@ def _palette(foreground: str, background: str) -> bytes:
     )
 
 
-def _title_lines(title: str, width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+@dataclass(frozen=True, slots=True)
+class Face:
+    bold: bool
+    size: int
+
+
+def _title_lines(title: str, width: int) -> tuple[Face, list[str]]:
     """The largest size at which the title fits in four lines (cut with '…' at the smallest)."""
     for size in (72, 64, 56, 50, 44):
-        font = _font(True, size)
-        lines = _wrap(title, font, width)
+        face = Face(True, size)
+        lines = _wrap(title, face, width)
         if len(lines) * size * 1.18 <= 300:
-            return font, lines
-    lines = _wrap(title, font, width)
-    kept = lines[: int(300 // (font.size * 1.18))]
-    kept[-1] = _fit(kept[-1] + " …", font, width) if len(lines) > len(kept) else kept[-1]
-    return font, kept
+            return face, lines
+    lines = _wrap(title, face, width)
+    kept = lines[: int(300 // (face.size * 1.18))]
+    kept[-1] = _fit(kept[-1] + " …", face, width) if len(lines) > len(kept) else kept[-1]
+    return face, kept
 
 
-def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+# Ideographs, kana and hangul: scripts written without spaces, where a line may break
+# beside any letter.
+WIDE = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"
+TOKEN = re.compile(rf"[{WIDE}]|[^\s{WIDE}]+|\s+")
+
+
+def _wrap(text: str, face: Face, width: int) -> list[str]:
     lines: list[str] = []
-    for word in text.split():
-        candidate = f"{lines[-1]} {word}" if lines else word
-        if lines and font.getlength(candidate) <= width:
+    space = False
+    for token in TOKEN.findall(text.strip()):
+        if token.isspace():
+            space = True
+            continue
+        candidate = lines[-1] + (" " if space else "") + token if lines else token
+        if lines and _length(candidate, face) <= width:
             lines[-1] = candidate
         else:
-            lines.append(_fit(word, font, width))
+            lines.append(_fit(token, face, width))
+        space = False
     return lines or [""]
 
 
-def _fit(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
+def _fit(text: str, face: Face, width: int) -> str:
     """Text cut with '…' to fit the width."""
-    if font.getlength(text) <= width:
+    if _length(text, face) <= width:
         return text
-    while text and font.getlength(text + "…") > width:
+    while text and _length(text + "…", face) > width:
         text = text[:-1]
     return text.rstrip() + "…"
 
 
+def _runs(text: str, face: Face) -> list[tuple[str, ImageFont.FreeTypeFont]]:
+    """The text in runs that one font draws: DejaVu, else the first fallback font that
+    has the letter; a letter no font has is left out."""
+    runs: list[tuple[str, ImageFont.FreeTypeFont]] = []
+    for char in text:
+        file = _font_file(char, face.bold)
+        if file is None:
+            continue
+        font = _font(file, face.size)
+        if runs and runs[-1][1] is font:
+            runs[-1] = (runs[-1][0] + char, font)
+        else:
+            runs.append((char, font))
+    return runs
+
+
+def _length(text: str, face: Face) -> float:
+    return sum(font.getlength(run) for run, font in _runs(text, face))
+
+
+def _text(pen: ImageDraw.ImageDraw, xy: tuple[int, int], text: str, face: Face, fill: int) -> None:
+    x, y = xy
+    for run, font in _runs(text, face):
+        pen.text((x, y), run, font=font, fill=fill)
+        x += font.getlength(run)
+
+
 @cache
-def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
-    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+def _font_file(char: str, bold: bool) -> Path | None:
+    """The first font that has a glyph for char: the bundled DejaVu, then the fallbacks
+    found on this machine (for scripts DejaVu lacks: Chinese, Japanese, Korean...)."""
+    own = FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
+    for file in (own, *FALLBACK_FONTS):
+        if char.isspace() or _has_glyph(file, char):
+            return file
+    return None
+
+
+@cache
+def _has_glyph(file: Path, char: str) -> bool:
+    """A missing glyph is drawn as the font's .notdef box: compare with one surely missing."""
+    font = _font(file, 40)
+    mask = font.getmask(char)
+    missing = font.getmask("\U0010ffff")
+    return (mask.size, bytes(mask)) != (missing.size, bytes(missing))
+
+
+@cache
+def _font(file: Path, size: int) -> ImageFont.FreeTypeFont:
     # The basic layout: the same bytes whether or not libraqm is installed.
-    return ImageFont.truetype(str(FONTS / name), size, layout_engine=ImageFont.Layout.BASIC)
+    return ImageFont.truetype(str(file), size, layout_engine=ImageFont.Layout.BASIC)
 
 
 def _mix(first: str, second: str, share: float) -> tuple[int, int, int]:

@@ -480,7 +480,12 @@ def _new(args: argparse.Namespace) -> int:
         args.content, args.title, args.force, args.source, tuple(args.topic), args.date
     )
     if args.verbosity >= 0:
-        print(printable(f"created {path}: write the article, then run briefing check"))
+        print(
+            printable(
+                f"created {path} as a draft: write the article, remove 'draft: true' "
+                "to publish it, then run briefing check"
+            )
+        )
     return EXIT_OK
 
 

@@ -45,11 +45,14 @@ CSV_COLUMNS = (
 )
 
 
+EXPORT_TEMPLATE = "export.txt"  # one for both formats: the data comes made
+
+
 def export_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
     pages = []
     for topic in site.topics.values():
-        pages.append(_page(topic, routes.topic_export_csv(topic.id), "export.csv", _csv))
-        pages.append(_page(topic, routes.topic_export_json(topic.id), "export.json", _json))
+        pages.append(_page(topic, routes.topic_export_csv(topic.id), EXPORT_TEMPLATE, _csv))
+        pages.append(_page(topic, routes.topic_export_json(topic.id), EXPORT_TEMPLATE, _json))
     return pages
 
 

@@ -55,7 +55,8 @@ def _feed(
 
 
 def index_pages(site: Site, routes: Routes, pages: Sequence[Page]) -> list[Page]:
-    """The sitemap (every HTML page but the 404 and search) and robots.txt."""
+    """The sitemap (every HTML page but the 404 and search) and robots.txt; no sitemap
+    for a site without a full address."""
     listed = tuple(sorted(page.path for page in pages if is_listed(page.path)))
     slugs = {routes.article(slug): slug for slug in site.articles}
 
@@ -66,7 +67,7 @@ def index_pages(site: Site, routes: Routes, pages: Sequence[Page]) -> list[Page]
         )
         return {"entries": entries}
 
-    return [
-        Page(routes.sitemap, "sitemap.xml", "Sitemap", sitemap, signature=listed),
-        Page(routes.robots, "robots.txt", "Robots"),
-    ]
+    robots = Page(routes.robots, "robots.txt", "Robots")
+    if not routes.has_absolute_base:  # sitemaps.org wants full addresses; a local build has none
+        return [robots]
+    return [Page(routes.sitemap, "sitemap.xml", "Sitemap", sitemap, signature=listed), robots]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from . import forked
-from .errors import ContentError, Position
+from .errors import ContentError
 from .lineage import lineage
 from .links import LinkGraph
 from .model import Article, Site
@@ -41,20 +41,6 @@ def content_warnings(
             )
     warnings.extend(_near_copy_warnings(site, near_copies))
     return warnings
-
-
-RELATIVE_BASE_URL = (
-    "feeds, sitemap and canonical links need an absolute base_url; "
-    "set it in site.yaml or pass --base-url"
-)
-
-
-def base_url_warnings(site: Site, position: Position) -> list[ContentError]:
-    """One warning for a site without an absolute address: its feeds, sitemap and
-    canonical links could only be relative, which sitemaps.org and Atom readers reject."""
-    if "://" in site.config.base_url:
-        return []
-    return [_warn(position, RELATIVE_BASE_URL, "e.g. base_url: https://user.github.io/repo/")]
 
 
 def _near_copy_warnings(

@@ -12,6 +12,7 @@ given, the replies are read as they come, and the bundle comes back in memory
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import subprocess
 import tempfile
@@ -52,12 +53,17 @@ class PagefindService:
     def __enter__(self) -> PagefindService:
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: type[BaseException] | None, *exc_info: object) -> None:
+        self.close(abandon=exc_type is not None)
 
-    def close(self) -> None:
+    def close(self, abandon: bool = False) -> None:
+        """`abandon`: the index is not wanted (an error, or Ctrl-C in the preview), so the
+        service is killed at once instead of being left up to ten seconds to finish."""
+        if abandon:
+            self._process.kill()
         if self._process.stdin and not self._process.stdin.closed:
-            self._process.stdin.close()
+            with contextlib.suppress(BrokenPipeError):  # it stopped with requests unread
+                self._process.stdin.close()
         try:
             self._process.wait(timeout=5)
         except subprocess.TimeoutExpired:

@@ -64,7 +64,14 @@ def site_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> li
 
     def home(reader: Reader) -> dict[str, Any]:
         latest = reader.ask("articles")[:LATEST_ON_HOME]
-        return {"topics": views.topic_cards(reader), "latest": views.cards(reader, latest)}
+        return {
+            "topics": views.topic_cards(reader),
+            "latest": views.cards(reader, latest),
+            "search_examples": reader.ask("search-examples"),
+        }
+
+    def search(reader: Reader) -> dict[str, Any]:
+        return {"search_examples": reader.ask("search-examples")}
 
     def topics(reader: Reader) -> dict[str, Any]:
         return {"items": views.topic_cards(reader)}
@@ -145,7 +152,7 @@ def site_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> li
                 t, routes, (t("nav.entities"), routes.entities), (t("nav.graph"), routes.graph)
             ),
         ),
-        Page(routes.search, "search.html", t("search.label")),
+        Page(routes.search, "search.html", t("search.label"), search),
         Page(routes.search_aliases, "aliases.json", "Search aliases", search_aliases),
         Page(routes.not_found, "404.html", t("404.title")),
     ]

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import signal
 import socket
 import sys
 import threading
 import time
 import webbrowser
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -27,7 +28,7 @@ from .load import is_content_file
 from .output import OutputError
 from .routes import Routes
 from .search import SearchIndexError
-from .serve import Broadcaster, make_server
+from .serve import Broadcaster, PreviewServer, make_server
 
 QUIET_SECONDS = 0.04  # a burst of file events ends after this long without one
 MAX_DEBOUNCE_SECONDS = 0.5
@@ -219,10 +220,30 @@ class Preview:
                 return
 
 
-def serve(
-    options: BuildOptions, host: str, port: int, open_browser: bool, verbosity: int = 0
-) -> int:
-    """Returns the exit code: 1 when the port cannot be listened on."""
+class ListenError(Exception):
+    """The port cannot be listened on: one line for the terminal."""
+
+
+@dataclass
+class Running:
+    """A preview that is serving and watching; `stop()` ends it (each part in turn)."""
+
+    preview: Preview
+    server: PreviewServer
+    observer: Watcher
+    url: str
+
+    def stop(self) -> None:
+        self.preview.stop()
+        self.observer.stop()
+        self.server.shutdown()
+        self.server.server_close()
+        self.observer.join(timeout=2)
+
+
+def start(options: BuildOptions, host: str, port: int, verbosity: int = 0) -> Running:
+    """The first build, then the server and the watcher; `Running.preview.run_loop()`
+    then rebuilds on every change. Raises ListenError when the port cannot be listened on."""
     preview = Preview(replace(options, drafts=True, future=True))  # shown, marked as such
     report = preview.rebuild()
     if report is not None and verbosity >= 0:
@@ -232,25 +253,34 @@ def serve(
     try:
         server = make_server(options.output_dir, preview.base_path, host, port, preview.broadcaster)
     except OSError as exc:
-        print(_listen_error(exc, host, port), file=sys.stderr)
-        return 1
-    url = f"http://{host}:{server.server_address[1]}{preview.base_path}"
+        raise ListenError(_listen_error(exc, host, port)) from None
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    observer = preview.watch()
-    if verbosity >= 0:
-        print(f"serving {options.output_dir}/ at {url}  (live reload on; Ctrl-C to stop)")
-    if open_browser:
-        webbrowser.open(url)
+    url = f"http://{host}:{server.server_address[1]}{preview.base_path}"
+    return Running(preview, server, preview.watch(), url)
+
+
+def serve(
+    options: BuildOptions, host: str, port: int, open_browser: bool, verbosity: int = 0
+) -> int:
+    """Returns the exit code: 1 when the port cannot be listened on."""
+    # Ctrl-C stops the preview even when whatever started it ignored SIGINT (a job started
+    # in the background, a test runner's worker): Python then leaves it ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        preview.run_loop()
+        running = start(options, host, port, verbosity)
+    except ListenError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if verbosity >= 0:
+        print(f"serving {options.output_dir}/ at {running.url}  (live reload on; Ctrl-C to stop)")
+    if open_browser:
+        webbrowser.open(running.url)
+    try:
+        running.preview.run_loop()
     except KeyboardInterrupt:
         print("\nstopped")
     finally:
-        preview.stop()
-        observer.stop()
-        server.shutdown()
-        server.server_close()
-        observer.join(timeout=2)
+        running.stop()
     return 0
 
 

@@ -8,14 +8,17 @@ from string import Template
 
 import yaml
 
-from . import __version__
 from .errors import ContentError, ContentErrors, Position
+from .own_wheel import OwnWheelError, write_own_wheel
 from .routes import split_url
 
 STARTER = Path(__file__).resolve().parent / "starter"
 PLACEHOLDER_BASE_URL = "https://example.com/"
 DEFAULT_TITLE = "My briefing"
 DESCRIPTION = "What is known, with every fact tied to the articles that report it."
+VENDOR = "vendor"  # where the new site keeps the wheel of the Briefing that started it
+REQUIREMENTS = "requirements.txt"  # how the new site installs it
+LOCK = "requirements.lock"  # the package's dependencies as locked in its repository
 
 # (file in generator/starter/, where it goes in the new site, whether it is a template)
 FILES = (
@@ -31,7 +34,6 @@ FILES = (
     ("README.md", "README.md", True),
     ("Makefile", "Makefile", False),
     ("gitignore", ".gitignore", False),  # a dot file would not be packaged
-    ("requirements.txt", "requirements.txt", True),
     ("pages.yml", ".github/workflows/pages.yml", False),
 )
 
@@ -46,25 +48,18 @@ class StarterOptions:
 
 def create_site(options: StarterOptions) -> list[Path]:
     """Write the starter site into options.directory; return the files written.
-    Nothing is written if a file is in the way (unless `force`) or an option is bad."""
+    Nothing is written into a folder that is not empty (unless `force`) or if an option
+    is bad."""
     base_url = _base_url(options.base_url)
     targets = [(source, options.directory / target, template) for source, target, template in FILES]
-    _refuse_links_out(options.directory, [path for _, path, _ in targets])
-    in_the_way = [path for _, path, _ in targets if path.exists()]
-    if in_the_way and not options.force:
-        raise ContentErrors(
-            ContentError(
-                Position(path),
-                "the file already exists",
-                "start the site in an empty folder, or pass --force to overwrite",
-            )
-            for path in in_the_way
-        )
+    written = [path for _, path, _ in targets]
+    vendored = [options.directory / VENDOR, options.directory / REQUIREMENTS]
+    _refuse_links_out(options.directory, [*written, *vendored])  # even with --force
+    _check_empty(options.directory, options.force)
     values = {
         "title": _yaml_scalar(options.title.strip() or DEFAULT_TITLE),
         "description": _yaml_scalar(DESCRIPTION),
         "base_url": _yaml_scalar(base_url),
-        "version": __version__,
     }
     readme_values = {**values, "title": options.title.strip() or DEFAULT_TITLE}
     for source, path, template in targets:
@@ -73,7 +68,39 @@ def create_site(options: StarterOptions) -> list[Path]:
             text = Template(text).substitute(readme_values if source == "README.md" else values)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    return [path for _, path, _ in targets]
+    return written + _vendor(options.directory)
+
+
+def _check_empty(directory: Path, force: bool) -> None:
+    if force or not directory.is_dir() or not any(directory.iterdir()):
+        return
+    raise ContentErrors(
+        [
+            ContentError(
+                Position(directory),
+                "the folder is not empty",
+                "start the site in a new or empty folder (briefing init NAME), "
+                "or pass --force to write into this one, replacing files of the same name",
+            )
+        ]
+    )
+
+
+def _vendor(directory: Path) -> list[Path]:
+    """A wheel of this Briefing in vendor/, and a requirements.txt that installs it and
+    the dependencies it was tested with, every file checked against its hash."""
+    try:
+        wheel = write_own_wheel(directory / VENDOR)
+    except OwnWheelError as exc:
+        raise ContentErrors([ContentError(Position(directory / VENDOR), str(exc))]) from None
+    locked = (STARTER / LOCK).read_text(encoding="utf-8")
+    pins = "".join(line + "\n" for line in locked.splitlines() if not line.startswith("#"))
+    text = Template((STARTER / "requirements.txt").read_text(encoding="utf-8")).substitute(
+        wheel=f"./{VENDOR}/{wheel.path.name}", sha256=wheel.sha256, locked=pins.strip("\n")
+    )
+    requirements = directory / REQUIREMENTS
+    requirements.write_text(text, encoding="utf-8")
+    return [wheel.path, requirements]
 
 
 def _refuse_links_out(directory: Path, paths: list[Path]) -> None:

@@ -90,7 +90,26 @@ QUERIES: Mapping[str, Callable[[SiteData, str], Hashable]] = {
     # provenance: the articles an article copies, declared or found as near copies
     "lineage": lambda data, slug: data.lineage.of(slug),
     "unsupported-summary": lambda data, topic: data.summaries.of(topic),
+    "search-examples": lambda data, _: search_examples(data),
 }
+
+SEARCH_EXAMPLES = 3
+
+
+def search_examples(data: SiteData) -> tuple[str, ...]:
+    """What the search box suggests trying: the site's own most-reported entities, then
+    its topics, never another site's names."""
+    by_entity, by_topic = data.graph.articles_by_entity, data.graph.articles_by_topic
+    entities = sorted(
+        data.site.entities.values(),
+        key=lambda e: (-len(by_entity.get(e.id, ())), e.name.casefold()),
+    )
+    topics = sorted(
+        data.site.topics.values(),
+        key=lambda t: (-len(by_topic.get(t.id, ())), t.title.casefold()),
+    )
+    names = [e.name for e in entities[:SEARCH_EXAMPLES]] + [t.title for t in topics]
+    return tuple(dict.fromkeys(names))[:SEARCH_EXAMPLES]
 
 
 # Queries about one entity (their argument's first item) that change only with the text of

@@ -25,7 +25,11 @@ MAX_LIST = 10_000  # items in one list: a topic's facts, an article's topics, th
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 INT_TAG = "tag:yaml.org,2002:int"
 ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*]")
-FAST_PATH_DEPTH = 5000  # a quarter of the depth at which libyaml's composer crashed
+# Below libyaml's own nesting limit (1,000 levels in the libyaml that PyYAML 6.0.3+ bundles;
+# older ones had none and crashed near 20,000): text that could nest deeper is parsed in
+# Python, so the "nested more than 32" message is ours whichever PyYAML is installed.
+LIBYAML_SAFE_DEPTH = 900
+INDICATORS = " \t-?:"  # what may stand before a line's text, one or more per nesting level
 
 
 
@@ -159,12 +163,29 @@ class _BoundedLoader(  # type: ignore[misc]
         yaml.resolver.Resolver.__init__(self)
 
 
+class _BoundedPythonLoader(  # type: ignore[misc]
+    _BoundedComposer,
+    _PythonParser,
+    yaml.constructor.SafeConstructor,
+    yaml.resolver.Resolver,
+):
+    """The bounded composer on PyYAML's Python parser, which has no nesting limit of its
+    own: for text that could nest deeper than libyaml accepts."""
+
+    def __init__(self, text: str) -> None:
+        _PythonParser.__init__(self, text)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+
 _NO_TIMESTAMPS = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP_TAG]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _FastLoader.yaml_implicit_resolvers = _NO_TIMESTAMPS
 _BoundedLoader.yaml_implicit_resolvers = _NO_TIMESTAMPS
+_BoundedPythonLoader.yaml_implicit_resolvers = _NO_TIMESTAMPS
 
 
 def _as_text(loader: yaml.constructor.SafeConstructor, node: yaml.Node) -> str:
@@ -174,6 +195,7 @@ def _as_text(loader: yaml.constructor.SafeConstructor, node: yaml.Node) -> str:
 # An explicit '!!timestamp 2025-02-30' is text as well: we read and report dates.
 _FastLoader.add_constructor(TIMESTAMP_TAG, _as_text)
 _BoundedLoader.add_constructor(TIMESTAMP_TAG, _as_text)
+_BoundedPythonLoader.add_constructor(TIMESTAMP_TAG, _as_text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +218,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
     """Parse one YAML document; `first_line` is the file line the text starts on."""
     positions: dict[KeyPath, Position] = {}
     try:
-        loader = _BoundedLoader(text) if _may_be_hostile(text) else _FastLoader(text)
+        loader = _loader(text)
         try:
             node = loader.get_single_node()
             if node is not None:
@@ -220,6 +242,29 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
     return Located(data, path, positions)
 
 
+def _loader(text: str) -> yaml.BaseLoader:
+    """libyaml's own loader for text that can hold neither an anchor or alias, nor a deep
+    nesting, nor a list too long to compose; the bounded composer for the rest, on the
+    Python parser where the text could nest deeper than libyaml allows."""
+    if nesting_bound(text) > LIBYAML_SAFE_DEPTH:
+        return _BoundedPythonLoader(text)
+    if ANCHOR_OR_ALIAS.search(text):
+        return _BoundedLoader(text)
+    if text.count(",") + text.count("\n") > MAX_LIST:  # may hold a list too long to compose
+        return _BoundedLoader(text)
+    return _FastLoader(text)
+
+
+def nesting_bound(text: str) -> int:
+    """At least as deep as the text can nest. Flow nesting is at most the number of '['
+    and '{'; a block level needs a column of indentation or an indicator ('- ', '? ',
+    ': ') before the line's text, and two levels can share one (a mapping's value that
+    is a sequence at the key's own indentation)."""
+    openers = text.count("[") + text.count("{")
+    lead = max(len(line) - len(line.lstrip(INDICATORS)) for line in text.split("\n"))
+    return openers + 2 * lead + 2
+
+
 def _construct(loader, node: yaml.Node | None, path: Path, first_line: int) -> Any:
     """The document's values; an explicit tag PyYAML cannot apply ('!!int abc',
     '!!float x') is our error, at the document's first line."""
@@ -231,22 +276,6 @@ def _construct(loader, node: yaml.Node | None, path: Path, first_line: int) -> A
         message = f"a value cannot be read as its tag says: {exc}"
         hint = "remove the '!!' tag, or put the value in quotes"
         raise ContentErrors([ContentError(Position(path, first_line), message, hint)]) from None
-
-
-def _may_be_hostile(text: str) -> bool:
-    """True unless the text can hold neither an anchor or alias nor a deep nesting.
-    Such text goes to the bounded composer (several times slower); the rest to
-    libyaml's own, which recurses in C but is safe to about 20,000 levels.
-
-    Flow nesting is at most the number of '[' and '{'; block nesting needs an
-    indentation or an indicator per level, so it is at most twice the longest line."""
-    if ANCHOR_OR_ALIAS.search(text):
-        return True
-    openers = text.count("[") + text.count("{")
-    longest = max(map(len, text.split("\n")))
-    if text.count(",") + text.count("\n") > MAX_LIST:  # may hold a list too long to compose
-        return True
-    return openers + 2 * longest > FAST_PATH_DEPTH
 
 
 def _position(mark: yaml.Mark, path: Path, first_line: int) -> Position:

@@ -6,13 +6,23 @@ import contextlib
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, sync_playwright
+from hypothesis import settings
 
 from generator.build import BuildOptions, build
 from generator.serve import serving
+
+if TYPE_CHECKING:  # Playwright is imported by the browser tests alone (it takes a while)
+    from playwright.sync_api import Browser
+
+# No per-example deadline: on a shared 2-core machine any example may be paused for a
+# second, and a rule that holds holds however long it took. (Tests that are about time
+# measure it themselves.)
+settings.register_profile("briefing", deadline=None)
+settings.load_profile("briefing")
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -67,6 +77,8 @@ def serve_dir() -> Iterator:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
     if not Path(CHROMIUM).exists():
         pytest.fail(
             "Chromium is missing: install it with 'apt-get install -y chromium' "
@@ -86,3 +98,56 @@ def browser() -> Iterator[Browser]:
         )
         yield browser
         browser.close()
+
+
+# What `make test-fast` leaves out (`-m "not slow"`): tests that check or build a site,
+# start a server, a browser or a process, or install packages. The rest is the unit layer.
+SLOW_FIXTURES = frozenset({"real_site", "browser", "server", "serve_dir", "wheel", "started"})
+SLOW_MODULES = frozenset(
+    {
+        "test_build",
+        "test_cache",
+        "test_cards",
+        "test_check",
+        "test_checked",
+        "test_cli",
+        "test_color_scheme_browser",
+        "test_content",
+        "test_drafts",
+        "test_errors",
+        "test_feed_import",
+        "test_fresh_builds",
+        "test_hostile",
+        "test_i18n",
+        "test_import",
+        "test_incremental",
+        "test_incremental_property",
+        "test_labels",
+        "test_languages",
+        "test_limits",
+        "test_lineage",
+        "test_new_entries",
+        "test_outputs",
+        "test_package",
+        "test_preview",
+        "test_publish",
+        "test_quiet_pages",
+        "test_scale",
+        "test_schedule",
+        "test_screens_browser",
+        "test_search",
+        "test_search_shards",
+        "test_stages",
+        "test_suggest_browser",
+        "test_summaries",
+        "test_untrusted",
+        "test_writing",
+    }
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.path.stem
+        if module in SLOW_MODULES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

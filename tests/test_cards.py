@@ -1,12 +1,15 @@
-"""Social cards: one PNG per topic and article page, 1200×630, the same bytes every
-build, drawn once and reused."""
+"""Social cards: one PNG per shareable page, 1200×630, the same bytes every build, drawn
+once and reused, in any script a font here has."""
 
 from __future__ import annotations
 
 import io
 import shutil
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from conftest import parse, tree
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,6 +17,7 @@ from PIL import Image, ImageDraw
 
 from generator import cards
 from generator.build import BuildOptions, build
+from generator.errors import Position
 
 BASE_URL = "https://example.org/"
 
@@ -40,10 +44,12 @@ def test_cards_are_1200_by_630_and_identical_between_builds(
             == (html.select_one('meta[property="og:image"]')["content"])
         )
     assert tree(first / "cards") == tree(second / "cards")
-    assert len(tree(first / "cards")) == 3
-    home = parse(first / "index.html")
-    assert home.select_one('meta[property="og:image"]') is None
-    assert home.select_one('meta[name="twitter:card"]')["content"] == "summary"
+    shown = {
+        parse(page).select_one('meta[property="og:image"]')["content"].rsplit("/", 1)[1]
+        for page in first.rglob("index.html")
+        if parse(page).select_one('meta[property="og:image"]')
+    }
+    assert set(tree(first / "cards")) == shown  # every card drawn is shown, and no other
 
 
 def test_a_rebuild_copies_cards_instead_of_drawing_them(tmp_path: Path) -> None:
@@ -115,6 +121,53 @@ def test_the_cache_keeps_cards_when_the_output_is_gone(
     assert tree(site) == cold
 
 
+def cjk_card(title: str) -> cards.Card:
+    return cards.Card("Briefing", "Article · 和谈", title, "新华社 · graded B2", "#1f4e79", "#fff")
+
+
+@pytest.fixture
+def no_fallback_fonts(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(cards, "FALLBACK_FONTS", ())
+    cards._font_file.cache_clear()
+    yield
+    cards._font_file.cache_clear()
+
+
+def test_letters_no_font_has_are_left_out_not_drawn_as_boxes(no_fallback_fonts) -> None:
+    card = cjk_card("Talks resume in Ankara 和谈")
+    assert cards.undrawable(card) == "华和新社谈"
+    without = replace(
+        card, kicker="Article · ", title="Talks resume in Ankara", footer=" · graded B2"
+    )
+    assert cards.draw(card) == cards.draw(without)  # nothing where the letters were
+    warnings = cards.undrawable_warnings({"/articles/x/": card}, Position(Path("site.yaml"), 1))
+    assert [str(w) for w in warnings] == [
+        "site.yaml:1: warning: the social cards of 1 pages leave out letters no font here has "
+        "(e.g. '华和新社谈' on /articles/x/) (install a font that has them, e.g. fonts-noto-cjk "
+        "on Debian or Ubuntu)"
+    ]
+
+
+@pytest.mark.skipif(not cards.FALLBACK_FONTS, reason="no CJK font: .ci/run installs one")
+def test_a_chinese_title_is_drawn_with_the_fallback_font() -> None:
+    card = cjk_card("乌克兰与俄罗斯在伊斯坦布尔恢复和谈，双方同意交换战俘和遗体")
+    assert cards.undrawable(card) == ""
+    blank = cards.draw(replace(card, title=""))
+    drawn = cards.draw(card)
+    assert drawn != blank
+    with Image.open(io.BytesIO(drawn)) as image:
+        _, top, _, bottom = image.crop((80, 196, 1120, 500)).getbbox()  # the title's ink
+    assert bottom - top > 120  # two lines of ideographs, wrapped between letters
+
+
+def test_default_cards_for_every_page_kind(mini_content: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build(BuildOptions(mini_content, output_dir=site, base_url=BASE_URL, search=False))
+    for page in ("", "topics", "articles", "sources", "entities", "timeline", "search"):
+        with Image.open(card_of(site, page)) as image:
+            assert image.size == (1200, 630), page
+
+
 @settings(max_examples=15, deadline=None)  # a loaded machine pauses
 @given(
     title=st.text(st.characters(codec="latin-1", categories=("L", "N", "P", "Zs")), max_size=120),
@@ -142,14 +195,14 @@ def _drawn_in_one_go(card: cards.Card) -> Image.Image:
     pen = ImageDraw.Draw(image)
     width, margin, faded = cards.SIZE[0] - 2 * cards.MARGIN, cards.MARGIN, round(255 * 0.72)
     pen.rectangle((0, 0, cards.SIZE[0], 12), fill=faded)
-    pen.text((margin, 64), card.site_title, font=cards._font(True, 34), fill=255)
-    small = cards._font(False, 30)
-    pen.text((margin, 124), cards._fit(card.kicker, small, width), font=small, fill=faded)
-    font, lines = cards._title_lines(card.title, width)
+    cards._text(pen, (margin, 64), card.site_title, cards.Face(True, 34), 255)
+    small = cards.Face(False, 30)
+    cards._text(pen, (margin, 124), cards._fit(card.kicker, small, width), small, faded)
+    face, lines = cards._title_lines(card.title, width)
     for number, line in enumerate(lines):
-        pen.text((margin, 196 + number * int(font.size * 1.18)), line, font=font, fill=255)
+        cards._text(pen, (margin, 196 + number * int(face.size * 1.18)), line, face, 255)
     pen.line((margin, 520, cards.SIZE[0] - margin, 520), fill=faded, width=2)
-    pen.text((margin, 545), cards._fit(card.footer, small, width), font=small, fill=faded)
+    cards._text(pen, (margin, 545), cards._fit(card.footer, small, width), small, faded)
     return image
 
 

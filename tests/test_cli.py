@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import socket
 import subprocess
 import sys
@@ -47,8 +48,29 @@ def test_init_writes_a_site_that_builds_without_a_warning(tmp_path: Path, capsys
     content, output = target / "content", target / "site"
     assert main(["build", "--content", str(content), "--output", str(output), "--strict"]) == 0
     assert capsys.readouterr().err == ""
+    home = (output / "index.html").read_text()
+    # The search box suggests the site's own entity and topic, not another briefing's.
+    assert 'placeholder="e.g. Example City, Getting started"' in home
     assert main(["new", "article", "Dockers walk out", "--content", str(content)]) == 0
+    assert "as a draft" in capsys.readouterr().out
+    draft = (content / "articles" / "dockers-walk-out.md").read_text()
+    assert "\ndraft: true\n" in draft
     assert main(["check", "--strict", "--content", str(content)]) == 0
+    assert main(["build", "--content", str(content), "--output", str(output), "--strict"]) == 0
+    assert not (output / "articles" / "dockers-walk-out").exists()  # a draft is not published
+
+
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, capsys, monkeypatch) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    monkeypatch.chdir(tmp_path)
+    assert main(["init"]) == 1  # no folder named: the current one, which is not empty
+    err = capsys.readouterr().err
+    assert err.startswith(".: error: the folder is not empty")
+    assert "--force" in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]  # nothing written
+    assert main(["init", "--force"]) == 0
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+    assert (tmp_path / "content" / "site.yaml").is_file()
 
 
 def test_init_refuses_to_overwrite_and_checks_the_base_url(tmp_path: Path, capsys) -> None:
@@ -56,11 +78,29 @@ def test_init_refuses_to_overwrite_and_checks_the_base_url(tmp_path: Path, capsy
     assert "base_url: https://me.github.io/x/\n" in (tmp_path / "content/site.yaml").read_text()
     before = (tmp_path / "README.md").read_bytes()
     assert main(["init", str(tmp_path), "--title", "Other"]) == 1
-    assert "content/site.yaml: error: the file already exists" in capsys.readouterr().err
+    assert f"{tmp_path}: error: the folder is not empty" in capsys.readouterr().err
     assert (tmp_path / "README.md").read_bytes() == before
     assert main(["init", str(tmp_path / "b"), "--base-url", "/repo/"]) == 1
     assert "'/repo/' is not an absolute address" in capsys.readouterr().err
     assert not (tmp_path / "b").exists()
+
+
+def test_the_starter_has_no_traps(tmp_path: Path) -> None:
+    """Its cache is ignored by git, its Makefile runs its own venv's briefing, its search
+    box suggests its own names, and it installs the Briefing that made it."""
+    assert main(["init", str(tmp_path / "s"), "--title", "Harbour"]) == 0
+    site = tmp_path / "s"
+    assert "/.briefing-cache/" in (site / ".gitignore").read_text().splitlines()
+    makefile = (site / "Makefile").read_text()
+    assert "BRIEFING := $(VENV)/bin/briefing" in makefile
+    assert "-r requirements.txt" in makefile
+    (wheel,) = (site / "vendor").glob("briefing_news-*-py3-none-any.whl")
+    requirements = (site / "requirements.txt").read_text()
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    assert f"./vendor/{wheel.name} \\\n    --hash=sha256:{digest}\n" in requirements
+    assert "\npagefind-bin==" in requirements and "\npyyaml==" in requirements
+    workflow = (site / ".github" / "workflows" / "pages.yml").read_text()
+    assert "python -m pip install -r requirements.txt" in workflow
 
 
 def test_new_article_lists_the_ids_it_could_use(mini_content: Path, capsys) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import parse, site_args
-from test_preview import start_server, stop_server
+from test_preview import previewing
 
 from generator.build import BuildOptions, build
 from generator.cli import main
@@ -79,8 +79,7 @@ def test_a_fact_citing_only_a_draft_is_left_out_with_a_warning(
 
 
 def test_serve_shows_drafts_with_a_banner(tmp_path: Path) -> None:
-    server = start_server(tmp_path)
-    try:
+    with previewing(tmp_path) as server:
         add_draft(server.content, "bbc-news")
         deadline = time.monotonic() + 30
         status, body = server.get("/articles/scoop/")
@@ -89,8 +88,6 @@ def test_serve_shows_drafts_with_a_banner(tmp_path: Path) -> None:
             status, body = server.get("/articles/scoop/")
         assert status == 200
         assert parse_text(body).select_one(".draft-banner strong").get_text() == "Draft"
-    finally:
-        assert stop_server(server) == 0
 
 
 def parse_text(html: str):

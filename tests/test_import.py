@@ -657,6 +657,7 @@ def test_new_article_uses_site_defaults(content: Path, capsys) -> None:
     meta, _body = front_matter_and_body(path)
     assert meta["title"] == "Talks resume in Istanbul"
     assert (meta["source"], meta["topics"]) == ("bbc-news", ["istanbul-talks"])
+    assert meta["draft"] is True  # "Write the article here." is never published by accident
     assert_check_passes(content)
     assert main(["new", "article", "Talks resume in Istanbul", "--content", str(content)]) == 1
     assert "already exists" in capsys.readouterr().err

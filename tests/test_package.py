@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -49,21 +50,35 @@ def test_the_wheel_carries_the_theme_fonts_starter_and_licence(wheel: Path) -> N
     assert not any(name.startswith(("tests/", "content/", "themes/")) for name in names)
 
 
-def test_init_and_build_from_a_fresh_venv(wheel: Path, tmp_path: Path) -> None:
-    venv = tmp_path / "venv"
-    # Without pip of its own (ensurepip is slow); this venv's pip installs into it.
-    run([sys.executable, "-m", "venv", "--without-pip", str(venv)], tmp_path)
-    pip = [sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install"]
-    run([*pip, "--quiet", "--disable-pip-version-check", str(wheel)], tmp_path)
-    briefing = str(venv / "bin" / "briefing")
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "BRIEFING_BASE_URL")}
-    empty = tmp_path / "empty"
-    empty.mkdir()
+ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "BRIEFING_BASE_URL")}
 
-    version = run([briefing, "--version"], empty, env).stdout
+
+def fresh_venv(venv: Path) -> list[str]:
+    """A venv without pip of its own (ensurepip is slow), and the command that installs
+    into it with this venv's pip: `pip install ...` there, as its own pip would."""
+    run([sys.executable, "-m", "venv", "--without-pip", str(venv)], venv.parent)
+    return [sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install"]
+
+
+@pytest.fixture(scope="module")
+def started(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The wheel installed in a fresh venv and `briefing init` run from there:
+    (the venv's briefing, the new site)."""
+    root = tmp_path_factory.mktemp("first-user")
+    pip = fresh_venv(root / "venv")
+    run([*pip, "--quiet", "--disable-pip-version-check", str(wheel)], root, ENV)
+    briefing = root / "venv" / "bin" / "briefing"
+    empty = root / "empty"
+    empty.mkdir()
+    run([str(briefing), "init", "site", "--title", "Harbour strike"], empty, ENV)
+    return briefing, empty / "site"
+
+
+def test_init_and_build_from_a_fresh_venv(started: tuple[Path, Path]) -> None:
+    briefing, site = str(started[0]), started[1]
+    env = ENV
+    version = run([briefing, "--version"], site, env).stdout
     assert version.startswith("briefing ")
-    run([briefing, "init", "site", "--title", "Harbour strike"], empty, env)
-    site = empty / "site"
     assert (site / ".github" / "workflows" / "pages.yml").is_file()
     assert not (site / "themes").exists()  # the theme comes from the package
 
@@ -91,3 +106,27 @@ def test_init_and_build_from_a_fresh_venv(wheel: Path, tmp_path: Path) -> None:
     assert (output / "pagefind" / "pagefind.js").is_file()
     card = article.select_one('meta[property="og:image"]')["content"]
     assert card.startswith("https://example.com/cards/")
+
+
+@pytest.mark.slow
+def test_the_starter_workflow_installs_this_briefing(
+    started: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """What a new site's first Pages deploy does, in a fresh venv: its requirements.txt
+    installs the wheel `init` put in vendor/ (not a namesake from the package index), and
+    `briefing build` works. Dependencies come from the index, checked against their hashes."""
+    site = tmp_path / "site"
+    shutil.copytree(started[1], site, ignore=shutil.ignore_patterns("site", ".briefing-cache"))
+    workflow = (site / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    install = "python -m pip install -r requirements.txt"
+    assert f"- run: {install}\n" in workflow
+    pip = fresh_venv(tmp_path / "venv")
+    run([*pip, "--quiet", "--disable-pip-version-check", *install.split()[4:]], site, ENV)
+    briefing = str(tmp_path / "venv" / "bin" / "briefing")
+    assert run([briefing, "--version"], site, ENV).stdout == run(
+        [str(started[0]), "--version"], site, ENV
+    ).stdout
+    result = run([briefing, "build", "--base-url", "https://me.github.io/harbour/"], site, ENV)
+    assert result.stderr == "" and result.stdout.startswith("built ")
+    home = parse(site / "site" / "index.html")
+    assert "Harbour strike" in home.select_one(".brand").get_text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -21,10 +22,10 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import CONTENT, ROOT, site_args
+from conftest import CONTENT, ROOT, THEME, site_args
 
 from generator.build import BuildOptions, BuildReport
-from generator.preview import Preview
+from generator.preview import Preview, Running, start
 from generator.serve import make_server
 
 ARTICLE = "zelensky-to-meet-witkoff-and-erdogan-in-ankara"
@@ -33,7 +34,11 @@ ARTICLE_URL = f"/articles/{ARTICLE}/"
 
 @dataclass
 class Server:
-    process: subprocess.Popen
+    """The preview `briefing serve` runs (preview.start and its run_loop), in this process:
+    the same code without a Python start-up and an import of everything per test."""
+
+    running: Running
+    loop: threading.Thread
     url: str  # http://127.0.0.1:PORT
     content: Path
     output: Path
@@ -41,6 +46,9 @@ class Server:
     def get(self, path: str) -> tuple[int, str]:
         status, body = request(self.url, path)
         return status, body.decode("utf-8", "replace")
+
+    def alive(self) -> bool:
+        return self.loop.is_alive()
 
 
 def request(base: str, path: str, timeout: float = 5) -> tuple[int, bytes]:
@@ -54,14 +62,53 @@ def request(base: str, path: str, timeout: float = 5) -> tuple[int, bytes]:
         connection.close()
 
 
-def start_server(tmp_path: Path, base_url: str | None = None) -> Server:
+def copy_content(tmp_path: Path) -> tuple[Path, Path]:
     content, output = tmp_path / "content", tmp_path / "site"
     shutil.copytree(CONTENT, content)
-    args = [sys.executable, "-m", "generator", *site_args("serve", content, output), "--port", "0"]
-    if base_url:
-        args += ["--base-url", base_url]
+    return content, output
+
+
+@contextlib.contextmanager
+def previewing(tmp_path: Path) -> Iterator[Server]:
+    """A copy of the real content, previewed as `briefing serve` does."""
+    content, output = copy_content(tmp_path)
+    running = start(BuildOptions(content, THEME, output), "127.0.0.1", 0, verbosity=-1)
+    loop = threading.Thread(target=running.preview.run_loop, daemon=True)
+    loop.start()
+    url = running.url.removesuffix("/")
+    try:
+        yield Server(running, loop, url, content, output)
+        assert loop.is_alive()  # no save stopped the preview
+    finally:
+        running.stop()
+        loop.join(timeout=5)
+    assert not loop.is_alive()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    with previewing(tmp_path) as running:
+        yield running
+
+
+IGNORING_SIGINT = (
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+    "os.execv(sys.argv[1], sys.argv[1:])"
+)
+
+
+def start_process(
+    tmp_path: Path, *extra: str, as_a_background_job: bool = False
+) -> tuple[subprocess.Popen, str]:
+    """The real `briefing serve` command, for what only a process shows: its command
+    line and Ctrl-C. Returns the process and its base URL. `as_a_background_job`: started
+    with SIGINT ignored, as a shell starts `cmd &` (and CI may start the tests)."""
+    content, output = copy_content(tmp_path)
+    args = [sys.executable, "-m", "generator", *site_args("serve", content, output), *extra]
+    if as_a_background_job:  # an ignored signal stays ignored across exec
+        args = [sys.executable, "-c", IGNORING_SIGINT, *args]
     process = subprocess.Popen(
-        args,
+        [*args, "--port", "0"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -75,27 +122,21 @@ def start_server(tmp_path: Path, base_url: str | None = None) -> Server:
         lines.append(line)
         if match := re.search(r"at (http://127\.0\.0\.1:\d+)", line):
             threading.Thread(target=process.stdout.read, daemon=True).start()  # keep draining
-            return Server(process, match.group(1), content, output)
+            return process, match.group(1)
         if not line and process.poll() is not None:
             break
     process.kill()
     raise AssertionError("server did not start:\n" + "".join(lines))
 
 
-def stop_server(server: Server) -> int:
-    server.process.send_signal(signal.SIGINT)
+def interrupt(process: subprocess.Popen, within: float = 10) -> int:
+    """Ctrl-C; the exit code, which must come within `within` seconds."""
+    process.send_signal(signal.SIGINT)
     try:
-        return server.process.wait(timeout=10)
+        return process.wait(timeout=within)
     except subprocess.TimeoutExpired:
-        server.process.kill()
+        process.kill()
         raise
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    running = start_server(tmp_path)
-    yield running
-    assert stop_server(running) == 0  # Ctrl-C stops it cleanly
 
 
 class EventStream:
@@ -145,7 +186,9 @@ def test_an_edit_reaches_the_browser_and_the_page(server: Server) -> None:
     edit(server.content / "articles" / f"{ARTICLE}.md", "fourth capital", "FOURTH CAPITAL")
     started = time.monotonic()
     assert stream.next() == ("reload", {"paths": [ARTICLE_URL]})
-    assert time.monotonic() - started < 1.0
+    # A fraction of a second on a quiet machine (bench/ measures it); the bound leaves
+    # room for a shared one.
+    assert time.monotonic() - started < 3.0
     assert "FOURTH CAPITAL" in server.get(ARTICLE_URL)[1]
     stream.close()
 
@@ -310,19 +353,33 @@ def test_a_client_that_disconnects_mid_stream_is_harmless(server: Server) -> Non
     edit(server.content / "articles" / f"{ARTICLE}.md", "Pokrovsk", "Pokrovsk!")
     time.sleep(0.5)
     assert server.get("/")[0] == 200
-    assert server.process.poll() is None
+    assert server.alive()
 
 
-def test_sub_path_previews_under_the_base_path(tmp_path: Path) -> None:
-    running = start_server(tmp_path, "https://example.github.io/repo/")
+def test_the_command_previews_under_the_base_path_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    process, url = start_process(
+        tmp_path, "--base-url", "https://example.github.io/repo/", as_a_background_job=True
+    )
     try:
-        assert running.url.endswith(tuple("0123456789"))
-        assert request(running.url, "/repo/")[0] == 200
-        assert request(running.url, "/")[0] == 301  # the preview points the way
-        assert request(running.url, "/repo/topics/ankara-meeting/")[0] == 200
-        assert request(running.url, "/topics/ankara-meeting/")[0] == 404
+        assert request(url, "/repo/")[0] == 200
+        assert request(url, "/")[0] == 301  # the preview points the way
+        assert request(url, "/repo/topics/ankara-meeting/")[0] == 200
+        assert request(url, "/topics/ankara-meeting/")[0] == 404
     finally:
-        assert stop_server(running) == 0
+        assert interrupt(process) == 0  # Ctrl-C stops it cleanly
+
+
+@pytest.mark.parametrize("delay", [0.05, 1.2])
+def test_ctrl_c_mid_rebuild_stops_at_once(tmp_path: Path, delay: float) -> None:
+    """Right after a save (during the rebuild) and as the search index catches up a
+    second after the edits stop: the preview exits within seconds, cleanly."""
+    process, _ = start_process(tmp_path)
+    article = tmp_path / "content" / "articles" / f"{ARTICLE}.md"
+    article.write_text(article.read_text("utf-8") + "\nA late paragraph.\n", "utf-8")
+    time.sleep(delay)  # when to press Ctrl-C, not a wait for something to happen
+    asked = time.monotonic()
+    assert interrupt(process, within=10) == 0
+    assert time.monotonic() - asked < 3  # an idle preview exits in under one
 
 
 def test_an_open_tab_reloads_keeps_its_scroll_and_shows_errors(server: Server, browser) -> None:
@@ -382,7 +439,7 @@ def test_the_preview_survives_hostile_saves_and_keeps_answering(server: Server) 
         path.write_text(good, "utf-8")
         assert stream.next(timeout=20)[0] == "reload", name
         stream.close()
-        assert server.process.poll() is None, name
+        assert server.alive(), name
 
 
 def test_requests_are_answered_during_a_slow_rebuild(tmp_path: Path) -> None:

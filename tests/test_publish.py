@@ -187,26 +187,36 @@ def test_every_address_for_machines_is_absolute(sub_path_site: Path) -> None:
     assert images and all((sub_path_site / u.removeprefix(BASE_URL)).is_file() for u in images)
 
 
-def test_a_relative_base_url_is_warned_about_once(tmp_path: Path, capsys) -> None:
+def test_a_local_build_writes_no_relative_address_and_no_warning(
+    tmp_path: Path, capsys
+) -> None:
+    """With base_url "/" (this repository's own), a build is for viewing here: no
+    warning, --strict passes, and nothing that must hold a full address holds a
+    relative one: no sitemap, no canonical, og:url or og:image."""
     from conftest import site_args
 
     from generator.cli import main
 
-    assert main(site_args("build", CONTENT, tmp_path / "site", "--no-search")) == 0
-    err = capsys.readouterr().err
-    warning = (
-        "warning: feeds, sitemap and canonical links need an absolute base_url; "
-        "set it in site.yaml or pass --base-url"
-    )
-    assert err.count(warning) == 1
-    strict = main(site_args("build", CONTENT, tmp_path / "strict", "--no-search", "--strict"))
-    assert strict == 1
-    assert warning.replace("warning:", "error:") in capsys.readouterr().err
-    # check writes no page, so it has nothing to say about the site's address
-    assert main(site_args("check", CONTENT, None, "--strict")) == 0
+    output = tmp_path / "site"
+    assert main(site_args("build", CONTENT, output, "--no-search", "--strict")) == 0
+    assert capsys.readouterr().err == ""
+    assert not (output / "sitemap.xml").exists()
+    assert "Sitemap:" not in (output / "robots.txt").read_text(encoding="utf-8")
+    pages = list(lint_site.html_pages(output))
+    assert len(pages) > 60
+    for html in pages:
+        soup = parse(html)
+        assert soup.select_one('link[rel="canonical"]') is None, html
+        for prop in ("og:url", "og:image"):
+            assert soup.select_one(f'meta[property="{prop}"]') is None, (html, prop)
+        assert soup.select_one('meta[name="twitter:image"]') is None, html
+        assert soup.select_one('meta[name="twitter:card"]')["content"] == "summary"
 
 
 def test_social_cards_and_canonical_on_every_page(sub_path_site: Path) -> None:
+    """Every page a reader may share has its card: home, lists, topics, articles,
+    entities, sources, timeline, search (the 404 and the redirects alone have none)."""
+    cards = set()
     for html in lint_site.html_pages(sub_path_site):
         soup = parse(html)
         for prop in ("og:title", "og:description", "og:type", "og:url"):
@@ -214,8 +224,18 @@ def test_social_cards_and_canonical_on_every_page(sub_path_site: Path) -> None:
         card = soup.select_one('meta[name="twitter:card"]')["content"]
         image = soup.select_one('meta[property="og:image"]')
         assert card == ("summary_large_image" if image else "summary"), html
-        if html.name != "404.html":
+        redirect = soup.select_one('meta[http-equiv="refresh"]') is not None
+        if html.name != "404.html" and not redirect:
             assert soup.select_one('link[rel="canonical"]')["href"].startswith(BASE_URL)
+            assert image is not None, html
+            assert image["content"].startswith(BASE_URL + "cards/"), html
+            cards.add(image["content"])
+    assert len(cards) > 60  # each page its own
+    for page in ("", "topics/", "articles/", "sources/", "entities/", "timeline/", "search/"):
+        soup = parse(sub_path_site / page / "index.html")
+        card = soup.select_one('meta[property="og:image"]')["content"]
+        path = sub_path_site / card.removeprefix(BASE_URL)
+        assert path.read_bytes().startswith(b"\x89PNG"), page
 
 
 def test_script_end_tag_in_a_title_stays_inside_json_ld(tmp_path: Path) -> None:

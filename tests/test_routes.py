@@ -23,6 +23,10 @@ TEMPLATE_LITERAL = re.compile(
 LOADED_TEMPLATES = re.compile(r"{%\s*(extends|import|include)\b[^%]*%}")
 
 
+# Files of this machine, never of the site (cards.py looks for fonts in /usr/share/fonts).
+SYSTEM_FOLDERS = ("/usr/",)
+
+
 def _path_literals(source: str) -> list[str]:
     """String constants that look like a site path, outside docstrings."""
     tree = ast.parse(source)
@@ -41,6 +45,7 @@ def _path_literals(source: str) -> list[str]:
         and isinstance(node.value, str)
         and id(node) not in docstrings
         and re.fullmatch(r"/[a-z][a-z0-9_/-]*(\.[a-z]+)?/?", node.value)
+        and not node.value.startswith(SYSTEM_FOLDERS)
     ]
 
 

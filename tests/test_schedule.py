@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import parse, site_args, tree
 from test_drafts import search_fragments
-from test_preview import start_server, stop_server
+from test_preview import previewing
 
 from generator.build import Builder, BuildOptions, build
 from generator.cli import main
@@ -124,8 +124,7 @@ def test_check_checks_scheduled_articles_too(mini_content: Path, capsys) -> None
 
 
 def test_serve_shows_a_scheduled_article_with_a_banner(tmp_path: Path) -> None:
-    server = start_server(tmp_path)
-    try:
+    with previewing(tmp_path) as server:
         add_later(server.content, "bbc-news", "istanbul-talks")
         deadline = time.monotonic() + 30
         status, body = server.get("/articles/later/")
@@ -134,8 +133,6 @@ def test_serve_shows_a_scheduled_article_with_a_banner(tmp_path: Path) -> None:
             status, body = server.get("/articles/later/")
         assert status == 200
         assert "Scheduled" in parse_text(body).select_one(".scheduled-banner").get_text()
-    finally:
-        assert stop_server(server) == 0
 
 
 def parse_text(html: str):

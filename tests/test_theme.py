@@ -48,3 +48,13 @@ def test_a_site_with_no_theme_folder_uses_the_packaged_one(
     build(BuildOptions(mini_content, tmp_path / "themes" / "default", output, search=False))
     assert parse(output / "index.html").select_one("link[rel=stylesheet]") is not None
     assert (output / "static" / "style.css").is_file()
+
+
+def test_no_two_theme_files_are_the_same() -> None:
+    """Copies drift apart, and wheel checks flag identical files."""
+    from collections import Counter
+
+    from conftest import THEME
+
+    contents = Counter(p.read_bytes() for p in THEME.rglob("*") if p.is_file())
+    assert [text[:40] for text, count in contents.items() if count > 1] == []
