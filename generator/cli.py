@@ -6,13 +6,13 @@ import argparse
 import datetime as dt
 import sys
 import time
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ContentError, ContentErrors
+from .terminal import printable
 
 if TYPE_CHECKING:
     from .build import BuildOptions, BuildReport
@@ -21,9 +21,6 @@ if TYPE_CHECKING:
 # run them, so `briefing --help` and a usage error start fast.
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-BIDI_CONTROLS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
 
 SITE_COMMANDS = ("build", "check", "serve")
 DESCRIPTION = """\
@@ -424,8 +421,10 @@ def _check(args: argparse.Namespace) -> int:
     if args.verbosity < 0:
         return EXIT_OK
     print(
-        f"ok: {len(rendered.site.articles)} articles, {len(rendered.site.topics)} topics, "
-        f"{len(rendered.site.entities)} entities, {len(rendered.pages)} pages"
+        f"ok: {_amount(len(rendered.site.articles), 'article')}, "
+        f"{_amount(len(rendered.site.topics), 'topic')}, "
+        f"{_amount(len(rendered.site.entities), 'entity', 'entities')}, "
+        f"{_amount(len(rendered.pages), 'page')}"
         + _count(len(rendered.warnings), "warning", ", ")
     )
     if rendered.evidence is not None:
@@ -457,6 +456,11 @@ def _print_warnings(warnings: Sequence[ContentError], verbosity: int = 0) -> Non
         return
     for warning in warnings:
         print(printable(str(warning)), file=sys.stderr)
+
+
+def _amount(number: int, noun: str, plural: str = "") -> str:
+    """'1 article', '2 articles', '0 entities'."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def _count(number: int, noun: str, prefix: str = "") -> str:
@@ -568,22 +572,6 @@ def _print_elsewhere(warnings: Sequence[ContentError], shown: int = 5) -> None:
         print(printable(f"  {warning}"), file=sys.stderr)
     if len(warnings) > shown:
         print(f"  … and {len(warnings) - shown} more", file=sys.stderr)
-
-
-def printable(text: str, lines: bool = False) -> str:
-    """Text safe to show in a terminal: control characters (ESC above all, and line
-    breaks inside a value) and bidi overrides are shown escaped, never sent raw. With
-    `lines`, `text` is several lines and its line breaks stay."""
-    if lines:
-        return "\n".join(printable(line) for line in text.split("\n"))
-    if text.isprintable():  # no control character (nor any bidi override: they are Cf)
-        return text
-    return "".join(
-        f"\\x{ord(char):02x}"
-        if unicodedata.category(char) == "Cc"
-        else (f"\\u{ord(char):04x}" if char in BIDI_CONTROLS else char)
-        for char in text
-    )
 
 
 def _iso_date(text: str) -> dt.date:

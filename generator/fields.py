@@ -84,7 +84,9 @@ class FieldReader:
             try:
                 return dt.datetime.fromisoformat(str(value).strip()).date()
             except ValueError as exc:
-                reason = str(exc) if "range" in str(exc) else "use the ISO form YYYY-MM-DD"
+                said = str(exc)  # "month must be in 1..12", "day is out of range for month"
+                in_form = "range" in said or "must be in" in said
+                reason = said if in_form else "use the ISO form YYYY-MM-DD"
                 self.error((name,), f"invalid date {str(value)!r}", reason)
         return dt.date.min
 

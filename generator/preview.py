@@ -29,6 +29,7 @@ from .output import OutputError
 from .routes import Routes
 from .search import SearchIndexError
 from .serve import Broadcaster, PreviewServer, make_server
+from .terminal import printable
 
 QUIET_SECONDS = 0.04  # a burst of file events ends after this long without one
 MAX_DEBOUNCE_SECONDS = 0.5
@@ -127,6 +128,7 @@ class Preview:
         self.full_seconds: float | None = None  # how long the first, full build took
         self._stop = threading.Event()
         self._seen: dict[str, Fingerprint] = {}  # the inputs as the last build found them
+        self._shown: tuple[str, ...] = ()  # the warnings (or errors) last printed
 
     def rebuild(self) -> BuildReport | None:
         """One build through the shared Builder; errors go to the terminal and the browser."""
@@ -135,22 +137,35 @@ class Preview:
             report = self.builder.build()
         except ContentErrors as exc:
             messages = [str(error) for error in exc.errors]
-            print("\n".join(messages), file=sys.stderr)
+            self._show(tuple(messages))
             self.broadcaster.failed(messages)
             return None
         except (SearchIndexError, OutputError, OSError) as exc:
             return self._failed(f"error: {exc}")
         except Exception as exc:  # a bug or a limit we missed must not stop the preview
             return self._failed(f"error: the build failed: {type(exc).__name__}: {exc}")
+        self._show(tuple(str(warning) for warning in report.warnings), fixed=True)
         self._note_if_slow(report)
         self.base_path = report.base_path
         links = Routes("/", report.base_path)
         self.broadcaster.built([links.link(path) for path in report.written + report.deleted])
         return report
 
+    def _show(self, messages: tuple[str, ...], fixed: bool = False) -> None:
+        """Print the build's errors or warnings as `build` does, once: a save that leaves
+        them as they were prints nothing again; one that clears them says so."""
+        if messages == self._shown:
+            return
+        for message in messages:
+            print(printable(message), file=sys.stderr)
+        if fixed and not messages:
+            print("no errors or warnings now", file=sys.stderr)
+        self._shown = messages
+
     def _failed(self, message: str) -> None:
         message = message[:2000]
-        print(message, file=sys.stderr)
+        self._shown = (message,)
+        print(printable(message), file=sys.stderr)
         self.broadcaster.failed([message])
 
     def _note_if_slow(self, report: BuildReport) -> None:

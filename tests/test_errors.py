@@ -77,7 +77,7 @@ def test_unknown_topic_names_file_line_and_suggestion(mini_content: Path, tmp_pa
             "articles/first.md",
             "date: 2025-11-18",
             "date: 2025-13-45",
-            "articles/first.md:3:7: error: invalid date '2025-13-45' (use the ISO form YYYY-MM-DD)",
+            "articles/first.md:3:7: error: invalid date '2025-13-45' (month must be in 1..12)",
         ),
         (
             "articles/first.md",

@@ -8,10 +8,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, site_args
+from conftest import FIXTURES, THEME, parse, site_args
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.build import BuildOptions, build
 from generator.cli import main
 from generator.errors import ContentErrors
 from generator.load import load_content
@@ -48,7 +49,13 @@ def test_an_entry_is_appended_and_check_passes(mini_content: Path, capsys, kind:
     after = path.read_bytes()
     assert after.startswith(before) and b"\n  # " in after[len(before) :]  # commented
     assert after.decode("utf-8").splitlines()[line - 1].startswith("- id: ")
+    capsys.readouterr()
     assert main(site_args("check", mini_content)) == 0
+    warned = [line for line in capsys.readouterr().err.splitlines() if ": warning: " in line]
+    # a new entry is not used yet, and check says only that (a new topic's placeholder
+    # summary is not checked against articles it does not have)
+    assert [w.split(": warning: ")[0] for w in warned] in ([], [f"{path}:{line}:3"]), warned
+    assert all(w.endswith(("has no articles", "to its aliases)", "no articles")) for w in warned)
     site = build_site(load_content(mini_content))
     if kind == "topic":
         topic = site.topics["prisoner-exchanges-who-when"]
@@ -139,3 +146,17 @@ def test_any_name_is_written_as_given_or_refused(kind: str, name: str, alias: st
         if kind == "entity":
             tidy = " ".join(alias.split())
             assert record[written.id].aliases == ((tidy,) if tidy else ())
+
+
+def test_a_new_topic_claims_nothing_about_support(mini_content: Path, tmp_path: Path) -> None:
+    """With no fact, event or quote yet, its page has no "Disputed" section saying that
+    everything here is supported."""
+    args, _ = COMMANDS["topic"]
+    assert main([*args, "--content", str(mini_content)]) == 0
+    output = tmp_path / "site"
+    build(BuildOptions(mini_content, THEME, output, search=False))
+    page = parse(output / "topics" / "prisoner-exchanges-who-when" / "index.html")
+    assert page.select_one("#disputed-heading") is None
+    assert "supported by at least one" not in page.get_text()
+    ankara = parse(output / "topics" / "ankara-meeting" / "index.html")
+    assert ankara.select_one("#disputed-heading")  # a topic with facts keeps the section

@@ -203,6 +203,28 @@ def wait_for(server: Server, path: str, text: str, timeout: float = 10) -> str:
     raise AssertionError(f"{text!r} never appeared on {path}")
 
 
+def test_warnings_are_printed_once_and_their_end_is_said(server: Server, capsys) -> None:
+    """The terminal says what `build` would: a save that loses a claim its support prints
+    the warning (once, not on every later save), and the save that mends it says so."""
+    article = server.content / "articles" / f"{ARTICLE}.md"
+    said, unsaid = "confirmed that no Russian", "confirmed that a Russian"
+
+    def printed_when(done) -> str:
+        deadline, seen = time.monotonic() + 20, ""
+        while time.monotonic() < deadline:
+            seen += capsys.readouterr().err
+            if done(seen):
+                return seen
+            time.sleep(0.1)
+        raise AssertionError(f"the preview printed only {seen!r}")
+
+    edit(article, said, unsaid)
+    warned = printed_when(lambda err: "[negation]" in err)
+    assert "topics.yaml:" in warned and "warning:" in warned
+    edit(article, unsaid, said)
+    printed_when(lambda err: "no errors or warnings now" in err)
+
+
 def test_a_page_follows_an_article_it_cites_from_another_topic(server: Server) -> None:
     """The bug recorded dependencies fixed: a key fact citing an article outside its topic."""
     topic = "/topics/ankara-meeting/"
