@@ -259,6 +259,7 @@ class Running:
 def start(options: BuildOptions, host: str, port: int, verbosity: int = 0) -> Running:
     """The first build, then the server and the watcher; `Running.preview.run_loop()`
     then rebuilds on every change. Raises ListenError when the port cannot be listened on."""
+    _refuse_a_taken_port(host, port)  # before a build the writer would wait for in vain
     preview = Preview(replace(options, drafts=True, future=True))  # shown, marked as such
     report = preview.rebuild()
     if report is not None and verbosity >= 0:
@@ -297,6 +298,19 @@ def serve(
     finally:
         running.stop()
     return 0
+
+
+def _refuse_a_taken_port(host: str, port: int) -> None:
+    """Listen on the port for a moment, as the server will (SO_REUSEADDR, as http.server
+    sets it), so a port in use is said at once; the server's own bind still decides."""
+    if port == 0:
+        return
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.create_server((host, port), family=family):
+            pass
+    except OSError as exc:
+        raise ListenError(_listen_error(exc, host, port)) from None
 
 
 def _listen_error(exc: OSError, host: str, port: int) -> str:

@@ -134,6 +134,7 @@ def test_a_busy_port_is_one_line_and_exit_1(mini_content: Path, tmp_path: Path) 
         f"error: port {port} is in use: try --port 0 (any free port) or another --port"
     )
     assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()  # said before building, not after
 
 
 def test_building_an_empty_folder_says_how_to_start(tmp_path: Path, capsys) -> None:
