@@ -1,5 +1,5 @@
 """The support check: for each key fact, event and quote, the passage (a sentence, or two
-adjacent ones) of each cited article that supports it. README.md, "Evidence", states the
+adjacent ones) of each cited article that supports it. docs/EVIDENCE.md, "Evidence", states the
 rules for readers; `claim_needs` and `Needs.check` are those rules."""
 
 from __future__ import annotations

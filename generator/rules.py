@@ -1,6 +1,6 @@
 """The meaning rules: a passage that has every word of a claim may still not say it.
 Each rule compares the claim's `Reading` with the passage's (`meaning.py`) and names what
-differs; README.md, "Evidence", states them for readers."""
+differs; docs/EVIDENCE.md, "Evidence", states them for readers."""
 
 from __future__ import annotations
 
