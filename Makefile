@@ -57,7 +57,7 @@ test-fast: $(STAMP)
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet $(UV)
 	$(COMPILE) -o $(LOCK)
-	cp $(LOCK) generator/starter/$(LOCK)  # what `briefing init` pins a new site's install to
+	cp $(LOCK) generator/authoring/starter/$(LOCK)  # what `briefing init` pins a new site's install to
 	$(COMPILE) --extra dev -o $(DEV_LOCK)
 
 # W3C Nu HTML checker and axe-core over the built site/ (BASE_PATH=/repo/ for a sub-path build).

@@ -19,9 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from corpus import write_corpus
 from evidence import add_claims
 
-from generator.load import load_content
-from generator.model import build_site
-from generator.support import check_site
+from generator.content.load import load_content
+from generator.content.model import build_site
+from generator.evidence.site_check import check_site
 
 
 def main() -> None:

@@ -26,10 +26,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.dates import PartialDate  # noqa: E402
+from generator.content.dates import PartialDate  # noqa: E402
 from generator.errors import Position  # noqa: E402
-from generator.evidence import Claim, Evidence, check_claims  # noqa: E402
-from generator.textfeatures import NameIndex, name_index  # noqa: E402
+from generator.evidence.passages import Claim, Evidence, check_claims  # noqa: E402
+from generator.evidence.textfeatures import NameIndex, name_index  # noqa: E402
 
 CLAIMS = ROOT / "bench" / "claims" / "claims.yaml"
 ENTITY_FILES = (ROOT / "content" / "entities.yaml", ROOT / "bench" / "claims" / "entities.yaml")

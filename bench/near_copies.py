@@ -1,4 +1,4 @@
-"""Near-copy search: the signature search (near_copies.py) against the exact all-pairs
+"""Near-copy search: the signature search (copies/near_copies.py) against the exact all-pairs
 count it replaced, for recall and CPU time.
 
     .venv/bin/python bench/near_copies.py --articles 1000 10000 [--corpus bench|zipf]
@@ -29,13 +29,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpus import write_corpus
-from generator.near_copies import (
+from generator.copies.near_copies import (
     COMMON_PAIR_ARTICLES,
     MIN_PAIRS,
     NEAR_COPY_SHARE,
     search,
 )
-from generator.signatures import body_digest, word_pairs
+from generator.copies.signatures import body_digest, word_pairs
 
 SHARES = (0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 

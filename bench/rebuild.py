@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from commands import THEME  # noqa: E402
 from corpus import write_corpus  # noqa: E402
 
-from generator.build import Builder, BuildOptions  # noqa: E402
+from generator.pipeline.builder import Builder, BuildOptions  # noqa: E402
 
 
 def timed(builder: Builder) -> tuple[float, int, float]:

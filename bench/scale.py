@@ -34,8 +34,8 @@ from commands import THEME, briefing  # noqa: E402
 from corpus import write_corpus  # noqa: E402
 from peers import write_hugo_site, write_pelican_site  # noqa: E402
 
-from generator.stages import STAGES  # noqa: E402
-from generator.stages import parse as parse_stages  # noqa: E402
+from generator.pipeline.stages import STAGES  # noqa: E402
+from generator.pipeline.stages import parse as parse_stages  # noqa: E402
 
 MEASURE = """
 import resource, subprocess, sys, time
@@ -89,7 +89,7 @@ def ours_by_stage(
 SEARCH_STAGE = """
 import sys
 from pathlib import Path
-from generator.search import write_search_index
+from generator.search.index import write_search_index
 write_search_index(Path(sys.argv[1]), "en", Path(sys.argv[2]))
 """
 
@@ -116,7 +116,7 @@ def peer_commands(peers: Path, work: Path) -> dict[str, tuple[list[str], Path]]:
 
 def rebuilds(content: Path, output: Path) -> tuple[float, int, float, int]:
     """(no-change seconds, files written, one-edit seconds, pages rendered), no search."""
-    from generator.build import Builder, BuildOptions
+    from generator.pipeline.builder import Builder, BuildOptions
 
     builder = Builder(BuildOptions(content, THEME, output, search=False, workers=1))
     builder.build()

@@ -153,7 +153,7 @@ def measure(site_dir: Path, engine: str = "briefing", browser=None) -> Report:
     """Run QUERIES on a built site (served at the root) and score the answers; in the
     given Playwright browser, or in a Chromium of its own."""
     sys.path.insert(0, str(ROOT))
-    from generator.serve import serving
+    from generator.preview.server import serving
 
     with serving(site_dir) as base:
         if browser is not None:
@@ -189,7 +189,7 @@ def _outcome(entry: tuple[str, str, tuple[str, ...], tuple[str, ...]], urls: lis
 
 def build_real_site(output: Path) -> Path:
     sys.path.insert(0, str(ROOT))
-    from generator.build import BuildOptions, build
+    from generator.pipeline.builder import BuildOptions, build
 
     build(BuildOptions(ROOT / "content", ROOT / "themes" / "default", output))
     return output

@@ -22,7 +22,7 @@ from commands import ROOT, briefing
 from corpus import write_corpus
 
 sys.path.insert(0, str(ROOT))
-from generator.search import SearchIndexError, verify_bundle
+from generator.search.index import SearchIndexError, verify_bundle
 
 
 def main() -> int:

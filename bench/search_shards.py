@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.search import write_search_index  # noqa: E402
-from generator.serve import serving  # noqa: E402
+from generator.preview.server import serving  # noqa: E402
+from generator.search.index import write_search_index  # noqa: E402
 
 QUERIES = ("Putin", "ceasefire talks", "Erdogan Ankara", "security guarantees", "prisoners")
 CHROMIUM = "/usr/bin/chromium"

@@ -11,11 +11,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ContentError, ContentErrors
-from .terminal import printable
+from generator.errors import ContentError, ContentErrors
+from generator.terminal import printable
 
 if TYPE_CHECKING:
-    from .build import BuildOptions, BuildReport
+    from generator.pipeline.builder import BuildOptions, BuildReport
 
 # The stages (Jinja2, markdown-it-py, PyYAML...) are imported by the commands that
 # run them, so `briefing --help` and a usage error start fast.
@@ -58,8 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERRORS
     if args.command == "build" and _build_unchanged(args):
         return EXIT_OK
-    from .output import OutputError, describe_fault
-    from .search import SearchIndexError
+    from generator.output import OutputError, describe_fault
+    from generator.search.index import SearchIndexError
 
     try:
         return args.run(args)
@@ -183,7 +183,7 @@ class _Version(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:
-        from . import __version__
+        from generator import __version__
 
         print(f"briefing {__version__}")
         parser.exit()
@@ -295,7 +295,7 @@ def _add_site_options(command: argparse.ArgumentParser) -> None:
 
 
 def _options(args: argparse.Namespace, search: bool = True) -> BuildOptions:
-    from .build import BuildOptions
+    from generator.pipeline.builder import BuildOptions
 
     strict = getattr(args, "strict", False)
     jobs = max(1, getattr(args, "jobs", 2))
@@ -311,7 +311,7 @@ def _options(args: argparse.Namespace, search: bool = True) -> BuildOptions:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import build
+    from generator.pipeline.builder import build
 
     options = replace(_options(args, search=not args.no_search), cache=not args.no_cache)
     _say_theme(args, options)
@@ -341,7 +341,7 @@ def _held_line(count: int, next_date: str) -> str:
 
 def _print_stages(report: BuildReport) -> None:
     """Each stage's cost and share of this build, so a slower stage shows the day it lands."""
-    from .stages import describe
+    from generator.pipeline.stages import describe
 
     for line in describe(report.stages, report.seconds):
         print(line, file=sys.stderr)
@@ -352,7 +352,7 @@ def _build_unchanged(args: argparse.Namespace) -> bool:
     by stat against a small manifest, before anything heavy is imported."""
     if args.no_cache or args.verbosity > 0:
         return False
-    from . import manifest
+    from generator.incremental import manifest
 
     started = time.perf_counter()
     settings = manifest.Settings(
@@ -380,7 +380,7 @@ def _build_unchanged(args: argparse.Namespace) -> bool:
 
 
 def _say_theme(args: argparse.Namespace, options: BuildOptions) -> None:
-    from .theme import Theme
+    from generator.render.theme import Theme
 
     if args.verbosity > 0:
         folders = Theme.for_site(options.theme_dir).folders
@@ -389,7 +389,7 @@ def _say_theme(args: argparse.Namespace, options: BuildOptions) -> None:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from .quickstart import StarterOptions, create_site
+    from generator.authoring.init import StarterOptions, create_site
 
     options = StarterOptions(args.directory, args.title, args.base_url, args.force)
     written = create_site(options)
@@ -413,7 +413,7 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .build import render_site
+    from generator.pipeline.builder import render_site
 
     # scheduled articles are checked too: they will be published later, unattended
     rendered = render_site(replace(_options(args), future=True))
@@ -470,7 +470,7 @@ def _count(number: int, noun: str, prefix: str = "") -> str:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .preview import serve
+    from generator.preview.session import serve
 
     return serve(_options(args), args.host, args.port, args.open, args.verbosity)
 
@@ -478,7 +478,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     if args.kind != "article":
         return _new_entry(args)
-    from .authoring import new_article
+    from generator.authoring.imports import new_article
 
     path = new_article(
         args.content, args.title, args.force, args.source, tuple(args.topic), args.date
@@ -494,7 +494,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _new_entry(args: argparse.Namespace) -> int:
-    from .new_entries import NewEntry, add_entry
+    from generator.authoring.new_entries import NewEntry, add_entry
 
     kind = args.entry_kind or ("outlet" if args.kind == "source" else "")
     entry = NewEntry(
@@ -518,8 +518,8 @@ def _new_entry(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .authoring import ImportOptions, import_files, read_inputs
-    from .importer import describe_import
+    from generator.authoring.imports import ImportOptions, import_files, read_inputs
+    from generator.authoring.plain_text import describe_import
 
     stdin = sys.stdin.buffer.read() if "-" in args.files else None
     inputs = read_inputs(args.files, stdin)

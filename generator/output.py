@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
-from .errors import ContentError, ContentErrors, Position
+from generator.errors import ContentError, ContentErrors, Position
 
 try:
     import fcntl

@@ -12,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import settings
 
-from generator.build import BuildOptions, build
-from generator.serve import serving
+from generator.pipeline.builder import BuildOptions, build
+from generator.preview.server import serving
 
 if TYPE_CHECKING:  # Playwright is imported by the browser tests alone (it takes a while)
     from playwright.sync_api import Browser

@@ -60,7 +60,7 @@ def test_topic_filter_narrows_results(real_site: Path, serve_dir, page: Page) ->
 def test_header_search_form_works_under_a_sub_path(tmp_path: Path, serve_dir, page: Page) -> None:
     from conftest import CONTENT, THEME
 
-    from generator.build import BuildOptions, build
+    from generator.pipeline.builder import BuildOptions, build
 
     output = tmp_path / "site"
     build(BuildOptions(CONTENT, THEME, output, "https://example.github.io/briefing/"))

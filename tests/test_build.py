@@ -8,8 +8,8 @@ from pathlib import Path
 
 from conftest import CONTENT, ROOT, THEME, tree
 
-from generator.build import BuildOptions, build
 from generator.cli import main
+from generator.pipeline.builder import BuildOptions, build
 
 
 def test_two_builds_are_byte_identical(real_site: Path, tmp_path: Path) -> None:

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, THEME, site_args, tree
 
-from generator import cache
-from generator.build import BuildOptions, build
 from generator.cli import main
+from generator.incremental import cache
+from generator.pipeline.builder import BuildOptions, build
 
 ARTICLE = "ukraine-proposes-leaders-meeting-at-istanbul-talks"
 

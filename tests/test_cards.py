@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
-from generator import cards
-from generator.build import BuildOptions, build
 from generator.errors import Position
+from generator.pipeline.builder import BuildOptions, build
+from generator.render import cards
 
 BASE_URL = "https://example.org/"
 

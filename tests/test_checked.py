@@ -10,12 +10,12 @@ import pytest
 from conftest import THEME, parse, site_args
 from test_check import check, replace_in
 
-from generator.build import BuildOptions, build
 from generator.cli import main
+from generator.content.curation import Checked
 from generator.errors import Position
-from generator.evidence import Claim, check_claims
-from generator.rules import Checked
-from generator.textfeatures import name_index
+from generator.evidence.passages import Claim, check_claims
+from generator.evidence.textfeatures import name_index
+from generator.pipeline.builder import BuildOptions, build
 
 NAMES = name_index([("zelensky", "Volodymyr Zelensky", ["Zelensky"])], ["zelensky"])
 HERE = Position(Path("topics.yaml"), 1)

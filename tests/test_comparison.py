@@ -6,8 +6,8 @@ from pathlib import Path
 
 from conftest import parse
 
-from generator.comparison import compare
-from generator.textfeatures import name_index
+from generator.evidence.comparison import compare
+from generator.evidence.textfeatures import name_index
 
 NAMES = name_index(
     [

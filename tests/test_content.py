@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from conftest import CONTENT, THEME
 
-from generator.build import BuildOptions, render_site
-from generator.support import check_site
+from generator.evidence.site_check import check_site
+from generator.pipeline.builder import BuildOptions, render_site
 
 
 @pytest.fixture(scope="module")

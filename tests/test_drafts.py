@@ -12,8 +12,8 @@ import pytest
 from conftest import parse, site_args
 from test_preview import previewing
 
-from generator.build import BuildOptions, build
 from generator.cli import main
+from generator.pipeline.builder import BuildOptions, build
 
 BASE_URL = "https://example.org/mini/"
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Browser
 
-from generator.entity_graph import MARGIN, backbone, layout
-from generator.graph_labels import Box, arrange
-from generator.ranking import co_mention_graph
+from generator.reads.ranking import co_mention_graph
+from generator.views.entity_graph import MARGIN, backbone, layout
+from generator.views.graph_labels import Box, arrange
 
 
 def test_co_mentions_count_shared_articles() -> None:

@@ -11,13 +11,13 @@ from conftest import CONTENT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.dates import PartialDate
+from generator.content.dates import PartialDate
+from generator.content.load import load_content
+from generator.content.model import build_site
 from generator.errors import Position
-from generator.evidence import Claim, Support, check_claims
-from generator.load import load_content
-from generator.model import build_site
-from generator.sentences import normalise, split_sentences
-from generator.textfeatures import name_index
+from generator.evidence.passages import Claim, Support, check_claims
+from generator.evidence.sentences import normalise, split_sentences
+from generator.evidence.textfeatures import name_index
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
 PEOPLE = [

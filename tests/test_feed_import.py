@@ -14,11 +14,11 @@ from conftest import CONTENT, FIXTURES, THEME, parse, site_args
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.build import BuildOptions, build
+from generator.authoring.feeds import _blocks, is_feed
+from generator.authoring.plain_text import PlainArticle, article_file
 from generator.cli import main
-from generator.feed_import import _blocks, is_feed
-from generator.importer import PlainArticle, article_file
-from generator.markdown import Markdown
+from generator.pipeline.builder import BuildOptions, build
+from generator.text.markdown import Markdown
 
 FEEDS = FIXTURES / "feeds"
 SWAP = "articles/prisoner-swap-agreed-at-istanbul-talks.md"

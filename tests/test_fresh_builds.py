@@ -3,7 +3,7 @@ it: what the cache lets a new process skip, and that skipping changes nothing.
 
 - a one-article edit signs that article's text alone for the near-copy search;
 - an edit that breaks a fact's support gives the warm build the cold build's warning;
-- a build with nothing to do writes nothing and never imports Jinja2 (manifest.py);
+- a build with nothing to do writes nothing and never imports Jinja2 (incremental/manifest.py);
 - the support check re-checks only the claims whose text or cited text changed."""
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, site_args, tree
 
-from generator import cache
-from generator.build import Builder, BuildOptions
-from generator.support import check_site
+from generator.evidence.site_check import check_site
+from generator.incremental import cache
+from generator.pipeline.builder import Builder, BuildOptions
 
 EDITED = "zelensky-to-meet-us-envoy-and-turkish-president"
 STATED = (
@@ -105,8 +105,8 @@ def test_a_build_with_nothing_to_do_writes_nothing_and_imports_no_stage(
         for line in again.stderr.splitlines()
         if line.startswith("import time:")
     }
-    assert "generator.cli" in modules and "generator.manifest" in modules
-    assert not {"jinja2", "markdown_it", "yaml", "pickle", "generator.build"} & modules
+    assert "generator.cli" in modules and "generator.incremental.manifest" in modules
+    assert not {"jinja2", "markdown_it", "yaml", "pickle", "generator.pipeline.builder"} & modules
     assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")} == files
     assert warnings(again) == warnings(first)
     assert again.stdout.split(" in ")[0] == first.stdout.split(" in ")[0]  # "built N pages into"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator.evidence_views import CitedSentence
-from generator.highlight import mark_cited
-from generator.sentences import Sentence
+from generator.evidence.sentences import Sentence
+from generator.views.evidence import CitedSentence
+from generator.views.highlight import mark_cited
 
 BODY = Markup(
     '<p id="para-2">He said &quot;yes&quot;. <a class="entity" href="/e/p/">Peskov</a> '

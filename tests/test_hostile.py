@@ -18,9 +18,9 @@ from conftest import CONTENT, FIXTURES, ROOT, THEME, site_args, tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import Builder, BuildOptions, build
+from generator.content.yamlpos import parse_yaml
 from generator.errors import ContentErrors
-from generator.yamlpos import parse_yaml
+from generator.pipeline.builder import Builder, BuildOptions, build
 
 FIELD_NAMES = [
     "id",

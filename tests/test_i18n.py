@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT, THEME, parse
 
-from generator.build import BuildOptions, build
 from generator.i18n import languages, plural_category, strings_for
+from generator.pipeline.builder import BuildOptions, build
 
 FORMS = {"en": {"one", "other"}, "uk": {"one", "few", "many"}}
 USED = re.compile(r"""\bt\(\s*["'](\w+\.[\w.]*\w)["']\s*[,)]""")  # t("a.key") in templates, Python

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.authoring.plain_text import clean_text, front_matter
+from generator.content.load import split_front_matter
 from generator.errors import ContentErrors
-from generator.importer import clean_text, front_matter
-from generator.load import split_front_matter
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,7 @@ def test_no_value_can_add_a_key_or_break_the_front_matter(
 
 
 def test_the_copy_index_measures_shares_and_replaces_a_text() -> None:
-    from generator.copies import CopyIndex
+    from generator.copies.new_text import CopyIndex
 
     words = [f"word{n}" for n in range(60)]
     index = CopyIndex([("a", " ".join(words)), ("b", " ".join(words[:30]))])

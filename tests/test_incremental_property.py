@@ -19,8 +19,8 @@ from conftest import CONTENT, THEME, tree
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from generator.build import Builder, BuildOptions, build
 from generator.errors import ContentErrors
+from generator.pipeline.builder import Builder, BuildOptions, build
 
 EXAMPLES = int(os.environ.get("BRIEFING_PROPERTY_EXAMPLES", "12"))
 # Shrinking a failure can take minutes: the long run in bench/ shrinks, `make test` reports

@@ -16,7 +16,7 @@ from bs4 import Tag
 from conftest import FIXTURES, THEME, parse
 from playwright.sync_api import Browser
 
-from generator.build import BuildOptions, build
+from generator.pipeline.builder import BuildOptions, build
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 KINDS = {

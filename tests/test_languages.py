@@ -11,7 +11,7 @@ import pytest
 from conftest import FIXTURES, THEME, parse
 from playwright.sync_api import Browser, Page
 
-from generator.build import BuildOptions, BuildReport, build
+from generator.pipeline.builder import BuildOptions, BuildReport, build
 
 UKRAINIAN = """---
 title: Зеленський прибув до Анкари

@@ -21,9 +21,9 @@ from conftest import FIXTURES, ROOT, THEME, site_args
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import BuildOptions, build
 from generator.cli import main
-from generator.markdown import Markdown
+from generator.pipeline.builder import BuildOptions, build
+from generator.text.markdown import Markdown
 
 ARTICLE = "articles/first.md"
 MESSAGE = re.compile(r"^/\S+?(:\d+){0,2}: (error|warning): \S")

@@ -12,10 +12,10 @@ from conftest import FIXTURES, THEME, parse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.build import BuildOptions, build
+from generator.content.model import Article, Site, Source
+from generator.copies.lineage import Lineage, copy_and_original, lineage
 from generator.errors import Position
-from generator.lineage import Lineage, copy_and_original, lineage
-from generator.model import Article, Site, Source
+from generator.pipeline.builder import BuildOptions, build
 
 LABELS = {
     # only the first rewrite's text adds it: the rewrite of the rewrite is no second outlet

@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.content.load import split_front_matter
+from generator.content.slug import slugify
+from generator.content.yamlpos import parse_yaml
 from generator.errors import ContentErrors
-from generator.load import split_front_matter
-from generator.slug import slugify
-from generator.yamlpos import parse_yaml
 
 PATH = Path("content/articles/x.md")
 

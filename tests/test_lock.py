@@ -103,7 +103,7 @@ ACTIONS = {
 
 @pytest.mark.parametrize(
     "workflow",
-    [".github/workflows/pages.yml", "generator/starter/pages.yml"],
+    [".github/workflows/pages.yml", "generator/authoring/starter/pages.yml"],
 )
 def test_workflows_use_the_current_action_majors(workflow: str) -> None:
     uses = re.findall(r"uses: ([\w./-]+)@(\S+)", (ROOT / workflow).read_text(encoding="utf-8"))

@@ -9,11 +9,11 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.entity_links import build_matcher, entity_links_plugin
+from generator.content.model import Entity
 from generator.errors import Position
-from generator.markdown import Markdown
-from generator.model import Entity
 from generator.routes import Routes
+from generator.text.entity_links import build_matcher, entity_links_plugin
+from generator.text.markdown import Markdown
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 

@@ -1,4 +1,4 @@
-"""The near-copy search by signatures (near_copies.py) against the exact count it
+"""The near-copy search by signatures (copies/near_copies.py) against the exact count it
 replaced: a brute-force oracle over every pair of articles, same share rule."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.near_copies import COMMON_PAIR_ARTICLES, MIN_PAIRS, NEAR_COPY_SHARE, search
-from generator.signatures import body_digest, sign, word_pairs
+from generator.copies.near_copies import COMMON_PAIR_ARTICLES, MIN_PAIRS, NEAR_COPY_SHARE, search
+from generator.copies.signatures import body_digest, sign, word_pairs
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def test_signatures_depend_only_on_the_text() -> None:
     body = "Delegations met in Istanbul. The ceasefire talks resumed on Monday in Istanbul."
     here = sign(body)
     for seed in ("1", "2"):  # another process, another str hash seed: the same signature
-        code = f"from generator.signatures import sign; print(sign({body!r}).sketch.hex())"
+        code = f"from generator.copies.signatures import sign; print(sign({body!r}).sketch.hex())"
         environment = {**os.environ, "PYTHONHASHSEED": seed}
         there = subprocess.run(
             [sys.executable, "-c", code], env=environment, capture_output=True, text=True

@@ -12,12 +12,12 @@ from conftest import FIXTURES, THEME, parse, site_args
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import BuildOptions, build
+from generator.authoring.new_entries import NewEntry, add_entry
 from generator.cli import main
+from generator.content.load import load_content
+from generator.content.model import build_site
 from generator.errors import ContentErrors
-from generator.load import load_content
-from generator.model import build_site
-from generator.new_entries import NewEntry, add_entry
+from generator.pipeline.builder import BuildOptions, build
 
 COMMANDS = {
     "topic": (

@@ -16,9 +16,10 @@ import pytest
 from conftest import CONTENT, FIXTURES, ROOT, THEME, site_args, tree
 from test_serve import get
 
-from generator import output, search
-from generator.build import BuildOptions, build
+from generator import output
 from generator.cli import main
+from generator.pipeline.builder import BuildOptions, build
+from generator.search import index as search
 
 sys.path.insert(0, str(ROOT / "bench"))
 from corpus import write_corpus

@@ -39,11 +39,11 @@ def test_the_wheel_carries_the_theme_fonts_starter_and_licence(wheel: Path) -> N
         if path.is_file():
             assert f"generator/theme/{path.relative_to(theme).as_posix()}" in names
     for name in (
-        "generator/fonts/DejaVuSans-Bold.ttf",
-        "generator/fonts/LICENSE",
-        "generator/starter/gitignore",
-        "generator/starter/pages.yml",
-        "generator/starter/content/articles/welcome-to-your-briefing.md",
+        "generator/render/fonts/DejaVuSans-Bold.ttf",
+        "generator/render/fonts/LICENSE",
+        "generator/authoring/starter/gitignore",
+        "generator/authoring/starter/pages.yml",
+        "generator/authoring/starter/content/articles/welcome-to-your-briefing.md",
     ):
         assert name in names
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)

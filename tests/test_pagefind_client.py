@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from generator.pagefind_client import PagefindService
+from generator.search.pagefind_client import PagefindService
 
 PAGE = "<html><body><main><h1>Talks {n}</h1>" + "<p>Ceasefire talks in Ankara.</p>" * 400
 

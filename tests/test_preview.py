@@ -24,9 +24,9 @@ import pytest
 import yaml
 from conftest import CONTENT, ROOT, THEME, site_args
 
-from generator.build import BuildOptions, BuildReport
-from generator.preview import Preview, Running, start
-from generator.serve import make_server
+from generator.pipeline.builder import BuildOptions, BuildReport
+from generator.preview.server import make_server
+from generator.preview.session import Preview, Running, start
 
 ARTICLE = "zelensky-to-meet-witkoff-and-erdogan-in-ankara"
 ARTICLE_URL = f"/articles/{ARTICLE}/"

@@ -12,7 +12,7 @@ import pytest
 from conftest import CONTENT, ROOT, THEME, parse
 from playwright.sync_api import Browser
 
-from generator.build import BuildOptions, build
+from generator.pipeline.builder import BuildOptions, build
 
 sys.path.insert(0, str(ROOT / "tools"))
 import lint_site

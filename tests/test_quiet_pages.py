@@ -13,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from playwright.sync_api import Browser
 
-from generator.evidence_views import SAME_CLAIM_OVERLAP
-from generator.textfeatures import TOKEN, word_key
-from generator.views import originals_first
+from generator.evidence.textfeatures import TOKEN, word_key
+from generator.views.evidence import SAME_CLAIM_OVERLAP
+from generator.views.items import originals_first
 
 ISTANBUL_ARTICLE = "ukraine-proposes-leaders-meeting-at-istanbul-talks"
 TRANSPARENT = ("rgba(0, 0, 0, 0)", "transparent")

@@ -10,9 +10,9 @@ from conftest import THEME, parse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.build import BuildOptions, build
-from generator.ranking import Rank, rank
-from generator.toc import Heading, article_contents, headings
+from generator.pipeline.builder import BuildOptions, build
+from generator.reads.ranking import Rank, rank
+from generator.views.toc import Heading, article_contents, headings
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ISTANBUL = Path("topics") / "istanbul-talks" / "index.html"

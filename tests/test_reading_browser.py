@@ -13,7 +13,7 @@ import pytest
 from conftest import THEME
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from generator.build import BuildOptions, build
+from generator.pipeline.builder import BuildOptions, build
 
 TOPIC = "/topics/istanbul-talks/"
 

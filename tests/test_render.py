@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import THEME
 
-from generator.model import Config
-from generator.render import compile_templates, make_environment
+from generator.content.model import Config
+from generator.render.jinja import compile_templates, make_environment
 from generator.routes import Routes
 
 CONFIG = Config("A briefing", "", "https://example.org/", "en")

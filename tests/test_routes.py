@@ -23,7 +23,7 @@ TEMPLATE_LITERAL = re.compile(
 LOADED_TEMPLATES = re.compile(r"{%\s*(extends|import|include)\b[^%]*%}")
 
 
-# Files of this machine, never of the site (cards.py looks for fonts in /usr/share/fonts).
+# Files of this machine, never of the site (render/cards.py looks for fonts in /usr/share/fonts).
 SYSTEM_FOLDERS = ("/usr/",)
 
 
@@ -98,7 +98,7 @@ def test_quote_is_urllibs_quote(text: str) -> None:
 
 @given(st.integers(0, 2000), st.integers(1, 120))
 def test_pages_of_a_list_cover_it_once_in_order(total: int, per_page: int) -> None:
-    from generator.paging import pagers
+    from generator.views.paging import pagers
 
     found = pagers(total, per_page, Routes().articles_page)
     assert found[0].paths[0] == Routes().articles and len(set(found[0].paths)) == len(found)

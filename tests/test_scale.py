@@ -7,10 +7,10 @@ from pathlib import Path
 
 from conftest import ROOT, THEME, parse, tree
 
-from generator.build import BuildOptions, build
-from generator.entity_graph import TOPIC_NODES
-from generator.entity_lists import NAMED_WITH
-from generator.paging import ARTICLES_PER_PAGE
+from generator.pipeline.builder import BuildOptions, build
+from generator.views.entity_graph import TOPIC_NODES
+from generator.views.entity_lists import NAMED_WITH
+from generator.views.paging import ARTICLES_PER_PAGE
 
 sys.path.insert(0, str(ROOT / "bench"))
 from corpus import write_corpus

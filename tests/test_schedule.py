@@ -11,8 +11,8 @@ from conftest import parse, site_args, tree
 from test_drafts import search_fragments
 from test_preview import previewing
 
-from generator.build import Builder, BuildOptions, build
 from generator.cli import main
+from generator.pipeline.builder import Builder, BuildOptions, build
 
 BASE_URL = "https://example.org/mini/"
 LATER = (

@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from generator.serve import CONNECTION_TIMEOUT_SECONDS, PreviewHandler
+from generator.preview.server import CONNECTION_TIMEOUT_SECONDS, PreviewHandler
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.slug import SLUG_MAX, is_slug, slugify
+from generator.content.slug import SLUG_MAX, is_slug, slugify
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
-from generator.stages import STAGES, StageClock, StageTime, describe, parse
+from generator.pipeline.stages import STAGES, StageClock, StageTime, describe, parse
 
 
 def test_an_inner_stage_is_taken_out_of_the_outer_one() -> None:

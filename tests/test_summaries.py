@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, FIXTURES, THEME, parse
 
-from generator.build import BuildOptions, build, render_site
 from generator.cli import main
-from generator.evidence import check_claims
-from generator.lineage import declared
-from generator.summaries import _claim, _may_support, summary_sentences
-from generator.textfeatures import name_index
+from generator.copies.lineage import declared
+from generator.evidence.passages import check_claims
+from generator.evidence.summaries import _claim, _may_support, summary_sentences
+from generator.evidence.textfeatures import name_index
+from generator.pipeline.builder import BuildOptions, build, render_site
 
 SUMMARY = """  summary: >-
     Zelensky travelled to Ankara.

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.textdates import find_publication_date, parse_date
+from generator.authoring.textdates import find_publication_date, parse_date
 
 MAY_13 = dt.date(2025, 5, 13)
 

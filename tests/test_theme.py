@@ -7,8 +7,8 @@ from pathlib import Path
 
 from conftest import THEME, parse
 
-from generator.build import BuildOptions, build
-from generator.theme import Theme, packaged_theme_dir
+from generator.pipeline.builder import BuildOptions, build
+from generator.render.theme import Theme, packaged_theme_dir
 
 
 def test_the_packaged_theme_is_the_repository_theme() -> None:

@@ -22,8 +22,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import output
-from generator.build import BuildOptions, build
 from generator.errors import ContentErrors
+from generator.pipeline.builder import BuildOptions, build
 from generator.routes import BadPath, site_path
 
 BASE_URL = "https://example.org/mini/"
@@ -310,11 +310,11 @@ def test_a_planted_pickle_runs_no_code(cached_mini, where: str) -> None:
     "payload",
     [
         b'{"c":["os.system","touch PLANTED"]}',
-        b'{"c":["generator.cache.CachedBuild",1]}',
+        b'{"c":["generator.incremental.cache.CachedBuild",1]}',
         b'{"x":1}',
         b'{"d":[1]}',
         b"[" * 100_000 + b"]" * 100_000,
-        b'{"c":["generator.state.BuildState",1,2,3,4,5,6,7]}',
+        b'{"c":["generator.incremental.state.BuildState",1,2,3,4,5,6,7]}',
         b"\xff\xfe not json",
         b"",
     ],
@@ -352,7 +352,7 @@ def test_leftovers_of_killed_builds_are_cleaned_and_a_bad_manifest_is_ignored(
 
 
 def test_a_cache_that_cannot_be_saved_leaves_no_temporary_file(tmp_path: Path, capsys) -> None:
-    from generator import cache
+    from generator.incremental import cache
 
     folder = tmp_path / "cache"
     folder.mkdir()
@@ -390,15 +390,15 @@ def _typed(value: object) -> object:
 @settings(max_examples=200, deadline=None)
 @given(PLAIN_VALUES)
 def test_plain_data_reads_back_as_written(value: object) -> None:
-    from generator import plaindata
+    from generator.incremental import plaindata
 
     assert _typed(plaindata.loads(plaindata.dumps(value), ())) == _typed(value)
 
 
 def test_plain_data_makes_a_dataclass_without_running_its_code() -> None:
-    from generator import plaindata
-    from generator.dates import PartialDate
+    from generator.content.dates import PartialDate
     from generator.errors import Position
+    from generator.incremental import plaindata
 
     data = plaindata.dumps((PartialDate(2025, 2, 30), Position(Path("a.md"), 3)))
     assert plaindata.loads(data, (PartialDate, Position)) == (
@@ -432,7 +432,8 @@ def test_the_pages_workflow_restores_only_a_cache_of_its_own_key() -> None:
     import yaml
 
     root = Path(__file__).resolve().parent.parent
-    for workflow in (root / ".github/workflows/pages.yml", root / "generator/starter/pages.yml"):
+    starter = root / "generator/authoring/starter"
+    for workflow in (root / ".github/workflows/pages.yml", starter / "pages.yml"):
         steps = yaml.safe_load(workflow.read_text())["jobs"]["build"]["steps"]
         for step in steps:
             if not str(step.get("uses", "")).startswith("actions/cache@"):

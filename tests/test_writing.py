@@ -14,9 +14,9 @@ from conftest import FIXTURES, ROOT, THEME, parse, site_args
 from PIL import Image
 from playwright.sync_api import Browser
 
-from generator.build import Builder, BuildOptions, build
 from generator.cli import main
-from generator.sentences import split_sentences
+from generator.evidence.sentences import split_sentences
+from generator.pipeline.builder import Builder, BuildOptions, build
 
 sys.path.insert(0, str(ROOT / "tools"))
 import lint_site

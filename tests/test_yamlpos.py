@@ -10,8 +10,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.content.yamlpos import MAX_DEPTH, nesting_bound, parse_yaml
 from generator.errors import ContentErrors
-from generator.yamlpos import MAX_DEPTH, nesting_bound, parse_yaml
 
 PATH = Path("front.yaml")
 

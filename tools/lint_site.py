@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.serve import serving  # noqa: E402
+from generator.preview.server import serving  # noqa: E402
 
 TOOLS = ROOT / "tools" / "lint" / "node_modules"
 VNU_JAR = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"

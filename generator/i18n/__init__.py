@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from markupsafe import Markup
 
-FOLDER = Path(__file__).parent
+FOLDER = Path(__file__).parent  # generator.resources.I18N; this package is the table itself
 DEFAULT = "en"
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

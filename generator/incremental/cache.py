@@ -1,0 +1,255 @@
+"""The persistent build cache: what one `briefing build` leaves for the next process.
+
+It lives in `.briefing-cache/` beside the output folder, one file per output. It holds
+the last build's `BuildState` (parsed records, rendered bodies, each page's recorded
+reads, header and output hash, query values), a content digest of every input file,
+a snapshot of the output folder, the entity table the bodies were linked with and the
+near-copy result with the articles it was found in.
+
+The cache is a hint, never a source of truth:
+- its key is the package version, a digest of the generator's own code, of the theme
+  and of the settings; a file made under another key is ignored (one-line note);
+- its payload carries its digest; a corrupt or unreadable file is ignored (note);
+- its output snapshot (size and mtime of every file) must match the output folder,
+  or the pages are all rendered again (records and bodies are still reused);
+- an input whose stat differs (a fresh checkout) counts as unchanged only if its
+  content digest is the one recorded."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import os
+import sys
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from importlib import metadata
+from pathlib import Path
+
+from generator import DISTRIBUTION, resources
+from generator.content.fingerprints import Fingerprint
+from generator.copies.signatures import Signature
+from generator.incremental import plaindata
+from generator.incremental.manifest import cache_file as cache_file
+from generator.incremental.manifest import cache_folder
+from generator.incremental.state import BuildState
+
+MAGIC = b"briefing-cache 2\n"  # 1 was a pickle: never read again
+THEME_PARTS = ("templates/", "static/")
+
+
+@dataclass(frozen=True, slots=True)
+class CachedBuild:
+    state: BuildState
+    digests: Mapping[str, str]  # input key -> sha256 of its bytes
+    output: Mapping[str, tuple[int, int]]  # output file -> (size, mtime_ns)
+    entity_key: Hashable = None  # the entity table and routes the bodies were linked with
+    near_copies: tuple[str, list] | None = None  # (digest of the articles, what was found)
+    adopted: frozenset[str] = field(default_factory=frozenset)  # inputs re-stat'ed, same bytes
+    report: object = None  # the BuildReport of that build: a no-change build repeats it
+    signatures: Mapping[bytes, Signature] = field(default_factory=dict)  # by body digest
+    signed: frozenset[bytes] = frozenset()  # the bodies that build signed (tests, benchmarks)
+    near_copy_search: object = None  # near_copies.NearCopySearch: the next one starts from it
+    evidence: Mapping[bytes, tuple] = field(default_factory=dict)  # support.Memo
+
+
+def card_store(output_dir: Path) -> Path:
+    """The social cards drawn for this output, kept even if the output is removed (as
+    in CI, where only the cache is restored): drawing is a third of a cold build."""
+    return cache_folder(output_dir) / f"{output_dir.name}.cards"
+
+
+def cache_key(
+    content_dir: Path, theme_dir: Path, output_dir: Path, settings: Iterable[object]
+) -> str:
+    """What must be equal for a cache to be used at all."""
+    digest = hashlib.sha256()
+    for part in (_version(), content_dir.resolve(), output_dir.resolve(), *settings):
+        digest.update(repr(part).encode() + b"\0")
+    for root, prefix in ((resources.CODE, "code"), (theme_dir, "theme")):
+        files = (p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for path in sorted(files):
+            digest.update(f"{prefix}/{path.relative_to(root).as_posix()}\0".encode())
+            digest.update(file_digest(path).encode())
+    site_yaml = content_dir / "site.yaml"
+    digest.update(file_digest(site_yaml).encode() if site_yaml.is_file() else b"-")
+    return digest.hexdigest()
+
+
+def _version() -> str:
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def file_digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def load(path: Path, key: str, note=None) -> CachedBuild | None:
+    """The cached build at `path` if it was made under `key` and is whole, else None."""
+    note = note or _note
+    try:
+        data = path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):  # no cache yet
+        return None
+    except OSError as exc:
+        note(f"{path}: ignoring the build cache: {exc.strerror}")
+        return None
+    header, _, rest = data.partition(b"\n\n")
+    lines = (header + b"\n").splitlines(keepends=True)
+    if len(lines) != 3 or lines[0] != MAGIC:
+        note(f"{path}: ignoring the build cache: not a briefing cache")
+        return None
+    if lines[1].strip().decode("ascii", "replace") != key:
+        note(f"{path}: ignoring the build cache: made by another version, theme or settings")
+        return None
+    if hashlib.sha256(rest).hexdigest().encode() != lines[2].strip():
+        note(f"{path}: ignoring the build cache: it is damaged")
+        return None
+    try:
+        cached = plaindata.loads(rest, allowed_types())
+    except plaindata.PlainDataError as exc:
+        note(f"{path}: ignoring the build cache: it is damaged ({str(exc)[:80]})")
+        return None
+    if not isinstance(cached, CachedBuild) or not isinstance(cached.state, BuildState):
+        note(f"{path}: ignoring the build cache: it is damaged")
+        return None
+    return cached
+
+
+def allowed_types() -> tuple[type, ...]:
+    """The classes a cache file may hold: the generator's own frozen dataclasses (plain
+    records: each field is checked against its annotation when read, so one that holds a
+    function or a process cannot be made from a file). Found in the generator's loaded
+    modules, so a record another stage adds is allowed without a list to keep (the
+    builder, the one caller, has imported every stage)."""
+    found = []
+    for name, module in list(sys.modules.items()):
+        if name != "generator" and not name.startswith("generator."):
+            continue
+        for value in list(vars(module).values()):
+            if (
+                isinstance(value, type)
+                and value.__module__ == name
+                and dataclasses.is_dataclass(value)
+                and value.__dataclass_params__.frozen  # type: ignore[attr-defined]
+            ):
+                found.append(value)
+    return tuple(found)
+
+
+def _note(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def save(path: Path, key: str, cached: CachedBuild) -> bool:
+    """Write the cache atomically; a failure to write it only costs the next build time
+    (False, with a note, and no temporary file left behind)."""
+    temp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        (path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
+        with temp.open("wb") as handle:
+            handle.write(MAGIC + key.encode() + b"\n")
+            where = handle.tell()
+            handle.write(b"0" * 64 + b"\n\n")
+            digest = hashlib.sha256()
+            for chunk in plaindata.dump_chunks(cached):
+                digest.update(chunk)
+                handle.write(chunk)
+            handle.seek(where)
+            handle.write(digest.hexdigest().encode())
+        os.replace(temp, path)
+    except (TypeError, ValueError, RecursionError) as exc:  # a value the cache cannot hold
+        temp.unlink(missing_ok=True)
+        _note(f"{path}: could not save the build cache: {exc}")
+        return False
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        _note(f"{path}: could not save the build cache: {exc.strerror}")
+        return False
+    return True
+
+
+def clean_leftovers(folder: Path) -> None:
+    """Remove what a killed or failed build left in the cache folder: temporary files
+    (`.x.tmp-PID`) whose process is gone, and caches in the old pickle format."""
+    try:
+        entries = list(folder.iterdir()) if folder.is_dir() else []
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        pid = name.rsplit(".tmp-", 1)[-1] if ".tmp-" in name else ""
+        stale = (pid.isdigit() and not _running(int(pid))) or name.endswith(".pickle")
+        if stale and entry.is_file():
+            with contextlib.suppress(OSError):
+                entry.unlink()
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def adopt_fingerprints(
+    cached: CachedBuild,
+    fingerprints: Mapping[str, Fingerprint],
+    content_dir: Path,
+    theme_dir: Path,
+) -> CachedBuild:
+    """Inputs whose stat changed but whose bytes did not (a fresh checkout, a touch)
+    take their new fingerprint, so the build sees them unchanged."""
+    old = cached.state.fingerprints
+    adopted = {}
+    for key, fingerprint in fingerprints.items():
+        if key in old and old[key] != fingerprint and key in cached.digests:
+            path = input_path(key, content_dir, theme_dir)
+            if file_digest(path) == cached.digests[key]:
+                adopted[key] = fingerprint
+    if not adopted:
+        return cached
+    state = replace(cached.state, fingerprints={**old, **adopted})
+    return replace(cached, state=state, adopted=frozenset(adopted))
+
+
+def input_path(key: str, content_dir: Path, theme_dir: Path) -> Path:
+    return (theme_dir if key.startswith(THEME_PARTS) else content_dir) / key
+
+
+def digests(
+    fingerprints: Mapping[str, Fingerprint],
+    earlier: CachedBuild | None,
+    content_dir: Path,
+    theme_dir: Path,
+) -> dict[str, str]:
+    """A content digest of every input, reusing the earlier one where the stat is equal."""
+    known = earlier.state.fingerprints if earlier else {}
+    found = {}
+    for key, fingerprint in fingerprints.items():
+        if earlier is not None and known.get(key) == fingerprint and key in earlier.digests:
+            found[key] = earlier.digests[key]
+        else:
+            found[key] = file_digest(input_path(key, content_dir, theme_dir))
+    return found
+
+
+def articles_digest(articles: Iterable[object]) -> str:
+    """What the near-copy search reads of the articles."""
+    digest = hashlib.sha256()
+    for article in articles:
+        digest.update(repr((article.slug, article.date, article.body)).encode() + b"\0")
+    return digest.hexdigest()

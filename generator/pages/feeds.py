@@ -1,0 +1,73 @@
+"""Pages for machines: Atom feeds, the sitemap and robots.txt."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from generator.content.model import Site
+from generator.pages.page import Page
+from generator.reads.link_graph import LinkGraph
+from generator.reads.reader import Reader
+from generator.routes import Routes, is_listed
+from generator.text.texts import Texts
+from generator.views import items as views
+
+FEED_LENGTH = 50
+ENTITY_FEED_LENGTH = 20
+NO_ARTICLES_DATE = dt.date(2000, 1, 1)
+
+
+def feed_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
+    """Atom feeds: the whole site, each topic, each entity that has articles."""
+    feeds = [_feed(site.config.title, routes.site_feed, routes.home, "articles", "")]
+    for topic in site.topics.values():
+        title = f"{topic.title} · {site.config.title}"
+        path = routes.topic_feed(topic.id)
+        feeds.append(_feed(title, path, routes.topic(topic.id), "topic-articles", topic.id))
+    for entity in site.entities.values():
+        if graph.articles_by_entity.get(entity.id):
+            title = f"{entity.name} · {site.config.title}"
+            path = routes.entity_feed(entity.id)
+            alternate = routes.entity(entity.id)
+            feeds.append(
+                _feed(title, path, alternate, "entity-articles", entity.id, ENTITY_FEED_LENGTH)
+            )
+    return feeds
+
+
+def _feed(
+    title: str, path: str, alternate: str, query: str, key: str, length: int = FEED_LENGTH
+) -> Page:
+    """The newest articles; an empty feed is dated by the site's newest article."""
+
+    def context(reader: Reader) -> dict[str, Any]:
+        articles = views.cards(reader, reader.ask(query, key)[:length])
+        if articles:
+            updated = max(card.article.modified for card in articles)
+        else:
+            newest = reader.ask("articles")[:1]
+            updated = reader.article(newest[0]).modified if newest else NO_ARTICLES_DATE
+        return {"articles": articles, "alternate": alternate, "updated": updated}
+
+    return Page(path, "feed.xml", title, context)
+
+
+def index_pages(site: Site, routes: Routes, pages: Sequence[Page]) -> list[Page]:
+    """The sitemap (every HTML page but the 404 and search) and robots.txt; no sitemap
+    for a site without a full address."""
+    listed = tuple(sorted(page.path for page in pages if is_listed(page.path)))
+    slugs = {routes.article(slug): slug for slug in site.articles}
+
+    def sitemap(reader: Reader) -> dict[str, Any]:
+        entries = tuple(
+            (path, reader.article(slugs[path]).modified if path in slugs else None)
+            for path in listed
+        )
+        return {"entries": entries}
+
+    robots = Page(routes.robots, "robots.txt", "Robots")
+    if not routes.has_absolute_base:  # sitemaps.org wants full addresses; a local build has none
+        return [robots]
+    return [Page(routes.sitemap, "sitemap.xml", "Sitemap", sitemap, signature=listed), robots]

@@ -1,0 +1,130 @@
+"""Render and write pages on all cores. Each page is rendered on its own, so the
+output is the same byte for byte whichever process renders it.
+
+Workers are forked after the site is prepared, so they inherit the Jinja
+environment and the pages instead of receiving them pickled; only page indexes
+go to them and only hashes come back."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Callable, Hashable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import output
+from generator.pages.page import Page
+from generator.reads.reader import Key, Query, Reads, SiteData
+from generator.render.jinja import RecordingEnvironment, compile_templates, render_each
+from generator.routes import output_file
+
+MIN_PAGES_PER_WORKER = 300  # below this, starting processes costs more than it saves
+CHUNKS_PER_WORKER = 8  # smaller chunks: steadier progress and balance, a little overhead
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class PageWriter:
+    """Writes rendered pages into `directory`, skipping those whose HTML is unchanged,
+    and keeps what each page read."""
+
+    directory: Path
+    previous_hashes: dict[str, str] = field(default_factory=dict)
+    atomic: bool = False  # True when writing into a folder that is being served
+    hashes: dict[str, str] = field(default_factory=dict)
+    written: list[str] = field(default_factory=list)
+    reads: dict[str, frozenset[Key]] = field(default_factory=dict)
+    queries: dict[Query, Hashable] = field(default_factory=dict)  # values the pages saw
+
+    def __call__(self, page: Page, html: str, reads: Reads) -> None:
+        data = html.encode("utf-8")
+        digest = hashlib.sha256(data).hexdigest()
+        self.hashes[page.path] = digest
+        self.reads[page.path] = reads.keys
+        self.queries.update(reads.queries)
+        if self.previous_hashes.get(page.path) == digest:
+            return
+        target = output.inside(self.directory, output_file(page.path))
+        if self.atomic:
+            output.write_atomic(target, data)
+        else:
+            target.write_bytes(data)
+        self.written.append(page.path)
+
+
+def worker_count(pages: int, allowed: int) -> int:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(allowed, cores or 1, pages // MIN_PAGES_PER_WORKER))
+
+
+def render_and_write(
+    env: RecordingEnvironment,
+    pages: Sequence[Page],
+    data: SiteData,
+    writer: PageWriter,
+    workers: int,
+    progress: Progress | None = None,
+) -> PageWriter:
+    """Render `pages` through `writer`, in `workers` forked processes when that pays;
+    `progress(done, total)` hears how far it got."""
+    workers = worker_count(len(pages), workers)
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        render_each(env, pages, data, _counting(writer, len(pages), progress))
+        return writer
+    context = multiprocessing.get_context("fork")
+    compile_templates(env)  # once here, not once in each worker
+    chunk_count = workers * CHUNKS_PER_WORKER
+    chunks = [range(start, len(pages), chunk_count) for start in range(chunk_count)]
+    done = 0
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_adopt, initargs=(env, pages, data, writer)
+    ) as pool:
+        for chunk, done_chunk in zip(chunks, pool.map(_render_chunk, chunks), strict=True):
+            hashes, written, reads, queries = done_chunk
+            writer.hashes.update(hashes)
+            writer.written.extend(written)
+            writer.reads.update(reads)
+            writer.queries.update(queries)
+            done += len(chunk)
+            if progress:
+                progress(done, len(pages))
+    order = {page.path: index for index, page in enumerate(pages)}
+    writer.written.sort(key=order.__getitem__)
+    return writer
+
+
+def _counting(writer: PageWriter, total: int, progress: Progress | None) -> PageWriter:
+    if progress is None:
+        return writer
+
+    def sink(page: Page, html: str, reads: Reads) -> None:
+        writer(page, html, reads)
+        if len(writer.hashes) % 100 == 0 or len(writer.hashes) == total:
+            progress(len(writer.hashes), total)
+
+    return sink  # type: ignore[return-value]
+
+
+# What a forked worker process was given: set once per process by the pool's initializer
+# (a process pool has no other way to hand a worker what it inherits).
+_job: tuple[RecordingEnvironment, Sequence[Page], SiteData, PageWriter] | None = None
+
+
+def _adopt(
+    env: RecordingEnvironment, pages: Sequence[Page], data: SiteData, writer: PageWriter
+) -> None:
+    global _job
+    _job = (env, pages, data, PageWriter(writer.directory, writer.previous_hashes, writer.atomic))
+
+
+def _render_chunk(
+    indexes: range,
+) -> tuple[dict[str, str], list[str], dict[str, frozenset[Key]], dict[Query, Hashable]]:
+    assert _job is not None
+    env, pages, data, writer = _job
+    writer.hashes, writer.written, writer.reads, writer.queries = {}, [], {}, {}
+    render_each(env, (pages[index] for index in indexes), data, writer)
+    return writer.hashes, writer.written, writer.reads, writer.queries

@@ -1,0 +1,321 @@
+"""`briefing serve`: build, serve, watch content/ and themes/, rebuild, tell the browser.
+
+The watchdog callback only sets an event; the build loop (main thread) waits for
+a quiet moment so a burst of changes gives one rebuild, then calls the same
+Builder as `briefing build`. A failed rebuild keeps the last good site and sends
+its errors to the open tabs; the search index catches up when edits pause."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import signal
+import socket
+import sys
+import threading
+import time
+import webbrowser
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from generator.content.fingerprints import Fingerprint, scan
+from generator.content.load import is_content_file
+from generator.errors import ContentErrors
+from generator.output import OutputError
+from generator.pipeline.builder import Builder, BuildOptions, BuildReport
+from generator.preview.server import Broadcaster, PreviewServer, make_server
+from generator.routes import Routes
+from generator.search.index import SearchIndexError
+from generator.terminal import printable
+
+QUIET_SECONDS = 0.04  # a burst of file events ends after this long without one
+MAX_DEBOUNCE_SECONDS = 0.5
+SEARCH_IDLE_SECONDS = 1.0  # re-index search once edits pause this long
+SLOW_REBUILD_FACTOR = 5.0  # a rebuild this many times slower than the full build is reported
+CHECK_SECONDS = 1.0  # how often an idle preview checks its watcher and rescans the inputs
+
+
+class ChangeWatcher(FileSystemEventHandler):
+    """Sets `changed` for any event on a content file (not swap, backup or hidden files)."""
+
+    def __init__(self, changed: threading.Event, ignore: Path) -> None:
+        self.changed = changed
+        self.ignore = ignore.resolve()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.is_directory and event.event_type in ("modified", "opened", "closed"):
+            return
+        if event.event_type in ("opened", "closed_no_write"):
+            return
+        paths = [event.src_path, getattr(event, "dest_path", "")]
+        if any(self._relevant(Path(str(p))) for p in paths if p):
+            self.changed.set()
+
+    def _relevant(self, path: Path) -> bool:
+        return is_content_file(path) and not path.resolve().is_relative_to(self.ignore)
+
+
+class Watcher:
+    """The watchdog observer of the input folders, which can be checked and restarted:
+    its threads die on a symbolic link loop, and a folder replaced or created after the
+    start is not watched. A failure to watch is reported, and the preview goes on (its
+    periodic scan still sees every change)."""
+
+    def __init__(self, folders, handler: FileSystemEventHandler, report) -> None:
+        self.folders = tuple(folders)
+        self.handler = handler
+        self.report = report  # told a failure, as text: the terminal and the tabs show it
+        self.observer: Observer | None = None
+        self.watched: dict[Path, tuple[int, int] | None] = {}
+
+    def start(self) -> None:
+        self.observer = Observer()
+        self.watched = {folder: _identity(folder) for folder in self.folders}
+        for folder, identity in self.watched.items():
+            if identity is None:  # not there (yet): a site without its own theme
+                continue
+            try:
+                self.observer.schedule(self.handler, str(folder), recursive=True)
+            except (OSError, RuntimeError) as exc:
+                self.report(f"warning: cannot watch {folder}: {exc}; checking it every second")
+        try:
+            self.observer.start()
+        except (OSError, RuntimeError) as exc:
+            self.report(f"warning: cannot watch for changes: {exc}; checking every second")
+
+    def healthy(self) -> bool:
+        observer = self.observer
+        if observer is None or not observer.is_alive():
+            return False
+        if any(not emitter.is_alive() for emitter in list(observer.emitters)):
+            return False
+        return all(_identity(folder) == known for folder, known in self.watched.items())
+
+    def restart(self) -> None:
+        self.stop()
+        self.join(timeout=2)
+        self.start()
+
+    def stop(self) -> None:
+        if self.observer is not None:
+            with contextlib.suppress(Exception):  # an observer whose thread died
+                self.observer.stop()
+
+    def join(self, timeout: float | None = None) -> None:
+        if self.observer is not None and self.observer.is_alive():
+            self.observer.join(timeout=timeout)
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    try:
+        info = folder.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+class Preview:
+    def __init__(self, options: BuildOptions, broadcaster: Broadcaster | None = None) -> None:
+        options = replace(options, workers=1)  # no fork() in a process that runs threads
+        self.options = options
+        self.builder = Builder(options)
+        self.broadcaster = broadcaster or Broadcaster()
+        self.changed = threading.Event()
+        self.base_path = "/"
+        self.full_seconds: float | None = None  # how long the first, full build took
+        self._stop = threading.Event()
+        self._seen: dict[str, Fingerprint] = {}  # the inputs as the last build found them
+        self._shown: tuple[str, ...] = ()  # the warnings (or errors) last printed
+
+    def rebuild(self) -> BuildReport | None:
+        """One build through the shared Builder; errors go to the terminal and the browser."""
+        self._seen = scan(self.options.content_dir, self.options.theme_dir)
+        try:
+            report = self.builder.build()
+        except ContentErrors as exc:
+            messages = [str(error) for error in exc.errors]
+            self._show(tuple(messages))
+            self.broadcaster.failed(messages)
+            return None
+        except (SearchIndexError, OutputError, OSError) as exc:
+            return self._failed(f"error: {exc}")
+        except Exception as exc:  # a bug or a limit we missed must not stop the preview
+            return self._failed(f"error: the build failed: {type(exc).__name__}: {exc}")
+        self._show(tuple(str(warning) for warning in report.warnings), fixed=True)
+        self._note_if_slow(report)
+        self.base_path = report.base_path
+        links = Routes("/", report.base_path)
+        self.broadcaster.built([links.link(path) for path in report.written + report.deleted])
+        return report
+
+    def _show(self, messages: tuple[str, ...], fixed: bool = False) -> None:
+        """Print the build's errors or warnings as `build` does, once: a save that leaves
+        them as they were prints nothing again; one that clears them says so."""
+        if messages == self._shown:
+            return
+        for message in messages:
+            print(printable(message), file=sys.stderr)
+        if fixed and not messages:
+            print("no errors or warnings now", file=sys.stderr)
+        self._shown = messages
+
+    def _failed(self, message: str) -> None:
+        message = message[:2000]
+        self._shown = (message,)
+        print(printable(message), file=sys.stderr)
+        self.broadcaster.failed([message])
+
+    def _note_if_slow(self, report: BuildReport) -> None:
+        """A rebuild should take a fraction of a full build; far longer is news."""
+        if report.full or self.full_seconds is None:
+            self.full_seconds = max(report.seconds, self.full_seconds or 0.0)
+        elif report.seconds > SLOW_REBUILD_FACTOR * max(self.full_seconds, 0.5):
+            print(
+                f"note: that rebuild took {report.seconds:.1f} s, "
+                f"{report.seconds / max(self.full_seconds, 0.001):.0f} times the full build",
+                file=sys.stderr,
+            )
+
+    def watch(self) -> Watcher:
+        folders = (self.options.content_dir, self.options.theme_dir)
+        handler = ChangeWatcher(self.changed, self.options.output_dir)
+        self.watcher = Watcher(folders, handler, self._failed)
+        self.watcher.start()
+        return self.watcher
+
+    def _check(self) -> None:
+        """What the file events may miss: a watcher that died (a symbolic link loop), a
+        folder replaced (rm -rf content && cp -r ...) or created after the start (a
+        theme folder), and any change at all, by a scan of the inputs' stat."""
+        watcher = getattr(self, "watcher", None)
+        if watcher is not None and not watcher.healthy():
+            watcher.restart()
+            self.changed.set()
+        if scan(self.options.content_dir, self.options.theme_dir) != self._seen:
+            self.changed.set()
+
+    def run_loop(self) -> None:
+        """Rebuild after each burst of changes; refresh search once things are quiet."""
+        last_build = last_check = time.monotonic()
+        while not self._stop.is_set():
+            if time.monotonic() - last_check > CHECK_SECONDS:
+                self._check()
+                last_check = time.monotonic()
+            if self.changed.wait(0.2):
+                self._debounce()
+                report = self.rebuild()
+                last_build = time.monotonic()
+                if report is not None and report.written + report.deleted:
+                    print(
+                        f"rebuilt: {len(report.rendered)} rendered, {len(report.written)} written, "
+                        f"{len(report.deleted)} removed in {report.seconds * 1000:.0f} ms"
+                    )
+            elif self.builder.search_stale and time.monotonic() - last_build > SEARCH_IDLE_SECONDS:
+                try:
+                    self.builder.refresh_search()
+                except (SearchIndexError, OutputError, OSError) as exc:
+                    print(f"error: search index: {exc}", file=sys.stderr)
+                    self.builder.search_stale = False
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.broadcaster.stop()
+
+    def _debounce(self) -> None:
+        started = time.monotonic()
+        while True:
+            self.changed.clear()
+            if not self.changed.wait(QUIET_SECONDS):
+                return
+            if time.monotonic() - started > MAX_DEBOUNCE_SECONDS:
+                self.changed.clear()
+                return
+
+
+class ListenError(Exception):
+    """The port cannot be listened on: one line for the terminal."""
+
+
+@dataclass
+class Running:
+    """A preview that is serving and watching; `stop()` ends it (each part in turn)."""
+
+    preview: Preview
+    server: PreviewServer
+    observer: Watcher
+    url: str
+
+    def stop(self) -> None:
+        self.preview.stop()
+        self.observer.stop()
+        self.server.shutdown()
+        self.server.server_close()
+        self.observer.join(timeout=2)
+
+
+def start(options: BuildOptions, host: str, port: int, verbosity: int = 0) -> Running:
+    """The first build, then the server and the watcher; `Running.preview.run_loop()`
+    then rebuilds on every change. Raises ListenError when the port cannot be listened on."""
+    _refuse_a_taken_port(host, port)  # before a build the writer would wait for in vain
+    preview = Preview(replace(options, drafts=True, future=True))  # shown, marked as such
+    report = preview.rebuild()
+    if report is not None and verbosity >= 0:
+        print(f"built {report.pages} pages in {report.seconds:.2f}s")
+    elif report is None and not options.output_dir.is_dir():
+        print("the first build failed; fix the errors above and save", file=sys.stderr)
+    try:
+        server = make_server(options.output_dir, preview.base_path, host, port, preview.broadcaster)
+    except OSError as exc:
+        raise ListenError(_listen_error(exc, host, port)) from None
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://{host}:{server.server_address[1]}{preview.base_path}"
+    return Running(preview, server, preview.watch(), url)
+
+
+def serve(
+    options: BuildOptions, host: str, port: int, open_browser: bool, verbosity: int = 0
+) -> int:
+    """Returns the exit code: 1 when the port cannot be listened on."""
+    # Ctrl-C stops the preview even when whatever started it ignored SIGINT (a job started
+    # in the background, a test runner's worker): Python then leaves it ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        running = start(options, host, port, verbosity)
+    except ListenError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if verbosity >= 0:
+        print(f"serving {options.output_dir}/ at {running.url}  (live reload on; Ctrl-C to stop)")
+    if open_browser:
+        webbrowser.open(running.url)
+    try:
+        running.preview.run_loop()
+    except KeyboardInterrupt:
+        print("\nstopped")
+    finally:
+        running.stop()
+    return 0
+
+
+def _refuse_a_taken_port(host: str, port: int) -> None:
+    """Listen on the port for a moment, as the server will (SO_REUSEADDR, as http.server
+    sets it), so a port in use is said at once; the server's own bind still decides."""
+    if port == 0:
+        return
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.create_server((host, port), family=family):
+            pass
+    except OSError as exc:
+        raise ListenError(_listen_error(exc, host, port)) from None
+
+
+def _listen_error(exc: OSError, host: str, port: int) -> str:
+    if exc.errno == errno.EADDRINUSE:
+        return f"error: port {port} is in use: try --port 0 (any free port) or another --port"
+    if exc.errno == errno.EADDRNOTAVAIL or isinstance(exc, socket.gaierror):
+        return f"error: cannot listen on {host}: no such address here"
+    return f"error: cannot listen on {host}:{port}: {exc.strerror or exc}"

@@ -1,0 +1,161 @@
+"""Jinja2 environment (autoescape, StrictUndefined) and Page -> HTML, with what the
+page read: its context's reads through the `Reader`, and every template it loaded."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.content.curation import CREDIBILITY, RELIABILITY
+from generator.content.model import Config
+from generator.errors import ContentError, ContentErrors, Position
+from generator.evidence.provenance import Grade
+from generator.i18n import Strings, strings_for
+from generator.pages.page import Page
+from generator.reads.reader import Reader, Reads, SiteData
+from generator.render.structured import structured_data
+from generator.render.theme import Theme
+
+TEMPLATES = "templates/"  # key prefix of a template, as the build state names theme files
+Sink = Callable[[Page, str, Reads], None]
+
+
+class RecordingEnvironment(jinja2.Environment):
+    """Notes every template loaded while `loaded` is a set: the page's own, and those
+    it extends, imports or includes, even when Jinja has them cached."""
+
+    loaded: set[str] | None = None
+
+    def _load_template(self, name: str, globals: Any) -> jinja2.Template:
+        if self.loaded is not None:
+            self.loaded.add(TEMPLATES + name)
+        return super()._load_template(name, globals)
+
+
+def make_environment(theme_dir: Path, config: Config, routes: Any) -> RecordingEnvironment:
+    theme = Theme.for_site(theme_dir)
+    strings = strings_for(config.language)  # the interface's language
+    env = RecordingEnvironment(
+        loader=theme.loader(),  # the site's theme folder, then the packaged theme
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        site=config,
+        routes=routes,
+        reliability_scale=RELIABILITY,
+        credibility_scale=CREDIBILITY,
+        url=routes.link,
+        absolute_url=routes.absolute,
+        asset=_asset_linker(theme, routes),
+        feed_id=routes.feed_id,
+        has_absolute_url=routes.has_absolute_base,
+        structured_data=lambda page, own: structured_data(page, own, routes, config.title),
+        t=strings,
+        browser_strings=strings.browser_table(),
+        grade_meaning=lambda grade: _grade_meaning(strings, grade),
+    )
+    env.filters["longdate"] = strings.long_date
+    return env
+
+
+def render_page(
+    env: RecordingEnvironment, page: Page, data: SiteData
+) -> tuple[str, Reads]:
+    """The page's HTML and everything it read: records, queries and templates."""
+    reader = Reader(data)
+    env.loaded = set()
+    try:
+        context = page.context(reader)
+        template = env.get_template(page.template)
+        html = template.render({"page": page, "json_ld": None, **context})
+        return html, Reads(frozenset(reader.keys | env.loaded), reader.queries)
+    finally:
+        env.loaded = None
+
+
+def compile_templates(env: RecordingEnvironment) -> None:
+    """Compile every template of the theme now, so the processes forked to render inherit
+    them instead of each compiling its own. One that does not compile is left for the
+    page that uses it to report, as it would be without this."""
+    for name in env.list_templates():
+        with contextlib.suppress(jinja2.TemplateError, UnicodeDecodeError):
+            env.get_template(name)
+
+
+def render_each(
+    env: RecordingEnvironment, pages: Iterable[Page], data: SiteData, sink: Sink
+) -> None:
+    """Render pages one at a time and hand each to `sink` (so no site is held in memory);
+    every template error becomes a ContentError naming the template, raised at the end."""
+    errors: list[ContentError] = []
+    for page in pages:
+        try:
+            html, reads = render_page(env, page, data)
+        except jinja2.TemplateSyntaxError as exc:
+            errors.append(
+                ContentError(
+                    Position(Path(exc.filename or page.template), exc.lineno),
+                    f"template syntax error: {exc.message}",
+                )
+            )
+            continue
+        except (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
+            errors.append(
+                ContentError(
+                    _template_position(exc, env, page.template),
+                    f"template error while rendering {page.path}: {exc}",
+                )
+            )
+            continue
+        sink(page, html, reads)
+    if errors:
+        raise ContentErrors(errors)
+
+
+def _template_position(exc: Exception, env: jinja2.Environment, template: str) -> Position:
+    """The innermost template frame (of any template kind) of a rendering error's traceback."""
+    loaders = getattr(env.loader, "loaders", [env.loader])
+    searchpath = [folder for loader in loaders for folder in getattr(loader, "searchpath", ())]
+    folders = tuple(str(Path(folder).resolve()) for folder in searchpath)
+    position = Position(Path(template))
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if folders and str(Path(filename).resolve()).startswith(folders):
+            position = Position(Path(filename), tb.tb_lineno)
+        tb = tb.tb_next
+    return position
+
+
+def _asset_linker(theme: Theme, routes: Any) -> Callable[[str], str]:
+    """asset('style.css') -> '/static/style.css?v=<content hash>' for cache busting."""
+    versions: dict[str, str] = {}
+
+    def asset(name: str) -> str:
+        if name not in versions:
+            digest = hashlib.sha256(theme.static_file(name).read_bytes()).hexdigest()[:10]
+            versions[name] = digest
+        return f"{routes.link(routes.static(name))}?v={versions[name]}"
+
+    return asset
+
+
+
+def _grade_meaning(t: Strings, grade: Grade) -> str:
+    """'Source: usually reliable (B). Information: probably true (2).'"""
+    return t(
+        "grade.meaning",
+        source=t(f"reliability.{grade.reliability}").lower(),
+        reliability=grade.reliability,
+        information=t(f"credibility.{grade.credibility}").lower(),
+        credibility=grade.credibility,
+    )
