@@ -85,7 +85,7 @@ def test_every_install_reads_the_locks() -> None:
 
 def test_new_sites_get_the_same_runtime_lock() -> None:
     """`briefing init` writes a site's requirements.txt from the copy in the package."""
-    starter = ROOT / "generator" / "starter" / "requirements.lock"
+    starter = ROOT / "generator" / "authoring" / "starter" / "requirements.lock"
     assert starter.read_bytes() == LOCK.read_bytes(), "run make lock"
 
 

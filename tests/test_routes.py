@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from generator.routes import Routes, is_listed, output_file, quote
 
-PYTHON = sorted((ROOT / "generator").glob("*.py"))
+PYTHON = sorted((ROOT / "generator").rglob("*.py"))
 TEMPLATES = sorted((THEME / "templates").iterdir())
 # A quoted site path ('/topics/', "/feed.xml") or a page file name of ours.
 TEMPLATE_LITERAL = re.compile(
@@ -49,12 +49,16 @@ def _path_literals(source: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("path", [p for p in PYTHON if p.name != "routes.py"], ids=lambda p: p.name)
+def _relative(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+@pytest.mark.parametrize("path", [p for p in PYTHON if p.name != "routes.py"], ids=_relative)
 def test_no_module_but_routes_writes_a_site_path(path: Path) -> None:
     assert _path_literals(path.read_text(encoding="utf-8")) == []
 
 
-@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", TEMPLATES, ids=_relative)
 def test_no_template_writes_a_site_path(path: Path) -> None:
     text = LOADED_TEMPLATES.sub("", path.read_text(encoding="utf-8"))
     code = " ".join(re.findall(r"{{.*?}}|{%.*?%}", text, flags=re.S))
