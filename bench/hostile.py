@@ -8,7 +8,7 @@ The named cases are the repro cases of issue 19 (alias bombs, deep nesting, huge
 numbers, control characters, duplicate keys, circular rewrites, bad language tags,
 long names, FIFOs); the random ones mix those values with random nesting, anchors
 and aliases in every content file. Prints the cases tried, how they ended, and the
-slowest case. tests/test_limits.py holds the same property as a hypothesis test.
+slowest case. tests/content/test_limits.py holds the same property as a hypothesis test.
 
 The build cases are those of issue 23: aliases that climb out ('%2e%2e'), name an
 existing page ('//', '/index.html', '/articles/%66irst/', '/sitemap.xml') or hold NUL,

@@ -1,4 +1,4 @@
-"""The long run of the incremental == full property (tests/test_incremental_property.py).
+"""The long run of the incremental == full property (tests/incremental/test_incremental_property.py).
 
     .venv/bin/python bench/property.py --examples 300
 
@@ -20,7 +20,7 @@ def main() -> int:
     parser.add_argument("--examples", type=int, default=300)
     args = parser.parse_args()
     env = {**os.environ, "BRIEFING_PROPERTY_EXAMPLES": str(args.examples)}
-    test = ["tests/test_incremental_property.py", "-q", "-p", "no:cacheprovider"]
+    test = ["tests/incremental/test_incremental_property.py", "-q", "-p", "no:cacheprovider"]
     return subprocess.run([sys.executable, "-m", "pytest", *test], cwd=ROOT, env=env).returncode
 
 

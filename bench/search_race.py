@@ -6,7 +6,7 @@ Issue 19, finding 3: through Pagefind's Python wrapper, 24 builds in a row gave 
 tracebacks (an empty pagefind-entry.json) and one truncated pagefind-ui.js. Each
 build here is a fresh `briefing build` process; after it, the bundle on disk is
 checked with `search.verify_bundle`, and all bundles must be byte-identical.
-tests/test_outputs.py runs a small version of this (2 builds of 40 articles)."""
+tests/pipeline/test_outputs.py runs a small version of this (2 builds of 40 articles)."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -151,3 +152,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         module = item.path.stem
         if module in SLOW_MODULES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+
+
+def search_fragments(site: Path) -> str:
+    return "".join(
+        gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        for path in (site / "pagefind" / "fragment").glob("*.pf_fragment")
+    )

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import parse, site_args
-from test_preview import previewing
+from conftest import parse, search_fragments, site_args
+from previewing import previewing
 
 from generator.cli import main
 from generator.pipeline.builder import BuildOptions, build
@@ -27,13 +26,6 @@ DRAFT = (
 def add_draft(content: Path, source: str = "wire") -> None:
     text = DRAFT.replace("source: wire", f"source: {source}")
     (content / "articles" / "scoop.md").write_text(text, encoding="utf-8")
-
-
-def search_fragments(site: Path) -> str:
-    return "".join(
-        gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
-        for path in (site / "pagefind" / "fragment").glob("*.pf_fragment")
-    )
 
 
 def test_drafts_are_left_out_of_everything_built(mini_content: Path, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from generator.routes import Routes
 from generator.text.entity_links import build_matcher, entity_links_plugin
 from generator.text.markdown import Markdown
 
-FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "markdown"
 
 
 def read_cases(path: Path) -> list[tuple[str, str, str]]:

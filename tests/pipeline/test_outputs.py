@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CONTENT, FIXTURES, ROOT, THEME, site_args, tree
-from test_serve import get
+from previewing import get
 
 from generator import output
 from generator.cli import main

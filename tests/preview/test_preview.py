@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import http.client
 import json
 import os
@@ -16,73 +15,21 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import CONTENT, ROOT, THEME, site_args
+from conftest import CONTENT, ROOT, site_args
+from previewing import Server, copy_content, previewing, request
 
 from generator.pipeline.builder import BuildOptions, BuildReport
 from generator.preview.server import make_server
-from generator.preview.session import Preview, Running, start
+from generator.preview.session import Preview
 
 ARTICLE = "zelensky-to-meet-witkoff-and-erdogan-in-ankara"
 ARTICLE_URL = f"/articles/{ARTICLE}/"
-
-
-@dataclass
-class Server:
-    """The preview `briefing serve` runs (preview.start and its run_loop), in this process:
-    the same code without a Python start-up and an import of everything per test."""
-
-    running: Running
-    loop: threading.Thread
-    url: str  # http://127.0.0.1:PORT
-    content: Path
-    output: Path
-
-    def get(self, path: str) -> tuple[int, str]:
-        status, body = request(self.url, path)
-        return status, body.decode("utf-8", "replace")
-
-    def alive(self) -> bool:
-        return self.loop.is_alive()
-
-
-def request(base: str, path: str, timeout: float = 5) -> tuple[int, bytes]:
-    parts = urlsplit(base)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
-    try:
-        connection.request("GET", path)
-        response = connection.getresponse()
-        return response.status, response.read()
-    finally:
-        connection.close()
-
-
-def copy_content(tmp_path: Path) -> tuple[Path, Path]:
-    content, output = tmp_path / "content", tmp_path / "site"
-    shutil.copytree(CONTENT, content)
-    return content, output
-
-
-@contextlib.contextmanager
-def previewing(tmp_path: Path) -> Iterator[Server]:
-    """A copy of the real content, previewed as `briefing serve` does."""
-    content, output = copy_content(tmp_path)
-    running = start(BuildOptions(content, THEME, output), "127.0.0.1", 0, verbosity=-1)
-    loop = threading.Thread(target=running.preview.run_loop, daemon=True)
-    loop.start()
-    url = running.url.removesuffix("/")
-    try:
-        yield Server(running, loop, url, content, output)
-        assert loop.is_alive()  # no save stopped the preview
-    finally:
-        running.stop()
-        loop.join(timeout=5)
-    assert not loop.is_alive()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from previewing import get
 
 from generator.preview.server import CONNECTION_TIMEOUT_SECONDS, PreviewHandler
 
@@ -25,16 +26,6 @@ def site_dir(tmp_path: Path) -> Path:
     (tmp_path / "secret.txt").write_text("secret")
     os.symlink(tmp_path / "secret.txt", site / "link.txt")
     return site
-
-
-def get(base: str, path: str) -> tuple[int, str, bytes]:
-    parts = urlsplit(base)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
-    connection.request("GET", path)  # sent as is: no client-side normalisation
-    response = connection.getresponse()
-    body = response.read()
-    connection.close()
-    return response.status, response.getheader("Content-Type") or "", body
 
 
 def test_serves_pages_under_the_base_path(site_dir: Path, serve_dir) -> None:

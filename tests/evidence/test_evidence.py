@@ -19,7 +19,7 @@ from generator.evidence.passages import Claim, Support, check_claims
 from generator.evidence.sentences import normalise, split_sentences
 from generator.evidence.textfeatures import name_index
 
-FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "evidence"
 PEOPLE = [
     ("steve-witkoff", "Steve Witkoff", ["Witkoff", "Steve Witkov", "Witkov"]),
     ("volodymyr-zelensky", "Volodymyr Zelensky", ["Zelensky", "Voldymir Zelensky"]),

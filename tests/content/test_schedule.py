@@ -7,9 +7,8 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from conftest import parse, site_args, tree
-from test_drafts import search_fragments
-from test_preview import previewing
+from conftest import parse, search_fragments, site_args, tree
+from previewing import previewing
 
 from generator.cli import main
 from generator.pipeline.builder import Builder, BuildOptions, build

@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 
 from generator.cli import main
 
-SEEDS = Path(__file__).parent / "fixtures" / "seeds"  # the five texts of shared/seeds, as received
+# The five texts of shared/seeds, as received.
+SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
 GARBLED = [
     "Voldymir Zelensky",
     "Receptacle Erdogan",
