@@ -6,6 +6,7 @@ Each fenced block is preceded by `<!-- example: KIND ARGS -->`, which says how i
   those with the same id or are added; a mapping's keys likewise; `in ID.KEY` adds list items to
   that field of entry ID; an article body without front matter gets a standard one);
 - `files`: paths the example names (images), made by the test;
+- `input PATH`: a file a command example reads (`~/` is the case's home folder);
 - `tree`: paths that `briefing init` writes;
 - `check`: what `briefing check` prints for the section's content, line for line;
 - `console`: `$ command` lines run in order, each followed by lines of its output (numbers may
@@ -15,8 +16,8 @@ Each fenced block is preceded by `<!-- example: KIND ARGS -->`, which says how i
   running: `make -n TARGET`, or `--help` naming every option the line uses.
 
 The blocks of one section (up to the next heading, or a `check` block) are one case, tried in
-its own copy of the real content/. A section with content and no `check` block must pass `briefing check`.
-docs/ARCHITECTURE.md is the lead's and is not read here.
+its own copy of the real content/. A section with content and no `check` block must pass
+`briefing check`. docs/ARCHITECTURE.md is the lead's and is not read here.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ NOT_RUN = {
 # Files a command example names that the guide does not show: the test's stand-ins.
 STAND_INS = {
     "home/Downloads/bbc-europe.rss": FIXTURES / "feeds" / "bbc.rss",
+    "home/Downloads/kyiv.atom": FIXTURES / "feeds" / "kyiv.atom",
     "bbc-europe.rss": FIXTURES / "feeds" / "bbc.rss",
 }
 FRONT_MATTER = "---\ntitle: {}\ndate: 2025-11-18\nsource: bbc-news\ntopics: [ankara-meeting]\n---\n"
@@ -111,7 +113,7 @@ def cases() -> list[Case]:
 
 
 CASES = cases()
-KINDS = frozenset({"content", "files", "tree", "check", "console", "written", "commands"})
+KINDS = frozenset({"content", "input", "files", "tree", "check", "console", "written", "commands"})
 
 
 def test_every_example_says_how_it_is_tried() -> None:
@@ -137,7 +139,7 @@ def base_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_example(case: Case, base_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(base_site, site, symlinks=True)
-    order = ("files", "content", "tree", "commands", "console", "written", "check")
+    order = ("input", "files", "content", "tree", "commands", "console", "written", "check")
     for block in sorted(case.blocks, key=lambda block: order.index(block.kind)):
         TRIES[block.kind](block, site)
     if any(block.kind == "content" for block in case.blocks) and not any(
@@ -210,6 +212,12 @@ def insert_items(old: str, field: str, items: str) -> str:
     lines = old.splitlines(keepends=True)
     lines.insert(sequence.start_mark.line, textwrap.indent(items, " " * sequence.start_mark.column))
     return "".join(lines)
+
+
+def put_input(block: Block, site: Path) -> None:
+    path = site / block.args[0].replace("~/", "home/")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(block.text, encoding="utf-8")
 
 
 def make_files(block: Block, site: Path) -> None:
@@ -292,6 +300,7 @@ def try_command(command: str, cwd: Path, where: str) -> None:
 
 TRIES = {
     "content": put_content,
+    "input": put_input,
     "files": make_files,
     "tree": in_init_output,
     "check": check,
