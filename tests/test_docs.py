@@ -9,8 +9,8 @@ Each fenced block is preceded by `<!-- example: KIND ARGS -->`, which says how i
 - `input PATH`: a file a command example reads (`~/` is the case's home folder);
 - `tree`: paths that `briefing init` writes;
 - `check`: what `briefing check` prints for the section's content, line for line;
-- `console`: `$ command` lines run in order, each followed by lines of its output (numbers may
-  differ: they are compared as `N`; `...` stands for lines left out);
+- `console [exact]`: `$ command` lines run in order, each followed by lines of its output
+  (numbers may differ, compared as `N`, unless `exact`: figures; `...` stands for lines left out);
 - `written PATH`: text PATH holds after the section's commands ran;
 - `commands`: shell lines, each run, or (the table NOT_RUN says which and why) checked without
   running: `make -n TARGET`, or `--help` naming every option the line uses.
@@ -145,7 +145,7 @@ def test_example(case: Case, base_site: Path, tmp_path: Path) -> None:
     if any(block.kind == "content" for block in case.blocks) and not any(
         block.kind == "check" for block in case.blocks
     ):
-        result = run("briefing check", site)
+        result = run("briefing check --strict", site)
         assert result.returncode == 0 and ": error:" not in result.stdout, result.stdout
 
 
@@ -242,16 +242,17 @@ def in_init_output(block: Block, site: Path) -> None:
             folders.append((depth, name.strip()))
 
 
-def normal(line: str) -> str:
-    return " ".join(re.sub(r"\d+(?:[.,]\d+)*", "N", line).split())
+def normal(line: str, exact: bool = False) -> str:
+    return " ".join((line if exact else re.sub(r"\d+(?:[.,]\d+)*", "N", line)).split())
 
 
 def console(block: Block, site: Path) -> None:
+    exact = "exact" in block.args
     for step in re.split(r"^\$ ", block.text, flags=re.MULTILINE)[1:]:
         command, *shown = step.splitlines()
         result = run(command, site)
-        wanted = [normal(line) for line in shown if line.strip() not in ("", "...")]
-        printed = iter(normal(line) for line in result.stdout.splitlines())
+        wanted = [normal(line, exact) for line in shown if line.strip() not in ("", "...")]
+        printed = iter(normal(line, exact) for line in result.stdout.splitlines())
         assert all(line in printed for line in wanted), f"{block.where}: {command}\n{result.stdout}"
         fails = any(": error:" in line for line in shown)
         assert (result.returncode != 0) == fails, f"{block.where}: {command}\n{result.stdout}"
