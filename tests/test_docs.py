@@ -293,7 +293,8 @@ def try_command(command: str, cwd: Path, where: str) -> None:
         program = words[: next(i for i, word in enumerate([*words, "-"]) if word.startswith("-"))]
         result = run(shlex.join([*program, "--help"]), cwd)
         for option in (word.split("=")[0] for word in words if word.startswith("--")):
-            assert option in result.stdout, f"{where}: {command}: no {option}"
+            named = re.search(rf"{re.escape(option)}(?![\w-])", result.stdout)
+            assert named, f"{where}: {command}: no {option}"
     else:
         result = run(command, cwd)
     assert result.returncode == 0, f"{where}: {command}\n{result.stdout}"
