@@ -97,3 +97,18 @@ def test_a_guide_opens_with_whom_it_is_for(guide: Path) -> None:
     title, blank, opening, *_ = guide.read_text(encoding="utf-8").splitlines()
     assert title.startswith("# ") and blank == ""
     assert opening[:1].isalpha(), "the first line after the title is a paragraph"
+
+
+REPOSITORY_PATH = re.compile(r"`((?:generator|bench|tests|themes|tools|\.github|\.ci)/[^`\s]*)`")
+
+
+def missing_paths(doc: Path) -> list[str]:
+    """Files and folders of this repository the doc names in `code` that do not exist."""
+    named = REPOSITORY_PATH.findall(doc.read_text(encoding="utf-8"))
+    return [path for path in named if "<" not in path and not (ROOT / path).exists()]
+
+
+# Not ARCHITECTURE.md: it also names paths inside an installed wheel (`generator/theme/`).
+@pytest.mark.parametrize("doc", [doc for doc in DOCS if doc.name != "ARCHITECTURE.md"])
+def test_every_repository_path_named_exists(doc: Path) -> None:
+    assert missing_paths(doc) == []
