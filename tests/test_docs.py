@@ -35,6 +35,8 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import CONTENT, FIXTURES, ROOT
+from hypothesis import given
+from hypothesis import strategies as st
 
 GUIDES = (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")))
 EXAMPLE = re.compile(r"^\s*<!-- example: (.+?) -->\s*$")
@@ -93,7 +95,7 @@ def blocks(doc: Path) -> list[tuple[str, Block]]:
             before = next((lines[i] for i in range(number - 1, -1, -1) if lines[i].strip()), "")
             annotation = EXAMPLE.match(before)
             words = annotation.group(1).split() if annotation else ["unannotated"]
-            where = f"{doc.relative_to(ROOT)}:{number + 1}"
+            where = f"{doc.name}:{number + 1}"
             found.append((section, Block(where, words[0], tuple(words[1:]), text)))
             number = end
         number += 1
@@ -103,12 +105,13 @@ def blocks(doc: Path) -> list[tuple[str, Block]]:
 def cases() -> list[Case]:
     """The blocks of each section, a new case after each `check` block."""
     by_case: dict[str, list[Block]] = {}
-    part = 0
+    parts: dict[str, int] = {}
     for doc in GUIDES:
         if doc.name != "ARCHITECTURE.md":
             for section, block in blocks(doc):
+                part = parts.setdefault(section, 1)
                 by_case.setdefault(f"{section} ({part})", []).append(block)
-                part += block.kind == "check"
+                parts[section] += block.kind == "check"
     return [Case(where, tuple(found)) for where, found in by_case.items()]
 
 
@@ -310,3 +313,33 @@ TRIES = {
     "written": written,
     "commands": commands,
 }
+
+
+def test_blocks_read_their_annotation_and_section(tmp_path: Path) -> None:
+    doc = tmp_path / "guide.md"
+    doc.write_text(
+        "# Guide\n\n## Part\n\n1. Step:\n\n   <!-- example: content content/x.yaml -->\n"
+        "   ```yaml\n   - id: a\n   ```\n\n```sh\nmake build\n```\n",
+        encoding="utf-8",
+    )
+    (first_section, first), (_, second) = blocks(doc)
+    assert first_section == "guide.md: Part"
+    assert (first.kind, first.args, first.text) == ("content", ("content/x.yaml",), "- id: a\n")
+    assert second.kind == "unannotated"
+
+
+ENTRY_IDS = st.lists(st.sampled_from("abcdefg"), unique=True, max_size=6)
+
+
+@given(ENTRY_IDS, ENTRY_IDS)
+def test_merge_replaces_entries_by_id_and_keeps_the_rest(
+    old_ids: list[str], new_ids: list[str]
+) -> None:
+    def entries(ids: list[str], tag: str) -> str:
+        return "".join(f"# {tag}\n- id: {i}\n  name: {tag} {i}\n" for i in ids)
+
+    merged = (
+        yaml.safe_load(merge("# head\n" + entries(old_ids, "old"), entries(new_ids, "new"))) or []
+    )
+    kept = [{"id": i, "name": f"old {i}"} for i in old_ids if i not in new_ids]
+    assert merged == kept + [{"id": i, "name": f"new {i}"} for i in new_ids]
