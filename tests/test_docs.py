@@ -57,7 +57,6 @@ NOT_RUN = {
 # Files a command example names that the guide does not show: the test's stand-ins.
 STAND_INS = {
     "home/Downloads/bbc-europe.rss": FIXTURES / "feeds" / "bbc.rss",
-    "home/Downloads/kyiv.atom": FIXTURES / "feeds" / "kyiv.atom",
     "bbc-europe.rss": FIXTURES / "feeds" / "bbc.rss",
 }
 FRONT_MATTER = "---\ntitle: {}\ndate: 2025-11-18\nsource: bbc-news\ntopics: [ankara-meeting]\n---\n"
