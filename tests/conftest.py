@@ -114,6 +114,7 @@ SLOW_MODULES = frozenset(
         "test_cli",
         "test_color_scheme_browser",
         "test_content",
+        "test_docs",
         "test_drafts",
         "test_errors",
         "test_feed_import",
