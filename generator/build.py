@@ -13,7 +13,7 @@ import contextlib
 import datetime as dt
 import shutil
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -37,7 +37,7 @@ from .page import Page
 from .pages import PAGE_KINDS, build_pages
 from .paragraph_ids import paragraph_ids_plugin
 from .parallel import PageWriter, Progress, render_and_write
-from .reads import SiteData
+from .reads import Query, SiteData
 from .render import RecordingEnvironment, make_environment, render_each
 from .routes import SEARCH_FOLDER, Routes, output_file
 from .schedule import Held, marked_scheduled, today_utc, without_scheduled
@@ -156,6 +156,7 @@ class Builder:
             return self._unchanged(started)
         prepared = self._prepare(fingerprints, base, files)
         data = prepared.data
+        queries: dict[Query, Hashable]
         with stage("pages"):
             if previous is None or files is None or released:  # a new day: lists change
                 changed, queries = None, {}
@@ -164,6 +165,7 @@ class Builder:
             dirty = dirty_pages(prepared.pages, previous, changed)
         with stage("render"):
             env = self._environment(data, fingerprints)
+        deleted: tuple[str, ...]
         if previous is None:
             writer, deleted = self._write_everything(env, dirty, prepared), ()
         elif self._first:  # a new process, from the persistent cache

@@ -26,6 +26,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import DISTRIBUTION, plaindata
 from .fingerprints import Fingerprint
@@ -33,6 +34,11 @@ from .manifest import cache_file as cache_file
 from .manifest import cache_folder
 from .signatures import Signature
 from .state import BuildState
+
+if TYPE_CHECKING:  # build and the near-copy search import this module, directly or not
+    from .build import BuildReport
+    from .model import Article
+    from .near_copies import NearCopySearch
 
 MAGIC = b"briefing-cache 2\n"  # 1 was a pickle: never read again
 THEME_PARTS = ("templates/", "static/")
@@ -46,10 +52,10 @@ class CachedBuild:
     entity_key: Hashable = None  # the entity table and routes the bodies were linked with
     near_copies: tuple[str, list] | None = None  # (digest of the articles, what was found)
     adopted: frozenset[str] = field(default_factory=frozenset)  # inputs re-stat'ed, same bytes
-    report: object = None  # the BuildReport of that build: a no-change build repeats it
+    report: BuildReport | None = None  # that build's: a no-change build repeats it
     signatures: Mapping[bytes, Signature] = field(default_factory=dict)  # by body digest
     signed: frozenset[bytes] = frozenset()  # the bodies that build signed (tests, benchmarks)
-    near_copy_search: object = None  # near_copies.NearCopySearch: the next one starts from it
+    near_copy_search: NearCopySearch | None = None  # the next one starts from it
     evidence: Mapping[bytes, tuple] = field(default_factory=dict)  # support.Memo
 
 
@@ -247,7 +253,7 @@ def digests(
     return found
 
 
-def articles_digest(articles: Iterable[object]) -> str:
+def articles_digest(articles: Iterable[Article]) -> str:
     """What the near-copy search reads of the articles."""
     digest = hashlib.sha256()
     for article in articles:

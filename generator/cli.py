@@ -264,10 +264,11 @@ def _add_verbosity(parser: argparse.ArgumentParser, default: object = argparse.S
     'briefing -q build' and 'briefing build -q' work (a command's own default is
     SUPPRESS, so it does not undo the main parser's)."""
     group = parser.add_mutually_exclusive_group()
-    kwargs = {"default": default}
-    group.add_argument("-q", "--quiet", action="store_true", help="print errors only", **kwargs)
     group.add_argument(
-        "-v", "--verbose", action="store_true", help="say more about what is done", **kwargs
+        "-q", "--quiet", action="store_true", help="print errors only", default=default
+    )
+    group.add_argument(
+        "-v", "--verbose", action="store_true", help="say more about what is done", default=default
     )
 
 

@@ -35,11 +35,15 @@ class OutputError(Exception):
 def publish(target: Path, fill: Callable[[Path], None], protected: Iterable[Path]) -> None:
     """Build a whole new output with `fill` and swap it in, if `target` is safe to replace.
     Any failure leaves `target` as it was and raises OutputError (or fill's own error)."""
+    def fill_and_mark(temp: Path) -> None:
+        fill(temp)
+        mark_owned(temp)
+
     with build_lock(target, lambda: _say_waiting(target)):
         check_output(target, protected)
         try:
             clean_stale(target)
-            replace_folder(target, lambda temp: (fill(temp), mark_owned(temp)))
+            replace_folder(target, fill_and_mark)
         except OSError as exc:
             raise OutputError(describe_fault(exc, target)) from None
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
 from .build import Builder, BuildOptions, BuildReport
 from .errors import ContentErrors
@@ -68,7 +69,7 @@ class Watcher:
         self.folders = tuple(folders)
         self.handler = handler
         self.report = report  # told a failure, as text: the terminal and the tabs show it
-        self.observer: Observer | None = None
+        self.observer: BaseObserver | None = None
         self.watched: dict[Path, tuple[int, int] | None] = {}
 
     def start(self) -> None:
@@ -141,9 +142,11 @@ class Preview:
             self.broadcaster.failed(messages)
             return None
         except (SearchIndexError, OutputError, OSError) as exc:
-            return self._failed(f"error: {exc}")
+            self._failed(f"error: {exc}")
+            return None
         except Exception as exc:  # a bug or a limit we missed must not stop the preview
-            return self._failed(f"error: the build failed: {type(exc).__name__}: {exc}")
+            self._failed(f"error: the build failed: {type(exc).__name__}: {exc}")
+            return None
         self._show(tuple(str(warning) for warning in report.warnings), fixed=True)
         self._note_if_slow(report)
         self.base_path = report.base_path
