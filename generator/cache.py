@@ -22,7 +22,7 @@ import dataclasses
 import hashlib
 import os
 import sys
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
@@ -96,7 +96,7 @@ def file_digest(path: Path) -> str:
         return ""
 
 
-def load(path: Path, key: str, note=None) -> CachedBuild | None:
+def load(path: Path, key: str, note: Callable[[str], None] | None = None) -> CachedBuild | None:
     """The cached build at `path` if it was made under `key` and is whole, else None."""
     note = note or _note
     try:

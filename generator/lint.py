@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from . import forked
-from .errors import ContentError
+from .errors import ContentError, Position
 from .lineage import lineage
 from .links import LinkGraph
 from .model import Article, Site
@@ -82,5 +82,5 @@ def find_near_copies(articles: Iterable[Article]) -> list[tuple[str, str, float]
     return list(search(articles, {}).found)
 
 
-def _warn(position, message: str, hint: str = "") -> ContentError:
+def _warn(position: Position, message: str, hint: str = "") -> ContentError:
     return ContentError(position, message, hint, severity="warning")

@@ -205,7 +205,8 @@ def _exchange(first: Path, second: Path) -> bool:
     except (OSError, AttributeError):
         return False
     at_fdcwd, rename_exchange = -100, 2
-    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
+    first_name, second_name = os.fsencode(first), os.fsencode(second)
+    result: int = renameat2(at_fdcwd, first_name, at_fdcwd, second_name, rename_exchange)
     return result == 0
 
 

@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 import webbrowser
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -24,8 +25,7 @@ from watchdog.observers.api import BaseObserver
 
 from .build import Builder, BuildOptions, BuildReport
 from .errors import ContentErrors
-from .fingerprints import Fingerprint, scan
-from .load import is_content_file
+from .fingerprints import Fingerprint, is_content_file, scan
 from .output import OutputError
 from .routes import Routes
 from .search import SearchIndexError
@@ -65,7 +65,12 @@ class Watcher:
     start is not watched. A failure to watch is reported, and the preview goes on (its
     periodic scan still sees every change)."""
 
-    def __init__(self, folders, handler: FileSystemEventHandler, report) -> None:
+    def __init__(
+        self,
+        folders: Iterable[Path],
+        handler: FileSystemEventHandler,
+        report: Callable[[str], None],  # told a failure, as text
+    ) -> None:
         self.folders = tuple(folders)
         self.handler = handler
         self.report = report  # told a failure, as text: the terminal and the tabs show it

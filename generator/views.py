@@ -11,7 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import intel
-from .curation import Event, Quote
+from .curation import RELIABILITY, Event, Quote
 from .evidence import Evidence
 from .evidence_views import ClaimView, Label, claim_view
 from .model import Article, Entity, Source, Topic
@@ -300,5 +300,5 @@ def source_cards(reader: Reader) -> tuple[SourceCard, ...]:
     for source in reader.sources():
         letter = source.reliability or intel.UNGRADED_RELIABILITY
         count = len(reader.ask("source-articles", source.id))
-        cards.append(SourceCard(source, letter, intel.RELIABILITY[letter], count))
+        cards.append(SourceCard(source, letter, RELIABILITY[letter], count))
     return tuple(cards)
