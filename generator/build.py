@@ -145,8 +145,6 @@ class Builder:
         fingerprints = scan(self.options.content_dir, self.options.theme_dir)
         if self._first and self._seed is None and self.options.cache:
             self._load_cache(fingerprints)
-            if self._state is not None and self._seed and self._seed.report is not None:
-                self._last_report = self._seed.report  # what the last process built
         previous = self._state if self.options.output_dir.is_dir() else None
         base = previous or (self._seed.state if self._seed else None)  # records to reuse
         files = None if base is None else changed_files(base.fingerprints, fingerprints)
@@ -211,6 +209,8 @@ class Builder:
             out = options.output_dir
             if out.is_dir() and snapshot(out) == seed.output:
                 self._state = self._seed.state
+                if isinstance(seed.report, BuildReport):
+                    self._last_report = seed.report  # what the last process built
 
     def _cache_key(self) -> str:
         options = self.options

@@ -35,8 +35,7 @@ from .manifest import cache_folder
 from .signatures import Signature
 from .state import BuildState
 
-if TYPE_CHECKING:  # build and the near-copy search import this module, directly or not
-    from .build import BuildReport
+if TYPE_CHECKING:  # for annotations only (plaindata finds them among the allowed records)
     from .model import Article
     from .near_copies import NearCopySearch
 
@@ -52,7 +51,9 @@ class CachedBuild:
     entity_key: Hashable = None  # the entity table and routes the bodies were linked with
     near_copies: tuple[str, list] | None = None  # (digest of the articles, what was found)
     adopted: frozenset[str] = field(default_factory=frozenset)  # inputs re-stat'ed, same bytes
-    report: BuildReport | None = None  # that build's: a no-change build repeats it
+    # The BuildReport of that build: a no-change build repeats it. The build stage is later
+    # than this one, so the cache does not import it; the build checks it when read.
+    report: object = None
     signatures: Mapping[bytes, Signature] = field(default_factory=dict)  # by body digest
     signed: frozenset[bytes] = frozenset()  # the bodies that build signed (tests, benchmarks)
     near_copy_search: NearCopySearch | None = None  # the next one starts from it
