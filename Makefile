@@ -15,7 +15,7 @@ COMPILE := $(BIN)/uv pip compile pyproject.toml --quiet --no-config --universal 
 	--python-version 3.11 --generate-hashes --index-url https://pypi.org/simple \
 	--custom-compile-command "make lock"
 
-.PHONY: build serve check new test test-fast lint lint-site lock clean
+.PHONY: build serve check new test test-fast lint typecheck lint-site lock clean
 
 # Exactly the locked files (pip refuses any other), then the project itself without
 # touching them.
@@ -46,6 +46,7 @@ $(LINT_TOOLS): tools/lint/package.json tools/lint/package-lock.json
 # builds once are built once.
 test: $(STAMP) $(LINT_TOOLS)
 	$(BIN)/ruff check generator tests bench tools
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # The unit layer (under 30 s): no site is checked or built, no server, browser or process
@@ -67,5 +68,9 @@ lint-site: $(STAMP) $(LINT_TOOLS)
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench tools
 
+# mypy over generator/, as pyproject.toml's [tool.mypy] says.
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
 clean:
-	rm -rf site .site-* $(VENV) *.egg-info .pytest_cache .ruff_cache .hypothesis tools/lint/node_modules
+	rm -rf site .site-* $(VENV) *.egg-info .pytest_cache .ruff_cache .mypy_cache .hypothesis tools/lint/node_modules

@@ -1,4 +1,5 @@
-"""The long run of the incremental == full property (tests/incremental/test_incremental_property.py).
+"""The long run of the incremental == full property
+(tests/incremental/test_incremental_property.py).
 
     .venv/bin/python bench/property.py --examples 300
 

@@ -6,10 +6,10 @@ import argparse
 import datetime as dt
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.errors import ContentError, ContentErrors
 from generator.terminal import printable
@@ -179,10 +179,16 @@ def _parser() -> argparse.ArgumentParser:
 class _Version(argparse.Action):
     """--version, reading the package metadata only when asked."""
 
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs) -> None:
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
 
-    def __call__(self, parser, namespace, values, option_string=None) -> None:
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
         from generator import __version__
 
         print(f"briefing {__version__}")
@@ -235,7 +241,7 @@ def _add_import_command(commands: argparse._SubParsersAction) -> None:
     command.set_defaults(run=_import)
 
 
-def _add_init(commands) -> None:
+def _add_init(commands: argparse._SubParsersAction) -> None:
     init = commands.add_parser(
         "init",
         help="start a new site: content, a Makefile, a README and a GitHub Pages workflow",
@@ -264,10 +270,11 @@ def _add_verbosity(parser: argparse.ArgumentParser, default: object = argparse.S
     'briefing -q build' and 'briefing build -q' work (a command's own default is
     SUPPRESS, so it does not undo the main parser's)."""
     group = parser.add_mutually_exclusive_group()
-    kwargs = {"default": default}
-    group.add_argument("-q", "--quiet", action="store_true", help="print errors only", **kwargs)
     group.add_argument(
-        "-v", "--verbose", action="store_true", help="say more about what is done", **kwargs
+        "-q", "--quiet", action="store_true", help="print errors only", default=default
+    )
+    group.add_argument(
+        "-v", "--verbose", action="store_true", help="say more about what is done", default=default
     )
 
 
@@ -441,7 +448,7 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _progress_line(started: float):
+def _progress_line(started: float) -> Callable[[int, int], None]:
     """A one-line 'rendered 1,234 / 10,683 pages (3.2 s)' that rewrites itself."""
 
     def show(done: int, total: int) -> None:

@@ -44,7 +44,8 @@ class ContentErrors(Exception):
         self.errors = sorted(errors)
         super().__init__("\n".join(str(error) for error in self.errors))
 
-    def __reduce__(self):  # so a worker process can send it back whole
+    def __reduce__(self) -> tuple[type[ContentErrors], tuple[list[ContentError]]]:
+        # so a worker process can send it back whole
         return (ContentErrors, (self.errors,))
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable
-from typing import TypeVar
+from multiprocessing.connection import Connection
+from typing import Any, TypeVar
 
 Given = TypeVar("Given")
 Answer = TypeVar("Answer")
@@ -31,6 +32,6 @@ def soon(work: Callable[[Given], Answer], given: Given, background: bool) -> Cal
     return result
 
 
-def _send(work: Callable, given: object, sender) -> None:
+def _send(work: Callable[[Any], object], given: object, sender: Connection) -> None:
     sender.send(work(given))
     sender.close()

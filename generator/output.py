@@ -35,11 +35,15 @@ class OutputError(Exception):
 def publish(target: Path, fill: Callable[[Path], None], protected: Iterable[Path]) -> None:
     """Build a whole new output with `fill` and swap it in, if `target` is safe to replace.
     Any failure leaves `target` as it was and raises OutputError (or fill's own error)."""
+    def fill_and_mark(temp: Path) -> None:
+        fill(temp)
+        mark_owned(temp)
+
     with build_lock(target, lambda: _say_waiting(target)):
         check_output(target, protected)
         try:
             clean_stale(target)
-            replace_folder(target, lambda temp: (fill(temp), mark_owned(temp)))
+            replace_folder(target, fill_and_mark)
         except OSError as exc:
             raise OutputError(describe_fault(exc, target)) from None
 
@@ -201,7 +205,8 @@ def _exchange(first: Path, second: Path) -> bool:
     except (OSError, AttributeError):
         return False
     at_fdcwd, rename_exchange = -100, 2
-    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
+    first_name, second_name = os.fsencode(first), os.fsencode(second)
+    result: int = renameat2(at_fdcwd, first_name, at_fdcwd, second_name, rename_exchange)
     return result == 0
 
 

@@ -70,7 +70,8 @@ def feed_entries(data: bytes, origin: Path) -> Iterator[FeedEntry]:
 
 def _malformed(origin: Path, problem: object) -> ContentError:
     if isinstance(problem, SAXParseException):
-        position = Position(origin, problem.getLineNumber(), problem.getColumnNumber() + 1)
+        line, column = problem.getLineNumber(), problem.getColumnNumber()  # None: unknown
+        position = Position(origin, line or 0, column + 1 if column is not None else 0)
         return ContentError(position, f"not a well-formed feed: {problem.getMessage()}")
     return ContentError(Position(origin), "not an RSS or Atom feed")
 

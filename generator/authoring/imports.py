@@ -12,15 +12,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from generator.authoring import plain_text as importer
 from generator.authoring.feeds import feed_entries, is_feed
-from generator.content.fingerprints import link_out
+from generator.content.fingerprints import is_content_file, link_out
 from generator.content.load import (
     RawArticle,
     RawContent,
     article_paths,
-    is_content_file,
     load_article,
     load_yaml_file,
     split_front_matter,
@@ -178,7 +178,9 @@ class Importer:
             yield Outcome(origin, errors=tuple(exc.errors))
 
     @staticmethod
-    def _outcome(origin: Path, work: Callable[..., importer.ImportReport], *args) -> Outcome:
+    def _outcome(
+        origin: Path, work: Callable[..., importer.ImportReport], *args: Any
+    ) -> Outcome:
         try:
             return Outcome(origin, work(*args))
         except ContentErrors as exc:
@@ -401,7 +403,7 @@ def _load_tolerantly(content_dir: Path) -> tuple[RawContent, list[ContentError]]
     """Everything in the content folder that loads; what does not is a problem returned."""
     problems: list[ContentError] = []
 
-    def attempt(loader, path: Path, fallback):
+    def attempt(loader: Callable[[Path], Any], path: Path, fallback: Any) -> Any:
         try:
             return loader(path)
         except ContentErrors as exc:

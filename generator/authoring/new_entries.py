@@ -8,7 +8,6 @@ the content did not have before."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -129,8 +128,12 @@ def _check_result(before: RawContent, kind: str, path: Path, text: str) -> None:
         doc = parse_yaml(text, path)
     except ContentErrors as exc:
         raise ContentErrors(exc.errors) from None
-    field = {"topic": "topics", "entity": "entities", "source": "sources"}[kind]
-    new_errors = [e for e in _model_errors(replace(before, **{field: doc})) if e not in old_errors]
+    after = {
+        "topic": replace(before, topics=doc),
+        "entity": replace(before, entities=doc),
+        "source": replace(before, sources=doc),
+    }[kind]
+    new_errors = [e for e in _model_errors(after) if e not in old_errors]
     if new_errors:
         raise ContentErrors(new_errors)
 
@@ -231,6 +234,3 @@ def _write(path: Path, text: str) -> None:
 def _option(option: str, message: str, hint: str = "") -> ContentError:
     return ContentError(Position(Path(option)), message, hint)
 
-
-def entry_from_options(kind: str, name: str, options: Sequence[tuple[str, object]]) -> NewEntry:
-    return NewEntry(kind, name, **{key: value for key, value in options if value})

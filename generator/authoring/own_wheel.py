@@ -50,7 +50,7 @@ def write_own_wheel(directory: Path) -> Wheel:
             entries[f"{info}/{name}"] = text.encode("utf-8")
     for file in dist.files or ():  # the licences: the project's and the fonts'
         if file.parts[:2] == (info, "licenses"):
-            entries[file.as_posix()] = file.locate().read_bytes()
+            entries[file.as_posix()] = Path(file.locate()).read_bytes()
     entries[f"{info}/WHEEL"] = (
         f"Wheel-Version: 1.0\nGenerator: {DISTRIBUTION} {dist.version}\n"
         f"Root-Is-Purelib: true\nTag: {TAG}\n"

@@ -107,11 +107,11 @@ def decode_input(data: bytes, origin: Path) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise _error(origin, "the file is empty")
-    for number, line in enumerate(text.split("\n"), start=1):
-        if len(line) > MAX_LINE:
+    for number, text_line in enumerate(text.split("\n"), start=1):
+        if len(text_line) > MAX_LINE:
             raise _error(
                 origin,
-                f"line {number} is {len(line):,} characters long; "
+                f"line {number} is {len(text_line):,} characters long; "
                 "this does not look like an article",
                 number,
             )

@@ -110,7 +110,7 @@ def load_content(content_dir: Path, reuse: Mapping[Path, Any] | None = None) -> 
     errors: list[ContentError] = []
     reuse = reuse or {}
 
-    def attempt(loader, path: Path):
+    def attempt(loader: Callable[[Path], Any], path: Path) -> Any:
         if path in reuse:
             return reuse[path]
         try:

@@ -155,7 +155,12 @@ def assemble_site(
     references: list[Reference] = []
     topics = _unique(_topics(raw, errors, references), "topic", errors)
     articles = {article.slug: article for article in _articles(raw, errors, references)}
-    known = {"source": sources, "entity": entities, "topic": topics, "article": articles}
+    known: dict[str, Mapping[str, object]] = {
+        "source": sources,
+        "entity": entities,
+        "topic": topics,
+        "article": articles,
+    }
     _check_references(references, known, errors)
     _check_rewrite_cycles(articles, raw, errors)
     ordered = sorted(articles.values(), key=lambda a: (-a.date.toordinal(), a.slug))

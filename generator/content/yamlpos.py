@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -41,7 +41,18 @@ class _PythonParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser
 
 
 # libyaml's event parser when PyYAML was built with it: several times faster on many files.
-_Parser = yaml.cyaml.CParser if yaml.__with_libyaml__ else _PythonParser
+# Both give the same events; the type checker reads the Python one's types.
+if TYPE_CHECKING:
+    _Parser = _PythonParser
+else:
+    _Parser = yaml.cyaml.CParser if yaml.__with_libyaml__ else _PythonParser
+
+# The composer below is mixed with a parser and a resolver (the loaders): it uses both.
+if TYPE_CHECKING:
+
+    class _Composer(yaml.composer.Composer, yaml.parser.Parser, yaml.resolver.BaseResolver): ...
+else:
+    _Composer = yaml.composer.Composer
 
 
 class _Refused(Exception):
@@ -54,7 +65,7 @@ class _Refused(Exception):
         self.mark, self.message, self.hint, self.first = mark, message, hint, first
 
 
-class _BoundedComposer(yaml.composer.Composer):
+class _BoundedComposer(_Composer):
     """PyYAML's composer with limits checked before anything recursive runs: no anchors
     or aliases (an alias bomb expands exponentially), bounded depth (libyaml's own
     composer recursed in C and crashed on 30,000 nested '['), bounded scalars, no
@@ -62,7 +73,7 @@ class _BoundedComposer(yaml.composer.Composer):
 
     depth = 0
 
-    def compose_node(self, parent, index):
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
             raise _Refused(
@@ -78,17 +89,17 @@ class _BoundedComposer(yaml.composer.Composer):
         finally:
             self.depth -= 1
 
-    def compose_scalar_node(self, anchor):
+    def compose_scalar_node(self, anchor: Any) -> yaml.ScalarNode:
         node = super().compose_scalar_node(anchor)
         _check_scalar(node)
         return node
 
-    def compose_mapping_node(self, anchor):
+    def compose_mapping_node(self, anchor: Any) -> yaml.MappingNode:
         node = super().compose_mapping_node(anchor)
         _check_keys(node)
         return node
 
-    def compose_sequence_node(self, anchor):
+    def compose_sequence_node(self, anchor: Any) -> yaml.SequenceNode:
         """PyYAML's, refusing a list as soon as it passes MAX_LIST items: a million-item
         list is refused in the time of ten thousand."""
         start = self.get_event()
@@ -143,11 +154,12 @@ def _check_scalar(node: yaml.ScalarNode, controls: bool = True) -> None:
         )
 
 
+# A base chosen at run time (libyaml's loader if PyYAML has it), so the checker cannot see it.
 class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """libyaml's composer: fast, but it recurses in C and expands aliases."""
 
 
-class _BoundedLoader(  # type: ignore[misc]
+class _BoundedLoader(
     _BoundedComposer,
     _Parser,
     yaml.constructor.SafeConstructor,
@@ -163,7 +175,7 @@ class _BoundedLoader(  # type: ignore[misc]
         yaml.resolver.Resolver.__init__(self)
 
 
-class _BoundedPythonLoader(  # type: ignore[misc]
+class _BoundedPythonLoader(
     _BoundedComposer,
     _PythonParser,
     yaml.constructor.SafeConstructor,
@@ -189,13 +201,17 @@ _BoundedPythonLoader.yaml_implicit_resolvers = _NO_TIMESTAMPS
 
 
 def _as_text(loader: yaml.constructor.SafeConstructor, node: yaml.Node) -> str:
+    # On a list or a mapping, construct_scalar raises a ConstructorError, which is reported.
     return str(loader.construct_scalar(node))  # type: ignore[arg-type]
 
 
 # An explicit '!!timestamp 2025-02-30' is text as well: we read and report dates.
+# (The stubs allow a constructor only on PyYAML's own loader classes; ours are made of the
+# same parts: a parser, a composer, the safe constructor and the resolver.)
 _FastLoader.add_constructor(TIMESTAMP_TAG, _as_text)
-_BoundedLoader.add_constructor(TIMESTAMP_TAG, _as_text)
-_BoundedPythonLoader.add_constructor(TIMESTAMP_TAG, _as_text)
+_BoundedLoader.add_constructor(TIMESTAMP_TAG, _as_text)  # type: ignore[type-var]
+_BoundedPythonLoader.add_constructor(TIMESTAMP_TAG, _as_text)  # type: ignore[type-var]
+_Loader = _FastLoader | _BoundedLoader | _BoundedPythonLoader
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +258,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
     return Located(data, path, positions)
 
 
-def _loader(text: str) -> yaml.BaseLoader:
+def _loader(text: str) -> _Loader:
     """libyaml's own loader for text that can hold neither an anchor or alias, nor a deep
     nesting, nor a list too long to compose; the bounded composer for the rest, on the
     Python parser where the text could nest deeper than libyaml allows."""
@@ -265,7 +281,7 @@ def nesting_bound(text: str) -> int:
     return openers + 2 * lead + 2
 
 
-def _construct(loader, node: yaml.Node | None, path: Path, first_line: int) -> Any:
+def _construct(loader: _Loader, node: yaml.Node | None, path: Path, first_line: int) -> Any:
     """The document's values; an explicit tag PyYAML cannot apply ('!!int abc',
     '!!float x') is our error, at the document's first line."""
     if node is None:

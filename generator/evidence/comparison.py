@@ -44,6 +44,7 @@ def compare(original: str, rewrite: str, names: NameIndex) -> Comparison:
     left, right = split_sentences(original), split_sentences(rewrite)
     left_keys = [text_features(s.text, names) for s in left]
     right_keys = [text_features(s.text, names) for s in right]
+    moved: set[tuple[int, int]]
     if len(left) * len(right) > MAX_ALIGNED_PAIRS:  # the best alignment costs n × m
         pairs, moved = align_long(left_keys, right_keys), set()
     else:
@@ -60,7 +61,7 @@ def moved_pairs(
 ) -> tuple[list[tuple[int | None, int | None]], set[tuple[int, int]]]:
     """Pair a dropped sentence with an added one it closely resembles (the rewrite moved
     it), shown at the rewrite's place."""
-    dropped = [i for i, j in pairs if j is None]
+    dropped = [i for i, j in pairs if j is None and i is not None]
     moved: dict[int, int] = {}  # added j -> dropped i
     for i in dropped:
         candidates = [

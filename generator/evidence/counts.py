@@ -101,7 +101,8 @@ def _is_year(value: tuple) -> bool:
 
 
 def quantifiers(tokens: Tokens) -> tuple[tuple, dict, frozenset]:
-    universals, partials, quantified = [], {}, set()
+    universals, quantified = [], set()
+    partials: dict[str | tuple, str] = {}  # a stem or an entity key -> the words shown
     words = tokens.words
     for index, word in enumerate(words):
         if word not in cues.UNIVERSALS and word not in cues.PARTIALS:

@@ -191,7 +191,6 @@ COORDINATING = frozenset({"and", "but"})  # 'X went to Ankara and said': X said 
 # Verbs of saying are stop words for the word rule, but their polarity counts:
 # 'has yet to say' is not 'has said'.
 SAYING = frozenset({"say", "says", "said", "saying", "tell", "tells", "told"})
-RELATIVES = frozenset({"who"})
 ACCORDING = ("according", "to")
 SPEAKER_BEFORE = 8  # tokens before an attribution verb where its speaker may be named
 SPEAKER_AFTER = 5  # tokens after 'said' or 'according to'

@@ -22,7 +22,7 @@ from generator.evidence.tokens import tokenise
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    words: tuple[str, ...]  # content stems and ("e", id) keys, in order (for overlaps)
+    words: tuple[str | tuple[str, str], ...]  # content stems and ("e", id) keys, in order
     polarity: dict  # stem -> frozenset of negated flags of its occurrences
     negations: tuple[str, ...]  # each negation cue with the words it governs, as written
     hedged: dict  # stem or entity key -> the hedge governing it, as written

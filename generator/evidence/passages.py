@@ -114,8 +114,8 @@ def claim_needs(claim: Claim, names: NameIndex) -> Needs:
     if claim.kind == "quote":
         spans = (normalise(claim.text).strip(" .,;:"),)
         speaker = ("e", claim.speaker)
-        keys = frozenset({speaker}) if claim.speaker else frozenset()
-        return Needs(spans, keys, frozenset(), {speaker: names.label(claim.speaker)})
+        speaker_keys = frozenset({speaker}) if claim.speaker else frozenset()
+        return Needs(spans, speaker_keys, frozenset(), {speaker: names.label(claim.speaker)})
     features = claim_features(text, names)
     keys, labels = set(features.keys), dict(features.labels)
     if claim.date is not None and not claim.inferred:

@@ -97,16 +97,6 @@ class Corroboration:
         ]
         return f" ({'; '.join(notes)})" if notes else ""
 
-    @property
-    def headline(self) -> str:
-        """The label's first words, what a reader scans for: 'Unconfirmed', 'Single source'."""
-        return self.label.partition(": ")[0]
-
-    @property
-    def detail(self) -> str:
-        """The rest of the label ('only reported by X'), or ''."""
-        return self.label.partition(": ")[2]
-
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:

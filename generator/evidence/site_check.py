@@ -33,7 +33,9 @@ class SiteEvidence:
         """The claims that cite this article and that its text supports, in topic order;
         with cited=False also those it supports as the original of a cited rewrite."""
         found = self.by_article.get(slug, ())
-        return tuple(e for e in found if not cited or e.support(slug).cited)
+        return tuple(
+            e for e in found if not cited or ((s := e.support(slug)) is not None and s.cited)
+        )
 
     @property
     def checked(self) -> int:

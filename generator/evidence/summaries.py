@@ -39,11 +39,6 @@ class SummaryCheck:
         return [_warning(item, lines) for item in self.unsupported]
 
 
-def summary_warnings(site: Site) -> list[ContentError]:
-    """A warning for each summary sentence that no article of its topic supports."""
-    return check_summaries(site).warnings()
-
-
 def check_summaries(site: Site) -> SummaryCheck:
     """Every summary sentence, checked against the articles of its topic. A topic with no
     articles yet is left out: nothing could support it, and lint says it has none."""

@@ -146,7 +146,7 @@ def text_features(text: str, names: NameIndex, published: dt.date | None = None)
     text = _plain(text)
     tokens = TOKEN.findall(text)
     found = names.find(tokens)
-    keys = {("e", entity) for _, _, entity in found}
+    keys: set[tuple | None] = {("e", entity) for _, _, entity in found}
     if found:
         in_names = {i for start, end, _ in found for i in range(start, end)}
         tokens = [t for i, t in enumerate(tokens) if i not in in_names]
@@ -242,14 +242,14 @@ def _features(text: str, names: NameIndex) -> Features:
     for position, token in enumerate(tokens):
         if position in in_names:
             continue
-        key = word_key(token)
-        if key is None:
+        word = word_key(token)
+        if word is None:
             continue
-        if key[0] == "w":
-            words.add(key)
+        if word[0] == "w":
+            words.add(word)
         else:
-            keys.add(key)
-            labels[key] = token
+            keys.add(word)
+            labels[word] = token
     return Features(frozenset(keys), frozenset(words), labels)
 
 

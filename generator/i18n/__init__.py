@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import SupportsInt
 
 import yaml
 from markupsafe import Markup
@@ -27,7 +28,10 @@ class Strings:
         """The string for `key`, its {placeholders} filled; with `n`, the plural form."""
         entry = self.table[key]  # a KeyError names a string the table lacks: a test finds it
         if isinstance(entry, Mapping):
-            entry = entry[plural_category(self.language, int(values["n"]))]  # type: ignore[arg-type]
+            count = values["n"]
+            if not isinstance(count, SupportsInt):
+                raise TypeError(f"{key}: n={count!r} is not a number")
+            entry = entry[plural_category(self.language, int(count))]
         if any(isinstance(value, Markup) for value in values.values()):
             return Markup(entry).format(**values)  # a link inside a sentence: escapes the rest
         return entry.format(**values) if values else entry

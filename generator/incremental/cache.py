@@ -22,10 +22,11 @@ import dataclasses
 import hashlib
 import os
 import sys
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import DISTRIBUTION, resources
 from generator.content.fingerprints import Fingerprint
@@ -34,6 +35,10 @@ from generator.incremental import plaindata
 from generator.incremental.manifest import cache_file as cache_file
 from generator.incremental.manifest import cache_folder
 from generator.incremental.state import BuildState
+
+if TYPE_CHECKING:  # for annotations only (plaindata finds them among the allowed records)
+    from generator.content.model import Article
+    from generator.copies.near_copies import NearCopySearch
 
 MAGIC = b"briefing-cache 2\n"  # 1 was a pickle: never read again
 THEME_PARTS = ("templates/", "static/")
@@ -47,10 +52,12 @@ class CachedBuild:
     entity_key: Hashable = None  # the entity table and routes the bodies were linked with
     near_copies: tuple[str, list] | None = None  # (digest of the articles, what was found)
     adopted: frozenset[str] = field(default_factory=frozenset)  # inputs re-stat'ed, same bytes
-    report: object = None  # the BuildReport of that build: a no-change build repeats it
+    # The BuildReport of that build: a no-change build repeats it. The build stage is later
+    # than this one, so the cache does not import it; the build checks it when read.
+    report: object = None
     signatures: Mapping[bytes, Signature] = field(default_factory=dict)  # by body digest
     signed: frozenset[bytes] = frozenset()  # the bodies that build signed (tests, benchmarks)
-    near_copy_search: object = None  # near_copies.NearCopySearch: the next one starts from it
+    near_copy_search: NearCopySearch | None = None  # the next one starts from it
     evidence: Mapping[bytes, tuple] = field(default_factory=dict)  # support.Memo
 
 
@@ -91,7 +98,7 @@ def file_digest(path: Path) -> str:
         return ""
 
 
-def load(path: Path, key: str, note=None) -> CachedBuild | None:
+def load(path: Path, key: str, note: Callable[[str], None] | None = None) -> CachedBuild | None:
     """The cached build at `path` if it was made under `key` and is whole, else None."""
     note = note or _note
     try:
@@ -247,7 +254,7 @@ def digests(
     return found
 
 
-def articles_digest(articles: Iterable[object]) -> str:
+def articles_digest(articles: Iterable[Article]) -> str:
     """What the near-copy search reads of the articles."""
     digest = hashlib.sha256()
     for article in articles:

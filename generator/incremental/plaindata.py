@@ -22,6 +22,7 @@ import dataclasses
 import datetime as dt
 import json
 import math
+import sys
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -159,8 +160,10 @@ class _Reader:
         names = [field.name for field in dataclasses.fields(cls)]
         if len(names) != len(fields):
             raise PlainDataError(f"a {name} with {len(fields)} fields, not {len(names)}")
-        checks = self.checks.get(cls) or self.checks.setdefault(cls, _field_checks(cls))
-        made = object.__new__(cls)  # no __init__ or __post_init__: only fields are set
+        checks = self.checks.get(cls) or self.checks.setdefault(
+            cls, _field_checks(cls, self.allowed.values())
+        )
+        made: object = object.__new__(cls)  # no __init__ or __post_init__: only fields are set
         for field_name, value, check in zip(names, fields, checks, strict=True):
             if not check(value):
                 raise PlainDataError(f"{name}.{field_name} is a {type(value).__name__}")
@@ -184,11 +187,14 @@ def _bad(value: object) -> float:
     raise PlainDataError(f"not a number: {str(value)[:20]!r}")
 
 
-def _field_checks(cls: type) -> list[Callable[[object], bool]]:
+def _field_checks(cls: type, records: Iterable[type] = ()) -> list[Callable[[object], bool]]:
     """One check per field: is the value of the type its annotation names (the outer
-    type only: a Mapping is a dict, a tuple[...] a tuple; Any and type variables pass)."""
+    type only: a Mapping is a dict, a tuple[...] a tuple; Any and type variables pass).
+    A record named in an annotation but imported for the type checker only (to avoid an
+    import circle) is found among the `records` allowed."""
+    names = {record.__name__: record for record in records} | vars(sys.modules[cls.__module__])
     try:
-        hints = typing.get_type_hints(cls)
+        hints = typing.get_type_hints(cls, globalns=names, localns=names)
     except (NameError, TypeError):  # an annotation only a type checker can resolve
         hints = {}
     return [_check_for(hints.get(field.name, Any)) for field in dataclasses.fields(cls)]
@@ -199,7 +205,7 @@ def _check_for(annotation: object) -> Callable[[object], bool]:
     if origin in (typing.Union, types.UnionType):
         checks = [_check_for(arg) for arg in typing.get_args(annotation)]
         return lambda value: any(check(value) for check in checks)
-    outer = OUTER_TYPES.get(origin, origin)  # type: ignore[call-overload]
+    outer = OUTER_TYPES.get(origin, origin)
     if outer is None or outer is type(None):
         return lambda value: value is None
     if isinstance(outer, tuple) or (isinstance(outer, type) and outer not in (object, Any)):

@@ -84,7 +84,7 @@ def site_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> li
     def timeline(reader: Reader) -> dict[str, Any]:
         return {"entries": views.timeline(reader)}
 
-    def graph(reader: Reader) -> dict[str, Any]:
+    def graph_page(reader: Reader) -> dict[str, Any]:
         return {"graph": entity_graph.graph_view(reader)}
 
     def search_aliases(reader: Reader) -> dict[str, Any]:
@@ -139,7 +139,7 @@ def site_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> li
             routes.graph,
             "graph.html",
             t("graph.title"),
-            graph,
+            graph_page,
             _crumbs(
                 t, routes, (t("nav.entities"), routes.entities), (t("nav.graph"), routes.graph)
             ),

@@ -9,12 +9,16 @@ folder, nor a folder where a page has a file."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from generator.content.model import Article, Site
 from generator.errors import ContentError, ContentErrors, Position
 from generator.pages.page import Page
 from generator.routes import Routes, output_file
+
+if TYPE_CHECKING:
+    from generator.reads.reader import Reader
 
 
 def alias_pages(site: Site, routes: Routes, pages: Sequence[Page]) -> list[Page]:
@@ -77,8 +81,8 @@ def _clash(file: str, files: dict[str, str], folders: set[str]) -> str:
     return ""
 
 
-def _redirect_to(target: str):
-    def context(reader) -> dict[str, str]:
+def _redirect_to(target: str) -> Callable[[Reader], dict[str, str]]:
+    def context(reader: Reader) -> dict[str, str]:
         return {"target": target}
 
     return context

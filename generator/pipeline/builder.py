@@ -13,7 +13,7 @@ import contextlib
 import datetime as dt
 import shutil
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -42,7 +42,7 @@ from generator.pipeline.parallel import PageWriter, Progress, render_and_write
 from generator.pipeline.stages import StageClock, StageTime
 from generator.pipeline.warnings import content_warnings, near_copies_soon
 from generator.reads.link_graph import LinkGraph, build_graph
-from generator.reads.reader import SiteData
+from generator.reads.reader import Query, SiteData
 from generator.render import cards
 from generator.render.jinja import RecordingEnvironment, make_environment, render_each
 from generator.render.theme import Theme
@@ -150,8 +150,6 @@ class Builder:
         fingerprints = scan(self.options.content_dir, self.options.theme_dir)
         if self._first and self._seed is None and self.options.cache:
             self._load_cache(fingerprints)
-            if self._state is not None and self._seed and self._seed.report is not None:
-                self._last_report = self._seed.report  # what the last process built
         previous = self._state if self.options.output_dir.is_dir() else None
         base = previous or (self._seed.state if self._seed else None)  # records to reuse
         files = None if base is None else changed_files(base.fingerprints, fingerprints)
@@ -161,6 +159,7 @@ class Builder:
             return self._unchanged(started)
         prepared = self._prepare(fingerprints, base, files)
         data = prepared.data
+        queries: dict[Query, Hashable]
         with stage("pages"):
             if previous is None or files is None or released:  # a new day: lists change
                 changed, queries = None, {}
@@ -169,6 +168,7 @@ class Builder:
             dirty = dirty_pages(prepared.pages, previous, changed)
         with stage("render"):
             env = self._environment(data, fingerprints)
+        deleted: tuple[str, ...]
         if previous is None:
             writer, deleted = self._write_everything(env, dirty, prepared), ()
         elif self._first:  # a new process, from the persistent cache
@@ -214,6 +214,8 @@ class Builder:
             out = options.output_dir
             if out.is_dir() and snapshot(out) == seed.output:
                 self._state = self._seed.state
+                if isinstance(seed.report, BuildReport):
+                    self._last_report = seed.report  # what the last process built
 
     def _cache_key(self) -> str:
         options = self.options

@@ -9,7 +9,7 @@ from generator.content.model import Article, Site
 from generator.copies.lineage import lineage
 from generator.copies.near_copies import NEAR_COPY_SHARE, NearCopySearch, search
 from generator.copies.signatures import Signature
-from generator.errors import ContentError
+from generator.errors import ContentError, Position
 from generator.reads.link_graph import LinkGraph
 
 __all__ = ["NEAR_COPY_SHARE", "content_warnings", "find_near_copies", "near_copies_soon"]
@@ -82,5 +82,5 @@ def find_near_copies(articles: Iterable[Article]) -> list[tuple[str, str, float]
     return list(search(articles, {}).found)
 
 
-def _warn(position, message: str, hint: str = "") -> ContentError:
+def _warn(position: Position, message: str, hint: str = "") -> ContentError:
     return ContentError(position, message, hint, severity="warning")

@@ -13,12 +13,14 @@ import http.server
 import json
 import mimetypes
 import posixpath
+import socket
 import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from generator.resources import LIVE_RELOAD_SCRIPT
@@ -135,7 +137,7 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
     timeout = CONNECTION_TIMEOUT_SECONDS
 
     def __init__(
-        self, *args, root: Path, base_path: str, broadcaster: Broadcaster | None, **kwargs
+        self, *args: Any, root: Path, base_path: str, broadcaster: Broadcaster | None, **kwargs: Any
     ) -> None:
         self.root = root
         self.base_path = base_path
@@ -240,7 +242,7 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(body)
 
-    def log_message(self, format: str, *args) -> None:
+    def log_message(self, format: str, *args: Any) -> None:
         """Quiet: only failed requests are logged."""
         if len(args) > 1 and str(args[1]).startswith(("4", "5")):
             super().log_message(format, *args)
@@ -263,7 +265,9 @@ class PreviewServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128
 
-    def handle_error(self, request, client_address) -> None:
+    def handle_error(
+        self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any
+    ) -> None:
         error = sys.exc_info()[1]
         if not isinstance(error, ConnectionError | TimeoutError):
             super().handle_error(request, client_address)

@@ -15,14 +15,15 @@ import sys
 import threading
 import time
 import webbrowser
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
-from generator.content.fingerprints import Fingerprint, scan
-from generator.content.load import is_content_file
+from generator.content.fingerprints import Fingerprint, is_content_file, scan
 from generator.errors import ContentErrors
 from generator.output import OutputError
 from generator.pipeline.builder import Builder, BuildOptions, BuildReport
@@ -64,11 +65,16 @@ class Watcher:
     start is not watched. A failure to watch is reported, and the preview goes on (its
     periodic scan still sees every change)."""
 
-    def __init__(self, folders, handler: FileSystemEventHandler, report) -> None:
+    def __init__(
+        self,
+        folders: Iterable[Path],
+        handler: FileSystemEventHandler,
+        report: Callable[[str], None],  # told a failure, as text
+    ) -> None:
         self.folders = tuple(folders)
         self.handler = handler
         self.report = report  # told a failure, as text: the terminal and the tabs show it
-        self.observer: Observer | None = None
+        self.observer: BaseObserver | None = None
         self.watched: dict[Path, tuple[int, int] | None] = {}
 
     def start(self) -> None:
@@ -141,9 +147,11 @@ class Preview:
             self.broadcaster.failed(messages)
             return None
         except (SearchIndexError, OutputError, OSError) as exc:
-            return self._failed(f"error: {exc}")
+            self._failed(f"error: {exc}")
+            return None
         except Exception as exc:  # a bug or a limit we missed must not stop the preview
-            return self._failed(f"error: the build failed: {type(exc).__name__}: {exc}")
+            self._failed(f"error: the build failed: {type(exc).__name__}: {exc}")
+            return None
         self._show(tuple(str(warning) for warning in report.warnings), fixed=True)
         self._note_if_slow(report)
         self.base_path = report.base_path

@@ -32,7 +32,8 @@ ENTITIES_FILE = "entities.yaml"
 SOURCES_FILE = "sources.yaml"
 BODY = "#body"  # suffix of the key that changes when an article's rendered text changes
 
-Query = tuple[str, str]  # (query kind, argument)
+QueryArgument = str | tuple[str, int]  # an id, or an id and a limit
+Query = tuple[str, QueryArgument]  # (query kind, argument)
 Key = str | Query  # a file key, or a query
 
 
@@ -57,7 +58,8 @@ class SiteData:
     summaries: SummaryCheck = field(default_factory=lambda: SummaryCheck(()))
 
 
-QUERIES: Mapping[str, Callable[[SiteData, str], Hashable]] = {
+# Each kind takes the argument it is asked with: an id, or for two an (id, limit).
+QUERIES: Mapping[str, Callable[[SiteData, Any], Hashable]] = {
     "articles": lambda data, _: tuple(data.site.articles),
     "topic-articles": lambda data, topic: data.graph.articles_by_topic.get(topic, ()),
     "source-articles": lambda data, source: data.graph.articles_by_source.get(source, ()),
@@ -170,17 +172,6 @@ class RecordingMapping(Mapping[str, Any]):
         return key in self._items
 
 
-@dataclass(frozen=True, slots=True)
-class RecordingSite:
-    """Reads like a `Site`, so the analysis functions take it as they are."""
-
-    config: Any
-    sources: RecordingMapping
-    entities: RecordingMapping
-    topics: RecordingMapping
-    articles: RecordingMapping
-
-
 class Reader:
     """The site, read by one page: every read is recorded in `keys` and `queries`."""
 
@@ -190,14 +181,14 @@ class Reader:
         self._data = data
         self.keys: set[Key] = set()
         self.queries: dict[Query, Hashable] = {}
-        self._site: RecordingSite | None = None
+        self._site: Site | None = None
 
     @property
-    def site(self) -> RecordingSite:
-        """The site, read as a `Site` is (for analysis functions), every read noted."""
+    def site(self) -> Site:
+        """The site as a `Site` (for analysis functions) whose every read is noted."""
         if self._site is None:
             site = self._data.site
-            self._site = RecordingSite(
+            self._site = Site(
                 site.config,
                 self._file_mapping(site.sources, SOURCES_FILE),
                 self._file_mapping(site.entities, ENTITIES_FILE),
@@ -216,7 +207,7 @@ class Reader:
 
         return RecordingMapping(items, note, note)
 
-    def ask(self, kind: str, argument: str = "") -> Any:
+    def ask(self, kind: str, argument: QueryArgument = "") -> Any:
         """A derived collection: its value is recorded, so a change to it is seen."""
         query = (kind, argument)
         value = self.queries.get(query)

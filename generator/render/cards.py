@@ -443,7 +443,9 @@ def _length(text: str, face: Face) -> float:
     return sum(font.getlength(run) for run, font in _runs(text, face))
 
 
-def _text(pen: ImageDraw.ImageDraw, xy: tuple[int, int], text: str, face: Face, fill: int) -> None:
+def _text(
+    pen: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, face: Face, fill: int
+) -> None:
     x, y = xy
     for run, font in _runs(text, face):
         pen.text((x, y), run, font=font, fill=fill)

@@ -6,6 +6,7 @@ to the packaged default, as with MkDocs' `custom_dir`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,7 +64,9 @@ class _InsideLoader(jinja2.FileSystemLoader):
         super().__init__(folder)
         self.folder = folder
 
-    def get_source(self, environment: jinja2.Environment, template: str):  # type: ignore[override]
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
         source, filename, uptodate = super().get_source(environment, template)
         problem = link_out(Path(filename), self.folder.parent)
         if problem:

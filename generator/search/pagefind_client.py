@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import io
 import json
 import subprocess
 import tempfile
@@ -104,9 +105,10 @@ class PagefindService:
         return self.reply(self.send(payload), expected)
 
     def _read_replies(self) -> None:
-        assert self._process.stdout is not None
+        stdout = self._process.stdout
+        assert isinstance(stdout, io.BufferedReader)  # a pipe opened with a buffer (the default)
         pending: list[bytes] = []  # the unfinished message, in pieces: joined once whole
-        for chunk in iter(lambda: self._process.stdout.read1(1 << 16), b""):  # type: ignore[union-attr]
+        for chunk in iter(lambda: stdout.read1(1 << 16), b""):
             if b"," not in chunk:
                 pending.append(chunk)  # a bundle's files come as one message of many MB
                 continue

@@ -5,8 +5,9 @@ mention is counted in `env["mentions"]` (the link graph is made from those count
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -97,7 +98,7 @@ def _link_children(
     children: list[Token],
     matcher: EntityMatcher,
     entity_url: EntityUrl,
-    env: dict,
+    env: MutableMapping[str, Any],
     may_link: bool,
 ) -> list[Token]:
     result: list[Token] = []
@@ -118,7 +119,7 @@ def _split_text(
     token: Token,
     matcher: EntityMatcher,
     entity_url: EntityUrl,
-    env: dict,
+    env: MutableMapping[str, Any],
     may_link: bool,
 ) -> list[Token]:
     """Count every mention in a text token; link the first mention of each entity."""
@@ -131,7 +132,7 @@ def _split_text(
             continue
         env["linked"].add(entity.id)
         pieces.append(_text(text[cursor : match.start()]))
-        attrs = {"href": entity_url(entity), "class": "entity"}
+        attrs: dict[str, str | int | float] = {"href": entity_url(entity), "class": "entity"}
         if match.group(0) != entity.name:
             attrs["title"] = entity.name
         pieces.extend(

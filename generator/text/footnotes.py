@@ -11,7 +11,9 @@ import hashlib
 from collections.abc import Callable, Mapping, Sequence
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import escape
 from mdit_py_plugins.footnote import footnote_plugin
 
@@ -28,7 +30,9 @@ def footnotes_plugin(md: MarkdownIt, labels: Mapping[str, str] | None = None) ->
     md.use(footnote_plugin, inline=False)  # `^[...]` would put a block in inline texts
     rules = md.add_render_rule
 
-    def ref(self, tokens: Sequence[Token], idx: int, options, env) -> str:
+    def ref(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
         number = _number(tokens[idx])
         label = escape(words["note"].format(number=number))
         return (
@@ -37,13 +41,19 @@ def footnotes_plugin(md: MarkdownIt, labels: Mapping[str, str] | None = None) ->
             f"{number}</a></sup>"
         )
 
-    def block_open(self, tokens: Sequence[Token], idx: int, options, env) -> str:
+    def block_open(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
         return f'<section class="footnotes" aria-label="{escape(words["notes"])}">\n<ol>\n'
 
-    def item_open(self, tokens: Sequence[Token], idx: int, options, env) -> str:
+    def item_open(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
         return f'<li id="{_note_id(tokens[idx], env)}">'
 
-    def backref(self, tokens: Sequence[Token], idx: int, options, env) -> str:
+    def backref(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
         token = tokens[idx]
         label = escape(words["back"].format(number=_number(token)))
         return (

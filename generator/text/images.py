@@ -11,7 +11,7 @@ are file types a browser could run (SVG) or that are not images."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import escape
 from mdit_py_plugins.attrs import attrs_plugin
 from PIL import Image, UnidentifiedImageError
@@ -72,7 +74,9 @@ def images_plugin(md: MarkdownIt) -> None:
     md.add_render_rule("image", _render_image)
 
 
-def _render_image(self, tokens: list[Token], idx: int, options, env: Mapping) -> str:
+def _render_image(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     token = tokens[idx]
     src = str(token.attrGet("src") or "")
     alt = self.renderInlineAsText(token.children or [], options, env)

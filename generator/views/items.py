@@ -10,7 +10,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.content.curation import Event, Quote
+from generator.content.curation import RELIABILITY, Event, Quote
 from generator.content.model import Article, Entity, Source, Topic
 from generator.evidence import provenance as intel
 from generator.evidence.passages import Evidence
@@ -300,5 +300,5 @@ def source_cards(reader: Reader) -> tuple[SourceCard, ...]:
     for source in reader.sources():
         letter = source.reliability or intel.UNGRADED_RELIABILITY
         count = len(reader.ask("source-articles", source.id))
-        cards.append(SourceCard(source, letter, intel.RELIABILITY[letter], count))
+        cards.append(SourceCard(source, letter, RELIABILITY[letter], count))
     return tuple(cards)
