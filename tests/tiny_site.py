@@ -15,7 +15,7 @@ from generator.footnotes import footnote_labels
 from generator.i18n import strings_for
 from generator.lineage import declared
 from generator.links import LinkGraph, build_graph
-from generator.load import load_content
+from generator.load import RawContent, load_content
 from generator.markdown import Markdown
 from generator.model import Site, build_site
 from generator.page import Page
@@ -62,6 +62,7 @@ def markdown_for(site: Site, routes: Routes) -> Markdown:
 
 @dataclass(frozen=True, slots=True)
 class Tiny:
+    raw: RawContent
     site: Site
     routes: Routes
     texts: Texts
@@ -78,14 +79,15 @@ class Tiny:
 
 
 def prepare(folder: Path) -> Tiny:
-    site = build_site(load_content(folder))
+    raw = load_content(folder)
+    site = build_site(raw)
     routes = Routes(site.config.base_url, site.config.base_path)
     texts = render_texts(site, markdown_for(site, routes), {}, {})
     graph = build_graph(site, texts.bodies, build_matcher(site.entities.values()))
     pages = tuple(build_pages(site, graph, texts, routes, PAGE_KINDS))
     evidence = check_site(site).evidence
     data = SiteData(site, graph, texts, routes, evidence, declared(site))
-    return Tiny(site, routes, texts, graph, pages, data)
+    return Tiny(raw, site, routes, texts, graph, pages, data)
 
 
 def tiny(tmp_path: Path, files: dict[str, str] | None = None) -> Tiny:
