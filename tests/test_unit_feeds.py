@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tiny_site import tiny
 
+from generator.feeds import feed_pages, index_pages
 from generator.reads import Reader
 
 ABSOLUTE = "title: Mini briefing\ndescription: d\nbase_url: https://example.org/b/\n"
@@ -16,7 +17,7 @@ def test_a_feed_for_the_site_each_topic_and_each_named_entity(tmp_path: Path) ->
     entities = (Path(__file__).parent / "fixtures/mini/entities.yaml").read_text()
     unnamed = "\n- {id: nobody, name: Nobody Here, kind: person, description: N.}\n"
     site = tiny(tmp_path, {"entities.yaml": entities + unnamed})
-    feeds = sorted(p.path for p in site.pages if p.template == "feed.xml")
+    feeds = sorted(p.path for p in feed_pages(site.site, site.graph, site.texts, site.routes))
     assert feeds == [
         "/entities/ankara/feed.xml",
         "/entities/volodymyr-zelensky/feed.xml",
@@ -35,12 +36,13 @@ def test_a_feed_lists_the_newest_articles_and_is_dated_by_them(tmp_path: Path) -
 
 
 def test_the_sitemap_needs_a_full_address_and_leaves_out_404_and_search(tmp_path: Path) -> None:
-    assert "/sitemap.xml" not in {p.path for p in tiny(tmp_path / "local").pages}
+    local = tiny(tmp_path / "local")
+    assert [p.path for p in index_pages(local.site, local.routes, local.pages)] == ["/robots.txt"]
     site = tiny(tmp_path / "published", {"site.yaml": ABSOLUTE})
-    sitemap = site.page("/sitemap.xml")
+    sitemap, robots = index_pages(site.site, site.routes, site.pages)
     entries = dict(sitemap.context(Reader(site.data))["entries"])
     assert "/articles/first/" in entries and "/topics/ankara-meeting/" in entries
     assert entries["/articles/first/"] == site.site.articles["first"].modified
     assert not {"/404.html", "/search/", "/feed.xml"} & set(entries)
     assert sitemap.signature == tuple(sorted(entries))  # a new page changes its header
-    assert site.page("/robots.txt").template == "robots.txt"
+    assert (sitemap.path, robots.template) == ("/sitemap.xml", "robots.txt")
