@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from tiny_site import Tiny, tiny
 
+from generator.page import Page
+from generator.pages import PAGE_KINDS, build_pages, site_pages
 from generator.reads import Reader
 
 
@@ -45,3 +47,20 @@ def test_a_topic_page_reads_its_topic_and_articles_not_the_others(site: Tiny) ->
     assert "topics.yaml" in reader.keys
     assert ("topic-articles", "ankara-meeting") in reader.keys
     assert {"articles/first.md", "articles/second.md"} <= reader.keys
+
+
+def test_a_new_page_kind_is_one_more_function_and_the_sitemap_lists_its_pages(
+    tmp_path: Path,
+) -> None:
+    site = tiny(tmp_path, {"site.yaml": "title: Mini\nbase_url: https://example.org/\n"})
+
+    def about(*_: object) -> list[Page]:
+        return [Page("/about/", "page.html", "About")]
+
+    pages = build_pages(site.site, site.graph, site.texts, site.routes, (site_pages, about))
+    paths = [page.path for page in pages]
+    assert paths[-3:] == ["/about/", "/sitemap.xml", "/robots.txt"]
+    assert not any(path.startswith("/articles/first") for path in paths)  # no article kind
+    sitemap = pages[-2].context(Reader(site.data))
+    assert "/about/" in dict(sitemap["entries"])
+    assert PAGE_KINDS[0] is site_pages
