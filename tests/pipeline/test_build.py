@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from importlib.metadata import entry_points
 from pathlib import Path
 
+import pytest
 from conftest import CONTENT, ROOT, THEME, tree
 
 from generator.cli import main
@@ -48,10 +50,24 @@ def test_check_writes_nothing(tmp_path: Path, capsys) -> None:
     assert not output.exists()
 
 
-def test_console_entry_points_exist() -> None:
+COMMANDS = ("init", "build", "check", "serve", "new", "import")
+
+
+def test_console_script_runs_the_command_line() -> None:
+    (script,) = entry_points(group="console_scripts", name="briefing")
+    assert script.value == "generator.cli:main"
+    assert script.load() is main
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_answers_its_own_help(command: str) -> None:
+    # Each command's own usage line: the top-level help's examples name the commands
+    # too, so finding the words there proves nothing.
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "--help"], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "generator", command, "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
-    assert result.returncode == 0
-    for command in ("build", "serve", "check", "new", "import"):
-        assert command in result.stdout
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"usage: briefing {command} ")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import THEME
+from jinja2 import TemplateSyntaxError
 
 from generator.content.model import Config
 from generator.render.jinja import compile_templates, make_environment
@@ -37,4 +38,6 @@ def test_a_broken_template_is_left_for_the_page_that_uses_it(tmp_path: Path) -> 
     (theme / "templates" / "unused.html").write_text("{% if %}", encoding="utf-8")
     env = make_environment(theme, CONFIG, Routes())
     compile_templates(env)  # no error: nothing renders it
-    env.get_template("article.html")
+    assert env.get_template("article.html").render  # the others still load
+    with pytest.raises(TemplateSyntaxError):
+        env.get_template("unused.html")  # and the broken one fails where it is used

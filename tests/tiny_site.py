@@ -1,0 +1,94 @@
+"""A tiny site for the unit layer: the mini fixture's content, with files replaced or added
+from strings, taken through the real loader and the stages up to the list of pages (no
+template rendered, no output written, no process started)."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from conftest import FIXTURES
+
+from generator.entity_links import build_matcher, entity_links_plugin
+from generator.footnotes import footnote_labels
+from generator.i18n import strings_for
+from generator.lineage import declared
+from generator.links import LinkGraph, build_graph
+from generator.load import RawContent, load_content
+from generator.markdown import Markdown
+from generator.model import Site, build_site
+from generator.page import Page
+from generator.pages import PAGE_KINDS, build_pages
+from generator.paragraph_ids import paragraph_ids_plugin
+from generator.reads import Reader, SiteData
+from generator.routes import Routes
+from generator.support import check_site
+from generator.texts import Texts, render_texts
+
+ARTICLE = """\
+---
+title: {title}
+date: {date}
+source: wire
+topics: [ankara-meeting]
+---
+
+{body}
+"""
+
+
+def article(title: str, date: str = "2025-11-20", body: str = "Zelensky spoke.") -> str:
+    return ARTICLE.format(title=title, date=date, body=body)
+
+
+def content(tmp_path: Path, files: dict[str, str] | None = None) -> Path:
+    """The mini fixture's content in tmp_path, each of `files` (path: text) written over it."""
+    folder = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini", folder)
+    for name, text in (files or {}).items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def markdown_for(site: Site, routes: Routes) -> Markdown:
+    """The article parser as the build makes it: entity links and paragraph ids."""
+    matcher = build_matcher(site.entities.values())
+    plugin = (entity_links_plugin, {"matcher": matcher, "routes": routes})
+    labels = footnote_labels(strings_for(site.config.language))
+    return Markdown(plugin, (paragraph_ids_plugin, {}), labels=labels)
+
+
+@dataclass(frozen=True, slots=True)
+class Tiny:
+    raw: RawContent
+    site: Site
+    routes: Routes
+    texts: Texts
+    graph: LinkGraph
+    pages: tuple[Page, ...]
+    data: SiteData
+
+    def page(self, path: str) -> Page:
+        (found,) = [page for page in self.pages if page.path == path]
+        return found
+
+    def reader(self) -> Reader:
+        return Reader(self.data)
+
+
+def prepare(folder: Path) -> Tiny:
+    raw = load_content(folder)
+    site = build_site(raw)
+    routes = Routes(site.config.base_url, site.config.base_path)
+    texts = render_texts(site, markdown_for(site, routes), {}, {})
+    graph = build_graph(site, texts.bodies, build_matcher(site.entities.values()))
+    pages = tuple(build_pages(site, graph, texts, routes, PAGE_KINDS))
+    evidence = check_site(site).evidence
+    data = SiteData(site, graph, texts, routes, evidence, declared(site))
+    return Tiny(raw, site, routes, texts, graph, pages, data)
+
+
+def tiny(tmp_path: Path, files: dict[str, str] | None = None) -> Tiny:
+    return prepare(content(tmp_path, files))
