@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.textfeatures import name_index
+from generator.evidence.textfeatures import name_index
 
 NAMES = name_index(
     [

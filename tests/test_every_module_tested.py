@@ -72,7 +72,8 @@ def test_every_module_is_imported_by_a_test() -> None:
         set().union(*(imported_modules(path.read_text(encoding="utf-8")) for path in tests))
     )
     missing = sorted(modules - imported)
-    assert missing == [], f"no test imports {', '.join(missing)}: add tests/test_unit_<name>.py"
+    hint = "add a test of it to tests/<package>/"
+    assert missing == [], f"no test imports {', '.join(missing)}: {hint}"
 
 
 def test_the_reader_of_imports_sees_each_form() -> None:

@@ -10,21 +10,21 @@ from pathlib import Path
 
 from conftest import FIXTURES
 
-from generator.entity_links import build_matcher, entity_links_plugin
-from generator.footnotes import footnote_labels
+from generator.content.load import RawContent, load_content
+from generator.content.model import Site, build_site
+from generator.copies.lineage import declared
+from generator.evidence.site_check import check_site
 from generator.i18n import strings_for
-from generator.lineage import declared
-from generator.links import LinkGraph, build_graph
-from generator.load import RawContent, load_content
-from generator.markdown import Markdown
-from generator.model import Site, build_site
-from generator.page import Page
-from generator.pages import PAGE_KINDS, build_pages
-from generator.paragraph_ids import paragraph_ids_plugin
-from generator.reads import Reader, SiteData
+from generator.pages.kinds import PAGE_KINDS, build_pages
+from generator.pages.page import Page
+from generator.reads.link_graph import LinkGraph, build_graph
+from generator.reads.reader import Reader, SiteData
 from generator.routes import Routes
-from generator.support import check_site
-from generator.texts import Texts, render_texts
+from generator.text.entity_links import build_matcher, entity_links_plugin
+from generator.text.footnotes import footnote_labels
+from generator.text.markdown import Markdown
+from generator.text.paragraph_ids import paragraph_ids_plugin
+from generator.text.texts import Texts, render_texts
 
 ARTICLE = """\
 ---

@@ -1,0 +1,80 @@
+"""parallel: pages rendered and written, skipping unchanged HTML; the same bytes whichever
+process renders a page."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from conftest import THEME
+from hypothesis import given
+from hypothesis import strategies as st
+from tiny_site import Tiny, tiny
+
+from generator.output import OutsideOutput
+from generator.pages.page import Page
+from generator.pipeline import parallel
+from generator.pipeline.parallel import PageWriter, render_and_write, worker_count
+from generator.reads.reader import Reads
+from generator.render.jinja import make_environment
+
+NOTHING_READ = Reads(frozenset({"topics.yaml"}), {("articles", ""): ("a",)})
+
+
+def test_the_writer_writes_new_html_and_skips_what_is_unchanged(tmp_path: Path) -> None:
+    same = hashlib.sha256(b"<p>same</p>").hexdigest()
+    writer = PageWriter(tmp_path, previous_hashes={"/same/": same})
+    writer(Page("/same/", "x.html", "S"), "<p>same</p>", NOTHING_READ)
+    writer(Page("/new/", "x.html", "N"), "<p>new</p>", NOTHING_READ)
+    assert writer.written == ["/new/"]
+    assert (tmp_path / "new" / "index.html").read_text() == "<p>new</p>"
+    assert not (tmp_path / "same").exists()
+    assert set(writer.hashes) == {"/same/", "/new/"}  # every page's hash, written or not
+    assert writer.reads["/new/"] == NOTHING_READ.keys
+    assert writer.queries == NOTHING_READ.queries
+
+
+def test_a_page_path_cannot_lead_out_of_the_folder(tmp_path: Path) -> None:
+    writer = PageWriter(tmp_path / "site")
+    with pytest.raises(OutsideOutput, match="not a plain path inside it"):
+        writer(Page("/../escape/", "x.html", "E"), "<p>x</p>", NOTHING_READ)
+    assert not (tmp_path / "escape").exists()
+
+
+@given(st.integers(0, 100_000), st.integers(1, 64))
+def test_workers_pay_for_themselves(pages: int, allowed: int) -> None:
+    count = worker_count(pages, allowed)
+    assert 1 <= count <= allowed
+    assert count == 1 or pages // count >= parallel.MIN_PAGES_PER_WORKER
+
+
+def _render(site: Tiny, folder: Path, workers: int) -> PageWriter:
+    env = make_environment(THEME, site.site.config, site.routes)
+    html = [page for page in site.pages if page.template.endswith(".html")]
+    return render_and_write(env, html, site.data, PageWriter(folder), workers)
+
+
+def test_in_one_process_every_page_is_written_and_progress_is_heard(tmp_path: Path) -> None:
+    site = tiny(tmp_path)
+    heard: list[tuple[int, int]] = []
+    env = make_environment(THEME, site.site.config, site.routes)
+    pages = [site.page("/articles/first/"), site.page("/robots.txt")]
+    writer = render_and_write(env, pages, site.data, PageWriter(tmp_path / "out"), 4,
+                              lambda done, total: heard.append((done, total)))  # fmt: skip
+    assert writer.written == ["/articles/first/", "/robots.txt"]  # 4 allowed, 1 pays
+    assert heard == [(2, 2)]
+    assert "First report" in (tmp_path / "out" / "articles" / "first" / "index.html").read_text()
+
+
+@pytest.mark.slow  # forks worker processes
+def test_forked_workers_write_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tiny(tmp_path)
+    alone = _render(site, tmp_path / "alone", 1)
+    monkeypatch.setattr(parallel, "MIN_PAGES_PER_WORKER", 1)
+    together = _render(site, tmp_path / "together", 2)
+    assert together.hashes == alone.hashes
+    assert together.written == alone.written  # in page order, whoever finished first
+    assert together.reads == alone.reads

@@ -1,0 +1,80 @@
+"""links: the link graph (who is in which topic, names whom, is cited where), and
+root-relative links in bodies checked against the site's pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tiny_site import article, tiny
+
+from generator.errors import ContentErrors
+from generator.pages.internal_links import check_internal_links
+from generator.reads.link_graph import Citation
+
+TOPICS = """\
+- id: ankara-meeting
+  title: Ankara meeting
+  summary: Zelensky travelled to Ankara.
+  key_facts:
+    - text: Zelensky travelled to Ankara.
+      cite: [first, first]
+  related: [istanbul-talks]
+- id: istanbul-talks
+  title: Istanbul talks
+  summary: Talks in Istanbul.
+  key_facts:
+    - text: Zelensky spoke.
+      cite: [third]
+"""
+THIRD = article("Third", "2025-11-25", "Zelensky spoke. Zelensky and Ankara.").replace(
+    "topics: [ankara-meeting]", "topics: [istanbul-talks, ankara-meeting]"
+)
+
+
+@pytest.fixture
+def graph(tmp_path: Path):
+    return tiny(tmp_path, {"topics.yaml": TOPICS, "articles/third.md": THIRD}).graph
+
+
+def test_topic_articles_are_newest_first(graph) -> None:
+    assert graph.articles_by_topic == {
+        "ankara-meeting": ("third", "second", "first"),
+        "istanbul-talks": ("third",),
+    }
+    assert graph.articles_by_source == {"wire": ("third", "second", "first")}
+
+
+def test_mentions_are_counted_most_first_and_summed_per_topic(graph) -> None:
+    assert graph.mentions["third"] == (("volodymyr-zelensky", 2), ("ankara", 1))
+    assert graph.entities_by_topic["istanbul-talks"] == graph.mentions["third"]
+    assert graph.topics_by_entity["ankara"] == ("ankara-meeting", "istanbul-talks")
+
+
+def test_related_topics_go_both_ways_and_citations_once_per_fact(graph) -> None:
+    assert graph.related_topics == {
+        "ankara-meeting": ("istanbul-talks",),
+        "istanbul-talks": ("ankara-meeting",),
+    }
+    assert graph.cited_by == {
+        "first": (Citation("ankara-meeting", 0),),
+        "third": (Citation("istanbul-talks", 0),),
+    }
+    assert graph.rewrites == {"first": ("second",)}
+
+
+def test_a_body_link_to_a_missing_page_is_an_error_at_its_line(tmp_path: Path) -> None:
+    body = "See [the topic](/topics/ankara-meeting/).\n\nAnd [this](/topics/ankara-meting/)."
+    site = tiny(tmp_path, {"articles/third.md": article("Third", body=body)})
+    with pytest.raises(ContentErrors) as raised:
+        check_internal_links(site.site, site.texts.bodies, site.pages)
+    (error,) = raised.value.errors
+    assert error.position.path.name == "third.md" and error.position.line == 10
+    assert error.message == "link to a page that does not exist: /topics/ankara-meting/"
+    assert "/topics/ankara-meeting/" in error.hint
+
+
+def test_links_out_and_to_existing_pages_pass(tmp_path: Path) -> None:
+    body = "[a](https://example.org/x) [b](/articles/first) [c](#para-1) [d](/topics/)"
+    site = tiny(tmp_path, {"articles/third.md": article("Third", body=body)})
+    check_internal_links(site.site, site.texts.bodies, site.pages)  # raises on any error

@@ -1,0 +1,38 @@
+"""The package's own files are named in one place, and the build cache keys on all of its
+code: a change to a module deep in a sub-package makes another key."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import resources
+from generator.incremental import cache
+
+
+def test_every_resource_is_there() -> None:
+    assert (resources.FONTS / "DejaVuSans.ttf").is_file()
+    assert (resources.STARTER / "site.yaml").is_file()
+    assert resources.LIVE_RELOAD_SCRIPT.is_file()
+    assert (resources.I18N / "en.yaml").is_file()
+    assert (resources.packaged_theme_dir() / "templates" / "base.html").is_file()
+
+
+def test_the_cache_key_notices_a_change_in_any_sub_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code = tmp_path / "generator"
+    shutil.copytree(resources.CODE, code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(resources, "CODE", code)
+    theme = tmp_path / "theme"
+    theme.mkdir()
+
+    def key() -> str:
+        return cache.cache_key(tmp_path / "content", theme, tmp_path / "site", ())
+
+    before = key()
+    nested = code / "evidence" / "rules.py"
+    nested.write_text(nested.read_text() + "\n# changed\n")
+    assert key() != before
