@@ -248,11 +248,14 @@ def copy_static(files: Mapping[str, Path], directory: Path) -> None:
         shutil.copyfile(source, inside(directory, f"static/{Path(relative).as_posix()}"))
 
 
-def link_tree(source: Path, target: Path) -> None:
-    """Fill `target` with hard links to every file of `source`: a copy of the site that
-    costs no bytes. Files in it must then be replaced (write_atomic), never rewritten
-    in place, or the linked original would change too."""
-    for directory, _, names in os.walk(source):
+def link_tree(source: Path, target: Path, skipped: tuple[str, ...] = ()) -> None:
+    """Fill `target` with hard links to every file of `source` but those under the
+    `skipped` folders (relative to source): a copy of the site that costs no bytes.
+    Files in it must then be replaced (write_atomic), never rewritten in place, or the
+    linked original would change too."""
+    for directory, folders, names in os.walk(source):
+        if directory == str(source):
+            folders[:] = [name for name in folders if name not in skipped]
         into = target / os.path.relpath(directory, source)
         into.mkdir(parents=True, exist_ok=True)
         for name in names:

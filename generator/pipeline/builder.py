@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import shutil
 import time
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -546,14 +545,14 @@ class Builder:
         language = prepared.data.site.config.language
 
         def fill(temp: Path) -> None:
-            output.link_tree(out, temp)
+            # the search bundle is not linked: its unchanged shards are, by the search stage
+            output.link_tree(out, temp, (SEARCH_FOLDER,) if self.options.search else ())
             (temp / output.MARKER).unlink(missing_ok=True)  # publish writes it anew
             writer.directory = temp
             self._update_pages(env, dirty, prepared, writer, deleted)
             if not (writer.written or deleted):
                 raise _NothingChanged
             if self.options.search:
-                shutil.rmtree(temp / SEARCH_FOLDER, ignore_errors=True)  # links: not in place
                 with self._clock.stage("search"):
                     write_search_index(
                         temp,

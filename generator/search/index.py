@@ -3,7 +3,10 @@
 The pages are the written HTML files of the build folder, given to Pagefind one by
 one in sorted order, so the bundle does not depend on the order a file system lists
 them in (tmpfs and ext4 differ). Only pages marked `data-pagefind-body` are indexed
-(if any page is: Pagefind's own rule), so only those are sent.
+(if any page is: Pagefind's own rule), so only those are sent. No page is held in
+memory: each is read once to digest it (which shard it is, whether that shard changed)
+and read again as its shard is sent, checked against that digest, and let go; at
+10,000 articles holding them all cost the build 300 MB.
 
 A large site is indexed in shards (`search/shards.py`), one Pagefind process and one
 bundle each, two at a time; a shard whose pages are byte for byte those the previous
@@ -14,18 +17,19 @@ shard's bundle depends only on its pages, so a warm build writes what a cold one
 Pagefind (1.5) writes its filter indexes in hash-map order, so two builds of the
 same site differ. `_canonicalise_filters` sorts those indexes and renames the files
 by content hash, which makes the bundle byte-identical. Every shard is checked whole
-(entry, meta, filters and every index file decode) before the bundle is written, and
-each file's size after: a search index is whole or the build fails."""
+(entry, meta and filters decode; every index file and fragment decompresses, which
+checks its gzip CRC and length) before the bundle is written, and each file's size
+after: a search index is whole or the build fails."""
 
 from __future__ import annotations
 
+import errno
 import gzip
 import hashlib
 import json
 import os
-import shutil
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -69,10 +73,11 @@ def write_search_index(
     in `shards` article shards (default: by the number of articles), reusing the shards
     of the `previous` bundle folder whose pages did not change."""
     bundle_dir = bundle_dir or site_dir / SEARCH_FOLDER
-    pages = _indexed(_pages(site_dir, bundle_dir))
+    pages = _indexed(site_dir, _html_files(site_dir, bundle_dir))
     parts = split(pages, shards or shard_count(pages))
     kept = _reusable(previous, parts)
-    made = _index_shards([shard for shard in parts if shard.folder not in kept], language)
+    wanted = [shard for shard in parts if shard.folder not in kept]
+    made = _index_shards(site_dir, wanted, language)
     entries = []
     for shard in parts:
         if shard.folder in kept:
@@ -86,16 +91,16 @@ def write_search_index(
     _write_bundle({MANIFEST: manifest(entries)}, bundle_dir)
 
 
-def _index_shards(shards: Sequence[Shard], language: str) -> dict[str, Bundle]:
+def _index_shards(site_dir: Path, shards: Sequence[Shard], language: str) -> dict[str, Bundle]:
     """{folder: verified bundle} of each shard, indexed INDEXERS at a time."""
     with ThreadPoolExecutor(max_workers=INDEXERS) as pool:
-        bundles = list(pool.map(lambda shard: _index(shard.pages, language), shards))
+        bundles = list(pool.map(lambda shard: _index(site_dir, shard.pages, language), shards))
     return {shard.folder: bundle for shard, bundle in zip(shards, bundles, strict=True)}
 
 
-def _index(pages: Sequence[Page], language: str) -> Bundle:
+def _index(site_dir: Path, pages: Sequence[Page], language: str) -> Bundle:
     try:
-        bundle = index_pages(pages, language)
+        bundle = index_pages(_read(site_dir, pages), language)
     except FileNotFoundError as exc:
         raise SearchIndexError(
             f"the pagefind binary was not found ({exc}); "
@@ -103,6 +108,8 @@ def _index(pages: Sequence[Page], language: str) -> Bundle:
         ) from None
     except (PagefindError, ValueError) as exc:
         raise SearchIndexError(f"pagefind failed: {exc}") from None
+    except OSError as exc:
+        raise SearchIndexError(f"a page could not be read for the search index: {exc}") from None
     bundle = _canonicalise_filters(bundle)
     verify_bundle(bundle)
     return bundle
@@ -142,30 +149,44 @@ def _sizes(folder: Path, skipped: tuple[str, ...]) -> dict[str, int]:
 def _link(source: Path, target: Path, sizes: dict[str, int]) -> None:
     """Hard links to a shard's files (never written in place: a bundle is always written
     into a new folder), each checked for its size."""
-    for name in sorted(sizes):
-        destination = output.inside(target, name)
+    for name, destination in _placed(target, sorted(sizes)):
         try:
-            os.link(source / name, destination)
+            os.link(source / name, destination)  # refuses a destination that exists
         except OSError:  # another file system, or one without hard links
-            shutil.copyfile(source / name, destination)
-        if (target / name).stat().st_size != sizes[name]:
+            _write_whole(destination, (source / name).read_bytes(), name)
+        if destination.stat().st_size != sizes[name]:
             raise SearchIndexError(f"the search index was not written whole: {name}")
 
 
-def _indexed(pages: list[Page]) -> list[Page]:
-    """The pages Pagefind would index: those marked as a body, if any page is."""
-    marked = [page for page in pages if BODY_MARK in page[1]]
-    return marked or pages
+def _indexed(site_dir: Path, files: list[str]) -> list[Page]:
+    """The pages Pagefind would index: those marked as a body, if any page is; each
+    read once, for its digest and its mark, and not kept."""
+    every, marked = [], []
+    for name in files:
+        html = (site_dir / name).read_bytes()
+        page = Page("/" + _without_index(name), name, hashlib.sha256(html).digest())
+        every.append(page)
+        if BODY_MARK in html:
+            marked.append(page)
+    return marked or every
 
 
-def _pages(site_dir: Path, bundle_dir: Path) -> list[Page]:
-    """(url, html) of every page, sorted by path; 'x/index.html' has the URL '/x/'."""
-    paths = sorted(
+def _read(site_dir: Path, pages: Sequence[Page]) -> Iterator[tuple[str, bytes]]:
+    """(url, html) of each page as it is sent: the bytes that were digested, or an error."""
+    for page in pages:
+        html = (site_dir / page.file).read_bytes()
+        if hashlib.sha256(html).digest() != page.digest:
+            raise SearchIndexError(f"{page.file} changed while the search index was made")
+        yield page.url, html
+
+
+def _html_files(site_dir: Path, bundle_dir: Path) -> list[str]:
+    """Every HTML file but the bundle's, relative to site_dir, sorted by path."""
+    return sorted(
         p.relative_to(site_dir).as_posix()
         for p in site_dir.rglob("*.html")
         if p.is_file() and not p.is_relative_to(bundle_dir)
     )
-    return [("/" + _without_index(path), (site_dir / path).read_bytes()) for path in paths]
 
 
 def _without_index(path: str) -> str:
@@ -183,21 +204,47 @@ def verify_bundle(bundle: Bundle) -> None:
             meta = _read_index(bundle, f"pagefind.{language['hash']}.pf_meta")
             for _, file_hash in meta[3]:
                 _read_index(bundle, f"filter/{file_hash}.pf_filter")
-        for name in bundle:
-            if name.endswith((".pf_index", ".pf_filter")):
-                _read_index(bundle, name)
-            elif name.endswith(".pf_fragment"):
+        for name in bundle:  # gzip checks each file's CRC and length: it is whole
+            if name.endswith((".pf_index", ".pf_filter", ".pf_fragment")):
                 _decompress(bundle, name)
     except (ValueError, KeyError, IndexError, TypeError) as exc:
         raise SearchIndexError(f"the search index is broken: {exc}") from None
 
 
 def _write_bundle(bundle: Bundle, bundle_dir: Path) -> None:
-    for name in sorted(bundle):
-        output.inside(bundle_dir, name).write_bytes(bundle[name])
-    for name in sorted(bundle):
-        if (bundle_dir / name).stat().st_size != len(bundle[name]):
-            raise SearchIndexError(f"the search index was not written whole: {name}")
+    for name, path in _placed(bundle_dir, sorted(bundle)):
+        _write_whole(path, bundle[name], name)
+
+
+def _placed(root: Path, names: Sequence[str]) -> Iterator[tuple[str, Path]]:
+    """(name, path to write) of each name: its folder through the write guard once
+    (`output.inside`: made, and resolved inside root), not once for each of its
+    thousands of fragments; each file is opened without following a link."""
+    folders: dict[str, Path] = {}
+    for name in names:
+        folder, _, file = name.rpartition("/")
+        if folder not in folders or file in ("", ".", "..") or "\\" in file or "\0" in file:
+            folders[folder] = output.inside(root, name).parent  # refuses a name not plain
+        yield name, folders[folder] / file
+
+
+def _write_whole(path: Path, data: bytes, name: str) -> None:
+    """Write data to path, not through a symbolic link; its size checked once written."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o666)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            message = f"{path}: refusing to write through a symbolic link"
+            raise output.OutsideOutput(message) from None
+        raise
+    try:
+        with os.fdopen(fd, "wb", closefd=False) as stream:
+            stream.write(data)
+        written = os.fstat(fd).st_size
+    finally:
+        os.close(fd)
+    if written != len(data):
+        raise SearchIndexError(f"the search index was not written whole: {name}")
 
 
 def _canonicalise_filters(bundle: Bundle) -> Bundle:

@@ -25,6 +25,7 @@ from typing import Any
 from pagefind.service import get_executable
 
 REPLY_TIMEOUT_SECONDS = 600.0
+BATCH_BYTES = 1 << 20  # requests written to the service in one write of about this size
 
 
 class PagefindError(Exception):
@@ -75,16 +76,36 @@ class PagefindService:
 
     def send(self, payload: dict[str, Any]) -> int:
         """Send one request without waiting; returns its message id."""
-        message_id = self._next_id
+        return self.send_all([payload])[0]
+
+    def send_all(self, payloads: Iterable[dict[str, Any]]) -> list[int]:
+        """Send requests without waiting, in writes of about BATCH_BYTES (the service
+        takes one page a request); returns their message ids."""
+        sent, batch, size = [], [], 0
+        for payload in payloads:
+            sent.append(self._next_id)
+            batch.append(self._encode(payload))
+            size += len(batch[-1])
+            if size >= BATCH_BYTES:
+                self._write(batch)
+                batch, size = [], 0
+        self._write(batch)
+        return sent
+
+    def _encode(self, payload: dict[str, Any]) -> bytes:
+        """One request as the service reads it: base64 of its JSON, then a comma."""
+        message = {"message_id": self._next_id, "payload": payload}
         self._next_id += 1
-        line = json.dumps({"message_id": message_id, "payload": payload}).encode("utf-8")
+        line = json.dumps(message, separators=(",", ":"))  # ASCII: encoded without a copy
+        return base64.b64encode(line.encode("utf-8")) + b","
+
+    def _write(self, batch: list[bytes]) -> None:
         assert self._process.stdin is not None
         try:
-            self._process.stdin.write(base64.b64encode(line) + b",")
+            self._process.stdin.write(b"".join(batch))
             self._process.stdin.flush()
         except BrokenPipeError:
             raise PagefindError(f"the pagefind service stopped: {self._stderr()}") from None
-        return message_id
 
     def reply(self, message_id: int, expected: str) -> dict[str, Any]:
         """Wait for the reply to one request; it must be of type `expected`."""
@@ -133,18 +154,16 @@ def index_pages(pages: Iterable[tuple[str, bytes]], language: str) -> dict[str, 
     with PagefindService() as service:
         config = {"force_language": language}
         index_id = service.request({"type": "NewIndex", "config": config}, "NewIndex")["index_id"]
-        sent = [
-            service.send(
-                {
-                    "type": "AddFile",
-                    "index_id": index_id,
-                    "url": url,
-                    "file_path": None,
-                    "file_contents": html.decode("utf-8"),
-                }
-            )
+        sent = service.send_all(
+            {
+                "type": "AddFile",
+                "index_id": index_id,
+                "url": url,
+                "file_path": None,
+                "file_contents": html.decode("utf-8"),
+            }
             for url, html in pages
-        ]
+        )
         for message_id in sent:
             service.reply(message_id, "IndexedFile")
         files = service.request({"type": "GetFiles", "index_id": index_id}, "GetFiles")["files"]

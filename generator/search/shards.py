@@ -17,13 +17,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 MANIFEST = "shards.json"
 PAGES_PER_SHARD = 200  # a site is split until its shards hold this many pages or fewer
 MAX_SHARDS = 8  # each shard costs the browser a request or two per query
-Page = tuple[str, bytes]  # (url, html)
+
+
+class Page(NamedTuple):
+    """A page to index, without its HTML: the index reads that when it sends the page."""
+
+    url: str
+    file: str  # its HTML file, relative to the site folder
+    digest: bytes  # sha256 of that file's bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,12 +43,12 @@ class Shard:
     def digest(self) -> str:
         """What the shard's bundle is a function of: its pages' URLs and bytes, in order."""
         total = hashlib.sha256()
-        for url, html in self.pages:
-            total.update(url.encode("utf-8") + b"\0" + hashlib.sha256(html).digest())
+        for page in self.pages:
+            total.update(page.url.encode("utf-8") + b"\0" + page.digest)
         return total.hexdigest()
 
 
-def shard_count(pages: Iterable[Page]) -> int:
+def shard_count(pages: Iterable[Sequence]) -> int:
     """Shards for a site: one per PAGES_PER_SHARD pages, rounded up to a power of two
     (so the count, and with it every page's shard, changes rarely), at most MAX_SHARDS."""
     total = sum(1 for _ in pages)

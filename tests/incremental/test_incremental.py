@@ -149,7 +149,7 @@ EDITS: dict[str, Callable[[Path, Path], None]] = {
     ),
     "article template": lambda content, theme: edit(
         theme / "templates" / "article.html",
-        '<p class="kicker">{{ t("kind.article") }}</p>',
+        '<p class="kicker" data-pagefind-ignore>{{ t("kind.article") }}</p>',
         "<p>Report</p>",
     ),
     "base template": lambda content, theme: edit(

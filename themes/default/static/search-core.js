@@ -16,7 +16,8 @@ export const TYPE_WEIGHTS = { Article: 3, Topic: 2 };
 const PINNED_DEPTH = 20; // how far down an exact title match is looked for
 // Pagefind's ranking: a short entity page should not win on length alone (pageLength).
 export const RANKING = { pageLength: 0.3, termFrequency: 1.0, termSaturation: 1.4 };
-const MIN_ALIAS_LENGTH = 4; // shorter aliases (US, EU) are too ambiguous to rewrite a query
+const MIN_ALIAS_LENGTH = 4; // shorter aliases (US, EU) are too ambiguous to rewrite a query;
+// article.html lists them among the names an article mentions instead
 const MIN_FUZZY_LENGTH = 5;
 
 export async function createEngine({ bundle, base, aliases }) {

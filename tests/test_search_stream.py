@@ -1,0 +1,68 @@
+"""The search stage's input and output without Pagefind: pages read as they are sent and
+checked against the digest the shards were cut by; the bundle written through the guard."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from generator import output, search
+from generator.search_shards import Page, split
+
+
+def site(tmp_path: Path) -> Path:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_bytes(b"<main data-pagefind-body>A</main>")
+    (tmp_path / "b.html").write_bytes(b"<main data-pagefind-body>B</main>")
+    (tmp_path / "404.html").write_bytes(b"<main>not found</main>")
+    return tmp_path
+
+
+def test_only_marked_pages_are_indexed_each_with_the_digest_of_its_bytes(tmp_path: Path) -> None:
+    root = site(tmp_path)
+    pages = search._indexed(root, search._html_files(root, root / "pagefind"))
+    assert pages == [
+        Page("/a/", "a/index.html", hashlib.sha256(b"<main data-pagefind-body>A</main>").digest()),
+        Page("/b.html", "b.html", hashlib.sha256(b"<main data-pagefind-body>B</main>").digest()),
+    ]
+    # the shard digest is the one the manifest always had: of URLs and the pages' sha256
+    expected = hashlib.sha256()
+    for url, html in ((b"/a/", b"A"), (b"/b.html", b"B")):
+        page = b"<main data-pagefind-body>" + html + b"</main>"
+        expected.update(url + b"\0" + hashlib.sha256(page).digest())
+    assert split(pages, 1)[0].digest == expected.hexdigest()
+
+
+def test_a_page_that_changed_after_it_was_digested_fails_the_index(tmp_path: Path) -> None:
+    root = site(tmp_path)
+    pages = search._indexed(root, search._html_files(root, root / "pagefind"))
+    sent = search._read(root, pages)
+    assert next(sent) == ("/a/", b"<main data-pagefind-body>A</main>")
+    (root / "b.html").write_bytes(b"<main data-pagefind-body>C</main>")
+    with pytest.raises(search.SearchIndexError, match=r"b\.html changed"):
+        next(sent)
+
+
+def test_the_bundle_is_written_whole_and_never_through_a_link(tmp_path: Path) -> None:
+    bundle = {
+        "pagefind.js": b"js",
+        "fragment/en_1.pf_fragment": b"1",
+        "fragment/en_2.pf_fragment": b"",
+    }
+    search._write_bundle(bundle, tmp_path / "one")
+    assert {
+        p.relative_to(tmp_path / "one").as_posix(): p.read_bytes()
+        for p in (tmp_path / "one").rglob("*")
+        if p.is_file()
+    } == bundle
+    target = tmp_path / "two"
+    (target / "fragment").mkdir(parents=True)
+    (tmp_path / "elsewhere").write_bytes(b"keep")
+    (target / "fragment" / "en_2.pf_fragment").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(output.OutsideOutput, match="symbolic link"):
+        search._write_bundle(bundle, target)
+    assert (tmp_path / "elsewhere").read_bytes() == b"keep"
+    with pytest.raises(output.OutsideOutput):
+        search._write_bundle({"fragment/..": b"x"}, tmp_path / "three")
