@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import output, search
-from generator.search_shards import Page, split
+from generator import output
+from generator.search import index as search
+from generator.search.shards import Page, split
 
 
 def site(tmp_path: Path) -> Path:
