@@ -10,7 +10,6 @@ changed. `make build` is a Builder's first build; the preview server calls
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import shutil
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -23,7 +22,7 @@ from generator.content.fingerprints import Fingerprint, scan, snapshot
 from generator.content.known_fields import unknown_field_warnings
 from generator.content.load import RawContent, load_content, loaded_files, skipped_files
 from generator.content.model import Site, build_site
-from generator.content.schedule import Held, marked_scheduled, today_utc, without_scheduled
+from generator.content.schedule import Held, marked_scheduled, without_scheduled
 from generator.copies.lineage import lineage
 from generator.copies.near_copies import NearCopySearch
 from generator.copies.signatures import Signature
@@ -38,7 +37,7 @@ from generator.incremental.state import BuildState, changed_files, changed_reads
 from generator.pages.internal_links import check_internal_links
 from generator.pages.kinds import PAGE_KINDS, build_pages
 from generator.pages.page import Page
-from generator.pipeline.parallel import PageWriter, Progress, render_and_write
+from generator.pipeline.parallel import PageWriter, render_and_write
 from generator.pipeline.stages import StageClock, StageTime
 from generator.pipeline.warnings import content_warnings, near_copies_soon
 from generator.reads.link_graph import LinkGraph, build_graph
@@ -48,6 +47,7 @@ from generator.render.jinja import RecordingEnvironment, make_environment, rende
 from generator.render.theme import Theme
 from generator.routes import SEARCH_FOLDER, Routes, output_file
 from generator.search.index import write_search_index
+from generator.settings import BuildOptions
 from generator.text import images
 from generator.text.entity_links import EntityMatcher, build_matcher, entity_links_plugin
 from generator.text.footnotes import footnote_labels
@@ -57,23 +57,6 @@ from generator.text.texts import Texts, render_texts
 
 BACKGROUND_NEAR_COPIES = 500  # articles from which near-copy search and the support check
 # each get their own process (beside Markdown rendering) on a full build
-
-
-@dataclass(frozen=True, slots=True)
-class BuildOptions:
-    content_dir: Path = Path("content")
-    theme_dir: Path = Path("themes/default")
-    output_dir: Path = Path("site")
-    base_url: str | None = None  # overrides site.yaml's base_url
-    search: bool = True
-    strict: bool = False  # warnings count as errors
-    workers: int = 2  # processes that render a full build; 1 in the preview (it has threads)
-    progress: Progress | None = None  # told (pages done, pages in all) while rendering
-    cache: bool = False  # read and save the persistent cache beside the output (the CLI does)
-    drafts: bool = False  # include articles marked 'draft: true' (the preview does)
-    search_shards: int | None = None  # shards of the search index; None: by the site's size
-    future: bool = False  # include articles dated after today (the preview does)
-    today: dt.date | None = None  # the day the build is as of; None: today in UTC
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +139,8 @@ class Builder:
         base = previous or (self._seed.state if self._seed else None)  # records to reuse
         files = None if base is None else changed_files(base.fingerprints, fingerprints)
         self._files = files
-        released = self._last_report is not None and self._last_report.held.stale(self._today())
+        last = self._last_report
+        released = last is not None and last.held.stale(self.options.day())
         if files == set() and self._last_report is not None and not released:
             return self._unchanged(started)
         prepared = self._prepare(fingerprints, base, files)
@@ -201,7 +185,7 @@ class Builder:
         pages only if the output folder is exactly as that build left it."""
         path = cache.cache_file(self.options.output_dir)
         cache.clean_leftovers(path.parent)
-        seed = cache.load(path, self._cache_key())
+        seed = cache.load(path, cache.cache_key(self.options))
         if seed is None:
             return
         options = self.options
@@ -215,11 +199,6 @@ class Builder:
             if out.is_dir() and snapshot(out) == seed.output:
                 self._state = self._seed.state
 
-    def _cache_key(self) -> str:
-        options = self.options
-        settings = self._settings().key()
-        return cache.cache_key(options.content_dir, options.theme_dir, options.output_dir, settings)
-
     def save_cache(self) -> None:
         """Leave this build for the next process; nothing is written if nothing changed."""
         report, state, seed = self._last_report, self._state, self._seed
@@ -229,9 +208,8 @@ class Builder:
         if unchanged and seed is not None and self._files == set() and not seed.adopted:
             if not manifest.manifest_file(self.options.output_dir).is_file():  # an older cache
                 with output.build_lock(self.options.output_dir):
-                    path = cache.cache_file(self.options.output_dir)
                     now = snapshot(self.options.output_dir)
-                    self._save_manifest(state, now, path, report)
+                    self._save_manifest(state, now, report)
             return
         options = self.options
         with output.build_lock(options.output_dir):  # the snapshot must be of a whole output
@@ -250,31 +228,16 @@ class Builder:
                 report=replace(report, rendered=(), written=(), deleted=(), full=False, stages=()),
             )
             path = cache.cache_file(options.output_dir)
-            if cache.save(path, self._cache_key(), cached):
-                self._save_manifest(state, cached.output, path, report)
+            if cache.save(path, cache.cache_key(self.options), cached):
+                self._save_manifest(state, cached.output, report)
             else:  # the manifest must never vouch for a cache that is not this build's
                 with contextlib.suppress(OSError):
                     manifest.manifest_file(options.output_dir).unlink(missing_ok=True)
-
-    def _settings(self) -> manifest.Settings:
-        options = self.options
-        return manifest.Settings(
-            options.content_dir,
-            options.theme_dir,
-            options.output_dir,
-            options.base_url,
-            options.search,
-            options.strict,
-            options.drafts,
-            options.search_shards,
-            options.future,
-        )
 
     def _save_manifest(
         self,
         state: BuildState,
         snapshot: Mapping[str, tuple[int, int]],
-        path: Path,
         report: BuildReport,
     ) -> None:
         """What `briefing build` checks first (manifest.unchanged): if nothing changed
@@ -287,7 +250,7 @@ class Builder:
             held.next_date.isoformat() if held.next_date else "",
             held.as_of.isoformat() if held.as_of else "",
         )
-        manifest.write(self._settings(), state.fingerprints, snapshot, path, said)
+        manifest.write(self.options, state.fingerprints, snapshot, said)
 
     def _entity_key(self, fingerprints: Mapping[str, Fingerprint]) -> tuple:
         """What bodies rendered by the parser depend on beyond their text: the entity
@@ -369,12 +332,9 @@ class Builder:
             data = SiteData(site, graph, texts, routes, evidence, lineage(site, copies), summaries)
         return Prepared(raw, data, pages, warnings, page_cards, held, local_images)
 
-    def _today(self) -> dt.date:
-        return self.options.today or today_utc()
-
     def _as_of_today(self, site: Site) -> tuple[Site, Held, list[ContentError]]:
         """The site without the articles dated after today, or with them marked (--future)."""
-        today = self._today()
+        today = self.options.day()
         if self.options.future:
             return marked_scheduled(site, today), Held(as_of=today), []
         site, warnings, held = without_scheduled(site, today)

@@ -23,7 +23,11 @@ def workspace(tmp_path: Path) -> tuple[Path, Path, Builder]:
     content, theme = tmp_path / "content", tmp_path / "theme"
     shutil.copytree(CONTENT, content)
     shutil.copytree(THEME, theme)
-    builder = Builder(BuildOptions(content, theme, tmp_path / "site", search=False))
+    builder = Builder(
+        BuildOptions(
+            content_dir=content, theme_dir=theme, output_dir=tmp_path / "site", search=False
+        )
+    )
     builder.build()
     return content, theme, builder
 
@@ -31,7 +35,14 @@ def workspace(tmp_path: Path) -> tuple[Path, Path, Builder]:
 def assert_same_as_full_build(builder: Builder, tmp_path: Path) -> None:
     options = builder.options
     fresh = tmp_path / "fresh"
-    build(BuildOptions(options.content_dir, options.theme_dir, fresh, search=False))
+    build(
+        BuildOptions(
+            content_dir=options.content_dir,
+            theme_dir=options.theme_dir,
+            output_dir=fresh,
+            search=False,
+        )
+    )
     assert tree(options.output_dir, "pagefind") == tree(fresh, "pagefind")
 
 
