@@ -33,19 +33,15 @@ class OutputError(Exception):
 
 
 def publish(target: Path, fill: Callable[[Path], None], protected: Iterable[Path]) -> None:
-    """Build a whole new output with `fill` and swap it in, if `target` is safe to replace.
-    Any failure leaves `target` as it was and raises OutputError (or fill's own error)."""
-    with build_lock(target, lambda: _say_waiting(target)):
-        check_output(target, protected)
-        try:
-            clean_stale(target)
-            replace_folder(target, lambda temp: (fill(temp), mark_owned(temp)))
-        except OSError as exc:
-            raise OutputError(describe_fault(exc, target)) from None
-
-
-def _say_waiting(target: Path) -> None:
-    print(f"waiting for another build of {target}/ to finish...", file=sys.stderr, flush=True)
+    """Build a whole new output with `fill` and swap it in, if `target` is safe to replace;
+    the caller holds its `build_lock`. Any failure leaves `target` as it was and raises
+    OutputError (or fill's own error)."""
+    check_output(target, protected)
+    try:
+        clean_stale(target)
+        replace_folder(target, lambda temp: (fill(temp), mark_owned(temp)))
+    except OSError as exc:
+        raise OutputError(describe_fault(exc, target)) from None
 
 
 def describe_fault(exc: OSError, fallback: Path) -> str:
