@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.errors import ContentError, ContentErrors
+from generator.routes import CACHE_FOLDER
 from generator.terminal import printable
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument(
         "--no-cache",
         action="store_true",
-        help="ignore .briefing-cache/ beside the output and build everything",
+        help=f"ignore {CACHE_FOLDER}/ beside the output and build everything",
     )
     build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build_cmd.add_argument(

@@ -47,6 +47,28 @@ CACHE_FOLDER = ".briefing-cache"  # beside the output: what one build leaves the
 CACHE_SUFFIX = ".cache"  # <output name>.cache: the cached build
 MANIFEST_SUFFIX = ".manifest.json"  # <output name>.manifest.json: its manifest
 CARD_STORE_SUFFIX = ".cards"  # <output name>.cards/: the social cards drawn for it
+SEARCH_SHARDS_FILE = "shards.json"  # in the search index: its shards, with digests
+OUTPUT_NAMES = frozenset(
+    {
+        SEARCH_FOLDER,
+        STATIC_FOLDER,
+        CARDS_FOLDER,
+        INDEX_FILE,
+        NOT_FOUND_FILE,
+        SITEMAP_FILE,
+        ROBOTS_FILE,
+        FEED_FILE,
+        SEARCH_ALIASES_FILE,
+        NO_JEKYLL,
+        OUTPUT_MARKER,
+        TEMP_PREFIX,
+        CACHE_FOLDER,
+        CACHE_SUFFIX,
+        MANIFEST_SUFFIX,
+        CARD_STORE_SUFFIX,
+        SEARCH_SHARDS_FILE,
+    }
+)
 
 HOME = "/"
 TOPICS = "/topics/"

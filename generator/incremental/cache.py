@@ -34,10 +34,11 @@ from generator.incremental import plaindata
 from generator.incremental.manifest import cache_file as cache_file
 from generator.incremental.manifest import cache_folder
 from generator.incremental.state import BuildState
+from generator.routes import CARD_STORE_SUFFIX, STATIC_FOLDER
 from generator.settings import BuildOptions
 
 MAGIC = b"briefing-cache 2\n"  # 1 was a pickle: never read again
-THEME_PARTS = ("templates/", "static/")
+THEME_PARTS = ("templates/", f"{STATIC_FOLDER}/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,7 @@ class CachedBuild:
 def card_store(output_dir: Path) -> Path:
     """The social cards drawn for this output, kept even if the output is removed (as
     in CI, where only the cache is restored): drawing is a third of a cold build."""
-    return cache_folder(output_dir) / f"{output_dir.name}.cards"
+    return cache_folder(output_dir) / f"{output_dir.name}{CARD_STORE_SUFFIX}"
 
 
 def cache_key(options: BuildOptions) -> str:

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from generator import resources
 from generator.content.fingerprints import Fingerprint, scan, snapshot
+from generator.routes import CACHE_FOLDER, CACHE_SUFFIX, MANIFEST_SUFFIX
 from generator.settings import BuildOptions
 
-FOLDER = ".briefing-cache"
 FORMAT = 1
 
 
@@ -36,16 +36,16 @@ class Report:
 
 
 def cache_folder(output_dir: Path) -> Path:
-    return output_dir.parent / FOLDER
+    return output_dir.parent / CACHE_FOLDER
 
 
 def cache_file(output_dir: Path) -> Path:
     """The cached build (incremental/cache.py, plain data as JSON) this manifest goes with."""
-    return cache_folder(output_dir) / f"{output_dir.name}.cache"
+    return cache_folder(output_dir) / f"{output_dir.name}{CACHE_SUFFIX}"
 
 
 def manifest_file(output_dir: Path) -> Path:
-    return cache_folder(output_dir) / f"{output_dir.name}.manifest.json"
+    return cache_folder(output_dir) / f"{output_dir.name}{MANIFEST_SUFFIX}"
 
 
 def code_stats(theme_dir: Path) -> dict[str, list[int]]:

@@ -29,7 +29,13 @@ from generator.pipeline.stages import StageClock
 from generator.render import cards
 from generator.render.jinja import RecordingEnvironment
 from generator.render.theme import Theme
-from generator.routes import NO_JEKYLL, SEARCH_FOLDER, STATIC_FOLDER, output_file
+from generator.routes import (
+    NO_JEKYLL,
+    OUTPUT_MARKER,
+    SEARCH_FOLDER,
+    STATIC_FOLDER,
+    output_file,
+)
 from generator.search.index import write_search_index
 from generator.settings import BuildOptions
 from generator.text import images
@@ -97,7 +103,7 @@ def into_linked_folder(job: WriteJob) -> Written:
 
     def fill(temp: Path) -> None:
         output.link_tree(out, temp)
-        (temp / output.MARKER).unlink(missing_ok=True)  # publish writes it anew
+        (temp / OUTPUT_MARKER).unlink(missing_ok=True)  # publish writes it anew
         writer.directory = temp
         _update_pages(job, writer, deleted)
         if not (writer.written or deleted):

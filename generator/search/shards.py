@@ -20,7 +20,9 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-MANIFEST = "shards.json"
+from generator.routes import SEARCH_SHARDS_FILE
+
+MANIFEST = SEARCH_SHARDS_FILE
 PAGES_PER_SHARD = 200  # a site is split until its shards hold this many pages or fewer
 MAX_SHARDS = 8  # each shard costs the browser a request or two per query
 Page = tuple[str, bytes]  # (url, html)

@@ -19,6 +19,7 @@ from previewing import get
 from generator import output
 from generator.cli import main
 from generator.pipeline.builder import BuildOptions, build
+from generator.routes import OUTPUT_MARKER
 from generator.search import index as search
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -161,7 +162,7 @@ def test_an_output_made_by_a_build_is_replaced(project: Path) -> None:
     (project / "site" / "stale.html").write_text("old")
     assert briefing(*args, cwd=project).returncode == 0
     assert not (project / "site" / "stale.html").exists()
-    assert (project / "site" / output.MARKER).is_file()
+    assert (project / "site" / OUTPUT_MARKER).is_file()
 
 
 # Finding 3: Pagefind's files were read before it finished writing them.
