@@ -119,16 +119,23 @@ class Builder:
         """Where this build starts: from the last build of this process, or on the first
         (with the cache) from the last process's."""
         if self._first and self._warm is None and self.options.cache:
-            self._warm = warm_start(self.options, fingerprints, self._lock)
-            if self._warm is not None and self._warm.state and self._warm.report:
-                self._last = LastBuild(self._warm.state, self._warm.report, None)
-                self._memory = self._warm.memory()
+            self._start_warm(fingerprints)
         last = self._last
         previous = last.state if last and self.options.output_dir.is_dir() else None
         base = previous or (self._warm.cached.state if self._warm else None)
         changed = None if base is None else changed_files(base.fingerprints, fingerprints)
         new_day = last is not None and last.report.held.stale(self.options.day())
         return Plan(previous, base, None if changed is None else frozenset(changed), new_day)
+
+    def _start_warm(self, fingerprints: Mapping[str, Fingerprint]) -> None:
+        """Take the last process's build from the cache: its records and bodies always, its
+        pages (as if this process had built them) if the output is as it left it."""
+        self._warm = warm_start(self.options, fingerprints, self._lock)
+        if self._warm is None:
+            return
+        self._memory = self._warm.memory()
+        if self._warm.state is not None and self._warm.report is not None:
+            self._last = LastBuild(self._warm.state, self._warm.report, None)
 
     def _write(self, job: WriteJob, plan: Plan) -> Written:
         """A new output, a linked copy swapped in (a new process), or in place (a rebuild)."""
