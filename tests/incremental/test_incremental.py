@@ -205,3 +205,31 @@ def test_failed_rebuild_keeps_the_last_good_state(workspace, tmp_path) -> None:
     report = builder.build()
     assert f"/articles/{ARTICLE}/" in report.written
     assert_same_as_full_build(builder, tmp_path)
+
+
+def test_a_rebuild_after_a_failed_one_links_the_entities_of_the_failed_edit(
+    workspace, tmp_path
+) -> None:
+    """A build that fails after its texts were rendered (a broken link) keeps nothing of
+    what it learnt: the next one must not take the parser made for the new entity table
+    with the bodies linked under the old one."""
+    from generator.errors import ContentErrors
+
+    content, _, builder = workspace
+    entities = content / "entities.yaml"
+    entities.write_text(
+        entities.read_text(encoding="utf-8")
+        + "\n- id: ukrainian-delegation\n  name: Ukrainian delegation\n  kind: organisation\n"
+        "  country: Ukraine\n  description: Ukraine's negotiators.\n",
+        encoding="utf-8",
+    )
+    article = content / "articles" / f"{ARTICLE}.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text + "\nSee [the talks](/topics/no-such-topic/).\n", encoding="utf-8")
+    with pytest.raises(ContentErrors, match="link to a page that does not exist"):
+        builder.build()
+    article.write_text(text, encoding="utf-8")
+    builder.build()
+    page = (builder.options.output_dir / "articles" / ARTICLE / "index.html").read_text()
+    assert 'href="/entities/ukrainian-delegation/"' in page
+    assert_same_as_full_build(builder, tmp_path)
