@@ -48,7 +48,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         content = Path(temp) / "content"
         write_corpus(content, args.articles)
-        options = BuildOptions(content, THEME, Path(temp) / "site", search=False, workers=1)
+        options = BuildOptions(
+            content_dir=content,
+            theme_dir=THEME,
+            output_dir=Path(temp) / "site",
+            search=False,
+            workers=1,
+        )
         builder = Builder(options)
         full, _, _ = timed(builder)
         no_change, _, _ = timed(builder)

@@ -118,7 +118,11 @@ def rebuilds(content: Path, output: Path) -> tuple[float, int, float, int]:
     """(no-change seconds, files written, one-edit seconds, pages rendered), no search."""
     from generator.pipeline.builder import Builder, BuildOptions
 
-    builder = Builder(BuildOptions(content, THEME, output, search=False, workers=1))
+    builder = Builder(
+        BuildOptions(
+            content_dir=content, theme_dir=THEME, output_dir=output, search=False, workers=1
+        )
+    )
     builder.build()
     started = time.perf_counter()
     unchanged = builder.build()

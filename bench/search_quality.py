@@ -191,7 +191,11 @@ def build_real_site(output: Path) -> Path:
     sys.path.insert(0, str(ROOT))
     from generator.pipeline.builder import BuildOptions, build
 
-    build(BuildOptions(ROOT / "content", ROOT / "themes" / "default", output))
+    build(
+        BuildOptions(
+            content_dir=ROOT / "content", theme_dir=ROOT / "themes" / "default", output_dir=output
+        )
+    )
     return output
 
 

@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.errors import ContentError, ContentErrors
+from generator.routes import CACHE_FOLDER
 from generator.terminal import printable
 
 if TYPE_CHECKING:
-    from generator.pipeline.builder import BuildOptions, BuildReport
+    from generator.pipeline.builder import BuildReport
+    from generator.settings import BuildOptions
 
 # The stages (Jinja2, markdown-it-py, PyYAML...) are imported by the commands that
 # run them, so `briefing --help` and a usage error start fast.
@@ -106,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument(
         "--no-cache",
         action="store_true",
-        help="ignore .briefing-cache/ beside the output and build everything",
+        help=f"ignore {CACHE_FOLDER}/ beside the output and build everything",
     )
     build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build_cmd.add_argument(
@@ -301,26 +303,29 @@ def _add_site_options(command: argparse.ArgumentParser) -> None:
     )
 
 
-def _options(args: argparse.Namespace, search: bool = True) -> BuildOptions:
-    from generator.pipeline.builder import BuildOptions
+def _options(args: argparse.Namespace) -> BuildOptions:
+    """The build settings the command line asks for (build, check and serve share them)."""
+    from generator.settings import BuildOptions
 
-    strict = getattr(args, "strict", False)
-    jobs = max(1, getattr(args, "jobs", 2))
-    options = BuildOptions(
-        args.content, args.theme, args.output, args.base_url, search, strict, jobs
-    )
-    return replace(
-        options,
+    return BuildOptions(
+        content_dir=args.content,
+        theme_dir=args.theme,
+        output_dir=args.output,
+        base_url=args.base_url,
+        search=not getattr(args, "no_search", False),
+        strict=getattr(args, "strict", False),
         drafts=getattr(args, "drafts", False),
         future=getattr(args, "future", False),
         today=getattr(args, "today", None),
+        workers=max(1, getattr(args, "jobs", 2)),
+        cache=not getattr(args, "no_cache", True),
     )
 
 
 def _build(args: argparse.Namespace) -> int:
     from generator.pipeline.builder import build
 
-    options = replace(_options(args, search=not args.no_search), cache=not args.no_cache)
+    options = _options(args)
     _say_theme(args, options)
     progress = sys.stderr.isatty() and args.verbosity >= 0
     if progress:
@@ -362,18 +367,7 @@ def _build_unchanged(args: argparse.Namespace) -> bool:
     from generator.incremental import manifest
 
     started = time.perf_counter()
-    settings = manifest.Settings(
-        args.content,
-        args.theme,
-        args.output,
-        args.base_url,
-        not args.no_search,
-        args.strict,
-        args.drafts,
-        future=args.future,
-        today=args.today.isoformat() if args.today else "",
-    )
-    report = manifest.unchanged(settings, manifest.cache_file(args.output))
+    report = manifest.unchanged(_options(args))
     if report is None:
         return False
     if args.verbosity >= 0:

@@ -16,14 +16,20 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from generator.errors import ContentError, ContentErrors, Position
+from generator.routes import (
+    NO_JEKYLL,
+    NOT_FOUND_FILE,
+    OUTPUT_MARKER,
+    SITEMAP_FILE,
+    STATIC_FOLDER,
+    TEMP_PREFIX,
+)
 
 try:
     import fcntl
 except ImportError:  # Windows has no flock: builds there are not locked
     fcntl = None  # type: ignore[assignment]
 
-TEMP_PREFIX = ".site-"
-MARKER = ".briefing-site"  # in every folder a build made: it may be replaced
 BACKUP_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".orig", ".rej", "#")
 MARKER_TEXT = "This folder was made by `briefing build`, which replaces it on every build.\n"
 
@@ -33,23 +39,20 @@ class OutputError(Exception):
 
 
 def publish(target: Path, fill: Callable[[Path], None], protected: Iterable[Path]) -> None:
-    """Build a whole new output with `fill` and swap it in, if `target` is safe to replace.
-    Any failure leaves `target` as it was and raises OutputError (or fill's own error)."""
+    """Build a whole new output with `fill` and swap it in, if `target` is safe to replace;
+    the caller holds its `build_lock`. Any failure leaves `target` as it was and raises
+    OutputError (or fill's own error)."""
+
     def fill_and_mark(temp: Path) -> None:
         fill(temp)
         mark_owned(temp)
 
-    with build_lock(target, lambda: _say_waiting(target)):
-        check_output(target, protected)
-        try:
-            clean_stale(target)
-            replace_folder(target, fill_and_mark)
-        except OSError as exc:
-            raise OutputError(describe_fault(exc, target)) from None
-
-
-def _say_waiting(target: Path) -> None:
-    print(f"waiting for another build of {target}/ to finish...", file=sys.stderr, flush=True)
+    check_output(target, protected)
+    try:
+        clean_stale(target)
+        replace_folder(target, fill_and_mark)
+    except OSError as exc:
+        raise OutputError(describe_fault(exc, target)) from None
 
 
 def describe_fault(exc: OSError, fallback: Path) -> str:
@@ -122,18 +125,19 @@ def check_output(target: Path, protected: Iterable[Path]) -> None:
     if not _made_by_a_build(target):
         raise OutputError(
             f"{target}: refusing to replace a folder that briefing did not make "
-            f"(no {MARKER} in it); empty or remove it, or choose another --output"
+            f"(no {OUTPUT_MARKER} in it); empty or remove it, or choose another --output"
         )
 
 
 def _made_by_a_build(folder: Path) -> bool:
     """The marker, or what builds made before there was one."""
-    made_before = (".nojekyll", "404.html", "sitemap.xml")
-    return (folder / MARKER).is_file() or all((folder / name).is_file() for name in made_before)
+    made_before = (NO_JEKYLL, NOT_FOUND_FILE, SITEMAP_FILE)
+    marked = (folder / OUTPUT_MARKER).is_file()
+    return marked or all((folder / name).is_file() for name in made_before)
 
 
 def mark_owned(folder: Path) -> None:
-    (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    (folder / OUTPUT_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
 
 
 def clean_stale(output_dir: Path) -> None:
@@ -245,7 +249,7 @@ def _publishable(path: Path) -> bool:
 def copy_static(files: Mapping[str, Path], directory: Path) -> None:
     """Copy static files (path below static/ -> source file) into directory/static/."""
     for relative, source in files.items():
-        shutil.copyfile(source, inside(directory, f"static/{Path(relative).as_posix()}"))
+        shutil.copyfile(source, inside(directory, f"{STATIC_FOLDER}/{Path(relative).as_posix()}"))
 
 
 def link_tree(source: Path, target: Path, skipped: tuple[str, ...] = ()) -> None:

@@ -29,6 +29,47 @@ def split_url(text: str) -> SplitResult:
         return SplitResult("", "", "", "", "")
 
 
+# The output folder's own names: what the build writes beside the pages, and beside the
+# folder itself. No other module writes one of them (tests/test_routes.py).
+SEARCH_FOLDER = "pagefind"  # the search index, Pagefind's bundle
+STATIC_FOLDER = "static"  # the theme's static files (from its folder of the same name)
+CARDS_FOLDER = "cards"  # the pages' social cards
+INDEX_FILE = "index.html"  # what serves a folder's path
+NOT_FOUND_FILE = "404.html"
+SITEMAP_FILE = "sitemap.xml"
+ROBOTS_FILE = "robots.txt"
+FEED_FILE = "feed.xml"
+SEARCH_ALIASES_FILE = "aliases.json"  # in the search page's folder
+NO_JEKYLL = ".nojekyll"  # GitHub Pages then serves the folder as it is
+OUTPUT_MARKER = ".briefing-site"  # in every output a build made: it may be replaced
+TEMP_PREFIX = ".site-"  # beside the output: its lock and the folders swapped in and out
+CACHE_FOLDER = ".briefing-cache"  # beside the output: what one build leaves the next
+CACHE_SUFFIX = ".cache"  # <output name>.cache: the cached build
+MANIFEST_SUFFIX = ".manifest.json"  # <output name>.manifest.json: its manifest
+CARD_STORE_SUFFIX = ".cards"  # <output name>.cards/: the social cards drawn for it
+SEARCH_SHARDS_FILE = "shards.json"  # in the search index: its shards, with digests
+OUTPUT_NAMES = frozenset(
+    {
+        SEARCH_FOLDER,
+        STATIC_FOLDER,
+        CARDS_FOLDER,
+        INDEX_FILE,
+        NOT_FOUND_FILE,
+        SITEMAP_FILE,
+        ROBOTS_FILE,
+        FEED_FILE,
+        SEARCH_ALIASES_FILE,
+        NO_JEKYLL,
+        OUTPUT_MARKER,
+        TEMP_PREFIX,
+        CACHE_FOLDER,
+        CACHE_SUFFIX,
+        MANIFEST_SUFFIX,
+        CARD_STORE_SUFFIX,
+        SEARCH_SHARDS_FILE,
+    }
+)
+
 HOME = "/"
 TOPICS = "/topics/"
 ARTICLES = "/articles/"
@@ -38,15 +79,13 @@ TIMELINE = "/timeline/"
 WHATS_NEW = "/whats-new/"
 GRAPH = "/graph/"
 SEARCH = "/search/"
-SEARCH_ALIASES = "/search/aliases.json"  # every name of every entity, for the search page
-NOT_FOUND = "/404.html"
-SITE_FEED = "/feed.xml"
-SITEMAP = "/sitemap.xml"
-ROBOTS = "/robots.txt"
-STATIC = "/static/"
-SEARCH_FOLDER = "pagefind"  # the search index, in the output folder
+SEARCH_ALIASES = SEARCH + SEARCH_ALIASES_FILE  # every name of every entity, for the search page
+NOT_FOUND = HOME + NOT_FOUND_FILE
+SITE_FEED = HOME + FEED_FILE
+SITEMAP = HOME + SITEMAP_FILE
+ROBOTS = HOME + ROBOTS_FILE
+STATIC = f"/{STATIC_FOLDER}/"
 SEARCH_BUNDLE = f"/{SEARCH_FOLDER}/"
-FEED_FILE = "feed.xml"
 TIMELINE_JSON_FILE = "timeline.json"
 EXPORT_CSV_FILE = "briefing.csv"
 EXPORT_JSON_FILE = "briefing.json"
@@ -147,7 +186,7 @@ def output_file(page_path: str) -> str:
     """The file (relative to the output folder) that serves a page path."""
     relative = unquote(page_path).lstrip("/")
     if not relative or relative.endswith("/"):
-        return relative + "index.html"
+        return relative + INDEX_FILE
     return relative
 
 
@@ -156,7 +195,7 @@ def is_listed(page_path: str) -> bool:
     return page_path.endswith("/") and page_path != SEARCH
 
 
-RESERVED_FOLDERS = ("static", "cards", SEARCH_FOLDER)  # written by the build, not by pages
+RESERVED_FOLDERS = (STATIC_FOLDER, CARDS_FOLDER, SEARCH_FOLDER)  # the build writes them, not pages
 MAX_SEGMENT = 200  # characters in one part of a path: file systems stop at 255 bytes
 MAX_PATH = 1_000
 HIDDEN = ("Cc", "Cf", "Cs", "Co", "Cn")  # control, format (bidi), surrogate, unassigned

@@ -57,7 +57,7 @@ def parse(path: Path) -> BeautifulSoup:
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real content/ built once, search index included."""
     output = tmp_path_factory.mktemp("real") / "site"
-    build(BuildOptions(CONTENT, THEME, output))
+    build(BuildOptions(content_dir=CONTENT, theme_dir=THEME, output_dir=output))
     return output
 
 

@@ -58,7 +58,12 @@ def copy_content(tmp_path: Path) -> tuple[Path, Path]:
 def previewing(tmp_path: Path) -> Iterator[Server]:
     """A copy of the real content, previewed as `briefing serve` does."""
     content, output = copy_content(tmp_path)
-    running = start(BuildOptions(content, THEME, output), "127.0.0.1", 0, verbosity=-1)
+    running = start(
+        BuildOptions(content_dir=content, theme_dir=THEME, output_dir=output),
+        "127.0.0.1",
+        0,
+        verbosity=-1,
+    )
     loop = threading.Thread(target=running.preview.run_loop, daemon=True)
     loop.start()
     url = running.url.removesuffix("/")

@@ -60,7 +60,11 @@ VALUES = st.recursive(
 
 
 def render(content: Path) -> None:
-    Builder(BuildOptions(content, THEME, content.parent / "site", search=False)).render()
+    Builder(
+        BuildOptions(
+            content_dir=content, theme_dir=THEME, output_dir=content.parent / "site", search=False
+        )
+    ).render()
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -187,7 +191,7 @@ THEME_SCRIPT = re.search(
 def test_xss_payloads_never_run(tmp_path: Path, serve_dir, browser) -> None:
     content = hostile_content(tmp_path)
     output = tmp_path / "site"
-    build(BuildOptions(content, THEME, output))
+    build(BuildOptions(content_dir=content, theme_dir=THEME, output_dir=output))
     base = serve_dir(output)
     page = browser.new_page()
     dialogs: list[str] = []
@@ -231,7 +235,7 @@ def test_sigkill_midway_leaves_the_old_site_or_the_new(tmp_path: Path) -> None:
     states = []
     for text in versions:
         article.write_text(text, "utf-8")
-        build(BuildOptions(content, THEME, output))
+        build(BuildOptions(content_dir=content, theme_dir=THEME, output_dir=output))
         states.append(tree(output))
     assert states[0] != states[1]
     command = [sys.executable, "-m", "generator", *site_args("build", content, output)]
@@ -247,5 +251,7 @@ def test_sigkill_midway_leaves_the_old_site_or_the_new(tmp_path: Path) -> None:
         current = tree(output)
         assert current in states, f"attempt {attempt}: a mix of two builds"
         outcomes.add(states.index(current))
-    build(BuildOptions(content, THEME, output))  # the next build cleans up after the killed ones
+    build(
+        BuildOptions(content_dir=content, theme_dir=THEME, output_dir=output)
+    )  # the next build cleans up after the killed ones
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]

@@ -12,7 +12,7 @@ from conftest import ROOT, THEME
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.routes import Routes, is_listed, output_file, quote
+from generator.routes import OUTPUT_NAMES, Routes, is_listed, output_file, quote
 
 PYTHON = sorted((ROOT / "generator").rglob("*.py"))
 TEMPLATES = sorted((THEME / "templates").iterdir())
@@ -27,10 +27,8 @@ LOADED_TEMPLATES = re.compile(r"{%\s*(extends|import|include)\b[^%]*%}")
 SYSTEM_FOLDERS = ("/usr/",)
 
 
-def _path_literals(source: str) -> list[str]:
-    """String constants that look like a site path, outside docstrings."""
-    tree = ast.parse(source)
-    docstrings = {
+def _docstrings(tree: ast.AST) -> set[int]:
+    return {
         id(node.body[0].value)
         for node in ast.walk(tree)
         if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
@@ -38,6 +36,12 @@ def _path_literals(source: str) -> list[str]:
         and isinstance(node.body[0], ast.Expr)
         and isinstance(node.body[0].value, ast.Constant)
     }
+
+
+def _path_literals(source: str) -> list[str]:
+    """String constants that look like a site path, outside docstrings."""
+    tree = ast.parse(source)
+    docstrings = _docstrings(tree)
     return [
         node.value
         for node in ast.walk(tree)
@@ -49,6 +53,47 @@ def _path_literals(source: str) -> list[str]:
     ]
 
 
+# Modules where a name of the output table is also the name of something else.
+NOT_OUTPUT_NAMES = {
+    "generator/pipeline/stages.py": {"cards"},  # a build stage's name (STAGES)
+    "generator/search/pagefind_client.py": {"pagefind"},  # the program's name
+}
+
+
+def _stage_names(tree: ast.AST) -> set[int]:
+    """The names given to `clock.stage(...)`: stages, not folders ('cards')."""
+    return {
+        id(node.args[0])
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and node.args
+        and "stage" in (getattr(node.func, "attr", None), getattr(node.func, "id", None))
+    }
+
+
+def _spells_a_name(text: str, names: frozenset[str]) -> bool:
+    """The text is a name of the table, holds one as a part of a path ('static/x.css',
+    f"{x}.cache"), or, for a name with a dot, as a word ('ignore .briefing-cache/ ...')."""
+    if names & set(text.split("/")):
+        return True
+    return any("." in word and word in names for word in re.split(r"[/\s]+", text))
+
+
+def _name_literals(source: str, names: frozenset[str]) -> list[str]:
+    """String constants, and the text of f-strings, outside docstrings and stage names,
+    that spell a name of the output table."""
+    tree = ast.parse(source)
+    skipped = _docstrings(tree) | _stage_names(tree)
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in skipped
+        and _spells_a_name(node.value, names)
+    ]
+
+
 def _relative(path: Path) -> str:
     return path.relative_to(ROOT).as_posix()
 
@@ -56,6 +101,36 @@ def _relative(path: Path) -> str:
 @pytest.mark.parametrize("path", [p for p in PYTHON if p.name != "routes.py"], ids=_relative)
 def test_no_module_but_routes_writes_a_site_path(path: Path) -> None:
     assert _path_literals(path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("path", [p for p in PYTHON if p.name != "routes.py"], ids=_relative)
+def test_no_module_but_routes_writes_an_output_name(path: Path) -> None:
+    names = OUTPUT_NAMES - NOT_OUTPUT_NAMES.get(_relative(path), set())
+    assert _name_literals(path.read_text(encoding="utf-8"), names) == []
+
+
+def test_the_name_finder_finds_a_name_planted_in_a_real_module() -> None:
+    source = (ROOT / "generator" / "pipeline" / "writers.py").read_text(encoding="utf-8")
+    planted = source.replace("out / SEARCH_FOLDER", 'out / "pagefind"', 1)
+    assert planted != source and _name_literals(source, OUTPUT_NAMES) == []
+    assert _name_literals(planted, OUTPUT_NAMES) == ["pagefind"]
+
+
+@pytest.mark.parametrize(
+    ("source", "found"),
+    [
+        ('copy(f"static/{name}")', ["static/"]),
+        ('path = out.parent / f"{out.name}.manifest.json"', [".manifest.json"]),
+        ('HELP = "ignore .briefing-cache/ beside it"', ["ignore .briefing-cache/ beside it"]),
+        ('NAME = "cards"', ["cards"]),
+        ('LINK = "/pagefind/pagefind.js"', ["/pagefind/pagefind.js"]),
+        ('with clock.stage("cards"):\n    pass', []),  # a stage's name
+        ('"""Writes static files and cards."""', []),  # a docstring
+        ('message = "the theme\'s static files"', []),  # a word of prose
+    ],
+)
+def test_the_name_finder(source: str, found: list[str]) -> None:
+    assert _name_literals(source, OUTPUT_NAMES) == found
 
 
 @pytest.mark.parametrize("path", TEMPLATES, ids=_relative)

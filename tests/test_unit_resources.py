@@ -10,6 +10,7 @@ import pytest
 
 from generator import resources
 from generator.incremental import cache
+from generator.settings import BuildOptions
 
 
 def test_every_resource_is_there() -> None:
@@ -29,8 +30,12 @@ def test_the_cache_key_notices_a_change_in_any_sub_package(
     theme = tmp_path / "theme"
     theme.mkdir()
 
+    options = BuildOptions(
+        content_dir=tmp_path / "content", theme_dir=theme, output_dir=tmp_path / "site"
+    )
+
     def key() -> str:
-        return cache.cache_key(tmp_path / "content", theme, tmp_path / "site", ())
+        return cache.cache_key(options)
 
     before = key()
     nested = code / "evidence" / "rules.py"

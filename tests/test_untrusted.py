@@ -192,7 +192,16 @@ ALIASES = st.builds(
 def clean_mini(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     """The mini site without aliases, as a tree of files."""
     site = tmp_path_factory.mktemp("clean") / "site"
-    build(BuildOptions(MINI, THEME, site, base_url=BASE_URL, search=False, workers=1))
+    build(
+        BuildOptions(
+            content_dir=MINI,
+            theme_dir=THEME,
+            output_dir=site,
+            base_url=BASE_URL,
+            search=False,
+            workers=1,
+        )
+    )
     return tree(site)
 
 
@@ -214,7 +223,16 @@ def test_no_alias_writes_outside_the_output_or_over_a_page(
     before = _digests(root)
     site = deep / "site"
     try:
-        build(BuildOptions(content, THEME, site, base_url=BASE_URL, search=False, workers=1))
+        build(
+            BuildOptions(
+                content_dir=content,
+                theme_dir=THEME,
+                output_dir=site,
+                base_url=BASE_URL,
+                search=False,
+                workers=1,
+            )
+        )
     except ContentErrors:
         assert _digests(root) == before and not site.exists()
         return

@@ -33,6 +33,7 @@ from generator.content.slug import slugify
 from generator.content.yamlpos import Located
 from generator.errors import ContentError, ContentErrors, Position, did_you_mean
 from generator.routes import BadPath, site_path, split_url
+from generator.settings import BASE_URL_ENV
 
 ENTITY_KINDS = ("person", "organisation", "place")
 MAX_ALIASES = 100  # old addresses of one article: more is a generated list gone wrong
@@ -42,7 +43,6 @@ LANGUAGE_TAG = re.compile(
     r"[a-z]{2,3}(-[a-z]{4})?(-([a-z]{2}|[0-9]{3}))?(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*",
     re.IGNORECASE,
 )
-BASE_URL_ENV = "BRIEFING_BASE_URL"
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,13 +35,15 @@ from generator.incremental import plaindata
 from generator.incremental.manifest import cache_file as cache_file
 from generator.incremental.manifest import cache_folder
 from generator.incremental.state import BuildState
+from generator.routes import CARD_STORE_SUFFIX, STATIC_FOLDER
+from generator.settings import BuildOptions
 
 if TYPE_CHECKING:  # for annotations only (plaindata finds them among the allowed records)
     from generator.content.model import Article
     from generator.copies.near_copies import NearCopySearch
 
 MAGIC = b"briefing-cache 2\n"  # 1 was a pickle: never read again
-THEME_PARTS = ("templates/", "static/")
+THEME_PARTS = ("templates/", f"{STATIC_FOLDER}/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,22 +66,21 @@ class CachedBuild:
 def card_store(output_dir: Path) -> Path:
     """The social cards drawn for this output, kept even if the output is removed (as
     in CI, where only the cache is restored): drawing is a third of a cold build."""
-    return cache_folder(output_dir) / f"{output_dir.name}.cards"
+    return cache_folder(output_dir) / f"{output_dir.name}{CARD_STORE_SUFFIX}"
 
 
-def cache_key(
-    content_dir: Path, theme_dir: Path, output_dir: Path, settings: Iterable[object]
-) -> str:
-    """What must be equal for a cache to be used at all."""
+def cache_key(options: BuildOptions) -> str:
+    """What must be equal for a cache to be used at all: the version, the settings, the
+    generator's code, the theme and site.yaml."""
     digest = hashlib.sha256()
-    for part in (_version(), content_dir.resolve(), output_dir.resolve(), *settings):
+    for part in (_version(), *options.key()):
         digest.update(repr(part).encode() + b"\0")
-    for root, prefix in ((resources.CODE, "code"), (theme_dir, "theme")):
+    for root, prefix in ((resources.CODE, "code"), (options.theme_dir, "theme")):
         files = (p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
         for path in sorted(files):
             digest.update(f"{prefix}/{path.relative_to(root).as_posix()}\0".encode())
             digest.update(file_digest(path).encode())
-    site_yaml = content_dir / "site.yaml"
+    site_yaml = options.content_dir / "site.yaml"
     digest.update(file_digest(site_yaml).encode() if site_yaml.is_file() else b"-")
     return digest.hexdigest()
 

@@ -10,7 +10,6 @@ which decides with digests. Standard library only."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 from collections.abc import Mapping, Sequence
@@ -19,35 +18,10 @@ from pathlib import Path
 
 from generator import resources
 from generator.content.fingerprints import Fingerprint, scan, snapshot
+from generator.routes import CACHE_FOLDER, CACHE_SUFFIX, MANIFEST_SUFFIX
+from generator.settings import BuildOptions
 
-FOLDER = ".briefing-cache"
 FORMAT = 1
-BASE_URL_ENV = "BRIEFING_BASE_URL"  # model.BASE_URL_ENV: the build reads it too
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """What a `briefing build` was asked to do."""
-
-    content_dir: Path
-    theme_dir: Path
-    output_dir: Path
-    base_url: str | None
-    search: bool
-    strict: bool
-    drafts: bool
-    search_shards: int | None = None  # BuildOptions.search_shards (None from the command line)
-    future: bool = False
-    today: str = ""  # the ISO day the build is as of ('': today in UTC); not in the key
-
-    def key(self) -> list:
-        folders = [str(p.resolve()) for p in (self.content_dir, self.theme_dir, self.output_dir)]
-        flags = [self.base_url, os.environ.get(BASE_URL_ENV), self.search, self.strict]
-        # the package version is not here: the code files' stat stands for it
-        return [FORMAT, *folders, *flags, self.drafts, self.search_shards, self.future]
-
-    def day(self) -> str:
-        return self.today or dt.datetime.now(dt.UTC).date().isoformat()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,16 +36,16 @@ class Report:
 
 
 def cache_folder(output_dir: Path) -> Path:
-    return output_dir.parent / FOLDER
+    return output_dir.parent / CACHE_FOLDER
 
 
 def cache_file(output_dir: Path) -> Path:
     """The cached build (incremental/cache.py, plain data as JSON) this manifest goes with."""
-    return cache_folder(output_dir) / f"{output_dir.name}.cache"
+    return cache_folder(output_dir) / f"{output_dir.name}{CACHE_SUFFIX}"
 
 
 def manifest_file(output_dir: Path) -> Path:
-    return cache_folder(output_dir) / f"{output_dir.name}.manifest.json"
+    return cache_folder(output_dir) / f"{output_dir.name}{MANIFEST_SUFFIX}"
 
 
 def code_stats(theme_dir: Path) -> dict[str, list[int]]:
@@ -89,21 +63,25 @@ def code_stats(theme_dir: Path) -> dict[str, list[int]]:
     return found
 
 
+def _key(options: BuildOptions) -> list[object]:
+    # the package version is not here: the code files' stat stands for it
+    return [FORMAT, *options.key()]
+
+
 def write(
-    settings: Settings,
+    options: BuildOptions,
     inputs: Mapping[str, Fingerprint],
     output: Mapping[str, tuple[int, int]],
-    cache_file: Path,
     report: Report,
 ) -> None:
-    """Record a build whose cache was just saved at `cache_file`. Written atomically;
+    """Record a build whose cache was just saved (`cache_file`). Written atomically;
     a failure only costs the next build the full way."""
-    path = manifest_file(settings.output_dir)
+    path = manifest_file(options.output_dir)
     try:
-        stat = cache_file.stat()
+        stat = cache_file(options.output_dir).stat()
         data = {
-            "key": settings.key(),
-            "code": code_stats(settings.theme_dir),
+            "key": _key(options),
+            "code": code_stats(options.theme_dir),
             "inputs": {key: list(value) for key, value in inputs.items()},
             "output": {key: list(value) for key, value in output.items()},
             "cache": [stat.st_size, stat.st_mtime_ns, stat.st_ino],
@@ -118,19 +96,19 @@ def write(
         path.unlink(missing_ok=True)  # never leave one that might not match the cache
 
 
-def unchanged(settings: Settings, cache_file: Path) -> Report | None:
+def unchanged(options: BuildOptions) -> Report | None:
     """The last build's report if nothing it depends on changed since, else None."""
     try:
-        data = json.loads(manifest_file(settings.output_dir).read_text(encoding="utf-8"))
-        stat = cache_file.stat()
+        data = json.loads(manifest_file(options.output_dir).read_text(encoding="utf-8"))
+        stat = cache_file(options.output_dir).stat()
         held, next_date, as_of = data["held"]
         same = (
-            _same_day(settings.day(), str(next_date), str(as_of))
-            and data["key"] == settings.key()
+            _same_day(options.day().isoformat(), str(next_date), str(as_of))
+            and data["key"] == _key(options)
             and data["cache"] == [stat.st_size, stat.st_mtime_ns, stat.st_ino]
-            and data["code"] == code_stats(settings.theme_dir)
-            and _equal(data["inputs"], scan(settings.content_dir, settings.theme_dir))
-            and _equal(data["output"], snapshot(settings.output_dir))
+            and data["code"] == code_stats(options.theme_dir)
+            and _equal(data["inputs"], scan(options.content_dir, options.theme_dir))
+            and _equal(data["output"], snapshot(options.output_dir))
         )
         if not same:
             return None

@@ -22,9 +22,10 @@ from generator.reads.reader import (
     evaluate,
     may_have_changed,
 )
+from generator.routes import STATIC_FOLDER
 from generator.text.rendered import MarkdownResult
 
-SITE_WIDE_INPUTS = ("site.yaml", "static/")  # every page shows these
+SITE_WIDE_INPUTS = ("site.yaml", f"{STATIC_FOLDER}/")  # every page shows these
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from generator.content.model import Site
 from generator.pages.page import Page
 from generator.reads.link_graph import LinkGraph
 from generator.reads.reader import Reader
-from generator.routes import Routes, is_listed
+from generator.routes import FEED_FILE, ROBOTS_FILE, SITEMAP_FILE, Routes, is_listed
 from generator.text.texts import Texts
 from generator.views import items as views
 
@@ -51,7 +51,7 @@ def _feed(
             updated = reader.article(newest[0]).modified if newest else NO_ARTICLES_DATE
         return {"articles": articles, "alternate": alternate, "updated": updated}
 
-    return Page(path, "feed.xml", title, context)
+    return Page(path, FEED_FILE, title, context)  # a machine file's template is named as it
 
 
 def index_pages(site: Site, routes: Routes, pages: Sequence[Page]) -> list[Page]:
@@ -67,7 +67,7 @@ def index_pages(site: Site, routes: Routes, pages: Sequence[Page]) -> list[Page]
         )
         return {"entries": entries}
 
-    robots = Page(routes.robots, "robots.txt", "Robots")
+    robots = Page(routes.robots, ROBOTS_FILE, "Robots")
     if not routes.has_absolute_base:  # sitemaps.org wants full addresses; a local build has none
         return [robots]
-    return [Page(routes.sitemap, "sitemap.xml", "Sitemap", sitemap, signature=listed), robots]
+    return [Page(routes.sitemap, SITEMAP_FILE, "Sitemap", sitemap, signature=listed), robots]

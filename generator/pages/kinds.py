@@ -16,7 +16,7 @@ from generator.pages.page import Crumb, Page
 from generator.pages.redirects import alias_pages
 from generator.reads.link_graph import LinkGraph
 from generator.reads.reader import Reader
-from generator.routes import Routes
+from generator.routes import NOT_FOUND_FILE, SEARCH_ALIASES_FILE, Routes
 from generator.text.texts import Texts
 from generator.views import entity_graph, entity_lists, paging, toc
 from generator.views import evidence as evidence_views
@@ -145,8 +145,8 @@ def site_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> li
             ),
         ),
         Page(routes.search, "search.html", t("search.label"), search),
-        Page(routes.search_aliases, "aliases.json", "Search aliases", search_aliases),
-        Page(routes.not_found, "404.html", t("404.title")),
+        Page(routes.search_aliases, SEARCH_ALIASES_FILE, "Search aliases", search_aliases),
+        Page(routes.not_found, NOT_FOUND_FILE, t("404.title")),
     ]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Hashable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,10 +20,10 @@ from generator.pages.page import Page
 from generator.reads.reader import Key, Query, Reads, SiteData
 from generator.render.jinja import RecordingEnvironment, compile_templates, render_each
 from generator.routes import output_file
+from generator.settings import Progress
 
 MIN_PAGES_PER_WORKER = 300  # below this, starting processes costs more than it saves
 CHUNKS_PER_WORKER = 8  # smaller chunks: steadier progress and balance, a little overhead
-Progress = Callable[[int, int], None]
 
 
 @dataclass

@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from generator.resources import LIVE_RELOAD_SCRIPT
-from generator.routes import NOT_FOUND, output_file
+from generator.routes import INDEX_FILE, NOT_FOUND, output_file
 
 NOT_FOUND_PAGE = output_file(NOT_FOUND)
 LIVE_PREFIX = "/__briefing__/"
@@ -85,7 +85,7 @@ def resolve_request(root: Path, base_path: str, request_path: str) -> Path | Non
     if target is None:
         return None
     if target.is_dir():
-        target = target / "index.html" if path.endswith("/") else None
+        target = target / INDEX_FILE if path.endswith("/") else None
     elif path.endswith("/"):
         return None
     return target if target is not None and target.is_file() else None

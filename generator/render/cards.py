@@ -29,13 +29,13 @@ from generator.evidence.provenance import Grade
 from generator.pages.page import Page
 from generator.reads.link_graph import LinkGraph
 from generator.resources import FONTS
-from generator.routes import Routes
+from generator.routes import CARDS_FOLDER, NOT_FOUND_FILE, Routes
 
 SIZE = (1200, 630)
 MARGIN = 80
 FADED = round(255 * 0.72)  # the grey level of the kicker, the footer and the rules
 SIXTEENTHS = [round(level / 17) for level in range(256)]  # 256 grey levels to 16
-CARDS_DIR = "cards"
+CARDS_DIR = CARDS_FOLDER
 STORE_INDEX = "digests.json"  # in the card store: each card's PNG digest, as drawn
 CARD_NAME = re.compile(r"[0-9a-f]{16}\.png")
 DIGEST = re.compile(r"[0-9a-f]{64}")
@@ -143,7 +143,7 @@ KICKERS = {
     "search.html": "Search",
 }
 DEFAULT_KICKER = "Briefing"
-NOT_SHARED = frozenset({"404.html", "redirect.html"})  # HTML pages nobody shares
+NOT_SHARED = frozenset({NOT_FOUND_FILE, "redirect.html"})  # HTML pages nobody shares
 
 
 def entity_and_source_cards(

@@ -36,7 +36,7 @@ from pathlib import Path
 import cbor2
 
 from generator import output
-from generator.routes import SEARCH_FOLDER
+from generator.routes import INDEX_FILE, SEARCH_FOLDER
 from generator.search.pagefind_client import PagefindError, index_pages
 from generator.search.shards import (
     MANIFEST,
@@ -190,7 +190,7 @@ def _html_files(site_dir: Path, bundle_dir: Path) -> list[str]:
 
 
 def _without_index(path: str) -> str:
-    return path.removesuffix("index.html") if path.rsplit("/", 1)[-1] == "index.html" else path
+    return path.removesuffix(INDEX_FILE) if path.rsplit("/", 1)[-1] == INDEX_FILE else path
 
 
 def verify_bundle(bundle: Bundle) -> None:

@@ -21,7 +21,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-MANIFEST = "shards.json"
+from generator.routes import SEARCH_SHARDS_FILE
+
+MANIFEST = SEARCH_SHARDS_FILE
 PAGES_PER_SHARD = 200  # a site is split until its shards hold this many pages or fewer
 MAX_SHARDS = 8  # each shard costs the browser a request or two per query
 

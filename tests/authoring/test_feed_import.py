@@ -69,7 +69,7 @@ def test_rss_entries_become_articles_that_pass_check(content: Path, capsys, tmp_
     )
     assert main(site_args("check", content)) == 0
     output = tmp_path / "site"
-    build(BuildOptions(content, THEME, output, search=False))
+    build(BuildOptions(content_dir=content, theme_dir=THEME, output_dir=output, search=False))
     page = parse(output / "articles" / "prisoner-swap-agreed-at-istanbul-talks" / "index.html")
     body_html = page.select_one(".body")
     assert not body_html.find_all(["script", "iframe", "img"])

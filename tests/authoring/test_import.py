@@ -450,7 +450,7 @@ def test_the_article_page_says_the_date_was_inferred(empty: Path, tmp_path: Path
     )
     assert dated.returncode == 0
     site = tmp_path / "site"
-    build(BuildOptions(empty, THEME, site, search=False))
+    build(BuildOptions(content_dir=empty, theme_dir=THEME, output_dir=site, search=False))
     inferred = parse(
         site / "articles" / "talks-on-prisoner-exchanges-resume-in-istanbul" / "index.html"
     ).select(".meta .inferred")

@@ -154,7 +154,7 @@ def test_a_new_topic_claims_nothing_about_support(mini_content: Path, tmp_path: 
     args, _ = COMMANDS["topic"]
     assert main([*args, "--content", str(mini_content)]) == 0
     output = tmp_path / "site"
-    build(BuildOptions(mini_content, THEME, output, search=False))
+    build(BuildOptions(content_dir=mini_content, theme_dir=THEME, output_dir=output, search=False))
     page = parse(output / "topics" / "prisoner-exchanges-who-when" / "index.html")
     assert page.select_one("#disputed-heading") is None
     assert "supported by at least one" not in page.get_text()

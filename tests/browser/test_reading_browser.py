@@ -63,7 +63,7 @@ def test_new_since_last_visit_marks_what_was_added(
     mini_content: Path, tmp_path: Path, serve_dir, context
 ) -> None:
     output = tmp_path / "site"
-    build(BuildOptions(mini_content, THEME, output))
+    build(BuildOptions(content_dir=mini_content, theme_dir=THEME, output_dir=output))
     url = serve_dir(output) + "/topics/ankara-meeting/"
     first = open_page(context, url)
     assert first.locator(".new-mark").count() == 0  # a first visit marks nothing
@@ -73,7 +73,7 @@ def test_new_since_last_visit_marks_what_was_added(
     text = topics.read_text(encoding="utf-8")
     added = "    - text: Erdogan hosted the talks.\n      cite: [second]\n"
     topics.write_text(text.replace("  related: []", added + "  related: []"), encoding="utf-8")
-    build(BuildOptions(mini_content, THEME, output))
+    build(BuildOptions(content_dir=mini_content, theme_dir=THEME, output_dir=output))
 
     second = open_page(context, url)
     marked = second.locator(".is-new")

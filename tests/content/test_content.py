@@ -12,7 +12,7 @@ from generator.pipeline.builder import BuildOptions, render_site
 
 @pytest.fixture(scope="module")
 def site():
-    return render_site(BuildOptions(CONTENT, THEME, search=False)).site
+    return render_site(BuildOptions(content_dir=CONTENT, theme_dir=THEME, search=False)).site
 
 
 def test_an_event_whose_text_does_not_state_its_year_is_marked_inferred(site) -> None:

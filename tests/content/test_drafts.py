@@ -31,7 +31,7 @@ def add_draft(content: Path, source: str = "wire") -> None:
 def test_drafts_are_left_out_of_everything_built(mini_content: Path, tmp_path: Path) -> None:
     add_draft(mini_content)
     output = tmp_path / "site"
-    report = build(BuildOptions(mini_content, output_dir=output, base_url=BASE_URL))
+    report = build(BuildOptions(content_dir=mini_content, output_dir=output, base_url=BASE_URL))
     assert report.warnings == ()
     assert not (output / "articles" / "scoop").exists()
     every_file = "".join(
@@ -60,7 +60,9 @@ def test_a_fact_citing_only_a_draft_is_left_out_with_a_warning(
         encoding="utf-8",
     )
     report = build(
-        BuildOptions(mini_content, output_dir=tmp_path / "s", base_url=BASE_URL, search=False)
+        BuildOptions(
+            content_dir=mini_content, output_dir=tmp_path / "s", base_url=BASE_URL, search=False
+        )
     )
     assert [w.message for w in report.warnings] == [
         "key fact 2 of topic 'ankara-meeting' cites only draft articles: "
@@ -97,7 +99,9 @@ def test_updated_dates_feeds_sitemap_json_ld_and_the_page(
         encoding="utf-8",
     )
     output = tmp_path / "site"
-    build(BuildOptions(mini_content, output_dir=output, base_url=BASE_URL, search=False))
+    build(
+        BuildOptions(content_dir=mini_content, output_dir=output, base_url=BASE_URL, search=False)
+    )
     url = BASE_URL + "articles/first/"
     feed = ET.parse(output / "feed.xml").getroot()
     entry = next(e for e in feed.iter(f"{ATOM}entry") if e.find(f"{ATOM}link").get("href") == url)
@@ -139,7 +143,9 @@ def test_aliases_redirect_to_the_article(mini_content: Path, tmp_path: Path) -> 
         )
     )
     output = tmp_path / "site"
-    build(BuildOptions(mini_content, output_dir=output, base_url=BASE_URL, search=False))
+    build(
+        BuildOptions(content_dir=mini_content, output_dir=output, base_url=BASE_URL, search=False)
+    )
     for file in (output / "2025" / "11" / "old" / "index.html", output / "x.html"):
         page = parse(file)
         assert page.select_one('meta[http-equiv="refresh"]')["content"] == (

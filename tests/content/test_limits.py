@@ -187,7 +187,14 @@ def test_sixty_verbatim_copies_are_all_reported(mini_content: Path) -> None:
             f"---\ntitle: Copy {n}\ndate: 2025-11-{1 + n % 28:02d}\nsource: wire\n"
             f"topics: [ankara-meeting]\n---\n\n{body}\n"
         )
-    rendered = build(BuildOptions(mini_content, THEME, mini_content.parent / "site", search=False))
+    rendered = build(
+        BuildOptions(
+            content_dir=mini_content,
+            theme_dir=THEME,
+            output_dir=mini_content.parent / "site",
+            search=False,
+        )
+    )
     copies = [w for w in rendered.warnings if "shares 100% of its wording" in w.message]
     assert len(copies) >= 59
 
@@ -212,7 +219,7 @@ def test_every_feed_and_json_export_parses_and_timelines_escape_html(
     path = mini_content / ARTICLE
     path.write_text(path.read_text().replace("title: First report", f"title: '{hostile}'"))
     site = tmp_path / "site"
-    build(BuildOptions(mini_content, THEME, site, search=False))
+    build(BuildOptions(content_dir=mini_content, theme_dir=THEME, output_dir=site, search=False))
     feeds = sorted(site.rglob("*.xml"))
     exports = sorted(site.rglob("*.json"))
     assert feeds and "timeline.json" in {export.name for export in exports}

@@ -35,7 +35,9 @@ def every_text(site: Path) -> str:
 def test_a_future_article_is_held_back_until_its_day(mini_content: Path, tmp_path: Path) -> None:
     add_later(mini_content)
     output = tmp_path / "site"
-    options = BuildOptions(mini_content, output_dir=output, base_url=BASE_URL, today=BEFORE)
+    options = BuildOptions(
+        content_dir=mini_content, output_dir=output, base_url=BASE_URL, today=BEFORE
+    )
     report = build(options)
     assert (report.held.count, report.held.next_date) == (1, ON_THE_DAY)
     assert not (output / "articles" / "later").exists()
@@ -44,7 +46,9 @@ def test_a_future_article_is_held_back_until_its_day(mini_content: Path, tmp_pat
     assert "quixotically" not in search_fragments(output)
 
     report = build(
-        BuildOptions(mini_content, output_dir=output, base_url=BASE_URL, today=ON_THE_DAY)
+        BuildOptions(
+            content_dir=mini_content, output_dir=output, base_url=BASE_URL, today=ON_THE_DAY
+        )
     )
     assert report.held.count == 0
     for page in (
@@ -65,7 +69,7 @@ def test_same_input_and_day_give_the_same_bytes(mini_content: Path, tmp_path: Pa
     sites = []
     for name, day in (("a", BEFORE), ("b", BEFORE), ("c", ON_THE_DAY)):
         sites.append(tmp_path / name)
-        build(BuildOptions(mini_content, output_dir=sites[-1], search=False, today=day))
+        build(BuildOptions(content_dir=mini_content, output_dir=sites[-1], search=False, today=day))
     assert tree(sites[0]) == tree(sites[1])
     assert tree(sites[0]) != tree(sites[2])
 
@@ -76,14 +80,18 @@ def test_a_warm_builder_publishes_when_the_day_comes_and_back(
     """No file changes, only the day: the preview's Builder (and the cache) must notice."""
     add_later(mini_content)
     output = tmp_path / "site"
-    builder = Builder(BuildOptions(mini_content, output_dir=output, search=False, today=BEFORE))
+    builder = Builder(
+        BuildOptions(content_dir=mini_content, output_dir=output, search=False, today=BEFORE)
+    )
     builder.build()
     assert builder.build().rendered == ()  # nothing changed: nothing rendered
-    builder.options = BuildOptions(mini_content, output_dir=output, search=False, today=ON_THE_DAY)
+    builder.options = BuildOptions(
+        content_dir=mini_content, output_dir=output, search=False, today=ON_THE_DAY
+    )
     report = builder.build()
     assert "/articles/later/" in report.written and "/articles/" in report.written
     full = tmp_path / "full"
-    build(BuildOptions(mini_content, output_dir=full, search=False, today=ON_THE_DAY))
+    build(BuildOptions(content_dir=mini_content, output_dir=full, search=False, today=ON_THE_DAY))
     assert tree(output) == tree(full)
 
 

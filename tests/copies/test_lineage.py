@@ -34,7 +34,11 @@ LABELS = {
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     output = tmp_path_factory.mktemp("chain") / "site"
-    report = build(BuildOptions(FIXTURES / "chain", THEME, output, search=False))
+    report = build(
+        BuildOptions(
+            content_dir=FIXTURES / "chain", theme_dir=THEME, output_dir=output, search=False
+        )
+    )
     return output, [str(w) for w in report.warnings if "absolute base_url" not in w.message]
 
 

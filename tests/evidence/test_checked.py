@@ -115,7 +115,7 @@ def test_the_reason_is_shown_with_the_claim(mini_content: Path, tmp_path: Path) 
         mini_content, "      checked: {warning: hedge, reason: The trip was filmed the next day.}\n"
     )
     output = tmp_path / "site"
-    build(BuildOptions(mini_content, THEME, output, search=False))
+    build(BuildOptions(content_dir=mini_content, theme_dir=THEME, output_dir=output, search=False))
     page = parse(output / "topics" / "ankara-meeting" / "index.html")
     fact = page.select_one("#fact-1")
     note = fact.select_one(".checked-note").get_text(" ", strip=True)
@@ -161,7 +161,7 @@ def test_an_unsupported_claim_is_published_marked_so(
 ) -> None:
     replace_in(mini_content / "articles/first.md", HEDGED, "Zelensky did not travel to Ankara.")
     output = tmp_path / "site"
-    build(BuildOptions(mini_content, THEME, output, search=False))
+    build(BuildOptions(content_dir=mini_content, theme_dir=THEME, output_dir=output, search=False))
     fact = parse(output / "topics" / "ankara-meeting" / "index.html").select_one("#fact-1")
     assert fact.select_one(".provenance").get("class") == ["provenance", "provenance-unsupported"]
     assert not fact.select(".evidence .supports")

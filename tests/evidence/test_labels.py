@@ -51,7 +51,11 @@ EVENTS = [  # oldest first: the two of March 2025 by their text, then 3 March
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("labels") / "site"
-    build(BuildOptions(FIXTURES / "labels", THEME, output, search=False))
+    build(
+        BuildOptions(
+            content_dir=FIXTURES / "labels", theme_dir=THEME, output_dir=output, search=False
+        )
+    )
     return output
 
 

@@ -25,7 +25,11 @@ LABELS = {
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("provenance") / "site"
-    report = build(BuildOptions(FIXTURES / "provenance", THEME, output, search=False))
+    report = build(
+        BuildOptions(
+            content_dir=FIXTURES / "provenance", theme_dir=THEME, output_dir=output, search=False
+        )
+    )
     warnings = [
         w.message.split(":")[0] for w in report.warnings if "absolute base_url" not in w.message
     ]

@@ -61,7 +61,7 @@ def test_a_summary_that_says_more_than_its_closest_passage_is_named_with_it(
 
 @pytest.fixture(scope="module")
 def real():
-    return render_site(BuildOptions(CONTENT, THEME, search=False)).site
+    return render_site(BuildOptions(content_dir=CONTENT, theme_dir=THEME, search=False)).site
 
 
 def test_the_cheap_filter_never_drops_an_article_that_supports(real) -> None:
@@ -91,7 +91,7 @@ def test_the_topic_page_names_an_unsupported_summary_sentence(tmp_path: Path) ->
         topics.read_text().replace("  summary: Zelensky travelled to Ankara.\n", SUMMARY)
     )
     output = tmp_path / "site"
-    build(BuildOptions(content, THEME, output, search=False))
+    build(BuildOptions(content_dir=content, theme_dir=THEME, output_dir=output, search=False))
     note = parse(output / "topics" / "ankara-meeting" / "index.html").select_one(
         ".summary-unsupported"
     )

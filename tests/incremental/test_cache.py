@@ -27,12 +27,16 @@ def project(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def warm(content: Path, theme: Path, output: Path, search: bool = False):
-    return build(BuildOptions(content, theme, output, search=search, cache=True))
+    return build(
+        BuildOptions(
+            content_dir=content, theme_dir=theme, output_dir=output, search=search, cache=True
+        )
+    )
 
 
 def cold_tree(content: Path, theme: Path, tmp_path: Path, search: bool = False):
     output = tmp_path / "cold" / "site"
-    build(BuildOptions(content, theme, output, search=search))
+    build(BuildOptions(content_dir=content, theme_dir=theme, output_dir=output, search=search))
     return tree(output)
 
 

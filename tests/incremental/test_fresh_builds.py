@@ -130,7 +130,12 @@ def test_any_change_takes_the_full_way(content: Path, tmp_path: Path) -> None:
 
 
 def test_the_support_check_rechecks_only_what_changed(content: Path, tmp_path: Path) -> None:
-    options = BuildOptions(content, tmp_path / "theme", tmp_path / "site", search=False)
+    options = BuildOptions(
+        content_dir=content,
+        theme_dir=tmp_path / "theme",
+        output_dir=tmp_path / "site",
+        search=False,
+    )
     site = Builder(options).render().site
     first = check_site(site)
     assert check_site(site, first.memo).checked == 0

@@ -23,7 +23,11 @@ def workspace(tmp_path: Path) -> tuple[Path, Path, Builder]:
     content, theme = tmp_path / "content", tmp_path / "theme"
     shutil.copytree(CONTENT, content)
     shutil.copytree(THEME, theme)
-    builder = Builder(BuildOptions(content, theme, tmp_path / "site", search=False))
+    builder = Builder(
+        BuildOptions(
+            content_dir=content, theme_dir=theme, output_dir=tmp_path / "site", search=False
+        )
+    )
     builder.build()
     return content, theme, builder
 
@@ -31,7 +35,14 @@ def workspace(tmp_path: Path) -> tuple[Path, Path, Builder]:
 def assert_same_as_full_build(builder: Builder, tmp_path: Path) -> None:
     options = builder.options
     fresh = tmp_path / "fresh"
-    build(BuildOptions(options.content_dir, options.theme_dir, fresh, search=False))
+    build(
+        BuildOptions(
+            content_dir=options.content_dir,
+            theme_dir=options.theme_dir,
+            output_dir=fresh,
+            search=False,
+        )
+    )
     assert tree(options.output_dir, "pagefind") == tree(fresh, "pagefind")
 
 
@@ -193,4 +204,32 @@ def test_failed_rebuild_keeps_the_last_good_state(workspace, tmp_path) -> None:
     edit(article, "Varachyne in the Sumy region", "Varachyne, Sumy")
     report = builder.build()
     assert f"/articles/{ARTICLE}/" in report.written
+    assert_same_as_full_build(builder, tmp_path)
+
+
+def test_a_rebuild_after_a_failed_one_links_the_entities_of_the_failed_edit(
+    workspace, tmp_path
+) -> None:
+    """A build that fails after its texts were rendered (a broken link) keeps nothing of
+    what it learnt: the next one must not take the parser made for the new entity table
+    with the bodies linked under the old one."""
+    from generator.errors import ContentErrors
+
+    content, _, builder = workspace
+    entities = content / "entities.yaml"
+    entities.write_text(
+        entities.read_text(encoding="utf-8")
+        + "\n- id: ukrainian-delegation\n  name: Ukrainian delegation\n  kind: organisation\n"
+        "  country: Ukraine\n  description: Ukraine's negotiators.\n",
+        encoding="utf-8",
+    )
+    article = content / "articles" / f"{ARTICLE}.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text + "\nSee [the talks](/topics/no-such-topic/).\n", encoding="utf-8")
+    with pytest.raises(ContentErrors, match="link to a page that does not exist"):
+        builder.build()
+    article.write_text(text, encoding="utf-8")
+    builder.build()
+    page = (builder.options.output_dir / "articles" / ARTICLE / "index.html").read_text()
+    assert 'href="/entities/ukrainian-delegation/"' in page
     assert_same_as_full_build(builder, tmp_path)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -174,7 +174,8 @@ def test_incremental_build_equals_full_build(tmp_path_factory, sequence) -> None
     shutil.copytree(THEME, theme)
     data = Content.read(content)
     data.write(content, theme)  # the same content, as this test writes it
-    builder = Builder(BuildOptions(content, theme, work / "site", search=False, workers=1))
+    options = BuildOptions(content_dir=content, theme_dir=theme, search=False, workers=1)
+    builder = Builder(replace(options, output_dir=work / "site"))
     builder.build()
     for step, edit in enumerate(sequence):
         apply(edit, data, theme, step)
@@ -182,7 +183,7 @@ def test_incremental_build_equals_full_build(tmp_path_factory, sequence) -> None
         incremental = build_or_errors(builder.build)
         fresh = work / f"fresh-{step}"
         full = build_or_errors(
-            lambda fresh=fresh: build(BuildOptions(content, theme, fresh, search=False, workers=1))
+            lambda fresh=fresh: build(replace(options, output_dir=fresh))
         )
         assert incremental[0] == full[0], (edit, incremental, full)
         if full[0] == "ok":

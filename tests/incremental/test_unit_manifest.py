@@ -4,6 +4,7 @@ full way, and so does a missing or damaged manifest."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from dataclasses import replace
@@ -13,33 +14,36 @@ import pytest
 
 from generator.content.fingerprints import scan, snapshot
 from generator.incremental import manifest
-from generator.incremental.manifest import Report, Settings, unchanged
+from generator.incremental.manifest import Report, unchanged
+from generator.settings import BASE_URL_ENV, BuildOptions
 
 REPORT = Report(12, ("warning: x",), 1, "2025-12-01", "2025-11-20")
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+def settings(tmp_path: Path) -> BuildOptions:
     for name in ("content/topics.yaml", "theme/templates/base.html", "site/index.html"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(name)
-    made = Settings(
-        tmp_path / "content", tmp_path / "theme", tmp_path / "site", None, True, False, False,
-        today="2025-11-20",
-    )  # fmt: skip
+    made = BuildOptions(
+        content_dir=tmp_path / "content",
+        theme_dir=tmp_path / "theme",
+        output_dir=tmp_path / "site",
+        today=dt.date(2025, 11, 20),
+    )
     cache = manifest.cache_file(made.output_dir)
     cache.parent.mkdir()
     cache.write_text("{}")
     inputs, output = scan(made.content_dir, made.theme_dir), snapshot(made.output_dir)
-    manifest.write(made, inputs, output, cache, REPORT)
+    manifest.write(made, inputs, output, REPORT)
     return made
 
 
-def _unchanged(settings: Settings) -> Report | None:
-    return unchanged(settings, manifest.cache_file(settings.output_dir))
+def _unchanged(settings: BuildOptions) -> Report | None:
+    return unchanged(settings)
 
 
-def test_nothing_changed_gives_the_recorded_report(settings: Settings) -> None:
+def test_nothing_changed_gives_the_recorded_report(settings: BuildOptions) -> None:
     assert _unchanged(settings) == Report(12, ("warning: x",), 1, "2025-12-01")
     assert manifest.manifest_file(settings.output_dir).parent.name == ".briefing-cache"
 
@@ -48,13 +52,15 @@ def test_nothing_changed_gives_the_recorded_report(settings: Settings) -> None:
     "change",
     ["content/topics.yaml", "theme/templates/base.html", "site/index.html", "site/new.html"],
 )
-def test_a_changed_input_or_output_file_is_a_difference(settings: Settings, change: str) -> None:
+def test_a_changed_input_or_output_file_is_a_difference(
+    settings: BuildOptions, change: str
+) -> None:
     path = settings.content_dir.parent / change
     path.write_text("changed, and longer than before")
     assert _unchanged(settings) is None
 
 
-def test_other_settings_or_a_new_cache_file_are_a_difference(settings: Settings) -> None:
+def test_other_settings_or_a_new_cache_file_are_a_difference(settings: BuildOptions) -> None:
     assert _unchanged(replace(settings, drafts=True)) is None
     assert _unchanged(replace(settings, base_url="https://example.org/")) is None
     cache = manifest.cache_file(settings.output_dir)
@@ -62,26 +68,28 @@ def test_other_settings_or_a_new_cache_file_are_a_difference(settings: Settings)
     assert _unchanged(settings) is None
 
 
-def test_a_later_day_differs_only_once_a_held_article_is_due(settings: Settings) -> None:
-    assert _unchanged(replace(settings, today="2025-11-30")) is not None
-    assert _unchanged(replace(settings, today="2025-12-01")) is None
-    assert _unchanged(replace(settings, today="2025-11-19")) is None  # back in time
+def test_a_later_day_differs_only_once_a_held_article_is_due(settings: BuildOptions) -> None:
+    assert _unchanged(replace(settings, today=dt.date(2025, 11, 30))) is not None
+    assert _unchanged(replace(settings, today=dt.date(2025, 12, 1))) is None
+    assert _unchanged(replace(settings, today=dt.date(2025, 11, 19))) is None  # back in time
 
 
 def test_a_base_url_from_the_environment_is_a_setting(
-    settings: Settings, monkeypatch: pytest.MonkeyPatch
+    settings: BuildOptions, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(manifest.BASE_URL_ENV, "https://example.org/")
+    monkeypatch.setenv(BASE_URL_ENV, "https://example.org/")
     assert _unchanged(settings) is None
 
 
 @pytest.mark.parametrize("damage", ["", "[]", '{"key": 1}', "not json"])
-def test_a_damaged_manifest_is_a_difference_not_an_error(settings: Settings, damage: str) -> None:
+def test_a_damaged_manifest_is_a_difference_not_an_error(
+    settings: BuildOptions, damage: str
+) -> None:
     manifest.manifest_file(settings.output_dir).write_text(damage)
     assert _unchanged(settings) is None
 
 
-def test_a_wrong_type_inside_is_a_difference(settings: Settings) -> None:
+def test_a_wrong_type_inside_is_a_difference(settings: BuildOptions) -> None:
     path = manifest.manifest_file(settings.output_dir)
     data = json.loads(path.read_text())
     data["inputs"] = ["not", "a", "mapping"]
@@ -89,8 +97,8 @@ def test_a_wrong_type_inside_is_a_difference(settings: Settings) -> None:
     assert _unchanged(settings) is None
 
 
-def test_no_manifest_is_left_when_the_cache_file_is_gone(settings: Settings) -> None:
+def test_no_manifest_is_left_when_the_cache_file_is_gone(settings: BuildOptions) -> None:
     cache = manifest.cache_file(settings.output_dir)
     os.remove(cache)
-    manifest.write(settings, {}, {}, cache, REPORT)
+    manifest.write(settings, {}, {}, REPORT)
     assert not manifest.manifest_file(settings.output_dir).exists()

@@ -50,7 +50,9 @@ def multilingual(content: Path) -> Path:
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildReport]:
     root = tmp_path_factory.mktemp("languages")
     content = multilingual(root / "content")
-    return root / "site", build(BuildOptions(content, THEME, root / "site"))
+    return root / "site", build(
+        BuildOptions(content_dir=content, theme_dir=THEME, output_dir=root / "site")
+    )
 
 
 @pytest.fixture
@@ -121,7 +123,7 @@ def ukrainian_interface(tmp_path_factory: pytest.TempPathFactory) -> Path:
     content = multilingual(root / "content")
     site_yaml = content / "site.yaml"
     site_yaml.write_text(site_yaml.read_text("utf-8").replace("language: en", "language: uk"))
-    build(BuildOptions(content, THEME, root / "site"))
+    build(BuildOptions(content_dir=content, theme_dir=THEME, output_dir=root / "site"))
     return root / "site"
 
 

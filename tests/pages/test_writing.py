@@ -64,7 +64,9 @@ def writer_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def writer_site(writer_content: Path) -> Path:
     output = writer_content.parent / "site"
-    build(BuildOptions(writer_content, THEME, output, search=False))
+    build(
+        BuildOptions(content_dir=writer_content, theme_dir=THEME, output_dir=output, search=False)
+    )
     return output
 
 
@@ -198,7 +200,11 @@ def test_an_edited_or_dropped_image_is_updated_in_place(
     """The preview's path: a second build of the same Builder writes in place."""
     content = tmp_path / "content"
     shutil.copytree(writer_content, content)
-    builder = Builder(BuildOptions(content, THEME, tmp_path / "site", search=False))
+    builder = Builder(
+        BuildOptions(
+            content_dir=content, theme_dir=THEME, output_dir=tmp_path / "site", search=False
+        )
+    )
     builder.build()
     published = tmp_path / "site" / "articles" / "first"
     save_image(content / "articles" / "first" / "map.png", (320, 100))

@@ -16,7 +16,7 @@ from generator.pipeline.builder import BuildOptions, build
 
 def test_two_builds_are_byte_identical(real_site: Path, tmp_path: Path) -> None:
     second = tmp_path / "again"
-    build(BuildOptions(CONTENT, THEME, second))
+    build(BuildOptions(content_dir=CONTENT, theme_dir=THEME, output_dir=second))
     first_tree, second_tree = tree(real_site), tree(second)
     assert first_tree.keys() == second_tree.keys()
     differing = [name for name in first_tree if first_tree[name] != second_tree[name]]
@@ -25,10 +25,10 @@ def test_two_builds_are_byte_identical(real_site: Path, tmp_path: Path) -> None:
 
 def test_rebuild_replaces_the_site_and_leaves_no_temp_folder(tmp_path: Path) -> None:
     output = tmp_path / "site"
-    build(BuildOptions(CONTENT, THEME, output, search=False))
+    build(BuildOptions(content_dir=CONTENT, theme_dir=THEME, output_dir=output, search=False))
     (output / "stale.html").write_text("old")
     (tmp_path / f".site-new-site-{2**22 + 1}").mkdir()  # left by a killed build
-    build(BuildOptions(CONTENT, THEME, output, search=False))
+    build(BuildOptions(content_dir=CONTENT, theme_dir=THEME, output_dir=output, search=False))
     assert not (output / "stale.html").exists()
     assert (output / "index.html").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
@@ -36,7 +36,15 @@ def test_rebuild_replaces_the_site_and_leaves_no_temp_folder(tmp_path: Path) -> 
 
 def test_base_url_override_prefixes_every_link(tmp_path: Path) -> None:
     output = tmp_path / "site"
-    build(BuildOptions(CONTENT, THEME, output, "https://example.github.io/briefing/", False))
+    build(
+        BuildOptions(
+            content_dir=CONTENT,
+            theme_dir=THEME,
+            output_dir=output,
+            base_url="https://example.github.io/briefing/",
+            search=False,
+        )
+    )
     home = (output / "index.html").read_text()
     assert 'href="/briefing/topics/ankara-meeting/"' in home
     assert 'href="/topics/' not in home

@@ -19,6 +19,7 @@ from previewing import get
 from generator import output
 from generator.cli import main
 from generator.pipeline.builder import BuildOptions, build
+from generator.routes import OUTPUT_MARKER
 from generator.search import index as search
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -94,7 +95,7 @@ def test_concurrent_builds_leave_a_complete_site(tmp_path: Path) -> None:
     content = tmp_path / "content"
     write_corpus(content, 40, topics=5, entities=30)
     reference = tmp_path / "reference"
-    build(BuildOptions(content, THEME, reference, search=False))
+    build(BuildOptions(content_dir=content, theme_dir=THEME, output_dir=reference, search=False))
     site = tmp_path / "site"
     command = [sys.executable, "-m", "generator", *site_args("build", content, site, "--no-search")]
     for _ in range(2):
@@ -161,7 +162,7 @@ def test_an_output_made_by_a_build_is_replaced(project: Path) -> None:
     (project / "site" / "stale.html").write_text("old")
     assert briefing(*args, cwd=project).returncode == 0
     assert not (project / "site" / "stale.html").exists()
-    assert (project / "site" / output.MARKER).is_file()
+    assert (project / "site" / OUTPUT_MARKER).is_file()
 
 
 # Finding 3: Pagefind's files were read before it finished writing them.
@@ -221,7 +222,7 @@ def test_consecutive_indexed_builds_each_give_a_whole_bundle(tmp_path: Path) -> 
     site = tmp_path / "site"
     bundles = []
     for _ in range(2):
-        build(BuildOptions(content, THEME, site))
+        build(BuildOptions(content_dir=content, theme_dir=THEME, output_dir=site))
         bundle_dir = site / "pagefind"
         bundle = {str(p.relative_to(bundle_dir)): p.read_bytes()
                   for p in bundle_dir.rglob("*") if p.is_file()}
@@ -241,8 +242,8 @@ def test_output_is_the_same_on_tmpfs_and_on_disk(tmp_path: Path) -> None:
     shm = Path("/dev/shm") / f"briefing-test-{os.getpid()}"
     try:
         shutil.copytree(CONTENT, shm / "content")
-        build(BuildOptions(shm / "content", THEME, shm / "site"))
-        build(BuildOptions(on_disk / "content", THEME, with_files))
+        build(BuildOptions(content_dir=shm / "content", theme_dir=THEME, output_dir=shm / "site"))
+        build(BuildOptions(content_dir=on_disk / "content", theme_dir=THEME, output_dir=with_files))
         assert tree(shm / "site") == tree(with_files)
     finally:
         shutil.rmtree(shm, ignore_errors=True)
@@ -270,7 +271,9 @@ def test_static_files_are_published_without_secrets_or_backups(
     leaky_theme: Path, mini_content: Path, tmp_path: Path, serve_dir
 ) -> None:
     site = tmp_path / "site"
-    build(BuildOptions(mini_content, leaky_theme, site, search=False))
+    build(
+        BuildOptions(content_dir=mini_content, theme_dir=leaky_theme, output_dir=site, search=False)
+    )
     published = {p.name for p in (site / "static").iterdir()}
     assert published == {p.name for p in (THEME / "static").iterdir()} | {"linked.css"}
     for name in (".env", ".git", "style.css~", ".style.css.swp", "#style.css#", "notes.bak",

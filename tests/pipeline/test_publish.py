@@ -25,7 +25,7 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 @pytest.fixture(scope="module")
 def sub_path_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("pages") / "site"
-    build(BuildOptions(CONTENT, THEME, output, BASE_URL))
+    build(BuildOptions(content_dir=CONTENT, theme_dir=THEME, output_dir=output, base_url=BASE_URL))
     return output
 
 
@@ -247,7 +247,11 @@ def test_script_end_tag_in_a_title_stays_inside_json_ld(tmp_path: Path) -> None:
 
     content = hostile_content(tmp_path)
     output = tmp_path / "site"
-    build(BuildOptions(content, THEME, output, BASE_URL, search=False))
+    build(
+        BuildOptions(
+            content_dir=content, theme_dir=THEME, output_dir=output, base_url=BASE_URL, search=False
+        )
+    )
     data = json_ld(output / "articles" / "hostile" / "index.html")
     assert data["headline"] == TITLE
 

@@ -22,15 +22,23 @@ def test_parallel_build_is_byte_identical_and_reports_progress(tmp_path: Path) -
     calls: list[tuple[int, int]] = []
     parallel = build(
         BuildOptions(
-            content,
-            THEME,
-            tmp_path / "two",
+            content_dir=content,
+            theme_dir=THEME,
+            output_dir=tmp_path / "two",
             search=False,
             workers=2,
             progress=lambda done, total: calls.append((done, total)),
         )
     )
-    build(BuildOptions(content, THEME, tmp_path / "one", search=False, workers=1))
+    build(
+        BuildOptions(
+            content_dir=content,
+            theme_dir=THEME,
+            output_dir=tmp_path / "one",
+            search=False,
+            workers=1,
+        )
+    )
     assert parallel.pages > 600  # enough for two workers
     assert tree(tmp_path / "two") == tree(tmp_path / "one")
     assert calls[-1] == (parallel.pages, parallel.pages)

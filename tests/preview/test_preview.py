@@ -416,7 +416,14 @@ def test_the_preview_survives_hostile_saves_and_keeps_answering(server: Server) 
 def test_requests_are_answered_during_a_slow_rebuild(tmp_path: Path) -> None:
     content, output = tmp_path / "content", tmp_path / "site"
     shutil.copytree(CONTENT, content)
-    preview = Preview(BuildOptions(content, ROOT / "themes" / "default", output, search=False))
+    preview = Preview(
+        BuildOptions(
+            content_dir=content,
+            theme_dir=ROOT / "themes" / "default",
+            output_dir=output,
+            search=False,
+        )
+    )
     assert preview.rebuild() is not None
     server = make_server(output, "/", broadcaster=preview.broadcaster)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -446,7 +453,13 @@ def test_requests_are_answered_during_a_slow_rebuild(tmp_path: Path) -> None:
 
 
 def test_a_rebuild_far_slower_than_the_full_build_is_reported(tmp_path: Path, capsys) -> None:
-    preview = Preview(BuildOptions(tmp_path / "content", ROOT / "themes" / "default", tmp_path))
+    preview = Preview(
+        BuildOptions(
+            content_dir=tmp_path / "content",
+            theme_dir=ROOT / "themes" / "default",
+            output_dir=tmp_path,
+        )
+    )
     report = BuildReport(10, (), (), (), 1.0, tmp_path, "/", full=True)
     preview._note_if_slow(report)
     preview._note_if_slow(replace(report, full=False, seconds=0.2))

@@ -32,7 +32,11 @@ def test_cards_are_1200_by_630_and_identical_between_builds(
 ) -> None:
     first, second = tmp_path / "one", tmp_path / "two"
     for output in (first, second):
-        build(BuildOptions(mini_content, output_dir=output, base_url=BASE_URL, search=False))
+        build(
+            BuildOptions(
+                content_dir=mini_content, output_dir=output, base_url=BASE_URL, search=False
+            )
+        )
     for page in ("topics/ankara-meeting", "articles/first", "articles/second"):
         card = card_of(first, page)
         with Image.open(card) as image:
@@ -103,7 +107,9 @@ def test_the_cache_keeps_cards_when_the_output_is_gone(
     """As in CI, where only .briefing-cache/ is restored: no card is drawn again, and a
     stored card cut short is drawn again rather than published."""
     site = tmp_path / "site"
-    options = BuildOptions(mini_content, output_dir=site, search=False, workers=1, cache=True)
+    options = BuildOptions(
+        content_dir=mini_content, output_dir=site, search=False, workers=1, cache=True
+    )
     build(options)
     cold = tree(site)
     store = tmp_path / ".briefing-cache" / "site.cards"
@@ -162,7 +168,7 @@ def test_a_chinese_title_is_drawn_with_the_fallback_font() -> None:
 
 def test_default_cards_for_every_page_kind(mini_content: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
-    build(BuildOptions(mini_content, output_dir=site, base_url=BASE_URL, search=False))
+    build(BuildOptions(content_dir=mini_content, output_dir=site, base_url=BASE_URL, search=False))
     for page in ("", "topics", "articles", "sources", "entities", "timeline", "search"):
         with Image.open(card_of(site, page)) as image:
             assert image.size == (1200, 630), page

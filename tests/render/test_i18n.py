@@ -68,7 +68,9 @@ def ukrainian_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site_yaml.write_text(site_yaml.read_text("utf-8").replace("language: en", "language: uk"))
     first = content / "articles" / "first.md"
     first.write_text(first.read_text("utf-8") + "\nA note.[^1]\n\n[^1]: The wire.\n")
-    build(BuildOptions(content, THEME, root / "site", search=False))
+    build(
+        BuildOptions(content_dir=content, theme_dir=THEME, output_dir=root / "site", search=False)
+    )
     return root / "site"
 
 

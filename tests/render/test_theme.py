@@ -29,7 +29,7 @@ def test_a_site_overrides_one_template_and_one_static_file(
     (own / "static" / "style.css").write_text(":root { --header-bg: #7a1f1f; }", "utf-8")
     (own / "static" / "extra.js").write_text("// ours", encoding="utf-8")
     output = tmp_path / "site"
-    build(BuildOptions(mini_content, own, output, search=False))
+    build(BuildOptions(content_dir=mini_content, theme_dir=own, output_dir=output, search=False))
 
     assert parse(output / "topics" / "index.html").select_one("h1.own").get_text() == "Our topics"
     home = parse(output / "index.html")  # home.html and base.html from the package
@@ -45,7 +45,14 @@ def test_a_site_with_no_theme_folder_uses_the_packaged_one(
     mini_content: Path, tmp_path: Path
 ) -> None:
     output = tmp_path / "site"
-    build(BuildOptions(mini_content, tmp_path / "themes" / "default", output, search=False))
+    build(
+        BuildOptions(
+            content_dir=mini_content,
+            theme_dir=tmp_path / "themes" / "default",
+            output_dir=output,
+            search=False,
+        )
+    )
     assert parse(output / "index.html").select_one("link[rel=stylesheet]") is not None
     assert (output / "static" / "style.css").is_file()
 

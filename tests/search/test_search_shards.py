@@ -38,7 +38,9 @@ async ([query, sort]) => {
 @pytest.fixture(scope="module")
 def sharded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("sharded") / "site"
-    build(BuildOptions(CONTENT, THEME, output, search_shards=SHARDS))
+    build(
+        BuildOptions(content_dir=CONTENT, theme_dir=THEME, output_dir=output, search_shards=SHARDS)
+    )
     return output
 
 
@@ -70,7 +72,13 @@ def test_a_sharded_bundle_lists_its_shards_each_a_whole_pagefind_bundle(
 def test_an_edit_re_indexes_only_its_shard_and_warm_equals_cold(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
-    options = BuildOptions(content, THEME, tmp_path / "site", workers=1, search_shards=SHARDS)
+    options = BuildOptions(
+        content_dir=content,
+        theme_dir=THEME,
+        output_dir=tmp_path / "site",
+        workers=1,
+        search_shards=SHARDS,
+    )
     builder = Builder(options)
     builder.build()
     before = tree(options.output_dir)
@@ -88,7 +96,7 @@ def test_an_edit_re_indexes_only_its_shard_and_warm_equals_cold(tmp_path: Path) 
     assert f"{SEARCH_FOLDER}/{MANIFEST}" in changed
 
     cold = tmp_path / "cold"
-    build(BuildOptions(content, THEME, cold, search_shards=SHARDS))
+    build(BuildOptions(content_dir=content, theme_dir=THEME, output_dir=cold, search_shards=SHARDS))
     assert tree(cold) == after
 
 
@@ -97,7 +105,13 @@ def test_the_preview_finds_an_edited_word_once_search_catches_up(
 ) -> None:
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
-    options = BuildOptions(content, THEME, tmp_path / "site", workers=1, search_shards=SHARDS)
+    options = BuildOptions(
+        content_dir=content,
+        theme_dir=THEME,
+        output_dir=tmp_path / "site",
+        workers=1,
+        search_shards=SHARDS,
+    )
     builder = Builder(options)
     builder.build()
     url = serve_dir(options.output_dir) + "/search/"
@@ -154,7 +168,15 @@ def test_the_merged_shards_sort_by_date_as_one_bundle_does(
 def test_sharded_search_works_under_a_sub_path(tmp_path: Path, serve_dir, browser: Browser) -> None:
     output = tmp_path / "site"
     base = "https://example.org/briefing/"
-    build(BuildOptions(CONTENT, THEME, output, base_url=base, search_shards=SHARDS))
+    build(
+        BuildOptions(
+            content_dir=CONTENT,
+            theme_dir=THEME,
+            output_dir=output,
+            base_url=base,
+            search_shards=SHARDS,
+        )
+    )
     page = browser.new_page()
     try:
         page.goto(serve_dir(output, "/briefing/") + "/briefing/search/")
@@ -166,7 +188,13 @@ def test_sharded_search_works_under_a_sub_path(tmp_path: Path, serve_dir, browse
 
 
 def test_a_damaged_shard_of_the_published_bundle_is_indexed_again(tmp_path: Path) -> None:
-    options = BuildOptions(CONTENT, THEME, tmp_path / "site", workers=1, search_shards=SHARDS)
+    options = BuildOptions(
+        content_dir=CONTENT,
+        theme_dir=THEME,
+        output_dir=tmp_path / "site",
+        workers=1,
+        search_shards=SHARDS,
+    )
     builder = Builder(options)
     builder.build()
     whole = tree(options.output_dir)

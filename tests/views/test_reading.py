@@ -138,7 +138,7 @@ def test_a_fact_added_later_updates_the_topic_and_leads_whats_new(
         encoding="utf-8",
     )
     output = tmp_path / "site"
-    build(BuildOptions(mini_content, THEME, output))
+    build(BuildOptions(content_dir=mini_content, theme_dir=THEME, output_dir=output))
     topic = parse(output / "topics" / "ankara-meeting" / "index.html")
     assert topic.select_one(".updated time")["datetime"] == "2025-12-01"
     first = parse(output / "whats-new" / "index.html").select_one(".changes > li")

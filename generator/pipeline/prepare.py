@@ -1,0 +1,297 @@
+"""The stages that gather everything before anything is written: load -> model -> evidence
+and near copies (in the background on a large site) -> texts -> link graph -> pages and
+their social cards -> warnings. Each is a function of the one before; what one build keeps
+for the next (the Markdown parser, the near-copy search, the claims' supports) comes in as
+a `Memory` and goes out as a new one, never written on the builder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence, Set
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from generator.content.drafts import without_drafts
+from generator.content.fingerprints import Fingerprint
+from generator.content.known_fields import unknown_field_warnings
+from generator.content.load import RawContent, load_content, skipped_files
+from generator.content.model import Site, build_site
+from generator.content.schedule import Held, marked_scheduled, without_scheduled
+from generator.copies.lineage import lineage
+from generator.copies.near_copies import Found, NearCopySearch
+from generator.copies.signatures import Signature
+from generator.errors import ContentError, ContentErrors
+from generator.evidence import site_check as support
+from generator.evidence.provenance import article_grade
+from generator.evidence.summaries import check_summaries
+from generator.i18n import strings_for
+from generator.incremental import cache
+from generator.incremental.state import BuildState
+from generator.pages.internal_links import check_internal_links
+from generator.pages.kinds import PAGE_KINDS, build_pages
+from generator.pages.page import Page
+from generator.pipeline.stages import StageClock
+from generator.pipeline.warnings import content_warnings, near_copies_soon
+from generator.reads.link_graph import LinkGraph, build_graph
+from generator.reads.reader import SiteData
+from generator.render import cards
+from generator.render.theme import Theme
+from generator.routes import Routes
+from generator.settings import BuildOptions
+from generator.text import images
+from generator.text.entity_links import EntityMatcher, build_matcher, entity_links_plugin
+from generator.text.footnotes import footnote_labels
+from generator.text.markdown import Markdown
+from generator.text.paragraph_ids import paragraph_ids_plugin
+from generator.text.rendered import MarkdownResult
+from generator.text.texts import Texts, render_texts
+
+BACKGROUND_NEAR_COPIES = 500  # articles from which near-copy search and the support check
+# each get their own process (beside Markdown rendering) on a full build
+Bodies = Mapping[str, tuple[str, MarkdownResult]]  # slug -> (text, what it rendered to)
+NearCopies = tuple[str, list[Found]]  # (digest of the articles searched, what was found)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """The site up to its list of pages: what the render stage needs."""
+
+    raw: RawContent
+    data: SiteData
+    pages: tuple[Page, ...]
+    warnings: tuple[ContentError, ...]
+    cards: Mapping[str, cards.Card]  # the social card of a page, by its path
+    held: Held
+    images: tuple[images.LocalImage, ...] = ()  # articles' own images, to publish
+
+
+@dataclass(frozen=True, slots=True)
+class ParserKey:
+    """What a rendered body depends on beyond its text."""
+
+    entities: Fingerprint | None  # entities.yaml as scanned
+    routes: Routes
+    language: str  # of the footnotes' labels
+
+
+@dataclass(frozen=True, slots=True)
+class Parser:
+    key: ParserKey
+    markdown: Markdown
+    matcher: EntityMatcher
+
+
+@dataclass(frozen=True, slots=True)
+class NearCopyMemory:
+    """What the next near-copy search starts from."""
+
+    found: NearCopies | None = None  # the last answer (saved in the cache)
+    signatures: Mapping[bytes, Signature] = field(default_factory=dict)  # by body digest
+    signed: frozenset[bytes] = frozenset()  # the bodies the last search signed
+    search: NearCopySearch | None = None  # the last search, without its new signatures
+
+
+@dataclass(frozen=True, slots=True)
+class Warm:
+    """What the last process's build (the persistent cache) lends the first build."""
+
+    near_copies: NearCopies | None  # its answer: taken as it is if the articles are the same
+    bodies: Bodies  # its rendered bodies, if this build's parser links as its parser did
+    entity_key: tuple  # how its bodies were linked (`entity_key`)
+
+
+@dataclass(frozen=True, slots=True)
+class Memory:
+    """What a Builder keeps from one build for the next, beyond the BuildState."""
+
+    parser: Parser | None = None  # rebuilt when the entity table, routes or language change
+    near_copies: NearCopyMemory = NearCopyMemory()
+    evidence: support.Memo = field(default_factory=dict)  # claims' supports by their inputs
+    warm: Warm | None = None  # only until the first build has used it
+
+
+def entity_key(content_dir: Path, parser: Parser | None) -> tuple:
+    """How the bodies were linked: the entity table's bytes, the routes, the language."""
+    routes, language = (parser.key.routes, parser.key.language) if parser else (None, None)
+    return (cache.file_digest(content_dir / "entities.yaml"), routes, language)
+
+
+def prepare(
+    options: BuildOptions,
+    fingerprints: Mapping[str, Fingerprint],
+    base: BuildState | None,
+    changed: Set[str] | None,
+    memory: Memory,
+    clock: StageClock,
+) -> tuple[Prepared, Memory]:
+    """Every stage up to the list of pages, from `base`'s records and bodies where the
+    inputs did not change. Near copies and evidence may run in the background: their
+    stages are the wait."""
+    stage = clock.stage
+    with stage("load"):
+        raw = load_content(options.content_dir, _reusable(base, changed, options.content_dir))
+    with stage("model"):
+        site, held, model_warnings = _site_as_of(raw, options)
+        routes = Routes(site.config.base_url, site.config.base_path)
+    background = options.workers > 1 and len(site.articles) >= BACKGROUND_NEAR_COPIES
+    with stage("near copies"):
+        near_copies = _near_copies_soon(site, options, memory, background)
+    with stage("evidence"):
+        evidence_soon = support.check_site_soon(site, memory.evidence, background and base is None)
+    with stage("texts"):
+        parser, earlier = _parser(site, routes, fingerprints, base, memory, options.content_dir)
+        resolvers = images.article_resolvers(site.articles, routes)
+        texts = render_texts(site, parser.markdown, earlier, resolvers)
+    with stage("evidence"):
+        checked = evidence_soon()
+        evidence_warnings = _evidence_warnings(site, checked.evidence)
+    with stage("pages"):
+        graph = build_graph(site, texts.bodies, parser.matcher)
+        pages = tuple(build_pages(site, graph, texts, routes, PAGE_KINDS))
+    with stage("cards"):
+        page_cards = _cards(site, graph, routes, pages, options.theme_dir)
+        pages = cards.with_cards(pages, page_cards)
+    with stage("pages"):
+        local_images = _checked_links_and_images(site, texts, pages, resolvers)
+    with stage("near copies"):
+        copies = near_copies()
+    with stage("evidence"):
+        summaries = check_summaries(site)
+    with stage("model"):
+        more = [
+            *evidence_warnings,
+            *summaries.warnings(),
+            *model_warnings,
+            *unknown_field_warnings(raw),
+            *cards.undrawable_warnings(page_cards, raw.site.at("title")),
+        ]
+        found = list(copies.found[1]) if copies.found else []
+        warnings = _warnings(site, graph, found, more, options)
+        data = SiteData(
+            site, graph, texts, routes, checked.evidence, lineage(site, found), summaries
+        )
+    prepared = Prepared(raw, data, pages, warnings, page_cards, held, local_images)
+    return prepared, Memory(parser, copies, checked.memo, warm=None)
+
+
+def _reusable(base: BuildState | None, changed: Set[str] | None, content_dir: Path) -> dict:
+    """Records loaded by the last build from files that have not changed since."""
+    if base is None or changed is None:
+        return {}
+    return {
+        path: record
+        for path, record in base.records.items()
+        if path.relative_to(content_dir).as_posix() not in changed
+    }
+
+
+def _site_as_of(raw: RawContent, options: BuildOptions) -> tuple[Site, Held, list[ContentError]]:
+    """The site without drafts (unless asked for) and without the articles dated after the
+    day, or with them marked (--future)."""
+    site = build_site(raw, options.base_url)
+    site, draft_warnings = (site, []) if options.drafts else without_drafts(site)
+    today = options.day()
+    if options.future:
+        return marked_scheduled(site, today), Held(as_of=today), draft_warnings
+    site, schedule_warnings, held = without_scheduled(site, today)
+    return site, held, [*draft_warnings, *schedule_warnings]
+
+
+def _near_copies_soon(
+    site: Site, options: BuildOptions, memory: Memory, background: bool
+) -> Callable[[], NearCopyMemory]:
+    """Near-copy detection reads every article; a full build searches them all (or takes
+    the cache's answer if the articles are the same), a rebuild re-queries only the
+    changed ones from the last search: provenance on the pages needs it."""
+    articles = tuple(site.articles.values())
+    key = cache.articles_digest(articles) if options.cache else ""
+    last = memory.near_copies
+    warm = memory.warm.near_copies if memory.warm else None
+    if warm is not None and warm[0] == key:
+        return lambda: replace(last, found=warm)
+    known = last.signatures
+    found = near_copies_soon(articles, known, last.search, background)
+
+    def result() -> NearCopyMemory:
+        answer = found()
+        return NearCopyMemory(
+            found=(key, list(answer.found)),
+            signatures={d: answer.signed.get(d) or known[d] for d in answer.digests},
+            signed=frozenset(answer.signed),
+            search=replace(answer, signed={}),  # its signatures are kept apart
+        )
+
+    return result
+
+
+def _parser(
+    site: Site,
+    routes: Routes,
+    fingerprints: Mapping[str, Fingerprint],
+    base: BuildState | None,
+    memory: Memory,
+    content_dir: Path,
+) -> tuple[Parser, Bodies]:
+    """The parser, with the bodies it rendered before (none when it is new, unless the
+    cache's were linked the same way)."""
+    key = ParserKey(fingerprints.get("entities.yaml"), routes, site.config.language)
+    if memory.parser is not None and memory.parser.key == key:
+        return memory.parser, base.bodies if base else {}
+    matcher = build_matcher(site.entities.values())
+    plugin = (entity_links_plugin, {"matcher": matcher, "routes": routes})
+    labels = footnote_labels(strings_for(site.config.language))
+    parser = Parser(key, Markdown(plugin, (paragraph_ids_plugin, {}), labels=labels), matcher)
+    warm = memory.warm
+    if warm is not None and warm.entity_key == entity_key(content_dir, parser):
+        return parser, warm.bodies  # linked the same way
+    return parser, {}
+
+
+def _evidence_warnings(site: Site, evidence: support.SiteEvidence) -> list[ContentError]:
+    """The evidence's warnings; its errors stop the build, with the warnings (an error
+    never hides them)."""
+    languages = {slug: a.language for slug, a in site.articles.items() if a.language}
+    errors, warnings = support.evidence_problems(evidence, languages, site.config.language)
+    if errors:
+        raise ContentErrors([*errors, *warnings])
+    return warnings
+
+
+def _cards(
+    site: Site, graph: LinkGraph, routes: Routes, pages: Sequence[Page], theme_dir: Path
+) -> dict[str, cards.Card]:
+    theme = Theme.for_site(theme_dir)
+    colours = cards.theme_colours(theme.static_file("style.css"))
+    grades = {slug: article_grade(site, article) for slug, article in site.articles.items()}
+    return cards.site_cards(site, graph, grades, colours, routes, pages)
+
+
+def _checked_links_and_images(
+    site: Site, texts: Texts, pages: tuple[Page, ...], resolvers: Mapping[str, images.Resolver]
+) -> tuple[images.LocalImage, ...]:
+    """The local images to publish; every broken link and image reported at once."""
+    errors: list[ContentError] = []
+    try:
+        check_internal_links(site, texts.bodies, pages)
+    except ContentErrors as problems:
+        errors += problems.errors
+    try:
+        found = images.site_images(site.articles, texts.bodies, resolvers)
+    except ContentErrors as problems:
+        errors += problems.errors
+    if errors:
+        raise ContentErrors(errors)
+    return found
+
+
+def _warnings(
+    site: Site,
+    graph: LinkGraph,
+    copies: list[Found],
+    more: list[ContentError],
+    options: BuildOptions,
+) -> tuple[ContentError, ...]:
+    skipped = skipped_files(options.content_dir)
+    warnings = tuple(sorted([*content_warnings(site, graph, copies), *skipped, *more]))
+    if options.strict and warnings:
+        raise ContentErrors(replace(w, severity="error") for w in warnings)
+    return warnings

@@ -1,0 +1,187 @@
+"""The three ways a build writes its pages, each a unit that is committed whole or not at
+all (Lektor's artifact-and-commit, at the scale of a folder or of a file):
+
+- `into_new_folder`: a whole new site in a temporary folder beside the output, indexed,
+  then swapped in (a first build; `make build --no-cache`);
+- `into_linked_folder`: the same, but the new folder starts as hard links to the current
+  output and only the changed pages are replaced (a new process, warm from the cache);
+  nothing is swapped if no page's bytes changed;
+- `in_place`: each changed page replaced atomically in the served folder, the search
+  index left for later (a rebuild in the preview).
+
+The caller holds the output's lock (pipeline/lock.py)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import output
+from generator.incremental import cache
+from generator.incremental.state import BuildState
+from generator.pages.page import Page
+from generator.pipeline.parallel import PageWriter, render_and_write
+from generator.pipeline.prepare import Prepared
+from generator.pipeline.stages import StageClock
+from generator.render import cards
+from generator.render.jinja import RecordingEnvironment
+from generator.render.theme import Theme
+from generator.routes import (
+    NO_JEKYLL,
+    OUTPUT_MARKER,
+    SEARCH_FOLDER,
+    STATIC_FOLDER,
+    output_file,
+)
+from generator.search.index import write_search_index
+from generator.settings import BuildOptions
+from generator.text import images
+
+
+@dataclass(frozen=True, slots=True)
+class WriteJob:
+    options: BuildOptions
+    env: RecordingEnvironment
+    pages: Sequence[Page]  # the pages to render: all, or those whose reads changed
+    prepared: Prepared
+    previous: BuildState | None  # what the output holds now (None: write a whole site)
+    clock: StageClock
+    card_digests: dict[str, str]  # card name -> sha256 of the PNG drawn; kept across builds
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    writer: PageWriter  # what was rendered, written, read
+    deleted: tuple[str, ...] = ()  # page paths whose file was removed
+    indexed: bool = True  # the search index went with the pages (not when written in place)
+    whole: bool = False  # a whole new site was swapped in
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.writer.written or self.deleted)
+
+
+class _NothingChanged(Exception):
+    """Every page rendered to the bytes it had: the new folder is not swapped in."""
+
+
+def into_new_folder(job: WriteJob) -> Written:
+    """Render into a temporary folder beside the output, index it, swap it in."""
+    options, stage = job.options, job.clock.stage
+    writer = PageWriter(Path())
+
+    def fill(temp: Path) -> None:
+        writer.directory = temp
+        images.write_images(job.prepared.images, temp)
+        with stage("render"):
+            data = job.prepared.data
+            render_and_write(job.env, job.pages, data, writer, options.workers, options.progress)
+        with stage("cards"):
+            _write_cards(job, temp)
+        output.copy_static(Theme.for_site(options.theme_dir).static_files(), temp)
+        output.write_file(temp, NO_JEKYLL, "")
+        if options.search:
+            with stage("search"):
+                language = job.prepared.data.site.config.language
+                write_search_index(temp, language, shards=options.search_shards)
+
+    with stage("write"):
+        output.publish(options.output_dir, fill, _protected(options))
+    return Written(writer, whole=True)
+
+
+def into_linked_folder(job: WriteJob) -> Written:
+    """Like a full build, a new folder swapped in whole (re-indexed, verified), but made
+    of hard links to the current output with only the changed pages replaced."""
+    assert job.previous is not None
+    options, out = job.options, job.options.output_dir
+    writer = PageWriter(Path(), dict(job.previous.hashes), atomic=True)  # never in place
+    deleted = _vanished(job.prepared, job.previous)
+
+    def fill(temp: Path) -> None:
+        # the search bundle is not linked: its unchanged shards are, by the search stage
+        output.link_tree(out, temp, (SEARCH_FOLDER,) if options.search else ())
+        (temp / OUTPUT_MARKER).unlink(missing_ok=True)  # publish writes it anew
+        writer.directory = temp
+        _update_pages(job, writer, deleted)
+        if not (writer.written or deleted):
+            raise _NothingChanged
+        if options.search:
+            with job.clock.stage("search"):
+                write_search_index(
+                    temp,
+                    job.prepared.data.site.config.language,
+                    shards=options.search_shards,
+                    previous=out / SEARCH_FOLDER,  # its unchanged shards are reused
+                )
+
+    with contextlib.suppress(_NothingChanged), job.clock.stage("write"):
+        output.publish(out, fill, _protected(options))
+    return Written(writer, deleted)
+
+
+def in_place(job: WriteJob, static_changed: bool) -> Written:
+    """Write the pages whose output changed, each atomically, in the served folder; then
+    the theme's static files, if one changed."""
+    assert job.previous is not None
+    out = job.options.output_dir
+    writer = PageWriter(out, dict(job.previous.hashes), atomic=True)
+    deleted = _vanished(job.prepared, job.previous)
+    with job.clock.stage("write"):
+        _update_pages(job, writer, deleted)
+        if static_changed:
+            static = Theme.for_site(job.options.theme_dir).static_files()
+            output.sync_static(static, out / STATIC_FOLDER)
+    return Written(writer, deleted, indexed=False)
+
+
+def _update_pages(job: WriteJob, writer: PageWriter, deleted: tuple[str, ...]) -> None:
+    """Bring the pages in `writer.directory` up to date: new social cards first (so no
+    page is served before the card it names), the changed pages, then remove the pages
+    and cards that are gone."""
+    directory = writer.directory
+    with job.clock.stage("cards"):
+        _write_cards(job, directory)
+    images.write_images(job.prepared.images, directory)
+    with job.clock.stage("render"):
+        render_and_write(job.env, job.pages, job.prepared.data, writer, job.options.workers)
+    for path in deleted:
+        output.remove_page(directory, output_file(path))
+    cards.remove_other_cards(job.prepared.cards.values(), directory)
+
+
+def _write_cards(job: WriteJob, directory: Path) -> None:
+    """Cards not already in `directory`: copied from the last build's or the cache's card
+    store, else drawn."""
+    options, page_cards = job.options, job.prepared.cards.values()
+    reuse = options.output_dir / cards.CARDS_DIR
+    store = cache.card_store(options.output_dir) if options.cache else None
+    known = job.card_digests
+    if store is not None:
+        known.update({k: v for k, v in cards.read_index(store).items() if k not in known})
+    cards.write_cards(page_cards, directory, reuse, options.workers, store, known)
+    if store is not None:
+        cards.keep_only(page_cards, store, known)
+
+
+def _protected(options: BuildOptions) -> tuple[Path, ...]:
+    """Folders a new output must never replace or hold."""
+    return (options.content_dir, options.theme_dir, Path.cwd())
+
+
+def _vanished(prepared: Prepared, previous: BuildState) -> tuple[str, ...]:
+    """The pages the last build wrote that this one no longer has."""
+    return tuple(sorted(previous.reads.keys() - {page.path for page in prepared.pages}))
+
+
+def refresh_search(options: BuildOptions, language: str) -> None:
+    """Re-index the output folder and swap the new bundle in (after in-place writes)."""
+    out = options.output_dir
+    output.replace_folder(
+        out / SEARCH_FOLDER,
+        lambda temp: write_search_index(
+            out, language, temp, shards=options.search_shards, previous=out / SEARCH_FOLDER
+        ),
+    )
