@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.authoring import plain_text as importer
 from generator.authoring.feeds import feed_entries, is_feed
+from generator.content.assemble import assemble_site, check_article, check_ids
 from generator.content.fingerprints import link_out
 from generator.content.load import (
     RawArticle,
@@ -25,7 +26,6 @@ from generator.content.load import (
     load_yaml_file,
     split_front_matter,
 )
-from generator.content.model import assemble_site, check_article, check_ids
 from generator.content.slug import is_slug, slugify
 from generator.content.yamlpos import Located
 from generator.copies.new_text import EXACT_COPY_SHARE, CopyIndex

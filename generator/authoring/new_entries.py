@@ -14,9 +14,10 @@ from pathlib import Path
 
 import yaml
 
+from generator.content.assemble import build_site
 from generator.content.curation import RELIABILITY
 from generator.content.load import RawContent, load_content, read_text
-from generator.content.model import ENTITY_KINDS, build_site
+from generator.content.model import ENTITY_KINDS
 from generator.content.slug import slugify
 from generator.content.yamlpos import parse_yaml
 from generator.errors import ContentError, ContentErrors, Position, did_you_mean

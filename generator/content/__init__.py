@@ -1,3 +1,4 @@
 """Content: the files of content/ -> raw records, each value with its file:line
 (`load`, `yamlpos`, `fields`) -> one validated, cross-referenced `Site` of frozen records
-(`model`, `curation`); then what is published (`drafts`, `schedule`)."""
+(`assemble` of `yaml_records`, `articles`, `field_rules` and `curation` into `model`);
+then what is published (`drafts`, `schedule`)."""

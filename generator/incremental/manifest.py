@@ -22,7 +22,7 @@ from generator.content.fingerprints import Fingerprint, scan, snapshot
 
 FOLDER = ".briefing-cache"
 FORMAT = 1
-BASE_URL_ENV = "BRIEFING_BASE_URL"  # model.BASE_URL_ENV: the build reads it too
+BASE_URL_ENV = "BRIEFING_BASE_URL"  # assemble.BASE_URL_ENV: the build reads it too
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,11 +18,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import output
+from generator.content.assemble import build_site
 from generator.content.drafts import without_drafts
 from generator.content.fingerprints import Fingerprint, scan, snapshot
 from generator.content.known_fields import unknown_field_warnings
 from generator.content.load import RawContent, load_content, loaded_files, skipped_files
-from generator.content.model import Site, build_site
+from generator.content.model import Site
 from generator.content.schedule import Held, marked_scheduled, today_utc, without_scheduled
 from generator.copies.lineage import lineage
 from generator.copies.near_copies import NearCopySearch

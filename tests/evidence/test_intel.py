@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, parse
 
+from generator.content.assemble import build_site
 from generator.content.dates import PartialDate
 from generator.content.load import load_content
-from generator.content.model import Article, build_site
+from generator.content.model import Article
 from generator.errors import ContentErrors, Position
 from generator.evidence.provenance import corroboration
 from generator.evidence.site_check import check_site
