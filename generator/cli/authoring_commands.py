@@ -39,7 +39,7 @@ def run_init(args: argparse.Namespace) -> int:
 def run_new(args: argparse.Namespace) -> int:
     if args.kind != "article":
         return _new_entry(args)
-    from generator.authoring.imports import new_article
+    from generator.authoring.new_article import new_article
 
     path = new_article(
         args.content, args.title, args.force, args.source, tuple(args.topic), args.date
@@ -79,7 +79,8 @@ def _new_entry(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from generator.authoring.imports import ImportOptions, import_files, read_inputs
+    from generator.authoring.import_inputs import read_inputs
+    from generator.authoring.imports import ImportOptions, import_files
     from generator.authoring.plain_text import describe_import
 
     stdin = sys.stdin.buffer.read() if "-" in args.files else None
