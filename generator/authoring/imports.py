@@ -12,10 +12,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from generator.authoring import plain_text as importer
+from generator.authoring.article_file import FIRST_SENTENCE_NOTE, article_file
 from generator.authoring.content_folder import load_tolerantly, write_whole
 from generator.authoring.feeds import feed_entries, is_feed
 from generator.authoring.import_inputs import Input
+from generator.authoring.import_report import ImportReport
+from generator.authoring.mentions import count_mentions, suggest_spellings
+from generator.authoring.plain_text import (
+    PlainArticle,
+    clean_text,
+    decode_input,
+    parse_plain_text,
+    source_for_url,
+)
 from generator.authoring.problems import as_warning, file_error, file_errors, option_error
 from generator.content.assemble import assemble_site, check_article, check_ids
 from generator.content.load import RawArticle, split_front_matter
@@ -47,7 +56,7 @@ class Outcome:
     """What became of one input: a report when it was (or would be) written."""
 
     origin: Path
-    report: importer.ImportReport | None = None
+    report: ImportReport | None = None
     errors: tuple[ContentError, ...] = ()
 
 
@@ -87,7 +96,7 @@ class Importer:
         if o.slug and not is_slug(o.slug):
             message = f"'{o.slug}' is not a slug: lower-case letters, digits and '-' only"
             errors.append(option_error("--slug", message, f"use '{slugify(o.slug)}'"))
-        if o.title and (not o.title.strip() or "\n" in importer.clean_text(o.title)):
+        if o.title and (not o.title.strip() or "\n" in clean_text(o.title)):
             errors.append(option_error("--title", "the title must be one non-empty line"))
         for option, value in (("--slug", o.slug), ("--title", o.title)):
             if value and inputs > 1:
@@ -118,32 +127,30 @@ class Importer:
             yield Outcome(origin, errors=tuple(exc.errors))
 
     @staticmethod
-    def _outcome(origin: Path, work: Callable[..., importer.ImportReport], *args) -> Outcome:
+    def _outcome(origin: Path, work: Callable[..., ImportReport], *args) -> Outcome:
         try:
             return Outcome(origin, work(*args))
         except ContentErrors as exc:
             return Outcome(origin, errors=tuple(exc.errors))
 
-    def import_text(self, data: bytes, origin: Path) -> importer.ImportReport:
+    def import_text(self, data: bytes, origin: Path) -> ImportReport:
         """Convert one plain text into content/articles/<slug>.md, or raise why not."""
-        article = _parse(importer.decode_input(data, origin), origin)
+        article = _parse(decode_input(data, origin), origin)
         return self.import_article(article, origin)
 
-    def import_entry(
-        self, article: importer.PlainArticle, origin: Path, site_url: str
-    ) -> importer.ImportReport:
+    def import_entry(self, article: PlainArticle, origin: Path, site_url: str) -> ImportReport:
         """A feed's entry: refused if its link is an article's already (the feed read
         again); a text may share its original's link, as a rewrite does."""
         self._check_link(article.url, origin)
         return self.import_article(article, origin, site_url)
 
     def import_article(
-        self, article: importer.PlainArticle, origin: Path, site_url: str = ""
-    ) -> importer.ImportReport:
+        self, article: PlainArticle, origin: Path, site_url: str = ""
+    ) -> ImportReport:
         """Write one parsed article (from a text, or a feed's entry whose feed is about
         `site_url`), or raise why not."""
         o = self.options
-        title = importer.clean_text(o.title).strip() or article.title
+        title = clean_text(o.title).strip() or article.title
         slug = o.slug or slugify(title)
         path = o.content_dir / "articles" / f"{slug}.md"
         body = "\n\n".join(text for _, text in article.blocks)
@@ -160,14 +167,14 @@ class Importer:
         front = {"title": title, "date": date, "date_inferred": inferred or ""}
         front |= {"source": source, "url": url, "topics": list(o.topics)}
         front |= {"rewrite_of": o.rewrite_of}
-        note = "" if o.title or article.title_from_first_line else importer.FIRST_SENTENCE_NOTE
-        text = importer.article_file(article, {k: v for k, v in front.items() if v != ""}, note)
+        note = "" if o.title or article.title_from_first_line else FIRST_SENTENCE_NOTE
+        text = article_file(article, {k: v for k, v in front.items() if v != ""}, note)
         self.validate(text, path, origin)
-        report = importer.ImportReport(
+        report = ImportReport(
             path, article, source, by_domain, text, title, date, inferred, not o.dry_run
         )
-        report.mentions = importer.count_mentions(body, self.matcher)
-        report.suggestions = importer.suggest_spellings(body, self.site.entities.values())
+        report.mentions = count_mentions(body, self.matcher)
+        report.suggestions = suggest_spellings(body, self.site.entities.values())
         report.near_copies = near
         report.notes = [n for n in (date_note, _url_note(article.url, url)) if n]
         if report.written:
@@ -201,7 +208,7 @@ class Importer:
 
     def _source(
         self,
-        article: importer.PlainArticle,
+        article: PlainArticle,
         origin: Path,
         problems: list[ContentError],
         site_url: str = "",
@@ -210,7 +217,7 @@ class Importer:
         if o.source:
             return o.source, False
         for url in (site_url, article.url):  # a feed's own site first, then the link
-            if found := importer.source_for_url(url, sources):
+            if found := source_for_url(url, sources):
                 return found, True
         if o.default_source:
             return o.default_source, False
@@ -223,7 +230,7 @@ class Importer:
         problems.append(file_error(origin, message, f"pass --source ID; known sources: {known}"))
         return "", False
 
-    def _date(self, article: importer.PlainArticle) -> tuple[dt.date, bool, str]:
+    def _date(self, article: PlainArticle) -> tuple[dt.date, bool, str]:
         """(date, inferred, a note for the person importing)."""
         found, given = article.date, self.options.date
         if given:
@@ -281,9 +288,9 @@ def import_files(
     return run, run.run(inputs)
 
 
-def _parse(text: str, origin: Path) -> importer.PlainArticle:
+def _parse(text: str, origin: Path) -> PlainArticle:
     try:
-        return importer.parse_plain_text(text)
+        return parse_plain_text(text)
     except ValueError as exc:
         raise file_errors(origin, str(exc)) from None
 

@@ -7,9 +7,10 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.authoring import plain_text as importer
+from generator.authoring.article_file import front_matter
 from generator.authoring.content_folder import write_whole
 from generator.authoring.imports import Importer, ImportOptions
+from generator.authoring.plain_text import clean_text
 from generator.authoring.problems import option_error
 from generator.content.assemble import check_ids
 from generator.content.slug import slugify
@@ -34,7 +35,7 @@ def new_article(
     if not isinstance(default_topics, list):
         default_topics = [default_topics]
     topics = tuple(topics) or tuple(str(t) for t in default_topics)
-    title = importer.clean_text(title).strip()
+    title = clean_text(title).strip()
     errors = check_ids(run.site, "source", [source], Position(Path("--source")))
     errors += check_ids(run.site, "topic", topics, Position(Path("--topic")))
     if not source:
@@ -58,7 +59,7 @@ def new_article(
         raise ContentErrors([ContentError(Position(path), message, "pass --force to replace it")])
     front = {"title": title, "date": date or dt.date.today(), "source": source}
     # A draft until its writer removes the line: `build` leaves it out, `serve` shows it.
-    head = importer.front_matter(front | {"topics": list(topics), "draft": True})
+    head = front_matter(front | {"topics": list(topics), "draft": True})
     text = f"---\n{head}# url: https://…\n# summary: …\n---\n\nWrite the article here.\n"
     run.validate(text, path, Path(title))
     write_whole(path, text, replace=force)

@@ -80,8 +80,8 @@ def _new_entry(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from generator.authoring.import_inputs import read_inputs
+    from generator.authoring.import_report import describe_import
     from generator.authoring.imports import ImportOptions, import_files
-    from generator.authoring.plain_text import describe_import
 
     stdin = sys.stdin.buffer.read() if "-" in args.files else None
     inputs = read_inputs(args.files, stdin)
