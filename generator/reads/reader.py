@@ -17,7 +17,7 @@ from typing import Any
 
 from generator.content.model import Article, Entity, Site, Source, Topic
 from generator.copies.lineage import Lineage
-from generator.evidence.passages import Evidence
+from generator.evidence.claims import Evidence
 from generator.evidence.provenance import Grade, article_grade
 from generator.evidence.site_check import SiteEvidence
 from generator.evidence.summaries import SummaryCheck

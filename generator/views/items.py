@@ -13,7 +13,7 @@ from markupsafe import Markup
 from generator.content.curation import Event, Quote
 from generator.content.model import Article, Entity, Source, Topic
 from generator.evidence import provenance as intel
-from generator.evidence.passages import Evidence
+from generator.evidence.claims import Evidence
 from generator.reads.reader import Reader
 from generator.routes import Routes
 from generator.views.evidence import ClaimView, Label, claim_view

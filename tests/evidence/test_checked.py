@@ -13,7 +13,8 @@ from test_check import check, replace_in
 from generator.cli import main
 from generator.content.curation import Checked
 from generator.errors import Position
-from generator.evidence.passages import Claim, check_claims
+from generator.evidence.claims import Claim
+from generator.evidence.passages import check_claims
 from generator.evidence.textfeatures import name_index
 from generator.pipeline.builder import BuildOptions, build
 

@@ -15,7 +15,8 @@ from generator.content.assemble import build_site
 from generator.content.dates import PartialDate
 from generator.content.load import load_content
 from generator.errors import Position
-from generator.evidence.passages import Claim, Support, check_claims
+from generator.evidence.claims import Claim, Support
+from generator.evidence.passages import check_claims
 from generator.evidence.sentences import normalise, split_sentences
 from generator.evidence.textfeatures import name_index
 
