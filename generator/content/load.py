@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.fingerprints import is_content_file, link_out
-from generator.content.yamlpos import CONTROL, Located, parse_yaml
+from generator.content.yaml_limits import CONTROL
+from generator.content.yamlpos import Located, parse_yaml
 from generator.errors import ContentError, ContentErrors, Position
 
 FRONT_MATTER_FENCE = "---"
