@@ -13,15 +13,8 @@ from typing import Any
 from generator.content.fingerprints import Fingerprint
 from generator.content.load import RawArticle, RawContent
 from generator.pages.page import Page
-from generator.reads.reader import (
-    Key,
-    Query,
-    SiteData,
-    article_key,
-    body_key,
-    evaluate,
-    may_have_changed,
-)
+from generator.reads.queries import Query, SiteData, evaluate, may_have_changed
+from generator.reads.reader import Key, article_key, body_key
 from generator.text.rendered import MarkdownResult
 
 SITE_WIDE_INPUTS = ("site.yaml", "static/")  # every page shows these

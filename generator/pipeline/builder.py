@@ -43,7 +43,7 @@ from generator.pipeline.parallel import PageWriter, Progress, render_and_write
 from generator.pipeline.stages import StageClock, StageTime
 from generator.pipeline.warnings import content_warnings, near_copies_soon
 from generator.reads.link_graph import LinkGraph, build_graph
-from generator.reads.reader import SiteData
+from generator.reads.queries import SiteData
 from generator.render import cards
 from generator.render.jinja import RecordingEnvironment, make_environment, render_each
 from generator.render.theme import Theme
