@@ -18,6 +18,7 @@ from generator.text.texts import Texts
 from generator.views import entity_graph, entity_lists, toc
 from generator.views import evidence as evidence_views
 from generator.views import items as views
+from generator.views.timelinejs import timelinejs
 
 
 def topic_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
@@ -89,6 +90,6 @@ def _topic_contents(context: dict[str, Any], t: Strings) -> tuple[toc.Heading, .
 def _timeline_json(topic: Topic, routes: Routes) -> Page:
     def context(reader: Reader) -> dict[str, Any]:
         topic_now = reader.topic(topic.id)
-        return {"data": views.timelinejs(topic_now, views.timeline(reader, [topic_now]), routes)}
+        return {"data": timelinejs(topic_now, views.timeline(reader, [topic_now]), routes)}
 
     return Page(routes.topic_timeline_json(topic.id), "timeline.json", topic.title, context)
