@@ -1,5 +1,5 @@
 """What an import did, or would do under --dry-run, and what a person should check: the
-report of one article and its lines for the terminal."""
+report of one article, what became of each input, and their lines for the terminal."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.authoring.mentions import Suggestion
 from generator.authoring.plain_text import PlainArticle
 from generator.content.model import Entity
+from generator.errors import ContentError
 
 NEAR_COPIES_SHOWN = 3
 
@@ -29,6 +30,15 @@ class ImportReport:
     suggestions: list[Suggestion] = field(default_factory=list)
     near_copies: list[tuple[str, float]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # warnings for the person importing
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one input: a report when it was (or would be) written."""
+
+    origin: Path
+    report: ImportReport | None = None
+    errors: tuple[ContentError, ...] = ()
 
 
 def describe_import(report: ImportReport, origin: Path, detailed: bool) -> str:

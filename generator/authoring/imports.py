@@ -16,7 +16,7 @@ from generator.authoring.article_file import FIRST_SENTENCE_NOTE, article_file
 from generator.authoring.content_folder import load_tolerantly, write_whole
 from generator.authoring.feeds import feed_entries, is_feed
 from generator.authoring.import_inputs import Input
-from generator.authoring.import_report import ImportReport
+from generator.authoring.import_report import ImportReport, Outcome
 from generator.authoring.mentions import count_mentions, suggest_spellings
 from generator.authoring.plain_text import (
     PlainArticle,
@@ -49,15 +49,6 @@ class ImportOptions:
     force: bool = False  # replace a file, import a copy
     dry_run: bool = False
     today: dt.date = field(default_factory=dt.date.today)
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What became of one input: a report when it was (or would be) written."""
-
-    origin: Path
-    report: ImportReport | None = None
-    errors: tuple[ContentError, ...] = ()
 
 
 class Importer:
