@@ -183,6 +183,14 @@ def site_path(text: str) -> str:
     judged, so '%2e%2e' is '..' and '%2f' a separator (both refused, as are NUL, control
     characters, backslashes, '.' and '..' parts, empty parts, drive letters, hidden names
     and the folders the build itself writes)."""
+    parts, folder = _checked_parts(text, _decoded(text))
+    path = "/" + "/".join(quote(unicodedata.normalize("NFC", part)) for part in parts)
+    return path + "/" if folder and parts else path if parts else HOME
+
+
+def _decoded(text: str) -> str:
+    """The alias with its %-escapes decoded, if none hides a separator, a dot, a control
+    character or invalid UTF-8, and it is a path on this site with no hidden character."""
     if len(text) > MAX_PATH:
         raise BadPath(f"alias is {len(text):,} characters long, over {MAX_PATH:,}")
     for escape in ESCAPE.finditer(text):
@@ -198,6 +206,11 @@ def site_path(text: str) -> str:
     bad = next((c for c in decoded if c == "\\" or unicodedata.category(c) in HIDDEN), None)
     if bad is not None:
         raise BadPath(f"alias {text!r} holds the character {bad!r}", "remove it")
+    return decoded
+
+
+def _checked_parts(text: str, decoded: str) -> tuple[list[str], bool]:
+    """The decoded path's parts, each checked, and whether it names a folder."""
     parts = decoded[1:].split("/")
     folder = parts[-1] == ""
     if folder:
@@ -213,8 +226,7 @@ def site_path(text: str) -> str:
         raise BadPath(f"alias {text!r} starts with a drive name")
     if not folder and parts and "." not in parts[-1]:
         folder = True  # '/old/name' is served as the folder '/old/name/'
-    path = "/" + "/".join(quote(unicodedata.normalize("NFC", part)) for part in parts)
-    return path + "/" if folder and parts else path if parts else HOME
+    return parts, folder
 
 
 def _check_part(text: str, part: str) -> None:
