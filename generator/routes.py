@@ -237,3 +237,21 @@ def _check_part(text: str, part: str) -> None:
         raise BadPath(f"alias {text!r} names a hidden file '{part}'", "remove the leading '.'")
     if len(part) > MAX_SEGMENT:
         raise BadPath(f"alias {text!r} has a part over {MAX_SEGMENT} characters")
+
+
+# The content files: the names of a site's content folder and theme folder, written out
+# here only (tests/test_routes.py fails on a literal of them anywhere else).
+SITE_FILE = "site.yaml"
+TOPICS_FILE = "topics.yaml"
+ENTITIES_FILE = "entities.yaml"
+SOURCES_FILE = "sources.yaml"
+# the YAML files of content/, by the field of RawContent each is loaded into
+YAML_FILES = {
+    "site": SITE_FILE,
+    "topics": TOPICS_FILE,
+    "entities": ENTITIES_FILE,
+    "sources": SOURCES_FILE,
+}
+ARTICLES_FOLDER = "articles"  # content/articles/<slug>.md
+TEMPLATES_FOLDER = "templates"  # a theme's Jinja2 templates
+THEME_STATIC_FOLDER = "static"  # a theme's static files, published under STATIC

@@ -10,6 +10,7 @@ from generator.authoring.problems import file_errors
 from generator.content.load import RawContent, article_paths, load_article, load_yaml_file
 from generator.content.yamlpos import Located
 from generator.errors import ContentError, ContentErrors
+from generator.routes import YAML_FILES
 
 
 def load_tolerantly(content_dir: Path) -> tuple[RawContent, list[ContentError]]:
@@ -25,8 +26,8 @@ def load_tolerantly(content_dir: Path) -> tuple[RawContent, list[ContentError]]:
 
     docs = {
         name: attempt(load_yaml_file, path, Located(None, path))
-        for name in ("site", "topics", "entities", "sources")
-        if (path := content_dir / f"{name}.yaml")
+        for name, file in YAML_FILES.items()
+        if (path := content_dir / file)
     }
     articles = [attempt(load_article, path, None) for path in article_paths(content_dir)]
     raw = RawContent(articles=tuple(a for a in articles if a is not None), **docs)

@@ -11,6 +11,7 @@ from generator.authoring.mentions import Suggestion
 from generator.authoring.plain_text import PlainArticle
 from generator.content.model import Entity
 from generator.errors import ContentError
+from generator.routes import ENTITIES_FILE
 
 NEAR_COPIES_SHOWN = 3
 
@@ -93,7 +94,7 @@ def _details(report: ImportReport) -> list[str]:
     if report.suggestions:
         lines.append(
             "  possible misspellings of known entities (nothing was added; if one is "
-            "right, add it to the entity's aliases in entities.yaml):"
+            f"right, add it to the entity's aliases in {ENTITIES_FILE}):"
         )
         lines += [
             f'    "{s.written}" looks like {s.entity.name} ({s.entity.id}; known as "{s.known_as}")'

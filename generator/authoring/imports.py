@@ -32,7 +32,7 @@ from generator.content.slug import is_slug, slugify
 from generator.copies.new_text import EXACT_COPY_SHARE, CopyIndex
 from generator.errors import ContentError, ContentErrors, Position
 from generator.pipeline.warnings import NEAR_COPY_SHARE
-from generator.routes import split_url
+from generator.routes import ARTICLES_FOLDER, SITE_FILE, SOURCES_FILE, split_url
 from generator.text.entity_links import EntityMatcher, build_matcher
 
 
@@ -74,8 +74,8 @@ class Importer:
     def option_errors(self, inputs: int) -> list[ContentError]:
         """Every command-line value checked before any file is read."""
         o, site, errors = self.options, self.site, []
-        if not (o.content_dir / "site.yaml").is_file():
-            message = f"'{o.content_dir}' is not a content folder: it has no site.yaml"
+        if not (o.content_dir / SITE_FILE).is_file():
+            message = f"'{o.content_dir}' is not a content folder: it has no {SITE_FILE}"
             errors.append(ContentError(Position(Path("--content")), message))
         for option, kind, ids in (
             ("--source", "source", [o.source]),
@@ -143,7 +143,7 @@ class Importer:
         o = self.options
         title = clean_text(o.title).strip() or article.title
         slug = o.slug or slugify(title)
-        path = o.content_dir / "articles" / f"{slug}.md"
+        path = o.content_dir / ARTICLES_FOLDER / f"{slug}.md"
         body = "\n\n".join(text for _, text in article.blocks)
         problems: list[ContentError] = []  # all of them at once, not one per attempt
         if not title:
@@ -212,10 +212,10 @@ class Importer:
                 return found, True
         if o.default_source:
             return o.default_source, False
-        known = ", ".join(sorted(self.site.sources)) or "(none: add one to sources.yaml)"
+        known = ", ".join(sorted(self.site.sources)) or f"(none: add one to {SOURCES_FILE})"
         if site_url or article.url:
             domain = split_url(site_url or article.url).hostname or site_url or article.url
-            message = f"no source in sources.yaml has the domain of its URL ({domain})"
+            message = f"no source in {SOURCES_FILE} has the domain of its URL ({domain})"
         else:
             message = "no source: the text has no 'Source: URL' line"
         problems.append(file_error(origin, message, f"pass --source ID; known sources: {known}"))

@@ -15,6 +15,7 @@ from generator.authoring.problems import option_error
 from generator.content.assemble import check_ids
 from generator.content.slug import slugify
 from generator.errors import ContentError, ContentErrors, Position
+from generator.routes import ARTICLES_FOLDER, SITE_FILE
 
 
 def new_article(
@@ -41,19 +42,19 @@ def new_article(
     if not source:
         known = ", ".join(sorted(run.site.sources))
         message = "an article needs a source"
-        hint = f"pass --source ID or set defaults: source: in site.yaml; known sources: {known}"
+        hint = f"pass --source ID or set defaults: source: in {SITE_FILE}; known sources: {known}"
         errors.append(option_error("--source", message, hint))
     if not topics and run.site.topics:
         known = ", ".join(sorted(run.site.topics))
         message = "the new article needs a topic"
-        hint = f"pass --topic ID or set defaults: topics: in site.yaml; known topics: {known}"
+        hint = f"pass --topic ID or set defaults: topics: in {SITE_FILE}; known topics: {known}"
         errors.append(option_error("--topic", message, hint))
     if not title or "\n" in title:
         errors.append(option_error("title", "the title must be one non-empty line"))
     if errors:
         raise ContentErrors(errors)
     slug = slugify(title)
-    path = content_dir / "articles" / f"{slug}.md"
+    path = content_dir / ARTICLES_FOLDER / f"{slug}.md"
     if path.exists() and not force:
         message = f"{path} already exists"
         raise ContentErrors([ContentError(Position(path), message, "pass --force to replace it")])

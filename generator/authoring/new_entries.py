@@ -21,9 +21,10 @@ from generator.content.model import ENTITY_KINDS
 from generator.content.slug import slugify
 from generator.content.yamlpos import parse_yaml
 from generator.errors import ContentError, ContentErrors, Position, did_you_mean
+from generator.routes import ENTITIES_FILE, SOURCES_FILE, TOPICS_FILE
 
 SOURCE_KINDS = ("outlet", "aggregator", "machine rewrite", "unattributed")
-FILES = {"topic": "topics.yaml", "entity": "entities.yaml", "source": "sources.yaml"}
+FILES = {"topic": TOPICS_FILE, "entity": ENTITIES_FILE, "source": SOURCES_FILE}
 
 
 @dataclass(frozen=True, slots=True)

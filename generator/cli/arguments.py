@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.cli.authoring_commands import run_import, run_init, run_new
 from generator.cli.site_commands import run_build, run_check, run_serve
+from generator.routes import SITE_FILE
 
 DESCRIPTION = """\
 Briefing turns news articles and hand-curated YAML (topics, people, places, sources)
@@ -101,13 +102,13 @@ def make_parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=kinds, help="what to create")
     new.add_argument("title", help="the article's or topic's title, the entity's or source's name")
     new.add_argument(
-        "--source", default="", help="source id (default: site.yaml's defaults.source)"
+        "--source", default="", help=f"source id (default: {SITE_FILE}'s defaults.source)"
     )
     new.add_argument(
         "--topic",
         action="append",
         default=[],
-        help="topic id, repeatable (default: site.yaml's defaults.topics)",
+        help=f"topic id, repeatable (default: {SITE_FILE}'s defaults.topics)",
     )
     new.add_argument("--content", type=Path, default=Path("content"), help="content folder")
     new.add_argument("--date", type=_iso_date, help="publication date, YYYY-MM-DD (default today)")
@@ -248,7 +249,7 @@ def _add_site_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument("--output", type=Path, default=Path("site"), help="output folder")
     command.add_argument(
-        "--base-url", help="override base_url from site.yaml (also BRIEFING_BASE_URL)"
+        "--base-url", help=f"override base_url from {SITE_FILE} (also BRIEFING_BASE_URL)"
     )
 
 

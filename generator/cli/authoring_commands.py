@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.cli.messages import EXIT_ERRORS, EXIT_OK, nonzero_amount
 from generator.errors import ContentError
+from generator.routes import SITE_FILE
 from generator.terminal import printable
 
 
@@ -30,7 +31,7 @@ def run_init(args: argparse.Namespace) -> int:
         )
         if args.base_url is None:
             print(
-                "base_url is a placeholder: set it in content/site.yaml to the site's "
+                f"base_url is a placeholder: set it in content/{SITE_FILE} to the site's "
                 "address before publishing (the GitHub Pages workflow sets it for you)"
             )
     return EXIT_OK

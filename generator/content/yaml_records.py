@@ -18,7 +18,7 @@ from generator.content.load import RawContent
 from generator.content.model import ENTITY_KINDS, Config, Entity, Source, Topic
 from generator.content.yamlpos import Located
 from generator.errors import ContentError, Position, did_you_mean
-from generator.routes import split_url
+from generator.routes import SITE_FILE, split_url
 
 MAX_NAME = 200  # characters in an entity's name or alias: longer is a paste gone wrong
 
@@ -26,7 +26,7 @@ MAX_NAME = 200  # characters in an entity's name or alias: longer is a paste gon
 def read_config(
     raw: RawContent, errors: list[ContentError], base_url_override: str | None
 ) -> Config:
-    fields = FieldReader(raw.site, (), errors, "site.yaml")
+    fields = FieldReader(raw.site, (), errors, SITE_FILE)
     base_url = (base_url_override or fields.text("base_url", required=False) or "/").strip()
     if base_url.startswith("/") or split_url(base_url).scheme in ("http", "https"):
         base_url = base_url if base_url.endswith("/") else base_url + "/"

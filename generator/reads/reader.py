@@ -21,19 +21,17 @@ from generator.evidence.claims import Evidence
 from generator.evidence.provenance import Grade, article_grade
 from generator.reads.queries import QUERIES, Query, SiteData
 from generator.reads.recording import RecordingMapping, RecordingSite
+from generator.routes import ARTICLES_FOLDER, ENTITIES_FILE, SOURCES_FILE, TOPICS_FILE
 from generator.text.rendered import MarkdownResult
 from generator.text.texts import Texts
 
-TOPICS_FILE = "topics.yaml"
-ENTITIES_FILE = "entities.yaml"
-SOURCES_FILE = "sources.yaml"
 BODY = "#body"  # suffix of the key that changes when an article's rendered text changes
 
 Key = str | Query  # a file key, or a query
 
 
 def article_key(slug: str) -> str:
-    return f"articles/{slug}.md"
+    return f"{ARTICLES_FOLDER}/{slug}.md"
 
 
 def body_key(slug: str) -> str:

@@ -15,6 +15,7 @@ from generator import output
 from generator.content.fingerprints import link_out
 from generator.errors import ContentError, ContentErrors, Position
 from generator.resources import packaged_theme_dir
+from generator.routes import TEMPLATES_FOLDER, THEME_STATIC_FOLDER
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ class Theme:
 
     @property
     def template_dirs(self) -> tuple[Path, ...]:
-        return tuple(folder / "templates" for folder in self.folders)
+        return tuple(folder / TEMPLATES_FOLDER for folder in self.folders)
 
     def loader(self) -> jinja2.BaseLoader:
         return jinja2.ChoiceLoader([_InsideLoader(folder) for folder in self.template_dirs])
@@ -42,17 +43,17 @@ class Theme:
         """Every static file by its path below static/, the site's copy winning."""
         found: dict[str, Path] = {}
         for folder in reversed(self.folders):
-            static = folder / "static"
+            static = folder / THEME_STATIC_FOLDER
             for relative in output.static_files(static):  # no hidden, backup or escaping files
                 found[relative.as_posix()] = static / relative
         return dict(sorted(found.items()))
 
     def static_file(self, name: str) -> Path:
         for folder in self.folders:
-            candidate = folder / "static" / name
+            candidate = folder / THEME_STATIC_FOLDER / name
             if candidate.is_file():
                 return candidate
-        return self.folders[-1] / "static" / name
+        return self.folders[-1] / THEME_STATIC_FOLDER / name
 
 
 class _InsideLoader(jinja2.FileSystemLoader):
