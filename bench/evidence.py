@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from commands import briefing  # noqa: E402
 from corpus import write_corpus  # noqa: E402
 
+from generator.content.assemble import build_site  # noqa: E402
 from generator.content.load import load_content  # noqa: E402
-from generator.content.model import build_site  # noqa: E402
 from generator.evidence.site_check import check_site, evidence_problems  # noqa: E402
 
 WORDS_PER_CLAIM = 14

@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from corpus import write_corpus
 from evidence import add_claims
 
+from generator.content.assemble import build_site
 from generator.content.load import load_content
-from generator.content.model import build_site
 from generator.evidence.site_check import check_site
 
 

@@ -28,7 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from generator.content.dates import PartialDate  # noqa: E402
 from generator.errors import Position  # noqa: E402
-from generator.evidence.passages import Claim, Evidence, check_claims  # noqa: E402
+from generator.evidence.claims import Claim, Evidence  # noqa: E402
+from generator.evidence.passages import check_claims  # noqa: E402
 from generator.evidence.textfeatures import NameIndex, name_index  # noqa: E402
 
 CLAIMS = ROOT / "bench" / "claims" / "claims.yaml"

@@ -222,6 +222,14 @@ def site_path(text: str) -> str:
     judged, so '%2e%2e' is '..' and '%2f' a separator (both refused, as are NUL, control
     characters, backslashes, '.' and '..' parts, empty parts, drive letters, hidden names
     and the folders the build itself writes)."""
+    parts, folder = _checked_parts(text, _decoded(text))
+    path = "/" + "/".join(quote(unicodedata.normalize("NFC", part)) for part in parts)
+    return path + "/" if folder and parts else path if parts else HOME
+
+
+def _decoded(text: str) -> str:
+    """The alias with its %-escapes decoded, if none hides a separator, a dot, a control
+    character or invalid UTF-8, and it is a path on this site with no hidden character."""
     if len(text) > MAX_PATH:
         raise BadPath(f"alias is {len(text):,} characters long, over {MAX_PATH:,}")
     for escape in ESCAPE.finditer(text):
@@ -237,6 +245,11 @@ def site_path(text: str) -> str:
     bad = next((c for c in decoded if c == "\\" or unicodedata.category(c) in HIDDEN), None)
     if bad is not None:
         raise BadPath(f"alias {text!r} holds the character {bad!r}", "remove it")
+    return decoded
+
+
+def _checked_parts(text: str, decoded: str) -> tuple[list[str], bool]:
+    """The decoded path's parts, each checked, and whether it names a folder."""
     parts = decoded[1:].split("/")
     folder = parts[-1] == ""
     if folder:
@@ -252,8 +265,7 @@ def site_path(text: str) -> str:
         raise BadPath(f"alias {text!r} starts with a drive name")
     if not folder and parts and "." not in parts[-1]:
         folder = True  # '/old/name' is served as the folder '/old/name/'
-    path = "/" + "/".join(quote(unicodedata.normalize("NFC", part)) for part in parts)
-    return path + "/" if folder and parts else path if parts else HOME
+    return parts, folder
 
 
 def _check_part(text: str, part: str) -> None:
@@ -264,3 +276,21 @@ def _check_part(text: str, part: str) -> None:
         raise BadPath(f"alias {text!r} names a hidden file '{part}'", "remove the leading '.'")
     if len(part) > MAX_SEGMENT:
         raise BadPath(f"alias {text!r} has a part over {MAX_SEGMENT} characters")
+
+
+# The content files: the names of a site's content folder and theme folder, written out
+# here only (tests/test_routes.py fails on a literal of them anywhere else).
+SITE_FILE = "site.yaml"
+TOPICS_FILE = "topics.yaml"
+ENTITIES_FILE = "entities.yaml"
+SOURCES_FILE = "sources.yaml"
+# the YAML files of content/, by the field of RawContent each is loaded into
+YAML_FILES = {
+    "site": SITE_FILE,
+    "topics": TOPICS_FILE,
+    "entities": ENTITIES_FILE,
+    "sources": SOURCES_FILE,
+}
+ARTICLES_FOLDER = "articles"  # content/articles/<slug>.md
+TEMPLATES_FOLDER = "templates"  # a theme's Jinja2 templates
+THEME_STATIC_FOLDER = "static"  # a theme's static files, published under STATIC

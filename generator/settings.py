@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-BASE_URL_ENV = "BRIEFING_BASE_URL"  # overrides site.yaml's base_url (content/model.py reads it)
+BASE_URL_ENV = "BRIEFING_BASE_URL"  # overrides site.yaml's base_url (content/assemble.py reads it)
 Progress = Callable[[int, int], None]  # told (pages done, pages in all) while rendering
 
 

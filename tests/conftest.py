@@ -13,8 +13,9 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import settings
 
-from generator.pipeline.builder import BuildOptions, build
+from generator.pipeline.builder import build
 from generator.preview.server import serving
+from generator.settings import BuildOptions
 
 if TYPE_CHECKING:  # Playwright is imported by the browser tests alone (it takes a while)
     from playwright.sync_api import Browser

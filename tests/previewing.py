@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 from conftest import CONTENT, THEME
 
-from generator.pipeline.builder import BuildOptions
 from generator.preview.session import Running, start
+from generator.settings import BuildOptions
 
 
 @dataclass

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from generator.content.yamlpos import parse_yaml
 from generator.errors import ContentErrors
-from generator.pipeline.builder import Builder, BuildOptions, build
+from generator.pipeline.builder import Builder, build
+from generator.settings import BuildOptions
 
 FIELD_NAMES = [
     "id",

@@ -146,6 +146,67 @@ def test_the_literal_finder_finds_literals() -> None:
     assert _path_literals('"""Docs: \'/topics/x/\'."""\n') == []
 
 
+# The content files' names (routes.py, "content files"): no other module writes one out.
+CONTENT_FILE = re.compile(r"\b(site|topics|entities|sources)\.yaml\b")
+CONTENT_FOLDERS = frozenset({"articles", "templates", "static"})
+
+
+def _content_name_literals(source: str) -> list[str]:
+    """String constants naming a content file, and `folder / "articles"`-like joins,
+    outside docstrings."""
+    tree = ast.parse(source)
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if id(node) not in docstrings and (
+                CONTENT_FILE.search(node.value) or node.value.startswith("articles/")
+            ):
+                found.append(node.value)
+        elif (
+            isinstance(node, ast.BinOp)
+            and isinstance(node.op, ast.Div)
+            and isinstance(node.right, ast.Constant)
+            and node.right.value in CONTENT_FOLDERS
+        ):
+            found.append(f"/ {node.right.value!r}")
+    return found
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in PYTHON if p.name != "routes.py"],
+    ids=_relative,
+)
+def test_no_module_but_routes_names_a_content_file(path: Path) -> None:
+    assert _content_name_literals(path.read_text(encoding="utf-8")) == []
+
+
+def test_the_content_name_finder_finds_them() -> None:
+    source = (
+        'NAME = "site.yaml"\n'
+        'hint = f"add it to {x} in entities.yaml"\n'
+        'path = content / "articles" / f"{slug}.md"\n'
+        'key = f"articles/{slug}.md"\n'
+        "theme = folder / 'templates'\n"
+    )
+    assert sorted(_content_name_literals(source)) == [
+        " in entities.yaml",
+        "/ 'articles'",
+        "/ 'templates'",
+        "articles/",
+        "site.yaml",
+    ]
+    assert _content_name_literals('"""Reads site.yaml and articles/x.md."""\n') == []
+
+
 def test_paths_are_quoted_and_linked_under_the_base_path() -> None:
     routes = Routes("https://example.org/repo/", "/repo/")
     assert routes.article("a b") == "/articles/a%20b/"

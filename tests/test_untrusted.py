@@ -23,8 +23,9 @@ from hypothesis import strategies as st
 
 from generator import output
 from generator.errors import ContentErrors
-from generator.pipeline.builder import BuildOptions, build
+from generator.pipeline.builder import build
 from generator.routes import BadPath, site_path
+from generator.settings import BuildOptions
 
 BASE_URL = "https://example.org/mini/"
 MINI = FIXTURES / "mini"

@@ -10,15 +10,17 @@ from pathlib import Path
 
 from conftest import FIXTURES
 
+from generator.content.assemble import build_site
 from generator.content.load import RawContent, load_content
-from generator.content.model import Site, build_site
+from generator.content.model import Site
 from generator.copies.lineage import declared
 from generator.evidence.site_check import check_site
 from generator.i18n import strings_for
 from generator.pages.kinds import PAGE_KINDS, build_pages
 from generator.pages.page import Page
 from generator.reads.link_graph import LinkGraph, build_graph
-from generator.reads.reader import Reader, SiteData
+from generator.reads.queries import SiteData
+from generator.reads.reader import Reader
 from generator.routes import Routes
 from generator.text.entity_links import build_matcher, entity_links_plugin
 from generator.text.footnotes import footnote_labels

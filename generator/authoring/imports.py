@@ -1,40 +1,40 @@
-"""Creating content files: `briefing new article` and `briefing import`.
+"""`briefing import`: plain texts and the entries of RSS and Atom feeds -> article files.
 
 Nothing is written before the article it would write passes the checks `check` runs on
-an article (model.check_article) against the content already there. Errors elsewhere in
+an article (assemble.check_article) against the content already there. Errors elsewhere in
 the content folder do not block an import: they are returned as warnings."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from generator.authoring import plain_text as importer
+from generator.authoring.article_file import FIRST_SENTENCE_NOTE, article_file
+from generator.authoring.content_folder import load_tolerantly, write_whole
 from generator.authoring.feeds import feed_entries, is_feed
-from generator.content.fingerprints import is_content_file, link_out
-from generator.content.load import (
-    RawArticle,
-    RawContent,
-    article_paths,
-    load_article,
-    load_yaml_file,
-    split_front_matter,
+from generator.authoring.import_inputs import Input
+from generator.authoring.import_report import ImportReport, Outcome
+from generator.authoring.mentions import count_mentions, suggest_spellings
+from generator.authoring.plain_text import (
+    PlainArticle,
+    clean_text,
+    decode_input,
+    parse_plain_text,
+    source_for_url,
 )
-from generator.content.model import assemble_site, check_article, check_ids
+from generator.authoring.problems import as_warning, file_error, file_errors, option_error
+from generator.content.assemble import assemble_site, check_article, check_ids
+from generator.content.load import RawArticle, split_front_matter
 from generator.content.slug import is_slug, slugify
-from generator.content.yamlpos import Located
 from generator.copies.new_text import EXACT_COPY_SHARE, CopyIndex
 from generator.errors import ContentError, ContentErrors, Position
 from generator.pipeline.warnings import NEAR_COPY_SHARE
-from generator.routes import split_url
+from generator.routes import ARTICLES_FOLDER, SITE_FILE, SOURCES_FILE, split_url
 from generator.text.entity_links import EntityMatcher, build_matcher
-
-STDIN = Path("<stdin>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,74 +52,15 @@ class ImportOptions:
     today: dt.date = field(default_factory=dt.date.today)
 
 
-@dataclass(frozen=True, slots=True)
-class Input:
-    origin: Path  # the file, or <stdin>
-    data: bytes | None = None  # None when it could not be read: see `problem`
-    problem: str = ""
-    warning: bool = False  # the problem is a file left out on purpose, not a failure
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What became of one input: a report when it was (or would be) written."""
-
-    origin: Path
-    report: importer.ImportReport | None = None
-    errors: tuple[ContentError, ...] = ()
-
-
-def read_inputs(names: Sequence[str], stdin: bytes | None = None) -> list[Input]:
-    """Files, folders (every visible regular file below, sorted) and '-' for stdin."""
-    inputs: list[Input] = []
-    for name in names:
-        if name == "-":
-            inputs.append(Input(STDIN, stdin or b""))
-            continue
-        path = Path(name)
-        if path.is_dir():
-            inputs.extend(_read_inside(p, path) for p in _files_below(path))
-        else:
-            inputs.append(_read(path))
-    return inputs
-
-
-def _files_below(folder: Path) -> list[Path]:
-    found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(root, name) for name in files if is_content_file(Path(name))]
-    return sorted(found)
-
-
-def _read_inside(path: Path, folder: Path) -> Input:
-    """A file found in a folder, unless it is a symbolic link out of it (or nowhere)."""
-    problem = link_out(path, folder)
-    if problem:
-        return Input(path, problem=f"skipped: it is {problem}", warning=True)
-    return _read(path)
-
-
-def _read(path: Path) -> Input:
-    if not path.exists():
-        return Input(path, problem="no such file or folder")
-    if not path.is_file():
-        return Input(path, problem="not a regular file")
-    try:
-        return Input(path, path.read_bytes())
-    except OSError as exc:
-        return Input(path, problem=f"cannot read the file: {exc.strerror}")
-
-
 class Importer:
     """The content folder loaded once, and the articles imported into it so far."""
 
     def __init__(self, options: ImportOptions) -> None:
         self.options = options
-        raw, problems = _load_tolerantly(options.content_dir)
+        raw, problems = load_tolerantly(options.content_dir)
         self.site_yaml = raw.site.data if isinstance(raw.site.data, dict) else {}
         self.site, errors = assemble_site(raw)
-        self.elsewhere = tuple(sorted(_as_warning(e) for e in (*problems, *errors)))
+        self.elsewhere = tuple(sorted(as_warning(e) for e in (*problems, *errors)))
         self.planned: set[str] = set()
 
     @cached_property
@@ -134,8 +75,8 @@ class Importer:
     def option_errors(self, inputs: int) -> list[ContentError]:
         """Every command-line value checked before any file is read."""
         o, site, errors = self.options, self.site, []
-        if not (o.content_dir / "site.yaml").is_file():
-            message = f"'{o.content_dir}' is not a content folder: it has no site.yaml"
+        if not (o.content_dir / SITE_FILE).is_file():
+            message = f"'{o.content_dir}' is not a content folder: it has no {SITE_FILE}"
             errors.append(ContentError(Position(Path("--content")), message))
         for option, kind, ids in (
             ("--source", "source", [o.source]),
@@ -146,20 +87,20 @@ class Importer:
             errors += check_ids(site, kind, ids, Position(Path(option)))
         if o.slug and not is_slug(o.slug):
             message = f"'{o.slug}' is not a slug: lower-case letters, digits and '-' only"
-            errors.append(_option_error("--slug", message, f"use '{slugify(o.slug)}'"))
-        if o.title and (not o.title.strip() or "\n" in importer.clean_text(o.title)):
-            errors.append(_option_error("--title", "the title must be one non-empty line"))
+            errors.append(option_error("--slug", message, f"use '{slugify(o.slug)}'"))
+        if o.title and (not o.title.strip() or "\n" in clean_text(o.title)):
+            errors.append(option_error("--title", "the title must be one non-empty line"))
         for option, value in (("--slug", o.slug), ("--title", o.title)):
             if value and inputs > 1:
                 message = f"{option} names one article, but {inputs} files are imported"
-                errors.append(_option_error(option, message, "import that file on its own"))
+                errors.append(option_error(option, message, "import that file on its own"))
         return errors
 
     def run(self, inputs: Iterable[Input]) -> Iterator[Outcome]:
         for item in inputs:
             if item.data is None:
-                error = _error(item.origin, item.problem)
-                yield Outcome(item.origin, errors=(_as_warning(error) if item.warning else error,))
+                error = file_error(item.origin, item.problem)
+                yield Outcome(item.origin, errors=(as_warning(error) if item.warning else error,))
             elif is_feed(item.data):
                 yield from self._run_feed(item.data, item.origin)
             else:
@@ -170,7 +111,7 @@ class Importer:
         try:
             for entry in feed_entries(data, origin):
                 if entry.article is None:
-                    yield Outcome(entry.origin, errors=(_error(entry.origin, entry.problem),))
+                    yield Outcome(entry.origin, errors=(file_error(entry.origin, entry.problem),))
                     continue
                 where, site = entry.origin, entry.site_url
                 yield self._outcome(where, self.import_entry, entry.article, where, site)
@@ -179,39 +120,37 @@ class Importer:
 
     @staticmethod
     def _outcome(
-        origin: Path, work: Callable[..., importer.ImportReport], *args: Any
+        origin: Path, work: Callable[..., ImportReport], *args: Any
     ) -> Outcome:
         try:
             return Outcome(origin, work(*args))
         except ContentErrors as exc:
             return Outcome(origin, errors=tuple(exc.errors))
 
-    def import_text(self, data: bytes, origin: Path) -> importer.ImportReport:
+    def import_text(self, data: bytes, origin: Path) -> ImportReport:
         """Convert one plain text into content/articles/<slug>.md, or raise why not."""
-        article = _parse(importer.decode_input(data, origin), origin)
+        article = _parse(decode_input(data, origin), origin)
         return self.import_article(article, origin)
 
-    def import_entry(
-        self, article: importer.PlainArticle, origin: Path, site_url: str
-    ) -> importer.ImportReport:
+    def import_entry(self, article: PlainArticle, origin: Path, site_url: str) -> ImportReport:
         """A feed's entry: refused if its link is an article's already (the feed read
         again); a text may share its original's link, as a rewrite does."""
         self._check_link(article.url, origin)
         return self.import_article(article, origin, site_url)
 
     def import_article(
-        self, article: importer.PlainArticle, origin: Path, site_url: str = ""
-    ) -> importer.ImportReport:
+        self, article: PlainArticle, origin: Path, site_url: str = ""
+    ) -> ImportReport:
         """Write one parsed article (from a text, or a feed's entry whose feed is about
         `site_url`), or raise why not."""
         o = self.options
-        title = importer.clean_text(o.title).strip() or article.title
+        title = clean_text(o.title).strip() or article.title
         slug = o.slug or slugify(title)
-        path = o.content_dir / "articles" / f"{slug}.md"
+        path = o.content_dir / ARTICLES_FOLDER / f"{slug}.md"
         body = "\n\n".join(text for _, text in article.blocks)
         problems: list[ContentError] = []  # all of them at once, not one per attempt
         if not title:
-            problems.append(_error(origin, "the text gives no title", "pass --title"))
+            problems.append(file_error(origin, "the text gives no title", "pass --title"))
         near = self._copies(body, slug, origin, problems)
         self._check_free(path, slug, origin, problems)
         source, by_domain = self._source(article, origin, problems, site_url)
@@ -222,18 +161,18 @@ class Importer:
         front = {"title": title, "date": date, "date_inferred": inferred or ""}
         front |= {"source": source, "url": url, "topics": list(o.topics)}
         front |= {"rewrite_of": o.rewrite_of}
-        note = "" if o.title or article.title_from_first_line else importer.FIRST_SENTENCE_NOTE
-        text = importer.article_file(article, {k: v for k, v in front.items() if v != ""}, note)
-        self._validate(text, path, origin)
-        report = importer.ImportReport(
+        note = "" if o.title or article.title_from_first_line else FIRST_SENTENCE_NOTE
+        text = article_file(article, {k: v for k, v in front.items() if v != ""}, note)
+        self.validate(text, path, origin)
+        report = ImportReport(
             path, article, source, by_domain, text, title, date, inferred, not o.dry_run
         )
-        report.mentions = importer.count_mentions(body, self.matcher)
-        report.suggestions = importer.suggest_spellings(body, self.site.entities.values())
+        report.mentions = count_mentions(body, self.matcher)
+        report.suggestions = suggest_spellings(body, self.site.entities.values())
         report.near_copies = near
         report.notes = [n for n in (date_note, _url_note(article.url, url)) if n]
         if report.written:
-            _write(path, text, replace=o.force)
+            write_whole(path, text, replace=o.force)
         self.copies.add(slug, body)
         self.planned.add(slug)
         if url:
@@ -249,21 +188,21 @@ class Importer:
         """An article is imported once: its link names it (a feed read again, or twice)."""
         if url and url in self.links and not self.options.force:
             message = f"already imported as '{self.links[url]}' (the same link: {url})"
-            raise _errors(origin, message, "pass --force to import it again")
+            raise file_errors(origin, message, "pass --force to import it again")
 
     def _check_free(
         self, path: Path, slug: str, origin: Path, problems: list[ContentError]
     ) -> None:
         if slug in self.planned:
             message = f"another file of this import is already written as {path}"
-            problems.append(_error(origin, message, "import it on its own with --slug"))
+            problems.append(file_error(origin, message, "import it on its own with --slug"))
         elif path.exists() and not self.options.force:
             hint = "pass --slug to import it under another name, or --force to replace it"
-            problems.append(_error(origin, f"{path} already exists", hint))
+            problems.append(file_error(origin, f"{path} already exists", hint))
 
     def _source(
         self,
-        article: importer.PlainArticle,
+        article: PlainArticle,
         origin: Path,
         problems: list[ContentError],
         site_url: str = "",
@@ -272,20 +211,20 @@ class Importer:
         if o.source:
             return o.source, False
         for url in (site_url, article.url):  # a feed's own site first, then the link
-            if found := importer.source_for_url(url, sources):
+            if found := source_for_url(url, sources):
                 return found, True
         if o.default_source:
             return o.default_source, False
-        known = ", ".join(sorted(self.site.sources)) or "(none: add one to sources.yaml)"
+        known = ", ".join(sorted(self.site.sources)) or f"(none: add one to {SOURCES_FILE})"
         if site_url or article.url:
             domain = split_url(site_url or article.url).hostname or site_url or article.url
-            message = f"no source in sources.yaml has the domain of its URL ({domain})"
+            message = f"no source in {SOURCES_FILE} has the domain of its URL ({domain})"
         else:
             message = "no source: the text has no 'Source: URL' line"
-        problems.append(_error(origin, message, f"pass --source ID; known sources: {known}"))
+        problems.append(file_error(origin, message, f"pass --source ID; known sources: {known}"))
         return "", False
 
-    def _date(self, article: importer.PlainArticle) -> tuple[dt.date, bool, str]:
+    def _date(self, article: PlainArticle) -> tuple[dt.date, bool, str]:
         """(date, inferred, a note for the person importing)."""
         found, given = article.date, self.options.date
         if given:
@@ -313,10 +252,10 @@ class Importer:
             if not o.force:
                 message = f"it is a copy of '{other}' ({share:.0%} of its wording)"
                 hint = f"pass --rewrite-of {other} if it rewrites that article, or --force"
-                problems.append(_error(origin, message, hint))
+                problems.append(file_error(origin, message, hint))
         return [(s, share) for s, share in shares if share >= NEAR_COPY_SHARE and s != o.rewrite_of]
 
-    def _validate(self, text: str, path: Path, origin: Path) -> None:
+    def validate(self, text: str, path: Path, origin: Path) -> None:
         try:
             meta, body, body_line = split_front_matter(text, path)
             errors = check_article(RawArticle(path.stem, meta, body, body_line), self.site)
@@ -343,95 +282,11 @@ def import_files(
     return run, run.run(inputs)
 
 
-def new_article(
-    content_dir: Path,
-    title: str,
-    force: bool = False,
-    source: str = "",
-    topics: Sequence[str] = (),
-    date: dt.date | None = None,
-) -> Path:
-    """A new article file: front matter from the options, else site.yaml's `defaults`,
-    and today's date; checked like an import before it is written."""
-    run = Importer(ImportOptions(content_dir))
-    defaults = run.site_yaml.get("defaults")
-    defaults = defaults if isinstance(defaults, dict) else {}
-    source = source or str(defaults.get("source", "") or "")
-    default_topics = defaults.get("topics") or []
-    if not isinstance(default_topics, list):
-        default_topics = [default_topics]
-    topics = tuple(topics) or tuple(str(t) for t in default_topics)
-    title = importer.clean_text(title).strip()
-    errors = check_ids(run.site, "source", [source], Position(Path("--source")))
-    errors += check_ids(run.site, "topic", topics, Position(Path("--topic")))
-    if not source:
-        known = ", ".join(sorted(run.site.sources))
-        message = "an article needs a source"
-        hint = f"pass --source ID or set defaults: source: in site.yaml; known sources: {known}"
-        errors.append(_option_error("--source", message, hint))
-    if not topics and run.site.topics:
-        known = ", ".join(sorted(run.site.topics))
-        message = "the new article needs a topic"
-        hint = f"pass --topic ID or set defaults: topics: in site.yaml; known topics: {known}"
-        errors.append(_option_error("--topic", message, hint))
-    if not title or "\n" in title:
-        errors.append(_option_error("title", "the title must be one non-empty line"))
-    if errors:
-        raise ContentErrors(errors)
-    slug = slugify(title)
-    path = content_dir / "articles" / f"{slug}.md"
-    if path.exists() and not force:
-        message = f"{path} already exists"
-        raise ContentErrors([ContentError(Position(path), message, "pass --force to replace it")])
-    front = {"title": title, "date": date or dt.date.today(), "source": source}
-    # A draft until its writer removes the line: `build` leaves it out, `serve` shows it.
-    head = importer.front_matter(front | {"topics": list(topics), "draft": True})
-    text = f"---\n{head}# url: https://…\n# summary: …\n---\n\nWrite the article here.\n"
-    run._validate(text, path, Path(title))
-    _write(path, text, replace=force)
-    return path
-
-
-def _parse(text: str, origin: Path) -> importer.PlainArticle:
+def _parse(text: str, origin: Path) -> PlainArticle:
     try:
-        return importer.parse_plain_text(text)
+        return parse_plain_text(text)
     except ValueError as exc:
-        raise _errors(origin, str(exc)) from None
-
-
-def _load_tolerantly(content_dir: Path) -> tuple[RawContent, list[ContentError]]:
-    """Everything in the content folder that loads; what does not is a problem returned."""
-    problems: list[ContentError] = []
-
-    def attempt(loader: Callable[[Path], Any], path: Path, fallback: Any) -> Any:
-        try:
-            return loader(path)
-        except ContentErrors as exc:
-            problems.extend(exc.errors)
-            return fallback
-
-    docs = {
-        name: attempt(load_yaml_file, path, Located(None, path))
-        for name in ("site", "topics", "entities", "sources")
-        if (path := content_dir / f"{name}.yaml")
-    }
-    articles = [attempt(load_article, path, None) for path in article_paths(content_dir)]
-    raw = RawContent(articles=tuple(a for a in articles if a is not None), **docs)
-    return raw, problems
-
-
-def _write(path: Path, text: str, replace: bool) -> None:
-    """Write whole or not at all: a hidden temporary file (never read as content), renamed."""
-    temp = path.with_name(f".{path.name}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_text(text, encoding="utf-8", newline="\n")
-        if path.exists() and not replace:
-            raise FileExistsError(17, "the file appeared while importing")
-        os.replace(temp, path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise _errors(path, f"cannot write the file: {exc.strerror}") from None
+        raise file_errors(origin, str(exc)) from None
 
 
 def _is_web_url(url: str) -> bool:
@@ -441,19 +296,3 @@ def _is_web_url(url: str) -> bool:
 
 def _url_note(found: str, kept: str) -> str:
     return f"the 'Source:' URL {found!r} is not a web address: left out" if found != kept else ""
-
-
-def _as_warning(error: ContentError) -> ContentError:
-    return replace(error, severity="warning")
-
-
-def _option_error(option: str, message: str, hint: str = "") -> ContentError:
-    return ContentError(Position(Path(option)), message, hint)
-
-
-def _error(origin: Path, message: str, hint: str = "") -> ContentError:
-    return ContentError(Position(origin), message, hint)
-
-
-def _errors(origin: Path, message: str, hint: str = "") -> ContentErrors:
-    return ContentErrors([_error(origin, message, hint)])

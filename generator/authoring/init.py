@@ -11,7 +11,7 @@ import yaml
 from generator.authoring.own_wheel import OwnWheelError, write_own_wheel
 from generator.errors import ContentError, ContentErrors, Position
 from generator.resources import STARTER
-from generator.routes import split_url
+from generator.routes import ENTITIES_FILE, SITE_FILE, SOURCES_FILE, TOPICS_FILE, split_url
 
 PLACEHOLDER_BASE_URL = "https://example.com/"
 DEFAULT_TITLE = "My briefing"
@@ -22,10 +22,10 @@ LOCK = "requirements.lock"  # the package's dependencies as locked in its reposi
 
 # (file in generator/authoring/starter/, where it goes in the new site, whether it is a template)
 FILES = (
-    ("site.yaml", "content/site.yaml", True),
-    ("content/sources.yaml", "content/sources.yaml", False),
-    ("content/entities.yaml", "content/entities.yaml", False),
-    ("content/topics.yaml", "content/topics.yaml", False),
+    (SITE_FILE, f"content/{SITE_FILE}", True),
+    (f"content/{SOURCES_FILE}", f"content/{SOURCES_FILE}", False),
+    (f"content/{ENTITIES_FILE}", f"content/{ENTITIES_FILE}", False),
+    (f"content/{TOPICS_FILE}", f"content/{TOPICS_FILE}", False),
     (
         "content/articles/welcome-to-your-briefing.md",
         "content/articles/welcome-to-your-briefing.md",

@@ -13,15 +13,17 @@ from pathlib import Path
 
 import yaml
 
+from generator.content.assemble import build_site
 from generator.content.curation import RELIABILITY
 from generator.content.load import RawContent, load_content, read_text
-from generator.content.model import ENTITY_KINDS, build_site
+from generator.content.model import ENTITY_KINDS
 from generator.content.slug import slugify
 from generator.content.yamlpos import parse_yaml
 from generator.errors import ContentError, ContentErrors, Position, did_you_mean
+from generator.routes import ENTITIES_FILE, SOURCES_FILE, TOPICS_FILE
 
 SOURCE_KINDS = ("outlet", "aggregator", "machine rewrite", "unattributed")
-FILES = {"topic": "topics.yaml", "entity": "entities.yaml", "source": "sources.yaml"}
+FILES = {"topic": TOPICS_FILE, "entity": ENTITIES_FILE, "source": SOURCES_FILE}
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.content.dates import PartialDate
 from generator.content.fields import FieldReader, Reference, references_to
 from generator.errors import Position, did_you_mean
+from generator.routes import TOPICS_FILE
 
 # The meaning rules of the evidence check (evidence/rules.py), by name.
 RULES = ("negation", "hedge", "number", "speaker", "date")
@@ -43,7 +44,7 @@ CREDIBILITY = {
 }
 
 
-NOWHERE = Position(Path("topics.yaml"))
+NOWHERE = Position(Path(TOPICS_FILE))
 
 
 @dataclass(frozen=True, slots=True)

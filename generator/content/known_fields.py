@@ -9,6 +9,7 @@ from generator.content.fields import value_at
 from generator.content.load import RawContent
 from generator.content.yamlpos import KeyPath, Located
 from generator.errors import ContentError, did_you_mean
+from generator.routes import SITE_FILE
 
 ARTICLE = frozenset(
     "title date date_inferred updated lastmod source url topics summary rewrite_of credibility "
@@ -26,7 +27,7 @@ TOPIC_PARTS = {"key_facts": KEY_FACT, "events": EVENT, "quotes": QUOTE}
 
 
 def unknown_field_warnings(raw: RawContent) -> list[ContentError]:
-    warnings = list(_unknown(raw.site, (), SITE, "site.yaml"))
+    warnings = list(_unknown(raw.site, (), SITE, SITE_FILE))
     warnings += _unknown(raw.site, ("defaults",), SITE_DEFAULTS, "defaults")
     for doc, allowed, what in (
         (raw.sources, SOURCE, "source"),

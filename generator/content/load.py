@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.fingerprints import is_content_file, link_out
-from generator.content.yamlpos import CONTROL, Located, parse_yaml
+from generator.content.yaml_limits import CONTROL
+from generator.content.yamlpos import Located, parse_yaml
 from generator.errors import ContentError, ContentErrors, Position
+from generator.routes import ARTICLES_FOLDER, YAML_FILES
 
 FRONT_MATTER_FENCE = "---"
 MAX_ARTICLE_BYTES = 16 * 2**20  # 16 MiB: far past any article; a 50 MB paste is refused
@@ -120,8 +122,8 @@ def load_content(content_dir: Path, reuse: Mapping[Path, Any] | None = None) -> 
             return None
 
     yaml_files = {
-        name: attempt(_inside(content_dir, load_yaml_file), content_dir / f"{name}.yaml")
-        for name in ("site", "topics", "entities", "sources")
+        name: attempt(_inside(content_dir, load_yaml_file), content_dir / file)
+        for name, file in YAML_FILES.items()
     }
     articles = [attempt(load_article, path) for path in article_paths(content_dir)]
     if errors:
@@ -167,7 +169,7 @@ def skipped_files(content_dir: Path) -> list[ContentError]:
 
 
 def _article_candidates(content_dir: Path) -> Iterable[Path]:
-    return (p for p in (content_dir / "articles").glob("*.md") if is_content_file(p))
+    return (p for p in (content_dir / ARTICLES_FOLDER).glob("*.md") if is_content_file(p))
 
 
 def loaded_files(raw: RawContent) -> dict[Path, Any]:

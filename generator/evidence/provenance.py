@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from generator.content.curation import CREDIBILITY, RELIABILITY, Event
 from generator.content.model import Article, Site, Source, Topic
 from generator.copies.lineage import DERIVATIVE_KINDS, Lineage, declared
-from generator.evidence.passages import Evidence
+from generator.evidence.claims import Evidence
 
 UNGRADED_RELIABILITY, UNGRADED_CREDIBILITY = "F", "6"  # "cannot be judged"
 

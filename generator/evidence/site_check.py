@@ -12,7 +12,8 @@ from generator.content.model import Site, Topic
 from generator.copies.lineage import declared
 from generator.copies.signatures import body_digest
 from generator.errors import ContentError
-from generator.evidence.passages import Claim, Evidence, Support, check_claims, originals_of
+from generator.evidence.claims import Claim, Evidence, Support
+from generator.evidence.passages import check_claims, originals_of
 from generator.evidence.textfeatures import name_index
 
 QUOTED_SHOWN = 160  # characters of the closest sentence quoted in a warning

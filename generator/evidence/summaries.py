@@ -11,7 +11,9 @@ from pathlib import Path
 from generator.content.model import Site, Topic
 from generator.copies.lineage import declared
 from generator.errors import ContentError, Position
-from generator.evidence.passages import Claim, Evidence, check_claims, claim_needs
+from generator.evidence.claims import Claim, Evidence
+from generator.evidence.needs import claim_needs
+from generator.evidence.passages import check_claims
 from generator.evidence.sentences import split_sentences
 from generator.evidence.textfeatures import NameIndex, name_index
 
@@ -71,7 +73,7 @@ def _may_support(
     a large topic is not read whole for every sentence."""
     needs = claim_needs(_claim(sentence, ()), names)
     stems = [word[1] for word in needs.words]
-    enough = 0.6 * len(stems)  # evidence.MIN_OVERLAP
+    enough = 0.6 * len(stems)  # needs.MIN_OVERLAP
     return tuple(
         slug
         for slug, article in site.articles.items()

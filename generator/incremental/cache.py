@@ -35,7 +35,7 @@ from generator.incremental import plaindata
 from generator.incremental.manifest import cache_file as cache_file
 from generator.incremental.manifest import cache_folder
 from generator.incremental.state import BuildState
-from generator.routes import CARD_STORE_SUFFIX, STATIC_FOLDER
+from generator.routes import CARD_STORE_SUFFIX, SITE_FILE, TEMPLATES_FOLDER, THEME_STATIC_FOLDER
 from generator.settings import BuildOptions
 
 if TYPE_CHECKING:  # for annotations only (plaindata finds them among the allowed records)
@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # for annotations only (plaindata finds them among the allowe
     from generator.copies.near_copies import NearCopySearch
 
 MAGIC = b"briefing-cache 2\n"  # 1 was a pickle: never read again
-THEME_PARTS = ("templates/", f"{STATIC_FOLDER}/")
+THEME_PARTS = (f"{TEMPLATES_FOLDER}/", f"{THEME_STATIC_FOLDER}/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +80,7 @@ def cache_key(options: BuildOptions) -> str:
         for path in sorted(files):
             digest.update(f"{prefix}/{path.relative_to(root).as_posix()}\0".encode())
             digest.update(file_digest(path).encode())
-    site_yaml = options.content_dir / "site.yaml"
+    site_yaml = options.content_dir / SITE_FILE
     digest.update(file_digest(site_yaml).encode() if site_yaml.is_file() else b"-")
     return digest.hexdigest()
 

@@ -13,19 +13,13 @@ from typing import Any
 from generator.content.fingerprints import Fingerprint
 from generator.content.load import RawArticle, RawContent
 from generator.pages.page import Page
-from generator.reads.reader import (
-    Key,
-    Query,
-    SiteData,
-    article_key,
-    body_key,
-    evaluate,
-    may_have_changed,
-)
-from generator.routes import STATIC_FOLDER
+from generator.reads.queries import Query, SiteData, evaluate, may_have_changed
+from generator.reads.reader import Key, article_key, body_key
+from generator.routes import ARTICLES_FOLDER, SITE_FILE, THEME_STATIC_FOLDER
 from generator.text.rendered import MarkdownResult
 
-SITE_WIDE_INPUTS = ("site.yaml", f"{STATIC_FOLDER}/")  # every page shows these
+ARTICLE_KEYS = f"{ARTICLES_FOLDER}/"
+SITE_WIDE_INPUTS = (SITE_FILE, f"{THEME_STATIC_FOLDER}/")  # every page shows these
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +44,7 @@ def changed_reads(
     """The keys pages may have read whose value changed: files (an article's front
     matter and its rendered text apart), and queries, whose values are compared.
     Also returns every earlier query's value now."""
-    changed: set[Key] = {key for key in files if not key.startswith("articles/")}
+    changed: set[Key] = {key for key in files if not key.startswith(ARTICLE_KEYS)}
     changed |= _changed_front_matter(previous, files, raw)
     bodies = _changed_bodies(previous, data)
     changed |= {body_key(slug) for slug in bodies}
@@ -68,8 +62,8 @@ def _changed_front_matter(previous: BuildState, files: set[str], raw: RawContent
     old = {r.slug: r for r in previous.records.values() if isinstance(r, RawArticle)}
     changed: set[Key] = set()
     for key in files:
-        if key.startswith("articles/") and key.endswith(".md"):
-            slug = key[len("articles/") : -len(".md")]
+        if key.startswith(ARTICLE_KEYS) and key.endswith(".md"):
+            slug = key[len(ARTICLE_KEYS) : -len(".md")]
             before, after = old.get(slug), articles.get(slug)
             if before is None or after is None or before.meta.data != after.meta.data:
                 changed.add(article_key(slug))

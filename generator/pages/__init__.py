@@ -1,3 +1,4 @@
 """The page kinds: a `Site`, its link graph and texts -> the list of `Page`s to render
-(`kinds`; topics, articles, entities, sources, feeds, exports, redirects, comparisons,
-What's new). A `Page` (`page`) is what this stage hands to `render`."""
+(`kinds`, in order: `lists` (home, the lists, search, 404), `topics`, `articles`,
+`entities`, `sources`, `comparisons`, `feeds`, `whatsnew`, `exports`; then `redirects`),
+with `crumbs` and `jsonld`. A `Page` (`page`) is what this stage hands to `render`."""

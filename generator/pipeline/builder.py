@@ -35,7 +35,7 @@ from generator.pipeline.writers import (
     into_new_folder,
     refresh_search,
 )
-from generator.reads.reader import Query, SiteData
+from generator.reads.queries import Query, SiteData
 from generator.render.jinja import RecordingEnvironment, make_environment, render_each
 from generator.routes import STATIC_FOLDER
 from generator.settings import BuildOptions

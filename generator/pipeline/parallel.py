@@ -17,7 +17,8 @@ from pathlib import Path
 
 from generator import output
 from generator.pages.page import Page
-from generator.reads.reader import Key, Query, Reads, SiteData
+from generator.reads.queries import Query, SiteData
+from generator.reads.reader import Key, Reads
 from generator.render.jinja import RecordingEnvironment, compile_templates, render_each
 from generator.routes import output_file
 from generator.settings import Progress

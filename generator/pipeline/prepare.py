@@ -10,11 +10,12 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from generator.content.assemble import build_site
 from generator.content.drafts import without_drafts
 from generator.content.fingerprints import Fingerprint
 from generator.content.known_fields import unknown_field_warnings
 from generator.content.load import RawContent, load_content, skipped_files
-from generator.content.model import Site, build_site
+from generator.content.model import Site
 from generator.content.schedule import Held, marked_scheduled, without_scheduled
 from generator.copies.lineage import lineage
 from generator.copies.near_copies import Found, NearCopySearch
@@ -32,10 +33,10 @@ from generator.pages.page import Page
 from generator.pipeline.stages import StageClock
 from generator.pipeline.warnings import content_warnings, near_copies_soon
 from generator.reads.link_graph import LinkGraph, build_graph
-from generator.reads.reader import SiteData
+from generator.reads.queries import SiteData
 from generator.render import cards
 from generator.render.theme import Theme
-from generator.routes import Routes
+from generator.routes import ENTITIES_FILE, Routes
 from generator.settings import BuildOptions
 from generator.text import images
 from generator.text.entity_links import EntityMatcher, build_matcher, entity_links_plugin
@@ -112,7 +113,7 @@ class Memory:
 def entity_key(content_dir: Path, parser: Parser | None) -> tuple:
     """How the bodies were linked: the entity table's bytes, the routes, the language."""
     routes, language = (parser.key.routes, parser.key.language) if parser else (None, None)
-    return (cache.file_digest(content_dir / "entities.yaml"), routes, language)
+    return (cache.file_digest(content_dir / ENTITIES_FILE), routes, language)
 
 
 def prepare(
@@ -233,7 +234,7 @@ def _parser(
 ) -> tuple[Parser, Bodies]:
     """The parser, with the bodies it rendered before (none when it is new, unless the
     cache's were linked the same way)."""
-    key = ParserKey(fingerprints.get("entities.yaml"), routes, site.config.language)
+    key = ParserKey(fingerprints.get(ENTITIES_FILE), routes, site.config.language)
     if memory.parser is not None and memory.parser.key == key:
         return memory.parser, base.bodies if base else {}
     matcher = build_matcher(site.entities.values())

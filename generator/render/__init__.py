@@ -1,3 +1,4 @@
 """Rendering: the Jinja2 environment over the site's theme and the packaged one (`theme`,
 `jinja`: autoescape, StrictUndefined), a page's JSON-LD (`structured`), and its social card
-(`cards`). Takes a `Page` and a `Reader`; returns HTML and what the page read."""
+(`cards`: each page's card, drawn to PNG, stored once). Takes a `Page` and a `Reader`;
+returns HTML and what the page read."""

@@ -17,7 +17,8 @@ from generator.errors import ContentError, ContentErrors, Position
 from generator.evidence.provenance import Grade
 from generator.i18n import Strings, strings_for
 from generator.pages.page import Page
-from generator.reads.reader import Reader, Reads, SiteData
+from generator.reads.queries import SiteData
+from generator.reads.reader import Reader, Reads
 from generator.render.structured import structured_data
 from generator.render.theme import Theme
 

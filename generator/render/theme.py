@@ -16,7 +16,7 @@ from generator import output
 from generator.content.fingerprints import link_out
 from generator.errors import ContentError, ContentErrors, Position
 from generator.resources import packaged_theme_dir
-from generator.routes import STATIC_FOLDER
+from generator.routes import TEMPLATES_FOLDER, THEME_STATIC_FOLDER
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ class Theme:
 
     @property
     def template_dirs(self) -> tuple[Path, ...]:
-        return tuple(folder / "templates" for folder in self.folders)
+        return tuple(folder / TEMPLATES_FOLDER for folder in self.folders)
 
     def loader(self) -> jinja2.BaseLoader:
         return jinja2.ChoiceLoader([_InsideLoader(folder) for folder in self.template_dirs])
@@ -44,17 +44,17 @@ class Theme:
         """Every static file by its path below static/, the site's copy winning."""
         found: dict[str, Path] = {}
         for folder in reversed(self.folders):
-            static = folder / STATIC_FOLDER
+            static = folder / THEME_STATIC_FOLDER
             for relative in output.static_files(static):  # no hidden, backup or escaping files
                 found[relative.as_posix()] = static / relative
         return dict(sorted(found.items()))
 
     def static_file(self, name: str) -> Path:
         for folder in self.folders:
-            candidate = folder / STATIC_FOLDER / name
+            candidate = folder / THEME_STATIC_FOLDER / name
             if candidate.is_file():
                 return candidate
-        return self.folders[-1] / STATIC_FOLDER / name
+        return self.folders[-1] / THEME_STATIC_FOLDER / name
 
 
 class _InsideLoader(jinja2.FileSystemLoader):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from generator.content.model import Article, Site, Source
 from generator.copies.lineage import Lineage
 from generator.evidence import provenance as intel
-from generator.evidence.passages import Claim, Evidence
+from generator.evidence.claims import Claim, Evidence
 from generator.evidence.sentences import Sentence
 from generator.evidence.textfeatures import TOKEN, word_key
 from generator.i18n import Strings, strings_for

@@ -14,10 +14,12 @@ from conftest import CONTENT, FIXTURES, THEME, parse, site_args
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.authoring.article_file import article_file
 from generator.authoring.feeds import _blocks, is_feed
-from generator.authoring.plain_text import PlainArticle, article_file
+from generator.authoring.plain_text import PlainArticle
 from generator.cli import main
-from generator.pipeline.builder import BuildOptions, build
+from generator.pipeline.builder import build
+from generator.settings import BuildOptions
 from generator.text.markdown import Markdown
 
 FEEDS = FIXTURES / "feeds"

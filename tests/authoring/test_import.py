@@ -433,7 +433,8 @@ def test_no_date_in_the_text_means_today_marked_inferred(empty: Path) -> None:
 def test_the_article_page_says_the_date_was_inferred(empty: Path, tmp_path: Path) -> None:
     from conftest import parse
 
-    from generator.pipeline.builder import BuildOptions, build
+    from generator.pipeline.builder import build
+    from generator.settings import BuildOptions
 
     assert import_text(empty, A_TEXT, "--source", "unattributed").returncode == 0
     dated = run(

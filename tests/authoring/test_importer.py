@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.authoring.plain_text import clean_text, front_matter
+from generator.authoring.article_file import front_matter
+from generator.authoring.plain_text import clean_text
 from generator.content.load import split_front_matter
 from generator.errors import ContentErrors
 

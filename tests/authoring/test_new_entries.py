@@ -14,10 +14,11 @@ from hypothesis import strategies as st
 
 from generator.authoring.new_entries import NewEntry, add_entry
 from generator.cli import main
+from generator.content.assemble import build_site
 from generator.content.load import load_content
-from generator.content.model import build_site
 from generator.errors import ContentErrors
-from generator.pipeline.builder import BuildOptions, build
+from generator.pipeline.builder import build
+from generator.settings import BuildOptions
 
 COMMANDS = {
     "topic": (

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from tiny_site import content, prepare
 
-from generator.authoring.imports import ImportOptions, Input, import_files, new_article, read_inputs
+from generator.authoring.import_inputs import Input, read_inputs
+from generator.authoring.imports import ImportOptions, import_files
+from generator.authoring.new_article import new_article
 from generator.errors import ContentErrors
 
 TEXT = b"""Talks in Ankara go on

@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from generator.authoring.init import FILES, REQUIREMENTS, StarterOptions, create_site
+from generator.content.assemble import build_site
 from generator.content.load import load_content
-from generator.content.model import build_site
 from generator.errors import ContentErrors
 
 

@@ -32,7 +32,7 @@ def test_every_entry_is_in_the_record_with_its_hash(tmp_path: Path) -> None:
                 data = wheel.read(name)
                 digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=")
                 assert listed[name] == (f"sha256={digest.decode()}", str(len(data))), name
-    assert "generator/cli.py" in names and "generator/theme/templates/base.html" in names
+    assert "generator/cli/__init__.py" in names and "generator/theme/templates/base.html" in names
     assert not [name for name in names if "__pycache__" in name or name.endswith(".pyc")]
     assert any(name.endswith(".dist-info/entry_points.txt") for name in names)
 

@@ -60,7 +60,8 @@ def test_topic_filter_narrows_results(real_site: Path, serve_dir, page: Page) ->
 def test_header_search_form_works_under_a_sub_path(tmp_path: Path, serve_dir, page: Page) -> None:
     from conftest import CONTENT, THEME
 
-    from generator.pipeline.builder import BuildOptions, build
+    from generator.pipeline.builder import build
+    from generator.settings import BuildOptions
 
     output = tmp_path / "site"
     build(BuildOptions(content_dir=CONTENT, theme_dir=THEME, output_dir=output, base_url="https://example.github.io/briefing/"))

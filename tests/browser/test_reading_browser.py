@@ -13,7 +13,8 @@ import pytest
 from conftest import THEME
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from generator.pipeline.builder import BuildOptions, build
+from generator.pipeline.builder import build
+from generator.settings import BuildOptions
 
 TOPIC = "/topics/istanbul-talks/"
 

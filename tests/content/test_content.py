@@ -7,7 +7,8 @@ import pytest
 from conftest import CONTENT, THEME
 
 from generator.evidence.site_check import check_site
-from generator.pipeline.builder import BuildOptions, render_site
+from generator.pipeline.builder import render_site
+from generator.settings import BuildOptions
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,8 @@ from conftest import parse, search_fragments, site_args
 from previewing import previewing
 
 from generator.cli import main
-from generator.pipeline.builder import BuildOptions, build
+from generator.pipeline.builder import build
+from generator.settings import BuildOptions
 
 BASE_URL = "https://example.org/mini/"
 ATOM = "{http://www.w3.org/2005/Atom}"

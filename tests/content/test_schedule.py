@@ -11,7 +11,8 @@ from conftest import parse, search_fragments, site_args, tree
 from previewing import previewing
 
 from generator.cli import main
-from generator.pipeline.builder import Builder, BuildOptions, build
+from generator.pipeline.builder import Builder, build
+from generator.settings import BuildOptions
 
 BASE_URL = "https://example.org/mini/"
 LATER = (

@@ -10,7 +10,9 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.content.yamlpos import MAX_DEPTH, nesting_bound, parse_yaml
+from generator.content.yaml_limits import MAX_DEPTH
+from generator.content.yaml_loaders import nesting_bound
+from generator.content.yamlpos import parse_yaml
 from generator.errors import ContentErrors
 
 PATH = Path("front.yaml")

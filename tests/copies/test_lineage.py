@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from generator.content.model import Article, Site, Source
 from generator.copies.lineage import Lineage, copy_and_original, lineage
 from generator.errors import Position
-from generator.pipeline.builder import BuildOptions, build
+from generator.pipeline.builder import build
+from generator.settings import BuildOptions
 
 LABELS = {
     # only the first rewrite's text adds it: the rewrite of the rewrite is no second outlet

@@ -13,9 +13,11 @@ from test_check import check, replace_in
 from generator.cli import main
 from generator.content.curation import Checked
 from generator.errors import Position
-from generator.evidence.passages import Claim, check_claims
+from generator.evidence.claims import Claim
+from generator.evidence.passages import check_claims
 from generator.evidence.textfeatures import name_index
-from generator.pipeline.builder import BuildOptions, build
+from generator.pipeline.builder import build
+from generator.settings import BuildOptions
 
 NAMES = name_index([("zelensky", "Volodymyr Zelensky", ["Zelensky"])], ["zelensky"])
 HERE = Position(Path("topics.yaml"), 1)

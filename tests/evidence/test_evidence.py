@@ -11,11 +11,12 @@ from conftest import CONTENT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.content.assemble import build_site
 from generator.content.dates import PartialDate
 from generator.content.load import load_content
-from generator.content.model import build_site
 from generator.errors import Position
-from generator.evidence.passages import Claim, Support, check_claims
+from generator.evidence.claims import Claim, Support
+from generator.evidence.passages import check_claims
 from generator.evidence.sentences import normalise, split_sentences
 from generator.evidence.textfeatures import name_index
 

@@ -11,13 +11,15 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, parse
 
+from generator.content.assemble import build_site
 from generator.content.dates import PartialDate
 from generator.content.load import load_content
-from generator.content.model import Article, build_site
+from generator.content.model import Article
+from generator.copies.near_copies import NEAR_COPY_SHARE
 from generator.errors import ContentErrors, Position
 from generator.evidence.provenance import corroboration
 from generator.evidence.site_check import check_site
-from generator.pipeline.warnings import NEAR_COPY_SHARE, find_near_copies
+from generator.pipeline.warnings import find_near_copies
 
 A000 = "zelensky-to-meet-witkoff-and-erdogan-in-ankara"
 A001 = "zelensky-to-meet-us-envoy-and-turkish-president"

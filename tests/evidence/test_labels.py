@@ -16,7 +16,8 @@ from bs4 import Tag
 from conftest import FIXTURES, THEME, parse
 from playwright.sync_api import Browser
 
-from generator.pipeline.builder import BuildOptions, build
+from generator.pipeline.builder import build
+from generator.settings import BuildOptions
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 KINDS = {

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, THEME, parse
 
-from generator.pipeline.builder import BuildOptions, build
+from generator.pipeline.builder import build
+from generator.settings import BuildOptions
 
 LABELS = {
     "fact-1": ("confirmed", "Confirmed by 2 independent outlets: The Daily and The Herald", "B1"),

@@ -14,7 +14,8 @@ from generator.copies.lineage import declared
 from generator.evidence.passages import check_claims
 from generator.evidence.summaries import _claim, _may_support, summary_sentences
 from generator.evidence.textfeatures import name_index
-from generator.pipeline.builder import BuildOptions, build, render_site
+from generator.pipeline.builder import build, render_site
+from generator.settings import BuildOptions
 
 SUMMARY = """  summary: >-
     Zelensky travelled to Ankara.

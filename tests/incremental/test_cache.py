@@ -13,7 +13,8 @@ from conftest import CONTENT, THEME, site_args, tree
 
 from generator.cli import main
 from generator.incremental import cache
-from generator.pipeline.builder import BuildOptions, build
+from generator.pipeline.builder import build
+from generator.settings import BuildOptions
 
 ARTICLE = "ukraine-proposes-leaders-meeting-at-istanbul-talks"
 

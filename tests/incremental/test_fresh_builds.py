@@ -19,7 +19,8 @@ from conftest import CONTENT, site_args, tree
 
 from generator.evidence.site_check import check_site
 from generator.incremental import cache
-from generator.pipeline.builder import Builder, BuildOptions
+from generator.pipeline.builder import Builder
+from generator.settings import BuildOptions
 
 EDITED = "zelensky-to-meet-us-envoy-and-turkish-president"
 STATED = (

@@ -12,7 +12,8 @@ import pytest
 import yaml
 from conftest import CONTENT, THEME, tree
 
-from generator.pipeline.builder import Builder, BuildOptions, build
+from generator.pipeline.builder import Builder, build
+from generator.settings import BuildOptions
 
 ARTICLE = "ukraine-proposes-leaders-meeting-at-istanbul-talks"
 ORIGINAL = "zelensky-to-meet-witkoff-and-erdogan-in-ankara"

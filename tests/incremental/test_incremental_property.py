@@ -20,7 +20,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import ContentErrors
-from generator.pipeline.builder import Builder, BuildOptions, build
+from generator.pipeline.builder import Builder, build
+from generator.settings import BuildOptions
 
 EXAMPLES = int(os.environ.get("BRIEFING_PROPERTY_EXAMPLES", "12"))
 # Shrinking a failure can take minutes: the long run in bench/ shrinks, `make test` reports

@@ -11,7 +11,9 @@ import pytest
 from conftest import FIXTURES, THEME, parse
 from playwright.sync_api import Browser, Page
 
-from generator.pipeline.builder import BuildOptions, BuildReport, build
+from generator.pipeline.builder import build
+from generator.pipeline.report import BuildReport
+from generator.settings import BuildOptions
 
 UKRAINIAN = """---
 title: Зеленський прибув до Анкари

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from tiny_site import Tiny, tiny
 
-from generator.pages.kinds import PAGE_KINDS, build_pages, site_pages
+from generator.pages.kinds import PAGE_KINDS, build_pages
+from generator.pages.lists import site_pages
 from generator.pages.page import Page
 from generator.reads.reader import Reader
 

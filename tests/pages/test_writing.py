@@ -16,7 +16,8 @@ from playwright.sync_api import Browser
 
 from generator.cli import main
 from generator.evidence.sentences import split_sentences
-from generator.pipeline.builder import Builder, BuildOptions, build
+from generator.pipeline.builder import Builder, build
+from generator.settings import BuildOptions
 
 sys.path.insert(0, str(ROOT / "tools"))
 import lint_site

@@ -11,7 +11,8 @@ import pytest
 from conftest import CONTENT, ROOT, THEME, tree
 
 from generator.cli import main
-from generator.pipeline.builder import BuildOptions, build
+from generator.pipeline.builder import build
+from generator.settings import BuildOptions
 
 
 def test_two_builds_are_byte_identical(real_site: Path, tmp_path: Path) -> None:

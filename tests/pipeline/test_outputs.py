@@ -18,9 +18,10 @@ from previewing import get
 
 from generator import output
 from generator.cli import main
-from generator.pipeline.builder import BuildOptions, build
+from generator.pipeline.builder import build
 from generator.routes import OUTPUT_MARKER
 from generator.search import index as search
+from generator.settings import BuildOptions
 
 sys.path.insert(0, str(ROOT / "bench"))
 from corpus import write_corpus

@@ -12,7 +12,8 @@ import pytest
 from conftest import CONTENT, ROOT, THEME, parse
 from playwright.sync_api import Browser
 
-from generator.pipeline.builder import BuildOptions, build
+from generator.pipeline.builder import build
+from generator.settings import BuildOptions
 
 sys.path.insert(0, str(ROOT / "tools"))
 import lint_site

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from conftest import ROOT, THEME, parse, tree
 
-from generator.pipeline.builder import BuildOptions, build
+from generator.pipeline.builder import build
+from generator.settings import BuildOptions
 from generator.views.entity_graph import TOPIC_NODES
 from generator.views.entity_lists import NAMED_WITH
 from generator.views.paging import ARTICLES_PER_PAGE

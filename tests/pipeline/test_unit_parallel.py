@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tiny_site import Tiny, tiny
 
-from generator.output import OutsideOutput
+from generator.output.files import OutsideOutput
 from generator.pages.page import Page
 from generator.pipeline import parallel
 from generator.pipeline.parallel import PageWriter, render_and_write, worker_count

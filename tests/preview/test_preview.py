@@ -24,9 +24,10 @@ import yaml
 from conftest import CONTENT, ROOT, site_args
 from previewing import Server, copy_content, previewing, request
 
-from generator.pipeline.builder import BuildOptions, BuildReport
+from generator.pipeline.report import BuildReport
 from generator.preview.server import make_server
 from generator.preview.session import Preview
+from generator.settings import BuildOptions
 
 ARTICLE = "zelensky-to-meet-witkoff-and-erdogan-in-ankara"
 ARTICLE_URL = f"/articles/{ARTICLE}/"

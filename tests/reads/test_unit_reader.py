@@ -8,15 +8,8 @@ from pathlib import Path
 import pytest
 from tiny_site import article, tiny
 
-from generator.reads.reader import (
-    QUERIES,
-    Reader,
-    article_key,
-    body_key,
-    evaluate,
-    may_have_changed,
-    search_examples,
-)
+from generator.reads.queries import QUERIES, evaluate, may_have_changed, search_examples
+from generator.reads.reader import Reader, article_key, body_key
 
 
 @pytest.fixture

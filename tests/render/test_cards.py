@@ -16,8 +16,11 @@ from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
 from generator.errors import Position
-from generator.pipeline.builder import BuildOptions, build
+from generator.pipeline.builder import build
 from generator.render import cards
+from generator.render.cards import drawing
+from generator.render.cards import store as card_store
+from generator.settings import BuildOptions
 
 BASE_URL = "https://example.org/"
 
@@ -116,7 +119,7 @@ def test_the_cache_keeps_cards_when_the_output_is_gone(
     assert sorted(p.name for p in store.glob("*.png")) == sorted(tree(site / "cards"))
     drawn: list[cards.Card] = []
     real_draw = cards.draw
-    monkeypatch.setattr(cards, "draw", lambda card: drawn.append(card) or real_draw(card))
+    monkeypatch.setattr(card_store, "draw", lambda card: drawn.append(card) or real_draw(card))
     damaged = sorted(store.glob("*.png"))[0]
     damaged.write_bytes(damaged.read_bytes()[:100])
     for leftover in (tmp_path / ".briefing-cache").glob("*.cache"):
@@ -133,15 +136,15 @@ def cjk_card(title: str) -> cards.Card:
 
 @pytest.fixture
 def no_fallback_fonts(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(cards, "FALLBACK_FONTS", ())
-    cards._font_file.cache_clear()
+    monkeypatch.setattr(drawing, "FALLBACK_FONTS", ())
+    drawing._font_file.cache_clear()
     yield
-    cards._font_file.cache_clear()
+    drawing._font_file.cache_clear()
 
 
 def test_letters_no_font_has_are_left_out_not_drawn_as_boxes(no_fallback_fonts) -> None:
     card = cjk_card("Talks resume in Ankara 和谈")
-    assert cards.undrawable(card) == "华和新社谈"
+    assert drawing.undrawable(card) == "华和新社谈"
     without = replace(
         card, kicker="Article · ", title="Talks resume in Ankara", footer=" · graded B2"
     )
@@ -154,10 +157,10 @@ def test_letters_no_font_has_are_left_out_not_drawn_as_boxes(no_fallback_fonts) 
     ]
 
 
-@pytest.mark.skipif(not cards.FALLBACK_FONTS, reason="no CJK font: .ci/run installs one")
+@pytest.mark.skipif(not drawing.FALLBACK_FONTS, reason="no CJK font: .ci/run installs one")
 def test_a_chinese_title_is_drawn_with_the_fallback_font() -> None:
     card = cjk_card("乌克兰与俄罗斯在伊斯坦布尔恢复和谈，双方同意交换战俘和遗体")
-    assert cards.undrawable(card) == ""
+    assert drawing.undrawable(card) == ""
     blank = cards.draw(replace(card, title=""))
     drawn = cards.draw(card)
     assert drawn != blank
@@ -197,18 +200,18 @@ def test_run_length_encoding_keeps_every_pixel_of_the_drawing(title: str, kicker
 
 def _drawn_in_one_go(card: cards.Card) -> Image.Image:
     """The drawing as it was before the shared background (issue 27): every element in turn."""
-    image = Image.new("L", cards.SIZE, 0)
+    image = Image.new("L", drawing.SIZE, 0)
     pen = ImageDraw.Draw(image)
-    width, margin, faded = cards.SIZE[0] - 2 * cards.MARGIN, cards.MARGIN, round(255 * 0.72)
-    pen.rectangle((0, 0, cards.SIZE[0], 12), fill=faded)
-    cards._text(pen, (margin, 64), card.site_title, cards.Face(True, 34), 255)
-    small = cards.Face(False, 30)
-    cards._text(pen, (margin, 124), cards._fit(card.kicker, small, width), small, faded)
-    face, lines = cards._title_lines(card.title, width)
+    width, margin, faded = drawing.SIZE[0] - 2 * drawing.MARGIN, drawing.MARGIN, round(255 * 0.72)
+    pen.rectangle((0, 0, drawing.SIZE[0], 12), fill=faded)
+    drawing._text(pen, (margin, 64), card.site_title, drawing.Face(True, 34), 255)
+    small = drawing.Face(False, 30)
+    drawing._text(pen, (margin, 124), drawing._fit(card.kicker, small, width), small, faded)
+    face, lines = drawing._title_lines(card.title, width)
     for number, line in enumerate(lines):
-        cards._text(pen, (margin, 196 + number * int(face.size * 1.18)), line, face, 255)
-    pen.line((margin, 520, cards.SIZE[0] - margin, 520), fill=faded, width=2)
-    cards._text(pen, (margin, 545), cards._fit(card.footer, small, width), small, faded)
+        drawing._text(pen, (margin, 196 + number * int(face.size * 1.18)), line, face, 255)
+    pen.line((margin, 520, drawing.SIZE[0] - margin, 520), fill=faded, width=2)
+    drawing._text(pen, (margin, 545), drawing._fit(card.footer, small, width), small, faded)
     return image
 
 
@@ -222,4 +225,4 @@ def test_text_on_the_shared_background_gives_the_pixels_of_one_drawing(
     site_title: str, title: str, footer: str
 ) -> None:
     card = cards.Card(site_title, "Article · Istanbul talks", title, footer, "#1f4e79", "#fff")
-    assert cards.drawing(card).tobytes() == _drawn_in_one_go(card).tobytes()
+    assert drawing.drawing(card).tobytes() == _drawn_in_one_go(card).tobytes()

@@ -13,7 +13,8 @@ import pytest
 from conftest import FIXTURES, ROOT, THEME, parse
 
 from generator.i18n import languages, plural_category, strings_for
-from generator.pipeline.builder import BuildOptions, build
+from generator.pipeline.builder import build
+from generator.settings import BuildOptions
 
 FORMS = {"en": {"one", "other"}, "uk": {"one", "few", "many"}}
 USED = re.compile(r"""\bt\(\s*["'](\w+\.[\w.]*\w)["']\s*[,)]""")  # t("a.key") in templates, Python

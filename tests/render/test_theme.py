@@ -7,8 +7,10 @@ from pathlib import Path
 
 from conftest import THEME, parse
 
-from generator.pipeline.builder import BuildOptions, build
-from generator.render.theme import Theme, packaged_theme_dir
+from generator.pipeline.builder import build
+from generator.render.theme import Theme
+from generator.resources import packaged_theme_dir
+from generator.settings import BuildOptions
 
 
 def test_the_packaged_theme_is_the_repository_theme() -> None:

@@ -13,9 +13,10 @@ import pytest
 from conftest import CONTENT, ROOT, THEME, tree
 from playwright.sync_api import Browser
 
-from generator.pipeline.builder import Builder, BuildOptions, build
+from generator.pipeline.builder import Builder, build
 from generator.routes import SEARCH_FOLDER
 from generator.search.shards import MANIFEST, shard_count, split
+from generator.settings import BuildOptions
 
 sys.path.insert(0, str(ROOT / "bench"))
 import search_quality

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from markupsafe import Markup, escape
 from tiny_site import markdown_for, tiny
 
-from generator.text.markdown import MarkdownResult
+from generator.text.rendered import MarkdownResult
 from generator.text.texts import DESCRIPTION_LENGTH, plain_line, render_texts
 
 SUMMARY_TOPICS = """\

@@ -10,8 +10,9 @@ from conftest import THEME, parse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.pipeline.builder import BuildOptions, build
+from generator.pipeline.builder import build
 from generator.reads.ranking import Rank, rank
+from generator.settings import BuildOptions
 from generator.views.toc import Heading, article_contents, headings
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -1,0 +1,113 @@
+"""Everything pages are made from (`SiteData`), and the derived collections a page may ask
+of it (`QUERIES`: the articles of a topic, who is named with whom...), each recorded by the
+value it had."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.content.model import Site
+from generator.copies.lineage import Lineage
+from generator.evidence.site_check import SiteEvidence
+from generator.evidence.summaries import SummaryCheck
+from generator.reads.link_graph import LinkGraph
+from generator.reads.ranking import co_mention_graph, first, rank
+from generator.routes import Routes
+from generator.text.texts import Texts
+
+QueryArgument = str | tuple[str, int]  # an id, or an id and a limit
+Query = tuple[str, QueryArgument]  # (query kind, argument)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteData:
+    """Everything pages are made from: the outputs of the model, text and links stages."""
+
+    site: Site
+    graph: LinkGraph
+    texts: Texts
+    routes: Routes
+    evidence: SiteEvidence
+    lineage: Lineage = field(default_factory=Lineage)  # rewrites, and undeclared near copies
+    summaries: SummaryCheck = field(default_factory=lambda: SummaryCheck(()))
+
+
+# Each kind takes the argument it is asked with: an id, or for two an (id, limit).
+QUERIES: Mapping[str, Callable[[SiteData, Any], Hashable]] = {
+    "articles": lambda data, _: tuple(data.site.articles),
+    "topic-articles": lambda data, topic: data.graph.articles_by_topic.get(topic, ()),
+    "source-articles": lambda data, source: data.graph.articles_by_source.get(source, ()),
+    "entity-articles": lambda data, entity: data.graph.articles_by_entity.get(entity, ()),
+    "topic-entities": lambda data, topic: rank(
+        data.graph.articles_by_topic.get(topic, ()), data.graph.mentions
+    ),
+    "entity-topics": lambda data, entity: data.graph.topics_by_entity.get(entity, ()),
+    "entity-events": lambda data, entity: data.graph.events_by_entity.get(entity, ()),
+    "co-mentions": lambda data, entity_and_limit: first(
+        rank(
+            data.graph.articles_by_entity.get(entity_and_limit[0], ()),
+            data.graph.mentions,
+            leave_out=entity_and_limit[0],
+        ),
+        entity_and_limit[1],
+    ),
+    "mention-graph": lambda data, topic_and_limit: co_mention_graph(
+        data.graph.articles_by_topic.get(topic_and_limit[0], ())
+        if topic_and_limit[0]
+        else data.site.articles,
+        data.graph.mentions,
+        topic_and_limit[1],
+    ),
+    "rewrites": lambda data, slug: data.graph.rewrites.get(slug, ()),
+    # the support check: a page is rendered again only when the evidence it shows changed
+    "evidence": lambda data, claim: data.evidence.items.get(_claim_key(claim)),
+    "supported-claims": lambda data, slug: data.evidence.citing(slug),
+    "supporting-claims": lambda data, slug: data.evidence.citing(slug, cited=False),
+    # provenance: the articles an article copies, declared or found as near copies
+    "lineage": lambda data, slug: data.lineage.of(slug),
+    "unsupported-summary": lambda data, topic: data.summaries.of(topic),
+    "search-examples": lambda data, _: search_examples(data),
+}
+
+SEARCH_EXAMPLES = 3
+
+
+def search_examples(data: SiteData) -> tuple[str, ...]:
+    """What the search box suggests trying: the site's own most-reported entities, then
+    its topics, never another site's names."""
+    by_entity, by_topic = data.graph.articles_by_entity, data.graph.articles_by_topic
+    entities = sorted(
+        data.site.entities.values(),
+        key=lambda e: (-len(by_entity.get(e.id, ())), e.name.casefold()),
+    )
+    topics = sorted(
+        data.site.topics.values(),
+        key=lambda t: (-len(by_topic.get(t.id, ())), t.title.casefold()),
+    )
+    names = [e.name for e in entities[:SEARCH_EXAMPLES]] + [t.title for t in topics]
+    return tuple(dict.fromkeys(names))[:SEARCH_EXAMPLES]
+
+
+# Queries about one entity (their argument's first item) that change only with the text of
+# an article naming it.
+BY_TEXT_ONLY = frozenset({"co-mentions"})
+
+
+def _claim_key(claim: str) -> tuple[str, str, int]:
+    topic, kind, index = claim.rsplit("/", 2)
+    return topic, kind, int(index)
+
+
+def evaluate(query: Query, data: SiteData) -> Hashable:
+    kind, argument = query
+    return QUERIES[kind](data, argument)
+
+
+def may_have_changed(query: Query, named_in_changed_texts: frozenset[str]) -> bool:
+    """Whether a query must be evaluated again to know its value: all cost little but
+    those made from article texts alone, which only a change to a text naming the entity
+    can change. (Evaluating co-mentions for every entity was most of a rebuild.)"""
+    kind, argument = query
+    return kind not in BY_TEXT_ONLY or argument[0] in named_in_changed_texts

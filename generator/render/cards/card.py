@@ -1,0 +1,53 @@
+"""A social card: what is drawn on it, and its file name, the hash of all that."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.routes import CARDS_FOLDER
+
+CARDS_DIR = CARDS_FOLDER
+
+
+# Fonts for the letters DejaVu lacks, where the machine has them (Debian and Ubuntu's
+# fonts-noto-cjk, fonts-droid-fallback, fonts-wqy-*): bundling one would add megabytes to
+# every wheel. A letter no font here has is left out of the card, and the build says so.
+FALLBACK_FONTS = tuple(
+    path
+    for path in (
+        Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+        Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
+        Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+        Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
+    )
+    if path.is_file()
+)
+# Bump when the drawing changes, so cached cards are drawn again; the fallback fonts found
+# are part of it, so cards drawn without them are not reused once they are installed.
+DRAWING_VERSION = "3-rle:" + ",".join(path.name for path in FALLBACK_FONTS)
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    site_title: str
+    kicker: str  # 'Topic', 'Article · Istanbul talks'
+    title: str
+    footer: str  # 'BBC News · graded B2', '5 articles from 3 sources'
+    background: str  # '#1f4e79'
+    foreground: str
+
+    @property
+    def name(self) -> str:
+        """The card's file name: a hash of what is drawn on it."""
+        text = "\x1f".join((DRAWING_VERSION, *(str(v) for v in _fields(self))))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] + ".png"
+
+    @property
+    def path(self) -> str:
+        return f"/{CARDS_DIR}/{self.name}"
+
+
+def _fields(card: Card) -> tuple:
+    return tuple(getattr(card, name) for name in Card.__slots__)

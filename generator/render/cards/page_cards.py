@@ -1,0 +1,144 @@
+"""The card of each page: its kicker, title and footer, in the theme's header colours."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from pathlib import Path
+
+from generator.content.model import Site
+from generator.evidence.provenance import Grade
+from generator.pages.page import Page
+from generator.reads.link_graph import LinkGraph
+from generator.render.cards.card import Card
+from generator.routes import NOT_FOUND_FILE, Routes
+
+DEFAULT_COLOURS = {"header-bg": "#1f4e79", "header-fg": "#ffffff", "accent": "#1f4e79"}
+CSS_COLOUR = re.compile(r"--(header-bg|header-fg|accent)\s*:\s*(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3})\b")
+
+
+def theme_colours(stylesheet: Path) -> dict[str, str]:
+    """The light scheme's header colours from the theme's style.css (its first values),
+    so a site that restyles its header gets cards to match."""
+    colours = dict(DEFAULT_COLOURS)
+    try:
+        css = stylesheet.read_text(encoding="utf-8")
+    except OSError:
+        return colours
+    found: dict[str, str] = {}
+    for name, value in CSS_COLOUR.findall(css):
+        found.setdefault(name, value)
+    return colours | found
+
+
+def site_cards(
+    site: Site,
+    graph: LinkGraph,
+    grades: Mapping[str, Grade],
+    colours: Mapping[str, str],
+    routes: Routes,
+    pages: Iterable[Page] = (),
+) -> dict[str, Card]:
+    """The card of each page, by page path: topics, articles, entities and sources their
+    own; every other HTML page in `pages` a default one."""
+    base = {
+        "site_title": site.config.title,
+        "background": colours["header-bg"],
+        "foreground": colours["header-fg"],
+    }
+    cards: dict[str, Card] = {}
+    for topic in site.topics.values():
+        slugs = graph.articles_by_topic.get(topic.id, ())
+        outlets = {site.articles[slug].source for slug in slugs}
+        footer = f"{_count(len(slugs), 'article')} from {_count(len(outlets), 'source')}"
+        cards[routes.topic(topic.id)] = Card(
+            kicker="Topic", title=topic.title, footer=footer, **base
+        )
+    for article in site.articles.values():
+        topics = ", ".join(site.topics[t].title for t in article.topics)
+        source = site.sources[article.source].name
+        grade = grades[article.slug]
+        footer = f"{source} · {article.date.isoformat()} · graded {grade.code}"
+        kicker = "Article" + (f" · {topics}" if topics else "")
+        cards[routes.article(article.slug)] = Card(
+            kicker=kicker, title=article.title, footer=footer, **base
+        )
+    cards |= entity_and_source_cards(site, graph, base, routes)
+    return cards | default_cards(pages, site, base, cards)
+
+
+# The kicker of a page that has no card of its own, by its template: every HTML page a
+# reader can share gets a card.
+KICKERS = {
+    "home.html": "Briefing",
+    "topics.html": "Topics",
+    "articles.html": "Articles",
+    "sources.html": "Sources",
+    "entities.html": "People, organisations and places",
+    "timeline.html": "Timeline",
+    "graph.html": "People, organisations and places",
+    "search.html": "Search",
+}
+DEFAULT_KICKER = "Briefing"
+NOT_SHARED = frozenset({NOT_FOUND_FILE, "redirect.html"})  # HTML pages nobody shares
+
+
+def entity_and_source_cards(
+    site: Site, graph: LinkGraph, base: Mapping[str, str], routes: Routes
+) -> dict[str, Card]:
+    cards: dict[str, Card] = {}
+    for entity in site.entities.values():
+        count = len(graph.articles_by_entity.get(entity.id, ()))
+        footer = f"Named in {_count(count, 'article')}"
+        kicker = entity.kind.capitalize() or "Entity"
+        cards[routes.entity(entity.id)] = Card(
+            kicker=kicker, title=entity.name, footer=footer, **base
+        )
+    for source in site.sources.values():
+        count = len(graph.articles_by_source.get(source.id, ()))
+        grade = f" · reliability {source.reliability}" if source.reliability else ""
+        cards[routes.source(source.id)] = Card(
+            kicker="Source", title=source.name, footer=f"{_count(count, 'article')}{grade}", **base
+        )
+    return cards
+
+
+def default_cards(
+    pages: Iterable[Page], site: Site, base: Mapping[str, str], taken: Mapping[str, Card]
+) -> dict[str, Card]:
+    """A card for each HTML page that has none of its own (home, lists, timeline, search,
+    what's new, comparisons...): its kind, its title and the site's size."""
+    outlets = {article.source for article in site.articles.values()}
+    footer = (
+        f"{_count(len(site.articles), 'article')} from {_count(len(outlets), 'source')}"
+        f" · {_count(len(site.topics), 'topic')}"
+    )
+    return {
+        page.path: Card(
+            kicker=KICKERS.get(page.template, DEFAULT_KICKER),
+            title=page.title,
+            footer=footer,
+            **base,
+        )
+        for page in pages
+        if page.path not in taken and _shareable(page)
+    }
+
+
+def _shareable(page: Page) -> bool:
+    return (
+        page.path.endswith("/")
+        and page.template.endswith(".html")
+        and page.template not in NOT_SHARED
+    )
+
+
+def with_cards(pages: Iterable[Page], cards: Mapping[str, Card]) -> tuple[Page, ...]:
+    return tuple(
+        replace(page, image=cards[page.path].path) if page.path in cards else page for page in pages
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
