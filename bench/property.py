@@ -1,4 +1,4 @@
-"""The long run of the incremental == full property (tests/incremental/test_incremental_property.py).
+"""The long run of the incremental == full property (tests/incremental/, the property test).
 
     .venv/bin/python bench/property.py --examples 300
 
