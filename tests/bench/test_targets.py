@@ -1,0 +1,125 @@
+"""The targets bench's verdicts from given figures: pairing, met or missed, the tables.
+
+Pure: no build, no peer tool (the bench's measuring is run by hand, bench/targets.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from hypothesis import given
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(ROOT / "bench"))
+from targets import find_tools
+from verdicts import (
+    Sample,
+    Target,
+    figure_table,
+    paired_ratio,
+    targets,
+    verdict,
+    verdict_table,
+)
+
+COLD_CPU = Target("cold CPU vs Pelican", "ours@1000", "cpu", 1.0, "pelican@1000")
+PREVIEW = Target("preview", "preview@1000", "ms", 200.0, unit=" ms")
+
+
+def runs(*pairs: tuple[float, float]) -> list[Sample]:
+    return [Sample(wall=wall, cpu=cpu, peak_mb=100.0) for wall, cpu in pairs]
+
+
+def test_a_ratio_is_taken_run_by_run_not_from_the_medians() -> None:
+    # Round 2 ran on a machine twice as slow for both: its ratio is still 2.
+    figures = {
+        "ours@1000": runs((10, 20), (40, 80), (12, 24)),
+        "pelican@1000": runs((5, 10), (20, 40), (4, 8)),
+    }
+    assert paired_ratio(figures, "ours@1000", "pelican@1000", "cpu") == 2.0
+    assert paired_ratio(figures, "ours@1000", "pelican@1000", "wall") == 2.0
+
+
+def test_the_issue_s_cold_figures_miss_pelican_s_cpu_by_2_65() -> None:
+    figures = {"ours@1000": runs((7.5, 13.6)), "pelican@1000": runs((5.0, 5.0))}
+    found = verdict(COLD_CPU, figures)
+    assert found.measured == pytest.approx(2.72)
+    assert found.met is False
+    assert found.words == "**missed** by 2.72×"
+
+
+def test_a_figure_under_its_limit_is_met_and_says_by_how_much() -> None:
+    found = verdict(PREVIEW, {"preview@1000": [Sample(0, 0, 0, ms) for ms in (90, 80, 500)]})
+    assert found.measured == 90
+    assert found.met is True
+    assert found.words == "**met** (0.45× the limit)"
+
+
+def test_a_missing_figure_is_not_measured_and_named() -> None:
+    found = verdict(COLD_CPU, {"ours@1000": runs((1, 1))})
+    assert found.measured is None
+    assert found.met is None
+    assert found.words == "not measured (no pelican@1000)"
+
+
+@given(
+    st.lists(st.floats(0.01, 1000), min_size=1, max_size=7),
+    st.floats(0.05, 20),
+    st.floats(0.1, 10),
+)
+def test_met_exactly_when_the_paired_ratio_is_within_the_limit(
+    peer: list[float], factor: float, limit: float
+) -> None:
+    figures = {
+        "ours@1000": runs(*((p * factor, p * factor) for p in peer)),
+        "pelican@1000": runs(*((p, p) for p in peer)),
+    }
+    target = Target("t", "ours@1000", "wall", limit, "pelican@1000")
+    found = verdict(target, figures)
+    assert found.measured == pytest.approx(factor)
+    assert found.met is (found.measured <= limit)
+
+
+def test_every_target_of_the_issue_is_a_row_even_unmeasured() -> None:
+    table = verdict_table([verdict(t, {}) for t in targets([1000])])
+    lines = table.splitlines()[2:]
+    assert len(lines) == len(targets([1000])) == 10
+    assert all("not measured" in line for line in lines)
+    for words in ("CPU vs Pelican", "wall vs Pelican", "10,000 with search vs Hugo",
+                  "edit, fresh process", "preview save", "peak memory", "no-change"):
+        assert words in table
+
+
+def test_an_edit_target_is_added_for_each_size_measured() -> None:
+    names = [t.figure for t in targets([1000, 10000, 3000])]
+    assert [n for n in names if n.startswith("briefing-edit")] == [
+        "briefing-edit@1000", "briefing-edit@3000", "briefing-edit@10000"]
+
+
+def test_the_figure_table_gives_medians_and_latencies_by_size() -> None:
+    table = figure_table({
+        "pelican@10000": runs((40, 39)),
+        "pelican@1000": runs((5, 5), (6, 7), (4, 4)),
+        "preview@1000": [Sample(0, 0, 0, ms) for ms in (552, 486, 600)],
+    })
+    assert table.splitlines()[2:] == [
+        "| pelican@1000 | 3 | 5.00 s | 5.00 s | 100 MB |",
+        "| preview@1000 | 3 | 552 ms (486–600) | | |",
+        "| pelican@10000 | 1 | 40.00 s | 39.00 s | 100 MB |",
+    ]
+
+
+def test_peer_tools_are_found_by_their_install_layout(tmp_path: Path) -> None:
+    binaries = tmp_path / "venv/lib/python3.11/site-packages"
+    for path in ("venv/bin/pelican", "venv/lib/python3.11/site-packages/hugo/binaries/hugo"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("#!/bin/sh\n")
+        (tmp_path / path).chmod(0o755)
+    (binaries / "pagefind_bin").mkdir()
+    (binaries / "pagefind_bin" / "pagefind").write_text("not executable")
+    assert find_tools(tmp_path) == {
+        "pelican": tmp_path / "venv/bin/pelican",
+        "hugo": binaries / "hugo/binaries/hugo",
+    }
