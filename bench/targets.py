@@ -162,20 +162,39 @@ def preview(measure: Round, edits: int) -> None:
         print(f"  {name}@{measure.size}: {sorted(latencies)} ms", file=sys.stderr)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, nargs="+", default=[1000])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--tools", type=Path, default=Path("/work/peers-tools"))
-    parser.add_argument("--preview-edits", type=int, default=10, help="0: no preview figure")
-    parser.add_argument("--preview-at", type=int, default=1000, help="the size it is taken at")
-    parser.add_argument("--json", type=Path, help="also write every sample here")
-    args = parser.parse_args(argv)
-    tools = find_tools(args.tools) if args.tools.is_dir() else {}
-    for name in TOOL_PATTERNS.keys() - tools.keys():
-        print(f"missing: {name} (not under {args.tools}; see this bench's docstring to "
-              "install it): its targets read 'not measured'", file=sys.stderr)
+def read_samples(path: Path) -> dict[str, list[Sample]]:
+    return {
+        name: [Sample(**sample) for sample in samples]
+        for name, samples in json.loads(path.read_text(encoding="utf-8")).items()
+    }
+
+
+def write_samples(path: Path, figures: dict[str, list[Sample]]) -> None:
+    samples = {name: [asdict(s) for s in runs] for name, runs in figures.items()}
+    path.write_text(json.dumps(samples, indent=1), encoding="utf-8")
+
+
+def print_tables(figures: dict[str, list[Sample]], sizes: list[int]) -> None:
+    print(figure_table(figures), end="\n\n")
+    print(verdict_table([verdict(t, figures) for t in targets(sizes)]))
+
+
+def show_saved(paths: list[Path]) -> int:
     figures: dict[str, list[Sample]] = {}
+    for path in paths:
+        try:
+            figures.update(read_samples(path))
+        except (OSError, ValueError, TypeError, AttributeError) as problem:
+            print(f"error: {path}: not samples written by --json ({problem})", file=sys.stderr)
+            return 2
+    print_tables(figures, sorted({int(name.partition("@")[2]) for name in figures}))
+    return 0
+
+
+def measure_sizes(
+    args: argparse.Namespace, tools: dict[str, Path], figures: dict[str, list[Sample]]
+) -> list[str]:
+    """Measure every size into `figures` (saved after each size); the failures."""
     failures: list[str] = []
     for size in args.articles:
         with tempfile.TemporaryDirectory(prefix=f"targets-{size}-") as temp:
@@ -185,14 +204,33 @@ def main(argv: list[str] | None = None) -> int:
                 one_round(measure, number)
             if size == args.preview_at and args.preview_edits:
                 preview(measure, args.preview_edits)
-            figures.update(measure.figures)
-            failures += measure.failures
-    if args.json:
-        args.json.write_text(json.dumps(
-            {name: [asdict(s) for s in samples] for name, samples in figures.items()},
-            indent=1))
-    print(figure_table(figures), end="\n\n")
-    print(verdict_table([verdict(t, figures) for t in targets(args.articles)]))
+        figures.update(measure.figures)
+        failures += measure.failures
+        if args.json:
+            write_samples(args.json, figures)
+    return failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--tools", type=Path, default=Path("/work/peers-tools"))
+    parser.add_argument("--preview-edits", type=int, default=10, help="0: no preview figure")
+    parser.add_argument("--preview-at", type=int, default=1000, help="the size it is taken at")
+    parser.add_argument("--json", type=Path, help="also write every sample here")
+    parser.add_argument("--from-json", type=Path, nargs="+", help="no measuring: the tables "
+                        "from samples written by --json (the runs at each size, merged)")
+    args = parser.parse_args(argv)
+    if args.from_json:
+        return show_saved(args.from_json)
+    tools = find_tools(args.tools) if args.tools.is_dir() else {}
+    for name in sorted(TOOL_PATTERNS.keys() - tools.keys()):
+        print(f"missing: {name} (not under {args.tools}; see this bench's docstring to "
+              "install it): its targets read 'not measured'", file=sys.stderr)
+    figures: dict[str, list[Sample]] = {}
+    failures = measure_sizes(args, tools, figures)
+    print_tables(figures, args.articles)
     for failure in failures:
         print(f"failed: {failure.splitlines()[0]}", file=sys.stderr)
     return 1 if failures else 0

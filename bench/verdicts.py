@@ -47,6 +47,7 @@ class Verdict:
     target: Target
     measured: float | None  # None: a figure it needs was not measured
     missing: str = ""  # which figure, when not measured
+    cpu_ratio: float | None = None  # of a wall-time ratio: the same pairs' CPU ratio
 
     @property
     def met(self) -> bool | None:
@@ -85,11 +86,11 @@ def verdict(target: Target, figures: Figures) -> Verdict:
     absent = [name for name in needed if not figures.get(name)]
     if absent:
         return Verdict(target, None, ", ".join(absent))
-    if target.against:
-        measured = paired_ratio(figures, target.figure, target.against, target.quantity)
-    else:
-        measured = median(figures, target.figure, target.quantity)
-    return Verdict(target, measured, "" if measured is not None else target.against or "")
+    if not target.against:
+        return Verdict(target, median(figures, target.figure, target.quantity))
+    measured = paired_ratio(figures, target.figure, target.against, target.quantity)
+    cpu = paired_ratio(figures, target.figure, target.against, "cpu")
+    return Verdict(target, measured, "" if measured is not None else target.against, cpu)
 
 
 def targets(sizes: Sequence[int]) -> list[Target]:
@@ -128,12 +129,20 @@ def _amount(value: float, unit: str) -> str:
 
 def verdict_table(verdicts: Sequence[Verdict]) -> str:
     """The Markdown table: target, measured, limit, met or missed and by how much."""
-    lines = ["| target | measured | limit | verdict |", "|---|---|---|---|"]
+    lines = [
+        "| target | measured | limit | verdict | the same pairs in CPU time |",
+        "|---|---|---|---|---|",
+    ]
     for found in verdicts:
         unit = found.target.unit
         measured = "—" if found.measured is None else _amount(found.measured, unit)
         limit = f"≤ {_amount(found.target.limit, unit)}"
-        lines.append(f"| {found.target.name} | {measured} | {limit} | {found.words} |")
+        cpu = ""
+        if found.cpu_ratio is not None and found.target.quantity != "cpu":
+            cpu = f"{found.cpu_ratio:.2f}×"
+        lines.append(
+            f"| {found.target.name} | {measured} | {limit} | {found.words} | {cpu} |"
+        )
     return "\n".join(lines)
 
 

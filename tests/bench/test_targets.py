@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(ROOT / "bench"))
-from targets import find_tools
+from targets import find_tools, read_samples, show_saved, write_samples
 from verdicts import (
     Sample,
     Target,
@@ -48,6 +48,16 @@ def test_the_issue_s_cold_figures_miss_pelican_s_cpu_by_2_65() -> None:
     assert found.measured == pytest.approx(2.72)
     assert found.met is False
     assert found.words == "**missed** by 2.72×"
+
+
+def test_a_wall_ratio_shows_the_cpu_ratio_of_the_same_pairs_beside_it() -> None:
+    figures = {"ours@1000": runs((6, 12), (9, 13)), "pelican@1000": runs((4, 4), (3, 5))}
+    target = Target("cold wall vs Pelican", "ours@1000", "wall", 0.5, "pelican@1000")
+    found = verdict(target, figures)
+    assert (found.measured, found.cpu_ratio) == (2.25, 2.8)
+    assert verdict_table([found]).splitlines()[2] == (
+        "| cold wall vs Pelican | 2.25× | ≤ 0.50× | **missed** by 4.50× | 2.80× |"
+    )
 
 
 def test_a_figure_under_its_limit_is_met_and_says_by_how_much() -> None:
@@ -123,3 +133,17 @@ def test_peer_tools_are_found_by_their_install_layout(tmp_path: Path) -> None:
         "pelican": tmp_path / "venv/bin/pelican",
         "hugo": binaries / "hugo/binaries/hugo",
     }
+
+
+def test_saved_samples_read_back_the_same(tmp_path: Path) -> None:
+    figures = {"pelican@1000": runs((5, 5), (6, 7)), "preview@1000": [Sample(0, 0, 0, 552.5)]}
+    write_samples(tmp_path / "figures.json", figures)
+    assert read_samples(tmp_path / "figures.json") == figures
+
+
+def test_a_file_that_is_not_saved_samples_is_said_not_raised(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "other.json").write_text('{"pelican@1000": [{"seconds": 1}]}')
+    assert show_saved([tmp_path / "other.json"]) == 2
+    assert "other.json: not samples written by --json" in capsys.readouterr().err
