@@ -3,9 +3,14 @@
 Briefing's preview (`briefing serve`) is followed as a browser follows it: an SSE client
 waits for the reload event, then fetches the page, which must hold the new words (if it
 does not yet, it is fetched again every 10 ms). `hugo server` is polled every 10 ms for
-the page until it holds them (its live reload speaks WebSocket). Between edits the bench
-waits `settle` seconds, so the preview's search refresh after a quiet moment is not timed
-with the next edit. Each edit appends a new numbered sentence."""
+the page until it holds them (its live reload speaks WebSocket). Each edit appends a new
+numbered sentence.
+
+The preview refreshes its search index once edits pause (a second), in the loop that
+rebuilds, so an edit saved during a refresh waits for it. Each edit is therefore made
+once the previous one's search index is in place (the bundle's entry and fragment names
+changed), `settle` seconds after; the time to that point is kept too (save → search
+updated)."""
 
 from __future__ import annotations
 
@@ -53,10 +58,15 @@ def _wait_for(port: int, path: str, text: str, deadline: float) -> None:
 
 
 def _timed_edits(
-    article: Path, edits: int, settle: float, served: Callable[[str], None]
-) -> list[float]:
+    article: Path,
+    edits: int,
+    settle: float,
+    served: Callable[[str], None],
+    caught_up: Callable[[], None] = lambda: None,
+) -> tuple[list[float], list[float]]:
+    """Milliseconds from each save to the page served, and to `caught_up` returning."""
     original = article.read_text(encoding="utf-8")
-    latencies = []
+    to_page, to_caught_up = [], []
     try:
         for index in range(edits):
             time.sleep(settle)
@@ -64,10 +74,33 @@ def _timed_edits(
             written = time.perf_counter()
             article.write_text(original + f"\n{marker}\n", encoding="utf-8")
             served(marker)
-            latencies.append((time.perf_counter() - written) * 1000)
+            to_page.append((time.perf_counter() - written) * 1000)
+            caught_up()
+            to_caught_up.append((time.perf_counter() - written) * 1000)
     finally:
         article.write_text(original, encoding="utf-8")
-    return latencies
+    return to_page, to_caught_up
+
+
+def search_signature(bundle: Path) -> tuple[bytes, ...]:
+    """What changes when Pagefind re-indexes: its entry files (one per shard) and the
+    shards' digests. Empty in the middle of a swap."""
+    found = []
+    for pattern in ("shards.json", "pagefind-entry.json", "*/pagefind-entry.json"):
+        for path in sorted(bundle.glob(pattern)):
+            try:
+                found.append(path.read_bytes())
+            except OSError:
+                return ()
+    return tuple(found)
+
+
+def _wait_for_new_search(bundle: Path, before: tuple[bytes, ...]) -> None:
+    deadline = time.monotonic() + 300
+    while search_signature(bundle) in {before, ()}:
+        if time.monotonic() > deadline:
+            raise ServerFailed(f"{bundle} was not re-indexed within 300 s of an edit")
+        time.sleep(0.05)
 
 
 def _port_from(log: Path, process: subprocess.Popen, pattern: str, timeout: float) -> int:
@@ -91,9 +124,11 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 def briefing_served(
-    serve: list[str], article: Path, page: str, edits: int, log: Path, settle: float = 3.0
-) -> list[float]:
-    """Milliseconds from each save to the edited page served by `briefing serve`."""
+    serve: list[str], article: Path, page: str, edits: int, log: Path, settle: float = 0.5
+) -> tuple[list[float], list[float]]:
+    """Milliseconds from each save to the edited page served by `briefing serve`, and to
+    its search index updated. `serve` must name the output folder after `--output`."""
+    bundle = Path(serve[serve.index("--output") + 1]) / "pagefind"
     with log.open("w") as out:
         process = subprocess.Popen(serve, stdout=out, stderr=subprocess.STDOUT)
     try:
@@ -101,6 +136,7 @@ def briefing_served(
         stream = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         stream.request("GET", f"/__briefing__/events?path={page}&epoch=1")
         events = stream.getresponse()
+        signature = [search_signature(bundle)]
 
         def served(marker: str) -> None:
             for line in events:
@@ -108,8 +144,12 @@ def briefing_served(
                     break
             _wait_for(port, page, marker, time.monotonic() + 60)
 
+        def search_updated() -> None:
+            _wait_for_new_search(bundle, signature[-1])
+            signature.append(search_signature(bundle))
+
         try:
-            return _timed_edits(article, edits, settle, served)
+            return _timed_edits(article, edits, settle, served, search_updated)
         finally:
             stream.close()
     finally:
@@ -123,7 +163,7 @@ def free_port() -> int:
 
 
 def hugo_served(
-    hugo: Path, site: Path, article: Path, page: str, edits: int, log: Path, settle: float = 3.0
+    hugo: Path, site: Path, article: Path, page: str, edits: int, log: Path, settle: float = 0.5
 ) -> list[float]:
     """Milliseconds from each save to the edited page served by `hugo server`."""
     port = free_port()
@@ -136,6 +176,6 @@ def hugo_served(
         return _timed_edits(
             article, edits, settle,
             lambda marker: _wait_for(port, page, marker, time.monotonic() + 60),
-        )
+        )[0]
     finally:
         _stop(process)

@@ -77,12 +77,20 @@ class Round:
         self.figures: dict[str, list[Sample]] = {}
         self.failures: list[str] = []
 
+    def fail(self, name: str, failure: str) -> None:
+        self.failures.append(f"{name}@{self.size}: {failure}")
+        print(f"error: {name}@{self.size}: {failure}", file=sys.stderr)
+
+    def latencies(self, name: str, milliseconds: list[float]) -> None:
+        self.figures[f"{name}@{self.size}"] = [Sample(0, 0, 0, ms) for ms in milliseconds]
+        print(f"  {name}@{self.size}: {', '.join(f'{ms:.0f}' for ms in milliseconds)} ms",
+              file=sys.stderr)
+
     def take(self, name: str, command: list[str], cwd: Path | None = None) -> None:
         try:
             sample = run_measured(command, cwd)
         except CommandFailed as failure:
-            self.failures.append(f"{name}@{self.size}: {failure}")
-            print(f"error: {name}@{self.size}: {failure}", file=sys.stderr)
+            self.fail(name, str(failure))
             return
         self.figures.setdefault(f"{name}@{self.size}", []).append(sample)
         print(f"  {name}@{self.size}: {sample.wall:.2f} s, {sample.cpu:.2f} s CPU, "
@@ -141,25 +149,28 @@ def one_round(measure: Round, number: int) -> None:
 
 
 def preview(measure: Round, edits: int) -> None:
-    """Save → page served in `briefing serve` and `hugo server`, as `ms` samples."""
+    """Save → page served in `briefing serve` (and → its search updated) and in `hugo
+    server`, as `ms` samples."""
     work, page = measure.work, f"/articles/{EDITED}/"
     serve = briefing("serve", measure.content, work / "preview" / "site", "--port", "0")
-    runs = [("preview", lambda: briefing_served(
-        serve, measure.content / "articles" / f"{EDITED}.md", page, edits,
-        work / "serve.log"))]
-    if "hugo" in measure.tools:
-        runs.append(("hugo-server", lambda: hugo_served(
-            measure.tools["hugo"], work / "hugo", work / "hugo" / "content" / "posts" /
-            f"{EDITED}.md", f"/posts/{EDITED}/", edits, work / "hugo-server.log")))
-    for name, run in runs:
-        try:
-            latencies = run()
-        except (ServerFailed, OSError) as failure:
-            measure.failures.append(f"{name}@{measure.size}: {failure}")
-            print(f"error: {name}@{measure.size}: {failure}", file=sys.stderr)
-            continue
-        measure.figures[f"{name}@{measure.size}"] = [Sample(0, 0, 0, ms) for ms in latencies]
-        print(f"  {name}@{measure.size}: {sorted(latencies)} ms", file=sys.stderr)
+    try:
+        served, searchable = briefing_served(
+            serve, measure.content / "articles" / f"{EDITED}.md", page, edits, work / "serve.log"
+        )
+    except (ServerFailed, OSError) as failure:
+        measure.fail("preview", str(failure))
+    else:
+        measure.latencies("preview", served)
+        measure.latencies("preview-search", searchable)
+    if "hugo" not in measure.tools:
+        return
+    hugo_article = work / "hugo" / "content" / "posts" / f"{EDITED}.md"
+    try:
+        measure.latencies("hugo-server", hugo_served(
+            measure.tools["hugo"], work / "hugo", hugo_article, f"/posts/{EDITED}/", edits,
+            work / "hugo-server.log"))
+    except (ServerFailed, OSError) as failure:
+        measure.fail("hugo-server", str(failure))
 
 
 def read_samples(path: Path) -> dict[str, list[Sample]]:

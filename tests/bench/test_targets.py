@@ -147,3 +147,34 @@ def test_a_file_that_is_not_saved_samples_is_said_not_raised(
     (tmp_path / "other.json").write_text('{"pelican@1000": [{"seconds": 1}]}')
     assert show_saved([tmp_path / "other.json"]) == 2
     assert "other.json: not samples written by --json" in capsys.readouterr().err
+
+
+def test_a_search_refresh_is_seen_in_the_shards_and_their_entries(tmp_path: Path) -> None:
+    from served import search_signature
+
+    bundle = tmp_path / "pagefind"
+    assert search_signature(bundle) == ()  # none yet, or in the middle of the swap
+    (bundle / "s0").mkdir(parents=True)
+    (bundle / "shards.json").write_text('{"shards": ["a"]}')
+    (bundle / "s0" / "pagefind-entry.json").write_text('{"index": 1}')
+    before = search_signature(bundle)
+    (bundle / "s0" / "pagefind-entry.json").write_text('{"index": 2}')
+    assert search_signature(bundle) not in {before, ()}
+
+
+def test_timed_edits_wait_for_the_page_then_the_search_and_restore_the_text(
+    tmp_path: Path,
+) -> None:
+    from served import _timed_edits
+
+    article = tmp_path / "article.md"
+    article.write_text("Body.\n")
+    seen: list[tuple[str, bool]] = []
+    to_page, to_search = _timed_edits(
+        article, 3, 0.0, lambda marker: seen.append((marker, marker in article.read_text())),
+        lambda: None,
+    )
+    assert seen == [(f"Benchmark sentence number {i:04d}.", True) for i in range(3)]
+    assert len(to_page) == len(to_search) == 3
+    assert all(0 <= page <= search for page, search in zip(to_page, to_search, strict=True))
+    assert article.read_text() == "Body.\n"
