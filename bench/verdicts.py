@@ -47,7 +47,7 @@ class Verdict:
     target: Target
     measured: float | None  # None: a figure it needs was not measured
     missing: str = ""  # which figure, when not measured
-    cpu_ratio: float | None = None  # of a wall-time ratio: the same pairs' CPU ratio
+    cpu: float | None = None  # of a wall-time figure: the same runs' CPU (ratio or seconds)
 
     @property
     def met(self) -> bool | None:
@@ -87,7 +87,8 @@ def verdict(target: Target, figures: Figures) -> Verdict:
     if absent:
         return Verdict(target, None, ", ".join(absent))
     if not target.against:
-        return Verdict(target, median(figures, target.figure, target.quantity))
+        cpu = median(figures, target.figure, "cpu") if target.quantity == "wall" else None
+        return Verdict(target, median(figures, target.figure, target.quantity), cpu=cpu)
     measured = paired_ratio(figures, target.figure, target.against, target.quantity)
     cpu = paired_ratio(figures, target.figure, target.against, "cpu")
     return Verdict(target, measured, "" if measured is not None else target.against, cpu)
@@ -130,16 +131,16 @@ def _amount(value: float, unit: str) -> str:
 def verdict_table(verdicts: Sequence[Verdict]) -> str:
     """The Markdown table: target, measured, limit, met or missed and by how much."""
     lines = [
-        "| target | measured | limit | verdict | the same pairs in CPU time |",
+        "| target | measured | limit | verdict | the same runs in CPU time |",
         "|---|---|---|---|---|",
     ]
     for found in verdicts:
         unit = found.target.unit
         measured = "—" if found.measured is None else _amount(found.measured, unit)
         limit = f"≤ {_amount(found.target.limit, unit)}"
-        cpu = ""
-        if found.cpu_ratio is not None and found.target.quantity != "cpu":
-            cpu = f"{found.cpu_ratio:.2f}×"
+        cpu = "" if found.cpu is None else _amount(found.cpu, unit)
+        if found.target.quantity == "cpu":
+            cpu = ""
         lines.append(
             f"| {found.target.name} | {measured} | {limit} | {found.words} | {cpu} |"
         )

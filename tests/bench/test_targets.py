@@ -54,10 +54,17 @@ def test_a_wall_ratio_shows_the_cpu_ratio_of_the_same_pairs_beside_it() -> None:
     figures = {"ours@1000": runs((6, 12), (9, 13)), "pelican@1000": runs((4, 4), (3, 5))}
     target = Target("cold wall vs Pelican", "ours@1000", "wall", 0.5, "pelican@1000")
     found = verdict(target, figures)
-    assert (found.measured, found.cpu_ratio) == (2.25, 2.8)
+    assert (found.measured, found.cpu) == (2.25, 2.8)
     assert verdict_table([found]).splitlines()[2] == (
         "| cold wall vs Pelican | 2.25× | ≤ 0.50× | **missed** by 4.50× | 2.80× |"
     )
+
+
+def test_a_wall_time_limit_shows_the_cpu_seconds_of_the_same_runs() -> None:
+    target = Target("no-change", "nc@1000", "wall", 0.15, unit=" s")
+    found = verdict(target, {"nc@1000": runs((0.83, 0.12), (0.77, 0.14), (1.04, 0.13))})
+    assert (found.measured, found.cpu) == (0.83, 0.13)
+    assert verdict_table([found]).splitlines()[2].endswith("| **missed** by 5.53× | 0.13 s |")
 
 
 def test_a_figure_under_its_limit_is_met_and_says_by_how_much() -> None:
