@@ -21,8 +21,9 @@ figure, in this order: Briefing cold without search, Pelican, Hugo, Hugo + Pagef
 Briefing cold with search, a one-article edit built by a fresh Briefing process with its
 cache and search, then a no-change build. Cold means an empty output and no cache. Each
 figure: wall, CPU (user + system of the whole process tree) and the tree's peak memory
-(`tree_usage.py`). At 1,000 articles the preview's save → page served is measured too
-(`served.py`), beside `hugo server`'s. Ratios are taken run by run within a round
+(`tree_usage.py`). At 1,000 articles (`--preview-at`) the preview's save → page served,
+and → search updated, are measured too (`served.py`), beside `hugo server`'s save → page
+served; `--runs 0` measures the preview alone. Ratios are taken run by run within a round
 (`verdicts.py`): on a loaded machine they still mean something; seconds do not.
 Prints the figures and the targets as Markdown tables (met or missed, by how much)."""
 
