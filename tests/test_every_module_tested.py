@@ -71,7 +71,6 @@ WAITING_FOR_A_UNIT_TEST = frozenset(
     {
         "generator.authoring.import_report",
         "generator.authoring.mentions",
-        "generator.authoring.problems",
         "generator.cli.arguments",
         "generator.cli.authoring_commands",
         "generator.cli.messages",
