@@ -70,7 +70,6 @@ def _with_parents(names: set[str]) -> set[str]:
 WAITING_FOR_A_UNIT_TEST = frozenset(
     {
         "generator.authoring.import_report",
-        "generator.authoring.mentions",
         "generator.cli.arguments",
         "generator.cli.authoring_commands",
         "generator.cli.messages",
