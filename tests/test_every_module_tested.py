@@ -71,7 +71,6 @@ WAITING_FOR_A_UNIT_TEST = frozenset(
     {
         "generator.evidence.claim_meaning",
         "generator.evidence.needs",
-        "generator.evidence.windows",
         "generator.output.faults",
         "generator.output.folder_swap",
         "generator.output.lock",
