@@ -70,7 +70,6 @@ def _with_parents(names: set[str]) -> set[str]:
 WAITING_FOR_A_UNIT_TEST = frozenset(
     {
         "generator.evidence.claim_meaning",
-        "generator.evidence.needs",
         "generator.output.faults",
         "generator.output.folder_swap",
         "generator.output.lock",
