@@ -70,7 +70,6 @@ def _with_parents(names: set[str]) -> set[str]:
 WAITING_FOR_A_UNIT_TEST = frozenset(
     {
         "generator.output.folder_swap",
-        "generator.output.lock",
         "generator.output.static",
         "generator.pages.articles",
         "generator.pages.crumbs",
