@@ -70,7 +70,6 @@ def _with_parents(names: set[str]) -> set[str]:
 WAITING_FOR_A_UNIT_TEST = frozenset(
     {
         "generator.pages.articles",
-        "generator.pages.crumbs",
         "generator.pages.entities",
         "generator.pages.sources",
         "generator.pages.topics",
