@@ -70,7 +70,6 @@ def _with_parents(names: set[str]) -> set[str]:
 WAITING_FOR_A_UNIT_TEST = frozenset(
     {
         "generator.preview.watcher",
-        "generator.reads.recording",
         "generator.render.cards.card",
         "generator.render.cards.page_cards",
         "generator.views.timelinejs",
