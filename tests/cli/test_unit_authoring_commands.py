@@ -36,7 +36,8 @@ def test_new_article_is_a_draft_and_quiet_says_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = content(tmp_path)
-    argv = ("new", "article", "Talks resume", "--content", folder, "--source", "wire")
+    argv: tuple[str | Path, ...] = ("new", "article", "Talks resume", "--content", folder)
+    argv += ("--source", "wire")
     argv += ("--topic", "ankara-meeting", "--date", "2025-11-21")
     assert run_new(parse(*argv, "-q")) == EXIT_OK
     (made,) = set((folder / "articles").iterdir()) - {

@@ -17,6 +17,7 @@ from generator.cli.messages import EXIT_OK
 from generator.errors import ContentError, Position
 from generator.incremental import manifest
 from generator.pipeline import builder
+from generator.settings import BuildOptions
 
 
 def parse(*argv: str | Path) -> argparse.Namespace:
@@ -86,9 +87,9 @@ def rendered(tmp_path: Path, evidence: object = None) -> SimpleNamespace:
 
 
 def run_check(monkeypatch: pytest.MonkeyPatch, result: SimpleNamespace, *argv: str) -> int:
-    asked = []
+    asked: list[BuildOptions] = []
 
-    def render_site(options: object) -> SimpleNamespace:
+    def render_site(options: BuildOptions) -> SimpleNamespace:
         asked.append(options)
         return result
 

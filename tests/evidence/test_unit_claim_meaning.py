@@ -5,23 +5,26 @@ claim is read once, when first compared."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from names_for_tests import NAMES, ZELENSKY
 
 from generator.content.dates import PartialDate
 from generator.errors import Position
-from generator.evidence import claim_meaning
+from generator.evidence import claim_meaning, meaning
 from generator.evidence.claim_meaning import ClaimMeaning
 from generator.evidence.claims import Claim
+from generator.evidence.meaning import Reading
+from generator.evidence.textfeatures import NameIndex
 from generator.evidence.windows import article_windows
 
 DAY = PartialDate(2025, 11, 20)
 
 
-def claim(text: str, kind: str = "fact", **more: object) -> Claim:
+def claim(text: str, kind: str = "fact", **more: Any) -> Claim:
     position = Position(Path("topics.yaml"))
-    return Claim(kind, "talks", 0, text, ("a",), position, **more)  # type: ignore[arg-type]
+    return Claim(kind, "talks", 0, text, ("a",), position, **more)
 
 
 def differences(of: Claim, body: str, window: int = 0) -> list[tuple[str, str]]:
@@ -77,15 +80,15 @@ def test_a_quote_keeps_only_the_speaker_rule() -> None:
 
 def test_the_claim_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    real = claim_meaning.read
+    real = meaning.read
 
-    def counting(text: str, names: object) -> object:
+    def counting(text: str, names: NameIndex) -> Reading:
         calls.append(text)
-        return real(text, names)  # type: ignore[arg-type]
+        return real(text, names)
 
     monkeypatch.setattr(claim_meaning, "read", counting)
-    meaning = ClaimMeaning(claim("Zelensky travelled to Ankara."), NAMES)
+    compared = ClaimMeaning(claim("Zelensky travelled to Ankara."), NAMES)
     assert calls == []
     for window in article_windows("Zelensky travelled. He saw Ankara.", NAMES):
-        assert isinstance(meaning.differences(window), tuple)
+        assert isinstance(compared.differences(window), tuple)
     assert calls == ["Zelensky travelled to Ankara."]

@@ -5,6 +5,7 @@ its speaker. What is missing is said in words, with a score from 0 to 1."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from names_for_tests import NAMES, ZELENSKY
 
@@ -15,9 +16,9 @@ from generator.evidence.needs import MIN_OVERLAP, claim_needs
 from generator.evidence.windows import Window, article_windows
 
 
-def claim(text: str, kind: str = "fact", **more: object) -> Claim:
+def claim(text: str, kind: str = "fact", **more: Any) -> Claim:
     position = Position(Path("topics.yaml"))
-    return Claim(kind, "talks", 0, text, ("a",), position, **more)  # type: ignore[arg-type]
+    return Claim(kind, "talks", 0, text, ("a",), position, **more)
 
 
 def best(text: str, body: str) -> tuple[bool, float, tuple[str, ...]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from names_for_tests import ANKARA, NAMES, ZELENSKY
 
-from generator.evidence import windows
+from generator.evidence import meaning, windows
 from generator.evidence.meaning import Reading
 from generator.evidence.sentences import Sentence
 from generator.evidence.textfeatures import NameIndex
@@ -43,7 +43,7 @@ def test_no_text_has_no_passage() -> None:
 
 def test_the_sentences_are_read_once_and_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
-    real = windows.read_sentences
+    real = meaning.read_sentences
 
     def counting(sentences: tuple[Sentence, ...], names: NameIndex) -> tuple[Reading, ...]:
         calls.append(len(sentences))
