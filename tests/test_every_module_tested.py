@@ -64,12 +64,6 @@ def _with_parents(names: set[str]) -> set[str]:
     }
 
 
-# Modules split out of larger ones (issue 26) and tested only through the module that
-# imports them wait here for their own unit test; all have one now, and the list may only
-# shrink (test_the_waiting_list_only_names_untested_modules).
-WAITING_FOR_A_UNIT_TEST: frozenset[str] = frozenset()
-
-
 def _imported_by_tests() -> set[str]:
     tests = sorted((ROOT / "tests").rglob("*.py"))
     assert len(tests) > 50  # else this would check nothing
@@ -78,16 +72,10 @@ def _imported_by_tests() -> set[str]:
     )
 
 
-def test_the_waiting_list_only_names_untested_modules() -> None:
-    modules = package_modules(ROOT / PACKAGE)
-    assert modules >= WAITING_FOR_A_UNIT_TEST  # no module that is gone
-    assert WAITING_FOR_A_UNIT_TEST.isdisjoint(_imported_by_tests())  # none tested since
-
-
 def test_every_module_is_imported_by_a_test() -> None:
     modules = package_modules(ROOT / PACKAGE)
     assert len(modules) > 50  # else this would check nothing
-    missing = sorted(modules - _imported_by_tests() - WAITING_FOR_A_UNIT_TEST)
+    missing = sorted(modules - _imported_by_tests())
     hint = "add a test of it to tests/<package>/"
     assert missing == [], f"no test imports {', '.join(missing)}: {hint}"
 
