@@ -276,6 +276,8 @@ def _check_part(text: str, part: str) -> None:
         raise BadPath(f"alias {text!r} names a hidden file '{part}'", "remove the leading '.'")
     if len(part) > MAX_SEGMENT:
         raise BadPath(f"alias {text!r} has a part over {MAX_SEGMENT} characters")
+    if part.endswith((".", " ")):  # Windows drops them: 'index.html.' is 'index.html' there
+        raise BadPath(f"alias {text!r} has a part ending in '{part[-1]}'", "remove it")
 
 
 # The content files: the names of a site's content folder and theme folder, written out
