@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.authoring.article_file import FIRST_SENTENCE_NOTE, article_file
-from generator.authoring.content_folder import load_tolerantly, write_whole
+from generator.authoring.content_folder import write_whole
 from generator.authoring.feeds import feed_entries, is_feed
 from generator.authoring.import_inputs import Input
 from generator.authoring.import_report import ImportReport, Outcome
@@ -28,7 +28,7 @@ from generator.authoring.plain_text import (
 )
 from generator.authoring.problems import as_warning, file_error, file_errors, option_error
 from generator.content.assemble import assemble_site, check_article, check_ids
-from generator.content.load import RawArticle, split_front_matter
+from generator.content.load import RawArticle, load_what_loads, split_front_matter
 from generator.content.slug import is_slug, slugify
 from generator.copies.new_text import EXACT_COPY_SHARE, CopyIndex
 from generator.errors import ContentError, ContentErrors, Position
@@ -57,7 +57,7 @@ class Importer:
 
     def __init__(self, options: ImportOptions) -> None:
         self.options = options
-        raw, problems = load_tolerantly(options.content_dir)
+        raw, problems = load_what_loads(options.content_dir)
         self.site_yaml = raw.site.data if isinstance(raw.site.data, dict) else {}
         self.site, errors = assemble_site(raw)
         self.elsewhere = tuple(sorted(as_warning(e) for e in (*problems, *errors)))

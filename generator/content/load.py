@@ -109,26 +109,38 @@ def load_content(content_dir: Path, reuse: Mapping[Path, Any] | None = None) -> 
 
     `reuse` maps paths of files known to be unchanged to their previously loaded
     record (a Located or a RawArticle), which is returned instead of parsing again."""
+    raw, errors = load_what_loads(content_dir, reuse)
+    if errors:
+        raise ContentErrors(errors)
+    return raw
+
+
+def load_what_loads(
+    content_dir: Path, reuse: Mapping[Path, Any] | None = None
+) -> tuple[RawContent, list[ContentError]]:
+    """Every content file that loads, and the errors of those that do not (a YAML file
+    that fails is empty, an article that fails is left out): `new` and `import` go on
+    with what there is, the build stops on any error."""
     errors: list[ContentError] = []
     reuse = reuse or {}
 
-    def attempt(loader: Callable[[Path], Any], path: Path) -> Any:
+    def attempt(loader: Callable[[Path], Any], path: Path, fallback: Any) -> Any:
         if path in reuse:
             return reuse[path]
         try:
             return loader(path)
         except ContentErrors as exc:
             errors.extend(exc.errors)
-            return None
+            return fallback
 
     yaml_files = {
-        name: attempt(_inside(content_dir, load_yaml_file), content_dir / file)
+        name: attempt(_inside(content_dir, load_yaml_file), path, Located(None, path))
         for name, file in YAML_FILES.items()
+        if (path := content_dir / file)
     }
-    articles = [attempt(load_article, path) for path in article_paths(content_dir)]
-    if errors:
-        raise ContentErrors(errors)
-    return RawContent(articles=tuple(articles), **yaml_files)
+    articles = [attempt(load_article, path, None) for path in article_paths(content_dir)]
+    loaded = tuple(article for article in articles if article is not None)
+    return RawContent(articles=loaded, **yaml_files), errors
 
 
 def _inside(content_dir: Path, loader: Callable[[Path], Any]) -> Callable[[Path], Any]:

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from tiny_site import article, content
 
-from generator.authoring.content_folder import load_tolerantly, write_whole
+from generator.authoring.content_folder import write_whole
+from generator.content.load import load_what_loads
 from generator.errors import ContentErrors
 
 
 def test_a_clean_folder_loads_whole_with_no_problem(tmp_path: Path) -> None:
-    raw, problems = load_tolerantly(content(tmp_path))
+    raw, problems = load_what_loads(content(tmp_path))
     assert problems == []
     assert len(raw.articles) == 2
     assert raw.site.data["title"] == "Mini briefing"
@@ -24,7 +25,7 @@ def test_what_does_not_load_is_a_problem_and_the_rest_still_loads(tmp_path: Path
         tmp_path,
         {"entities.yaml": "- id: [unclosed\n", "articles/third.md": "---\ntitle: [\n---\nx\n"},
     )
-    raw, problems = load_tolerantly(folder)
+    raw, problems = load_what_loads(folder)
     assert {p.position.path.name for p in problems} == {"entities.yaml", "third.md"}
     assert len(raw.articles) == 2  # first and second, not the broken third
     assert raw.entities.data is None and raw.site.data["title"] == "Mini briefing"
@@ -33,7 +34,7 @@ def test_what_does_not_load_is_a_problem_and_the_rest_still_loads(tmp_path: Path
 def test_a_missing_yaml_file_is_a_problem_too(tmp_path: Path) -> None:
     folder = content(tmp_path)
     (folder / "sources.yaml").unlink()
-    raw, problems = load_tolerantly(folder)
+    raw, problems = load_what_loads(folder)
     assert [p.position.path.name for p in problems] == ["sources.yaml"]
     assert len(raw.articles) == 2
 
