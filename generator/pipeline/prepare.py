@@ -21,7 +21,7 @@ from generator.copies.lineage import lineage
 from generator.copies.near_copies import Found, NearCopySearch
 from generator.copies.signatures import Signature
 from generator.errors import ContentError, ContentErrors
-from generator.evidence import site_check as support
+from generator.evidence import site_check
 from generator.evidence.provenance import article_grade
 from generator.evidence.summaries import check_summaries
 from generator.i18n import strings_for
@@ -106,7 +106,7 @@ class Memory:
 
     parser: Parser | None = None  # rebuilt when the entity table, routes or language change
     near_copies: NearCopyMemory = NearCopyMemory()
-    evidence: support.Memo = field(default_factory=dict)  # claims' supports by their inputs
+    evidence: site_check.Memo = field(default_factory=dict)  # claims' supports by their inputs
     warm: Warm | None = None  # only until the first build has used it
 
 
@@ -137,7 +137,8 @@ def prepare(
     with stage("near copies"):
         near_copies = _near_copies_soon(site, options, memory, background)
     with stage("evidence"):
-        evidence_soon = support.check_site_soon(site, memory.evidence, background and base is None)
+        forked = background and base is None  # a cold build's check runs beside the texts
+        evidence_soon = site_check.check_site_soon(site, memory.evidence, forked)
     with stage("texts"):
         parser, earlier = _parser(site, routes, fingerprints, base, memory, options.content_dir)
         resolvers = images.article_resolvers(site.articles, routes)
@@ -247,11 +248,11 @@ def _parser(
     return parser, {}
 
 
-def _evidence_warnings(site: Site, evidence: support.SiteEvidence) -> list[ContentError]:
+def _evidence_warnings(site: Site, evidence: site_check.SiteEvidence) -> list[ContentError]:
     """The evidence's warnings; its errors stop the build, with the warnings (an error
     never hides them)."""
     languages = {slug: a.language for slug, a in site.articles.items() if a.language}
-    errors, warnings = support.evidence_problems(evidence, languages, site.config.language)
+    errors, warnings = site_check.evidence_problems(evidence, languages, site.config.language)
     if errors:
         raise ContentErrors([*errors, *warnings])
     return warnings

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from generator.content.model import Article, Site, Source
 from generator.copies.lineage import Lineage
-from generator.evidence import provenance as intel
+from generator.evidence import provenance
 from generator.evidence.claims import Claim, Evidence
 from generator.evidence.sentences import Sentence
 from generator.evidence.textfeatures import TOKEN, word_key
@@ -52,7 +52,7 @@ ENGLISH = strings_for("en")  # labels as feeds, exports and the search index car
 @dataclass(frozen=True, slots=True)
 class ClaimView:
     claim: Claim
-    corroboration: intel.Corroboration
+    corroboration: provenance.Corroboration
     evidence: tuple[EvidenceRow, ...]
 
     @property
@@ -109,7 +109,7 @@ def claim_view(
         for s in evidence.supports
         if s.cited or s.supported
     )
-    corroboration = intel.corroboration(site, evidence, credibility, lineage)
+    corroboration = provenance.corroboration(site, evidence, credibility, lineage)
     return ClaimView(evidence.claim, corroboration, rows)
 
 

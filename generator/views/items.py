@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from generator.content.curation import RELIABILITY, Event, Quote
 from generator.content.model import Article, Entity, Source, Topic
-from generator.evidence import provenance as intel
+from generator.evidence import provenance
 from generator.evidence.claims import Evidence
 from generator.reads.reader import Reader
 from generator.views.evidence import ClaimView, claim_view
@@ -23,7 +23,7 @@ KIND_HEADINGS = {"person": "People", "organisation": "Organisations", "place": "
 class ArticleCard:
     article: Article
     source: Source
-    grade: intel.Grade
+    grade: provenance.Grade
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,7 @@ class FactView:
     text: Markup
     cites: tuple[ArticleCard, ...]
     anchor: str
-    corroboration: intel.Corroboration
+    corroboration: provenance.Corroboration
     credibility: str  # "1".."6", or "" when the fact is not graded itself
     claim: ClaimView
 
@@ -57,7 +57,7 @@ class QuoteView:
     speaker: Entity
     topic: Topic
     cites: tuple[ArticleCard, ...]
-    corroboration: intel.Corroboration
+    corroboration: provenance.Corroboration
     claim: ClaimView
 
 
@@ -208,7 +208,7 @@ def timeline(
             cards(reader, entry.event.cites),
             read_claim(reader, reader.evidence(entry.topic.id, "event", entry.index)),
         )
-        for entry in intel.timeline_events(reader.topics() if topics is None else topics)
+        for entry in provenance.timeline_events(reader.topics() if topics is None else topics)
         if wanted is None or id(entry.event) in wanted
     )
 
@@ -249,7 +249,7 @@ def topic_cards(reader: Reader) -> tuple[TopicCard, ...]:
 def source_cards(reader: Reader) -> tuple[SourceCard, ...]:
     cards = []
     for source in reader.sources():
-        letter = source.reliability or intel.UNGRADED_RELIABILITY
+        letter = source.reliability or provenance.UNGRADED_RELIABILITY
         count = len(reader.ask("source-articles", source.id))
         cards.append(SourceCard(source, letter, RELIABILITY[letter], count))
     return tuple(cards)
