@@ -124,6 +124,7 @@ SLOW_MODULES = frozenset(
         "test_errors",
         "test_feed_import",
         "test_fresh_builds",
+        "test_golden_output",
         "test_hostile",
         "test_i18n",
         "test_import",
