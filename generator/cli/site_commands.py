@@ -53,9 +53,20 @@ def run_build(args: argparse.Namespace) -> int:
         if held.count and held.next_date:
             print(_held_line(held.count, held.next_date.isoformat()))
         print(f"built {report.pages} pages into {report.output_dir}/ in {report.seconds:.2f}s")
+    if args.verbosity > 0:
+        print(_rendered_line(report), file=sys.stderr)
     if args.verbosity > 0 and report.stages:
         _print_stages(report)
     return EXIT_OK
+
+
+def _rendered_line(report: BuildReport) -> str:
+    """How much of the site this build made anew: after an edit, a few pages of many."""
+    kept = "" if report.full else "; the other files are the last build's"
+    return (
+        f"rendered {len(report.rendered)} of {report.pages} pages, "
+        f"wrote {len(report.written)}, removed {len(report.deleted)}{kept}"
+    )
 
 
 def _held_line(count: int, next_date: str) -> str:
