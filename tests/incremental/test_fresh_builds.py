@@ -9,6 +9,7 @@ it: what the cache lets a new process skip, and that skipping changes nothing.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -150,3 +151,29 @@ def test_the_support_check_rechecks_only_what_changed(content: Path, tmp_path: P
     }
     assert again.checked == len(citing) > 0
     assert again.evidence == check_site(edited).evidence  # as if checked from nothing
+
+
+def test_a_deploy_that_restores_the_last_build_renders_what_changed(tmp_path: Path) -> None:
+    """What the Pages workflow does: a fresh checkout (every file new to the file system),
+    the last deploy's .briefing-cache/ and site/ restored from a tar archive (actions/cache
+    makes one with `tar --posix`), then `briefing build`. It renders what the edit touched,
+    not the whole site, and makes the site a cold build makes."""
+    tar = shutil.which("tar")
+    assert tar, "this test needs tar, as actions/cache does"
+    checkout, archive = tmp_path / "checkout", tmp_path / "cache.tar"
+    shutil.copytree(CONTENT, checkout / "content")
+    briefing(*build_args(checkout / "content", checkout / "site"))
+    subprocess.run(
+        [tar, "--posix", "-cf", archive, "-C", checkout, ".briefing-cache", "site"], check=True
+    )
+    shutil.rmtree(checkout)
+    shutil.copytree(CONTENT, checkout / "content")
+    edit(checkout / "content" / "articles" / f"{EDITED}.md", STATED, BROKEN)
+    subprocess.run([tar, "-xf", archive, "-C", checkout], check=True)
+    warm = briefing(*build_args(checkout / "content", checkout / "site", "-v"))
+    counts = re.search(r"^rendered (\d+) of (\d+) pages, .*the last build's$", warm.stderr, re.M)
+    assert counts, warm.stderr
+    assert 0 < int(counts[1]) < int(counts[2]) / 2  # this edit touches 44 of 136 pages
+    cold = tmp_path / "cold" / "site"
+    briefing(*build_args(checkout / "content", cold, "--no-cache"))
+    assert tree(checkout / "site") == tree(cold)
