@@ -34,7 +34,7 @@ def numbers(tokens: Tokens) -> Iterable[Counted]:
         value, after = found
         end = after
         nouns, stop = _counted(tokens, end)
-        if nouns and not _is_year(value):
+        if nouns and not _is_year(value, words[index]):
             yield Counted(value, nouns, " ".join(tokens.raw[index:stop]).replace(" - ", "-"))
 
 
@@ -96,8 +96,10 @@ def _counted(tokens: Tokens, start: int) -> tuple[frozenset, int]:
     return frozenset(nouns), last
 
 
-def _is_year(value: tuple) -> bool:
-    return value[0] == "n" and not value[2] and value[1].isdigit() and 1900 <= int(value[1]) < 2100
+def _is_year(value: tuple, written: str) -> bool:
+    """'in 1994' counts nothing; '1,950 soldiers' is no year, for its separator."""
+    plain = written.isdigit() and value[0] == "n" and not value[2]
+    return plain and 1900 <= int(value[1]) < 2100
 
 
 def quantifiers(tokens: Tokens) -> tuple[tuple, dict, frozenset]:
