@@ -33,7 +33,7 @@ ERRORS = {
         "topics.yaml",
         "  title: Ankara meeting",
         "  title: [Ankara",
-        "topics.yaml:3:10: error: YAML syntax error: while parsing a flow sequence",
+        "topics.yaml:2:10: error: YAML syntax error: a flow sequence begun here is not closed",
     ),
     "missing front matter": (
         ARTICLE,

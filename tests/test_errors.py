@@ -95,7 +95,7 @@ def test_unknown_topic_names_file_line_and_suggestion(mini_content: Path, tmp_pa
             "topics.yaml",
             "  title: Ankara meeting",
             "  title: [Ankara",
-            "topics.yaml:3:10: error: YAML syntax error:",
+            "topics.yaml:2:10: error: YAML syntax error: a flow sequence begun here is not closed",
         ),
     ],
 )

@@ -86,7 +86,18 @@ def _position(mark: yaml.Mark, path: Path, first_line: int) -> Position:
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, path: Path, first_line: int) -> ContentError:
-    mark = exc.problem_mark or exc.context_mark
+    """At the line where PyYAML found the problem; but a '[', '{' or quote left open is
+    reported where it was opened, as the slip is there, not where PyYAML gave up."""
+    began, found, context = exc.context_mark, exc.problem_mark, exc.context or ""
+    if ("flow" in context or "quoted" in context) and began and found and began.line < found.line:
+        opened = context.removeprefix("while parsing ").removeprefix("while scanning ")
+        at = found.line + first_line
+        message = (
+            f"YAML syntax error: {opened} begun here is not closed ({exc.problem} at line {at})"
+        )
+        hint = "close the quote" if "quoted" in context else "close it, or quote the value"
+        return ContentError(_position(began, path, first_line), message, hint)
+    mark = found or began
     line = mark.line + first_line if mark else first_line
     column = mark.column + 1 if mark else 0
     problem = " ".join(part for part in (exc.context, exc.problem) if part)

@@ -62,8 +62,10 @@ def test_the_deepest_allowed_nesting_parses(style: str) -> None:
 
 values = st.recursive(
     st.text(max_size=5) | st.integers(),
-    lambda children: st.lists(children, max_size=3)
-    | st.dictionaries(st.text("abc", min_size=1, max_size=3), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.text("abc", min_size=1, max_size=3), children, max_size=3)
+    ),
     max_leaves=40,
 )
 
@@ -76,3 +78,37 @@ def test_the_nesting_bound_is_never_below_the_real_depth(
     libyaml a nesting it refuses in its own words."""
     text = yaml.safe_dump(value, default_flow_style=flow, indent=indent + 2, width=40)
     assert nesting_bound(text) >= depth_of(yaml.safe_load(text))
+
+
+def located(text: str, first_line: int = 1) -> list[tuple[int | None, str, str]]:
+    with pytest.raises(ContentErrors) as caught:
+        parse_yaml(text, PATH, first_line)
+    return [(e.position.line, e.message, e.hint) for e in caught.value.errors]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "opened", "hint"),
+    [
+        ("a: 1\ntitle: [Ankara\nb: 2\n", 2, "a flow sequence", "close it, or quote the value"),
+        ("title: {Ankara\n\nb: 2\n", 1, "a flow mapping", "close it, or quote the value"),
+        ('a: 1\ntitle: "Ankara\nb: 2\n', 2, "a quoted scalar", "close the quote"),
+    ],
+)
+def test_a_bracket_or_quote_left_open_is_reported_where_it_opened(
+    text: str, line: int, opened: str, hint: str
+) -> None:
+    """PyYAML notices an unclosed '[' or quote lines later; the slip is where it opened."""
+    ((at, message, given_hint),) = located(text)
+    assert at == line
+    assert message.startswith(f"YAML syntax error: {opened} begun here is not closed (")
+    assert given_hint == hint
+
+
+def test_a_front_matter_error_counts_lines_from_the_file() -> None:
+    ((at, message, _),) = located('title: "Unclosed\ndate: 2025-01-01\n', first_line=2)
+    assert at == 2 and message.endswith("at line 4)")
+
+
+def test_other_syntax_errors_stay_where_pyyaml_found_them() -> None:
+    ((at, message, hint),) = located("a: 1\ntitle: Ankara: meeting\n")
+    assert (at, hint) == (2, "") and "mapping values are not allowed" in message
