@@ -4,6 +4,7 @@ page read: its context's reads through the `Reader`, and every template it loade
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -19,6 +20,7 @@ from generator.i18n import Strings, strings_for
 from generator.pages.page import Page
 from generator.reads.queries import SiteData
 from generator.reads.reader import Reader, Reads
+from generator.render.fragments import Fragments
 from generator.render.structured import structured_data
 from generator.render.theme import Theme
 
@@ -62,7 +64,8 @@ def make_environment(theme_dir: Path, config: Config, routes: Any) -> RecordingE
         structured_data=lambda page, own: structured_data(page, own, routes, config.title),
         t=strings,
         browser_strings=strings.browser_table(),
-        grade_meaning=lambda grade: _grade_meaning(strings, grade),
+        grade_meaning=functools.cache(lambda grade: _grade_meaning(strings, grade)),
+        once=Fragments(),  # a fragment shown on many pages, drawn once (fragments.py)
     )
     env.filters["longdate"] = strings.long_date
     return env
