@@ -91,3 +91,4 @@ def test_every_page_of_a_site_is_the_same_with_fragments_drawn_once(tmp_path: Pa
     assert with_once == every_time
     assert len(fragments) > 0  # cards were drawn through it
     assert any('class="card"' in html for html in with_once)
+    assert any('<span class="count">' in html for html in with_once)  # counted chips
