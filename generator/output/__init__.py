@@ -10,13 +10,21 @@ and a temporary folder is removed only when the process that made it is gone.
 names the build uses are here: `output.inside`, `output.publish`..."""
 
 from generator.output.faults import OutputError, describe_fault
-from generator.output.files import OutsideOutput, inside, remove_page, write_atomic, write_file
+from generator.output.files import (
+    OutputTree,
+    OutsideOutput,
+    inside,
+    remove_page,
+    write_atomic,
+    write_file,
+)
 from generator.output.folder_swap import clean_stale, publish, replace_folder
 from generator.output.lock import build_lock
 from generator.output.static import copy_static, link_tree, static_files, sync_static
 
 __all__ = [
     "OutputError",
+    "OutputTree",
     "OutsideOutput",
     "build_lock",
     "clean_stale",

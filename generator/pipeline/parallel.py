@@ -39,6 +39,7 @@ class PageWriter:
     written: list[str] = field(default_factory=list)
     reads: dict[str, frozenset[Key]] = field(default_factory=dict)
     queries: dict[Query, Hashable] = field(default_factory=dict)  # values the pages saw
+    _tree: output.OutputTree | None = field(default=None, repr=False)
 
     def __call__(self, page: Page, html: str, reads: Reads) -> None:
         data = html.encode("utf-8")
@@ -48,7 +49,9 @@ class PageWriter:
         self.queries.update(reads.queries)
         if self.previous_hashes.get(page.path) == digest:
             return
-        target = output.inside(self.directory, output_file(page.path))
+        if self._tree is None or self._tree.root != self.directory:
+            self._tree = output.OutputTree(self.directory)  # each folder checked once
+        target = self._tree.inside(output_file(page.path))
         if self.atomic:
             output.write_atomic(target, data)
         else:

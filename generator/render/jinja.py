@@ -4,12 +4,15 @@ page read: its context's reads through the `Reader`, and every template it loade
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+import types
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.utils import internalcode
 
 from generator.content.curation import CREDIBILITY, RELIABILITY
 from generator.content.model import Config
@@ -19,6 +22,7 @@ from generator.i18n import Strings, strings_for
 from generator.pages.page import Page
 from generator.reads.queries import SiteData
 from generator.reads.reader import Reader, Reads
+from generator.render.fragments import Fragments
 from generator.render.structured import structured_data
 from generator.render.theme import Theme
 
@@ -26,10 +30,37 @@ TEMPLATES = "templates/"  # key prefix of a template, as the build state names t
 Sink = Callable[[Page, str, Reads], None]
 
 
+class DirectCallContext(jinja2.runtime.Context):
+    """A template's context whose calls go straight to callables that cannot ask for the
+    context (macros, built-in methods, our own `t` and `once`, plain functions and methods
+    without Jinja's pass_context mark): Jinja looks for the mark on every call, a sixth of
+    the render stage's time. Anything else is called as Jinja calls it; the same result."""
+
+    @internalcode
+    def call(self, obj: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        kind = type(obj)
+        if kind not in _UNMARKED and (kind not in _FUNCTIONS or hasattr(obj, "jinja_pass_arg")):
+            return super().call(obj, *args, **kwargs)
+        if kwargs:  # what Jinja adds for a call inside a loop or a block
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+        try:
+            return obj(*args, **kwargs)
+        except StopIteration:  # as Jinja has it
+            return self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception"
+            )
+
+
+_UNMARKED = frozenset({jinja2.runtime.Macro, types.BuiltinFunctionType, Strings, Fragments})
+_FUNCTIONS = frozenset({types.FunctionType, types.MethodType})  # marked or not: look
+
+
 class RecordingEnvironment(jinja2.Environment):
     """Notes every template loaded while `loaded` is a set: the page's own, and those
     it extends, imports or includes, even when Jinja has them cached."""
 
+    context_class = DirectCallContext
     loaded: set[str] | None = None
 
     def _load_template(self, name: str, globals: Any) -> jinja2.Template:
@@ -62,15 +93,14 @@ def make_environment(theme_dir: Path, config: Config, routes: Any) -> RecordingE
         structured_data=lambda page, own: structured_data(page, own, routes, config.title),
         t=strings,
         browser_strings=strings.browser_table(),
-        grade_meaning=lambda grade: _grade_meaning(strings, grade),
+        grade_meaning=functools.cache(lambda grade: _grade_meaning(strings, grade)),
+        once=Fragments(),  # a fragment shown on many pages, drawn once (fragments.py)
     )
     env.filters["longdate"] = strings.long_date
     return env
 
 
-def render_page(
-    env: RecordingEnvironment, page: Page, data: SiteData
-) -> tuple[str, Reads]:
+def render_page(env: RecordingEnvironment, page: Page, data: SiteData) -> tuple[str, Reads]:
     """The page's HTML and everything it read: records, queries and templates."""
     reader = Reader(data)
     env.loaded = set()
@@ -148,7 +178,6 @@ def _asset_linker(theme: Theme, routes: Any) -> Callable[[str], str]:
         return f"{routes.link(routes.static(name))}?v={versions[name]}"
 
     return asset
-
 
 
 def _grade_meaning(t: Strings, grade: Grade) -> str:

@@ -85,23 +85,12 @@ def layout(
     index = {node: i for i, node in enumerate(nodes)}
     springs = [(index[a], index[b], 1 + math.log(w)) for (a, b), w in edges.items()]
     k2 = 1.44 * side * side / n
+    k = math.sqrt(k2)
     gravity = 0.002 * n
     heat = side / 8
     for _ in range(120 if n <= 100 else 50):
         mx, my = [0.0] * n, [0.0] * n
-        for i in range(n):
-            xi, yi = xs[i], ys[i]
-            fx = fy = 0.0
-            for j in range(i + 1, n):
-                dx, dy = xi - xs[j], yi - ys[j]
-                push = k2 / (dx * dx + dy * dy + 0.01)
-                fx += dx * push
-                fy += dy * push
-                mx[j] -= dx * push
-                my[j] -= dy * push
-            mx[i] += fx
-            my[i] += fy
-        k = math.sqrt(k2)
+        _repel(xs, ys, mx, my, k2)
         for i, j, strength in springs:
             dx, dy = xs[i] - xs[j], ys[i] - ys[j]
             pull = math.hypot(dx, dy) / k * strength
@@ -118,6 +107,28 @@ def layout(
             ys[i] += gy * step
         heat *= 0.95
     return _fit({node: [xs[i], ys[i]] for node, i in index.items()}, side)
+
+
+def _repel(xs: list[float], ys: list[float], mx: list[float], my: list[float], k2: float) -> None:
+    """Every pair pushes apart (k2 / distance squared), each pair once: the layout's whole
+    cost. The sums are taken in the same order as ever, so the positions stay the same to
+    the last bit; the push is worked out once per pair, not twice."""
+    n = len(xs)
+    for i in range(n):
+        xi, yi = xs[i], ys[i]
+        fx = fy = 0.0
+        for j in range(i + 1, n):
+            dx = xi - xs[j]
+            dy = yi - ys[j]
+            push = k2 / (dx * dx + dy * dy + 0.01)
+            px = dx * push
+            py = dy * push
+            fx += px
+            fy += py
+            mx[j] -= px
+            my[j] -= py
+        mx[i] += fx
+        my[i] += fy
 
 
 def backbone(edges: Mapping[tuple[str, str], int]) -> dict[tuple[str, str], int]:
@@ -184,18 +195,21 @@ def graph_view(reader: Reader, topic_id: str = "") -> GraphView | None:
         Edge(*pos[a], *pos[b], weight, round(0.6 + 3 * weight / heaviest, 2))
         for (a, b), weight in sorted(shared.items(), key=lambda item: (item[1], item[0]))
     )
+    partners = _partners(links)
     listed = tuple(
-        RankedEntity(reader.entity(e), articles[e], _partners(e, links, reader)) for e in ranked
+        RankedEntity(reader.entity(e), articles[e], tuple(map(reader.entity, partners.get(e, ()))))
+        for e in ranked
     )
     thin = STRONGEST if thinned else 0
     return GraphView(drawing.width, drawing.height, nodes, edges, thin, named, listed)
 
 
-def _partners(entity_id: str, links: Mapping[tuple[str, str], int], reader: Reader) -> tuple:
-    """Whom an entity is named with most (most shared articles, then by id)."""
-    shared = sorted(
-        (-weight, b if a == entity_id else a)
-        for (a, b), weight in links.items()
-        if entity_id in (a, b)
-    )
-    return tuple(reader.entity(other) for _, other in shared[:PARTNERS])
+def _partners(links: Mapping[tuple[str, str], int]) -> dict[str, tuple[str, ...]]:
+    """Whom each entity is named with most (most shared articles, then by id): one pass over
+    the links, not one per entity."""
+    shared: dict[str, list[tuple[int, str]]] = {}
+    for (a, b), weight in links.items():
+        shared.setdefault(a, []).append((-weight, b))
+        if b != a:
+            shared.setdefault(b, []).append((-weight, a))
+    return {e: tuple(other for _, other in sorted(found)[:PARTNERS]) for e, found in shared.items()}

@@ -1,0 +1,94 @@
+"""Fragments drawn once (`once(m.article_card, card)`): the same HTML as drawing them every
+time, on every page of a site and for any arguments; drawn once per distinct value."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from conftest import THEME
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import Markup
+from tiny_site import tiny
+
+from generator.render.fragments import Fragments
+from generator.render.jinja import make_environment, render_page
+
+
+class Counting:
+    def __init__(self) -> None:
+        self.calls: list[tuple[Any, ...]] = []
+
+    def __call__(self, *args: Any, **kwargs: Any) -> str:
+        self.calls.append((*args, *kwargs.items()))
+        return f"<{args!r} {kwargs!r}>"
+
+
+def test_each_distinct_call_is_drawn_once() -> None:
+    once, macro = Fragments(), Counting()
+    first = [once(macro, "a"), once(macro, "b"), once(macro, "a"), once(macro, "a", heading="h2")]
+    again = [once(macro, "a"), once(macro, "b"), once(macro, "a", heading="h2")]
+    assert first == [macro("a"), macro("b"), macro("a"), macro("a", heading="h2")]
+    assert again == [first[0], first[1], first[3]]
+    assert len(macro.calls) == 3 + 4  # three drawn through once, four directly
+    assert len(once) == 3
+
+
+def test_equal_values_of_other_types_are_other_fragments() -> None:
+    once = Fragments()
+    assert once(repr, 1) == "1" and once(repr, True) == "True" and once(repr, 1.0) == "1.0"
+    assert once(repr, "<b>") == "'<b>'" and once(repr, Markup("<b>")) == "Markup('<b>')"
+    counting = Counting()
+    assert once(counting, x=1) != once(counting, x=True)
+
+
+def test_an_unhashable_argument_is_drawn_every_time() -> None:
+    once, macro = Fragments(), Counting()
+    assert once(macro, ["a"]) == once(macro, ["a"]) == macro(["a"])
+    assert len(macro.calls) == 3 and len(once) == 0
+
+
+def test_it_starts_afresh_at_its_limit() -> None:
+    once, macro = Fragments(limit=3), Counting()
+    drawn = [once(macro, n) for n in range(10)]
+    assert drawn == [macro(n) for n in range(10)]
+    assert 1 <= len(once) <= 3
+
+
+MACROS = (
+    "{% macro card(item, heading='h3') %}"
+    "<{{ heading }}>{{ item }}</{{ heading }}>{{ t }}{% endmacro %}"
+)
+LOOP = '{% import "macros.html" as m %}{% for item in items %}{{ CALL }}{% endfor %}'
+ONCE = LOOP.replace("CALL", "once(m.card, item)")
+EVERY_TIME = LOOP.replace("CALL", "m.card(item)")
+ITEMS = st.one_of(st.text(max_size=5), st.text(max_size=5).map(Markup), st.integers(0, 3),
+                  st.booleans(), st.tuples(st.text(max_size=3)))  # fmt: skip
+
+
+@given(pages=st.lists(st.lists(ITEMS, max_size=6), min_size=1, max_size=4))
+def test_a_macro_drawn_once_is_the_macro_drawn_each_time(pages: list[list[object]]) -> None:
+    templates = {"macros.html": MACROS, "once.html": ONCE, "every_time.html": EVERY_TIME}
+    env = jinja2.Environment(
+        loader=jinja2.DictLoader(templates), autoescape=True, undefined=jinja2.StrictUndefined
+    )
+    env.globals.update(once=Fragments(), t="<T>")
+    for items in pages:
+        drawn_once = env.get_template("once.html").render(items=items)
+        assert drawn_once == env.get_template("every_time.html").render(items=items)
+
+
+def test_every_page_of_a_site_is_the_same_with_fragments_drawn_once(tmp_path: Path) -> None:
+    site = tiny(tmp_path)
+    env = make_environment(THEME, site.site.config, site.routes)
+    fragments = env.globals["once"]
+    assert isinstance(fragments, Fragments)
+    with_once = [render_page(env, page, site.data)[0] for page in site.pages]
+    env.globals["once"] = lambda macro, *args, **kwargs: macro(*args, **kwargs)
+    every_time = [render_page(env, page, site.data)[0] for page in site.pages]
+    assert with_once == every_time
+    assert len(fragments) > 0  # cards were drawn through it
+    assert any('class="card"' in html for html in with_once)
+    assert any('<span class="count">' in html for html in with_once)  # counted chips
