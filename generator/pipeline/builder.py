@@ -72,6 +72,7 @@ class Builder:
         self._lock = OutputLock(options.output_dir)
         self._last: LastBuild | None = None
         self._memory = Memory()
+        self._data: SiteData | None = None  # what the last build of this process made pages of
         self._templates: Templates | None = None
         self._card_digests: dict[str, str] = {}  # card name -> sha256 of the PNG drawn
         self._warm: WarmStart | None = None  # the last process's build, from the cache
@@ -105,7 +106,7 @@ class Builder:
                 self.options, fingerprints, plan.base, plan.changed, self._memory, clock
             )
             with clock.stage("pages"):
-                pages, queries = _pages_to_render(prepared, plan)
+                pages, queries = _pages_to_render(prepared, plan, self._data)
             with clock.stage("render"):
                 env = self._environment(prepared.data, fingerprints)
             self._lock.take()
@@ -116,6 +117,7 @@ class Builder:
             state = _next_state(plan.previous, fingerprints, prepared, written, queries)
             report = self._report(prepared, pages, written, started, clock)
         self._last, self._memory = LastBuild(state, report, plan.changed), memory
+        self._data = prepared.data
         self._first = False
         return report
 
@@ -206,13 +208,16 @@ class Builder:
             save(self.options, self._last, earlier, self._memory, self._lock)
 
 
-def _pages_to_render(prepared: Prepared, plan: Plan) -> tuple[list[Page], Mapping[Query, Hashable]]:
+def _pages_to_render(
+    prepared: Prepared, plan: Plan, before: SiteData | None
+) -> tuple[list[Page], Mapping[Query, Hashable]]:
     """The pages whose recorded reads changed (all of them for a new output or a new day),
-    and every earlier query's value now."""
+    and every earlier query's value now (`before`: the data of the build `plan.previous`
+    describes, if this process made it)."""
     previous, changed = plan.previous, plan.changed
     if previous is None or changed is None or plan.new_day:
         return dirty_pages(prepared.pages, previous, None), {}
-    keys, queries = changed_reads(previous, set(changed), prepared.raw, prepared.data)
+    keys, queries = changed_reads(previous, set(changed), prepared.raw, prepared.data, before)
     return dirty_pages(prepared.pages, previous, keys), queries
 
 
