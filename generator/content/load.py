@@ -184,7 +184,7 @@ def _article_candidates_read(content_dir: Path) -> list[tuple[Path, str]]:
     folder_out = link_out(content_dir / ARTICLES_FOLDER, content_dir)
     return [
         (p, link_out(p, content_dir) if folder_out or p.is_symlink() else "")
-        for p in sorted(_article_candidates(content_dir))
+        for p in sorted(_article_candidates(content_dir), key=lambda path: path.name)
     ]
 
 
