@@ -32,7 +32,7 @@ from generator.pages.kinds import PAGE_KINDS, build_pages
 from generator.pages.page import Page
 from generator.pipeline.stages import StageClock
 from generator.pipeline.warnings import content_warnings, near_copies_soon
-from generator.reads.link_graph import LinkGraph, build_graph
+from generator.reads.link_graph import LinkGraph, SortedMentions, build_graph, sorted_mentions
 from generator.reads.queries import SiteData
 from generator.render import cards
 from generator.render.theme import Theme
@@ -107,6 +107,7 @@ class Memory:
     parser: Parser | None = None  # rebuilt when the entity table, routes or language change
     near_copies: NearCopyMemory = NearCopyMemory()
     evidence: site_check.Memo = field(default_factory=dict)  # claims' supports by their inputs
+    mentions: SortedMentions = field(default_factory=dict)  # each body's mentions, sorted
     warm: Warm | None = None  # only until the first build has used it
 
 
@@ -147,7 +148,7 @@ def prepare(
         checked = evidence_soon()
         evidence_warnings = _evidence_warnings(site, checked.evidence)
     with stage("pages"):
-        graph = build_graph(site, texts.bodies, parser.matcher)
+        graph = build_graph(site, texts.bodies, parser.matcher, memory.mentions)
         pages = tuple(build_pages(site, graph, texts, routes, PAGE_KINDS))
     with stage("cards"):
         page_cards = _cards(site, graph, routes, pages, options.theme_dir)
@@ -172,7 +173,8 @@ def prepare(
             site, graph, texts, routes, checked.evidence, lineage(site, found), summaries
         )
     prepared = Prepared(raw, data, pages, warnings, page_cards, held, local_images)
-    return prepared, Memory(parser, copies, checked.memo, warm=None)
+    mentions = sorted_mentions(graph, texts.bodies)
+    return prepared, Memory(parser, copies, checked.memo, mentions, warm=None)
 
 
 def _reusable(base: BuildState | None, changed: Set[str] | None, content_dir: Path) -> dict:

@@ -31,12 +31,21 @@ class LinkGraph:
     events_by_entity: Mapping[str, tuple[tuple[str, int], ...]]  # entity -> (topic, event index)
 
 
+Mentions = tuple[tuple[str, int], ...]  # (entity, count), most first
+SortedMentions = Mapping[str, tuple[MarkdownResult, Mentions]]  # slug -> (body, its mentions)
+
+
 def build_graph(
-    site: Site, bodies: Mapping[str, MarkdownResult], matcher: EntityMatcher
+    site: Site,
+    bodies: Mapping[str, MarkdownResult],
+    matcher: EntityMatcher,
+    sorted_before: SortedMentions | None = None,
 ) -> LinkGraph:
     """`bodies` are the rendered texts of the articles, with their entity mention counts;
-    `matcher` finds the entities named in timeline events."""
+    `matcher` finds the entities named in timeline events. `sorted_before`: an earlier
+    graph's mentions by the body they were sorted from, taken for the same body."""
     mentions = {slug: body.mentions for slug, body in bodies.items()}
+    before = sorted_before or {}
     by_topic: dict[str, list[str]] = defaultdict(list)
     by_source: dict[str, list[str]] = defaultdict(list)
     by_entity: dict[str, list[str]] = defaultdict(list)
@@ -53,7 +62,7 @@ def build_graph(
         articles_by_topic=_freeze(by_topic),
         articles_by_source=_freeze(by_source),
         articles_by_entity=_freeze(by_entity),
-        mentions={slug: _most_first(Counter(counts)) for slug, counts in mentions.items()},
+        mentions={slug: _mentions_of(slug, body, before) for slug, body in bodies.items()},
         entities_by_topic=_entities_by_topic(by_topic, mentions),
         topics_by_entity=_topics_by_entity(site, by_entity),
         related_topics=_related(site),
@@ -61,6 +70,18 @@ def build_graph(
         rewrites=_freeze(rewrites),
         events_by_entity=_events_by_entity(site, matcher),
     )
+
+
+def sorted_mentions(graph: LinkGraph, bodies: Mapping[str, MarkdownResult]) -> SortedMentions:
+    """The graph's mentions by the body each was sorted from: the next `sorted_before`."""
+    return {slug: (body, graph.mentions[slug]) for slug, body in bodies.items()}
+
+
+def _mentions_of(slug: str, body: MarkdownResult, before: SortedMentions) -> Mentions:
+    earlier = before.get(slug)
+    if earlier is not None and earlier[0] is body:
+        return earlier[1]
+    return _most_first(Counter(body.mentions))
 
 
 def _freeze(groups: Mapping[str, list[str]]) -> dict[str, tuple[str, ...]]:
