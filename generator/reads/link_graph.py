@@ -23,7 +23,6 @@ class LinkGraph:
     articles_by_source: Mapping[str, tuple[str, ...]]
     articles_by_entity: Mapping[str, tuple[str, ...]]
     mentions: Mapping[str, tuple[tuple[str, int], ...]]  # article -> (entity, count), most first
-    entities_by_topic: Mapping[str, tuple[tuple[str, int], ...]]
     topics_by_entity: Mapping[str, tuple[str, ...]]
     related_topics: Mapping[str, tuple[str, ...]]  # declared in either direction
     cited_by: Mapping[str, tuple[Citation, ...]]
@@ -63,7 +62,6 @@ def build_graph(
         articles_by_source=_freeze(by_source),
         articles_by_entity=_freeze(by_entity),
         mentions={slug: _mentions_of(slug, body, before) for slug, body in bodies.items()},
-        entities_by_topic=_entities_by_topic(by_topic, mentions),
         topics_by_entity=_topics_by_entity(site, by_entity),
         related_topics=_related(site),
         cited_by=_citations(site),
@@ -90,18 +88,6 @@ def _freeze(groups: Mapping[str, list[str]]) -> dict[str, tuple[str, ...]]:
 
 def _most_first(counts: Counter[str]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
-
-
-def _entities_by_topic(
-    by_topic: Mapping[str, list[str]], mentions: Mapping[str, Mapping[str, int]]
-) -> dict[str, tuple[tuple[str, int], ...]]:
-    result = {}
-    for topic_id, slugs in sorted(by_topic.items()):
-        counts: Counter[str] = Counter()
-        for slug in slugs:
-            counts.update(mentions.get(slug, {}))
-        result[topic_id] = _most_first(counts)
-    return result
 
 
 def _topics_by_entity(site: Site, by_entity: Mapping[str, list[str]]) -> dict[str, tuple[str, ...]]:
