@@ -6,11 +6,11 @@ does not yet, it is fetched again every 10 ms). `hugo server` is polled every 10
 the page until it holds them (its live reload speaks WebSocket). Each edit appends a new
 numbered sentence.
 
-The preview refreshes its search index once edits pause (a second), in the loop that
-rebuilds, so an edit saved during a refresh waits for it. Each edit is therefore made
-once the previous one's search index is in place (the bundle's entry and fragment names
-changed), `settle` seconds after; the time to that point is kept too (save → search
-updated)."""
+The preview refreshes its search index once edits pause (a second), beside the loop that
+rebuilds (an edit saved during a refresh is served without waiting for it, and
+supersedes it). Each edit is made once the previous one's search index is in place (the
+bundle's entry and fragment names changed), `settle` seconds after, so the time to that
+point is kept too (save → search updated)."""
 
 from __future__ import annotations
 

@@ -17,11 +17,39 @@ from generator.routes import BadPath, site_path
 MAX_ALIASES = 100  # old addresses of one article: more is a generated list gone wrong
 
 
+# An article read without an error, by the record it was read from (by identity: a
+# record the loader reused, its file unchanged, is the same object): what it gave.
+ArticlesRead = dict[int, tuple[RawArticle, Article, tuple[Reference, ...]]]
+
+
 def read_articles(
-    raw: RawContent, errors: list[ContentError], references: list[Reference]
+    raw: RawContent,
+    errors: list[ContentError],
+    references: list[Reference],
+    earlier: ArticlesRead | None = None,
+    kept: ArticlesRead | None = None,
 ) -> Iterable[Article]:
-    for article in raw.articles:
-        yield read_article(article, errors, references)
+    """Each article of `raw`; one whose very record `earlier` read is taken as it was
+    (reading is a function of the record alone). `kept` is filled for the next build."""
+    for record in raw.articles:
+        article, found, problems = _read_once(record, earlier or {})
+        errors.extend(problems)
+        references.extend(found)
+        if kept is not None and not problems:
+            kept[id(record)] = (record, article, found)
+        yield article
+
+
+def _read_once(
+    record: RawArticle, earlier: ArticlesRead
+) -> tuple[Article, tuple[Reference, ...], list[ContentError]]:
+    known = earlier.get(id(record))
+    if known is not None and known[0] is record:
+        return known[1], known[2], []
+    problems: list[ContentError] = []
+    found: list[Reference] = []
+    article = read_article(record, problems, found)
+    return article, tuple(found), problems
 
 
 def read_article(

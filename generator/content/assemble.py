@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
-from generator.content.articles import read_article, read_articles
+from generator.content.articles import ArticlesRead, read_article, read_articles
 from generator.content.fields import Reference, rewrite_loops
 from generator.content.load import RawArticle, RawContent
 from generator.content.model import Article, Entity, Site, Source, Topic
@@ -22,16 +22,26 @@ from generator.errors import ContentError, ContentErrors, Position, did_you_mean
 from generator.settings import BASE_URL_ENV
 
 
-def build_site(raw: RawContent, base_url_override: str | None = None) -> Site:
-    """Validate every record and resolve every reference; raise all errors at once."""
-    site, errors = assemble_site(raw, base_url_override)
+def build_site(
+    raw: RawContent,
+    base_url_override: str | None = None,
+    earlier: ArticlesRead | None = None,
+    kept: ArticlesRead | None = None,
+) -> Site:
+    """Validate every record and resolve every reference; raise all errors at once.
+    Articles read before from the same records are taken from `earlier`; `kept` is
+    filled with this build's, for the next."""
+    site, errors = assemble_site(raw, base_url_override, earlier, kept)
     if errors:
         raise ContentErrors(errors)
     return site
 
 
 def assemble_site(
-    raw: RawContent, base_url_override: str | None = None
+    raw: RawContent,
+    base_url_override: str | None = None,
+    earlier: ArticlesRead | None = None,
+    kept: ArticlesRead | None = None,
 ) -> tuple[Site, list[ContentError]]:
     """The Site as far as it can be built, and every error found on the way. A record
     with an error may have blank fields: only build_site's result is fit to publish."""
@@ -43,7 +53,8 @@ def assemble_site(
     check_aliases(entity_list, raw.entities, errors)
     references: list[Reference] = []
     topics = _unique(read_topics(raw, errors, references), "topic", errors)
-    articles = {article.slug: article for article in read_articles(raw, errors, references)}
+    read = read_articles(raw, errors, references, earlier, kept)
+    articles = {article.slug: article for article in read}
     known: dict[str, Mapping[str, object]] = {
         "source": sources,
         "entity": entities,

@@ -13,7 +13,15 @@ from typing import Any
 from generator.content.fingerprints import Fingerprint
 from generator.content.load import RawArticle, RawContent
 from generator.pages.page import Page
-from generator.reads.queries import Query, SiteData, evaluate, may_have_changed
+from generator.reads.queries import (
+    EVERY_ARTICLE,
+    Query,
+    SiteData,
+    evaluate,
+    index_by_part,
+    may_have_changed,
+    parts_of,
+)
 from generator.reads.reader import Key, article_key, body_key
 from generator.routes import ARTICLES_FOLDER, SITE_FILE, THEME_STATIC_FOLDER
 from generator.text.rendered import MarkdownResult
@@ -39,22 +47,64 @@ def changed_files(before: Mapping[str, Fingerprint], after: Mapping[str, Fingerp
 
 
 def changed_reads(
-    previous: BuildState, files: set[str], raw: RawContent, data: SiteData
+    previous: BuildState,
+    files: set[str],
+    raw: RawContent,
+    data: SiteData,
+    before: SiteData | None = None,
 ) -> tuple[set[Key], dict[Query, Hashable]]:
     """The keys pages may have read whose value changed: files (an article's front
     matter and its rendered text apart), and queries, whose values are compared.
-    Also returns every earlier query's value now."""
+    Also returns every earlier query's value now. With the data of the last build
+    (`before`) and only articles changed, only the queries that read a part of the
+    articles an edited one was or is in are evaluated again."""
     changed: set[Key] = {key for key in files if not key.startswith(ARTICLE_KEYS)}
-    changed |= _changed_front_matter(previous, files, raw)
+    front_matter = _changed_front_matter(previous, files, raw)
+    changed |= front_matter
     bodies = _changed_bodies(previous, data)
     changed |= {body_key(slug) for slug in bodies}
-    named = _named_in(bodies, previous, data)
-    queries = {
-        query: evaluate(query, data) if may_have_changed(query, named) else value
-        for query, value in previous.queries.items()
-    }
-    changed |= {query for query, value in queries.items() if previous.queries[query] != value}
+    again = _to_evaluate(previous, files, front_matter, bodies, before, data)
+    queries = dict(previous.queries)
+    for query in again:
+        value = queries[query] = evaluate(query, data)
+        if previous.queries[query] != value:
+            changed.add(query)
     return changed, queries
+
+
+def _to_evaluate(
+    previous: BuildState,
+    files: set[str],
+    front_matter: set[Key],
+    bodies: set[str],
+    before: SiteData | None,
+    data: SiteData,
+) -> list[Query]:
+    """The earlier queries whose value may have changed."""
+    if before is None or not all(_is_article_text(key) for key in files):
+        named = _named_in(bodies, previous, data)
+        return [query for query in previous.queries if may_have_changed(query, named)]
+    # A text that names the entities it named changed nothing such a query reads.
+    slugs = {slug for slug in bodies if _mentions_changed(previous, data, slug)}
+    slugs |= {_slug(key) for key in front_matter if isinstance(key, str)}
+    parts = parts_of(slugs, before) | parts_of(slugs, data)
+    if slugs:
+        parts.add(EVERY_ARTICLE)
+    index = index_by_part(previous.queries)
+    return [query for part in (None, *parts) for query in index.get(part, ())]
+
+
+def _mentions_changed(previous: BuildState, data: SiteData, slug: str) -> bool:
+    before, after = previous.bodies.get(slug), data.texts.bodies.get(slug)
+    return before is None or after is None or before[1].mentions != after.mentions
+
+
+def _is_article_text(key: str) -> bool:
+    return key.startswith(ARTICLE_KEYS) and key.endswith(".md")
+
+
+def _slug(key: str) -> str:
+    return key[len(ARTICLE_KEYS) : -len(".md")]
 
 
 def _changed_front_matter(previous: BuildState, files: set[str], raw: RawContent) -> set[Key]:
@@ -62,8 +112,8 @@ def _changed_front_matter(previous: BuildState, files: set[str], raw: RawContent
     old = {r.slug: r for r in previous.records.values() if isinstance(r, RawArticle)}
     changed: set[Key] = set()
     for key in files:
-        if key.startswith(ARTICLE_KEYS) and key.endswith(".md"):
-            slug = key[len(ARTICLE_KEYS) : -len(".md")]
+        if _is_article_text(key):
+            slug = _slug(key)
             before, after = old.get(slug), articles.get(slug)
             if before is None or after is None or before.meta.data != after.meta.data:
                 changed.add(article_key(slug))

@@ -16,6 +16,7 @@ import time
 from collections.abc import Hashable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from generator.content.fingerprints import Fingerprint, scan
 from generator.content.load import loaded_files
@@ -30,9 +31,12 @@ from generator.pipeline.warm_start import LastBuild, WarmStart, save, warm_start
 from generator.pipeline.writers import (
     WriteJob,
     Written,
+    discard_search,
     in_place,
+    index_search_beside,
     into_linked_folder,
     into_new_folder,
+    publish_search,
     refresh_search,
 )
 from generator.reads.queries import Query, SiteData
@@ -72,8 +76,10 @@ class Builder:
         self._lock = OutputLock(options.output_dir)
         self._last: LastBuild | None = None
         self._memory = Memory()
+        self._data: SiteData | None = None  # what the last build of this process made pages of
         self._templates: Templates | None = None
         self._card_digests: dict[str, str] = {}  # card name -> sha256 of the PNG drawn
+        self._cards_written: frozenset[str] = frozenset()  # the cards the last build left
         self._warm: WarmStart | None = None  # the last process's build, from the cache
         self._first = True  # no build has written yet in this process
 
@@ -105,17 +111,26 @@ class Builder:
                 self.options, fingerprints, plan.base, plan.changed, self._memory, clock
             )
             with clock.stage("pages"):
-                pages, queries = _pages_to_render(prepared, plan)
+                pages, queries = _pages_to_render(prepared, plan, self._data)
             with clock.stage("render"):
                 env = self._environment(prepared.data, fingerprints)
             self._lock.take()
             job = WriteJob(
-                self.options, env, pages, prepared, plan.previous, clock, self._card_digests
+                self.options,
+                env,
+                pages,
+                prepared,
+                plan.previous,
+                clock,
+                self._card_digests,
+                self._cards_written if plan.previous is not None else frozenset(),
             )
             written = self._write(job, plan)
             state = _next_state(plan.previous, fingerprints, prepared, written, queries)
             report = self._report(prepared, pages, written, started, clock)
         self._last, self._memory = LastBuild(state, report, plan.changed), memory
+        self._data = prepared.data
+        self._cards_written = frozenset(card.name for card in prepared.cards.values())
         self._first = False
         return report
 
@@ -197,6 +212,26 @@ class Builder:
             refresh_search(self.options, parser.key.language)
         self.search_stale = False
 
+    def index_search(self) -> Path | None:
+        """The search bundle of the output's pages as they are now, made beside the served
+        one without the output's lock (None: no search); `publish_search` swaps it in,
+        `discard_search` drops it. Another thread may build meanwhile: only the swap
+        must not overlap a build."""
+        parser = self._memory.parser
+        if self._last is None or parser is None or not self.options.search:
+            return None
+        return index_search_beside(self.options, parser.key.language)
+
+    def publish_search(self, folder: Path) -> None:
+        with self.session():
+            self._lock.take()
+            publish_search(self.options, folder)
+        self.search_stale = False
+
+    @staticmethod
+    def discard_search(folder: Path) -> None:
+        discard_search(folder)
+
     def save_cache(self) -> None:
         """Leave this build for the next process (`options.cache`)."""
         if not self.options.cache or self._last is None:
@@ -206,13 +241,16 @@ class Builder:
             save(self.options, self._last, earlier, self._memory, self._lock)
 
 
-def _pages_to_render(prepared: Prepared, plan: Plan) -> tuple[list[Page], Mapping[Query, Hashable]]:
+def _pages_to_render(
+    prepared: Prepared, plan: Plan, before: SiteData | None
+) -> tuple[list[Page], Mapping[Query, Hashable]]:
     """The pages whose recorded reads changed (all of them for a new output or a new day),
-    and every earlier query's value now."""
+    and every earlier query's value now (`before`: the data of the build `plan.previous`
+    describes, if this process made it)."""
     previous, changed = plan.previous, plan.changed
     if previous is None or changed is None or plan.new_day:
         return dirty_pages(prepared.pages, previous, None), {}
-    keys, queries = changed_reads(previous, set(changed), prepared.raw, prepared.data)
+    keys, queries = changed_reads(previous, set(changed), prepared.raw, prepared.data, before)
     return dirty_pages(prepared.pages, previous, keys), queries
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from generator.content.articles import ArticlesRead
 from generator.content.assemble import build_site
 from generator.content.drafts import without_drafts
 from generator.content.fingerprints import Fingerprint
@@ -32,7 +33,7 @@ from generator.pages.kinds import PAGE_KINDS, build_pages
 from generator.pages.page import Page
 from generator.pipeline.stages import StageClock
 from generator.pipeline.warnings import content_warnings, near_copies_soon
-from generator.reads.link_graph import LinkGraph, build_graph
+from generator.reads.link_graph import LinkGraph, SortedMentions, build_graph, sorted_mentions
 from generator.reads.queries import SiteData
 from generator.render import cards
 from generator.render.theme import Theme
@@ -107,6 +108,8 @@ class Memory:
     parser: Parser | None = None  # rebuilt when the entity table, routes or language change
     near_copies: NearCopyMemory = NearCopyMemory()
     evidence: site_check.Memo = field(default_factory=dict)  # claims' supports by their inputs
+    mentions: SortedMentions = field(default_factory=dict)  # each body's mentions, sorted
+    articles: ArticlesRead = field(default_factory=dict)  # each article as read from its record
     warm: Warm | None = None  # only until the first build has used it
 
 
@@ -131,7 +134,8 @@ def prepare(
     with stage("load"):
         raw = load_content(options.content_dir, _reusable(base, changed, options.content_dir))
     with stage("model"):
-        site, held, model_warnings = _site_as_of(raw, options)
+        articles_read: ArticlesRead = {}
+        site, held, model_warnings = _site_as_of(raw, options, memory.articles, articles_read)
         routes = Routes(site.config.base_url, site.config.base_path)
     background = options.workers > 1 and len(site.articles) >= BACKGROUND_NEAR_COPIES
     with stage("near copies"):
@@ -147,7 +151,7 @@ def prepare(
         checked = evidence_soon()
         evidence_warnings = _evidence_warnings(site, checked.evidence)
     with stage("pages"):
-        graph = build_graph(site, texts.bodies, parser.matcher)
+        graph = build_graph(site, texts.bodies, parser.matcher, memory.mentions)
         pages = tuple(build_pages(site, graph, texts, routes, PAGE_KINDS))
     with stage("cards"):
         page_cards = _cards(site, graph, routes, pages, options.theme_dir)
@@ -172,7 +176,8 @@ def prepare(
             site, graph, texts, routes, checked.evidence, lineage(site, found), summaries
         )
     prepared = Prepared(raw, data, pages, warnings, page_cards, held, local_images)
-    return prepared, Memory(parser, copies, checked.memo, warm=None)
+    mentions = sorted_mentions(graph, texts.bodies)
+    return prepared, Memory(parser, copies, checked.memo, mentions, articles_read, warm=None)
 
 
 def _reusable(base: BuildState | None, changed: Set[str] | None, content_dir: Path) -> dict:
@@ -186,10 +191,12 @@ def _reusable(base: BuildState | None, changed: Set[str] | None, content_dir: Pa
     }
 
 
-def _site_as_of(raw: RawContent, options: BuildOptions) -> tuple[Site, Held, list[ContentError]]:
+def _site_as_of(
+    raw: RawContent, options: BuildOptions, earlier: ArticlesRead, kept: ArticlesRead
+) -> tuple[Site, Held, list[ContentError]]:
     """The site without drafts (unless asked for) and without the articles dated after the
     day, or with them marked (--future)."""
-    site = build_site(raw, options.base_url)
+    site = build_site(raw, options.base_url, earlier, kept)
     site, draft_warnings = (site, []) if options.drafts else without_drafts(site)
     today = options.day()
     if options.future:

@@ -7,13 +7,17 @@ all (Lektor's artifact-and-commit, at the scale of a folder or of a file):
   output and only the changed pages are replaced (a new process, warm from the cache);
   nothing is swapped if no page's bytes changed;
 - `in_place`: each changed page replaced atomically in the served folder, the search
-  index left for later (a rebuild in the preview).
+  index left for later (a rebuild in the preview), when it is made beside the served
+  bundle without the lock (`index_search_beside`) and swapped in with it
+  (`publish_search`), unless an edit came first (`discard_search`).
 
 The caller holds the output's lock (pipeline/lock.py)."""
 
 from __future__ import annotations
 
 import contextlib
+import os
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +37,7 @@ from generator.routes import (
     OUTPUT_MARKER,
     SEARCH_FOLDER,
     STATIC_FOLDER,
+    TEMP_PREFIX,
     output_file,
 )
 from generator.search.index import write_search_index
@@ -49,6 +54,8 @@ class WriteJob:
     previous: BuildState | None  # what the output holds now (None: write a whole site)
     clock: StageClock
     card_digests: dict[str, str]  # card name -> sha256 of the PNG drawn; kept across builds
+    cards_in_place: frozenset[str] = frozenset()  # cards this process's last build left in
+    # the output: a rebuild in place writes only the others (each card is named by its text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,20 +137,25 @@ def in_place(job: WriteJob, static_changed: bool) -> Written:
     writer = PageWriter(out, dict(job.previous.hashes), atomic=True)
     deleted = _vanished(job.prepared, job.previous)
     with job.clock.stage("write"):
-        _update_pages(job, writer, deleted)
+        _update_pages(job, writer, deleted, job.cards_in_place)
         if static_changed:
             static = Theme.for_site(job.options.theme_dir).static_files()
             output.sync_static(static, out / STATIC_FOLDER)
     return Written(writer, deleted, indexed=False)
 
 
-def _update_pages(job: WriteJob, writer: PageWriter, deleted: tuple[str, ...]) -> None:
+def _update_pages(
+    job: WriteJob,
+    writer: PageWriter,
+    deleted: tuple[str, ...],
+    cards_there: frozenset[str] = frozenset(),
+) -> None:
     """Bring the pages in `writer.directory` up to date: new social cards first (so no
     page is served before the card it names), the changed pages, then remove the pages
     and cards that are gone."""
     directory = writer.directory
     with job.clock.stage("cards"):
-        _write_cards(job, directory)
+        _write_cards(job, directory, cards_there)
     images.write_images(job.prepared.images, directory)
     with job.clock.stage("render"):
         render_and_write(job.env, job.pages, job.prepared.data, writer, job.options.workers)
@@ -152,16 +164,17 @@ def _update_pages(job: WriteJob, writer: PageWriter, deleted: tuple[str, ...]) -
     cards.remove_other_cards(job.prepared.cards.values(), directory)
 
 
-def _write_cards(job: WriteJob, directory: Path) -> None:
-    """Cards not already in `directory`: copied from the last build's or the cache's card
-    store, else drawn."""
+def _write_cards(job: WriteJob, directory: Path, there: frozenset[str] = frozenset()) -> None:
+    """Cards not already in `directory` (those named in `there` are not looked at):
+    copied from the last build's or the cache's card store, else drawn."""
     options, page_cards = job.options, job.prepared.cards.values()
     reuse = options.output_dir / cards.CARDS_DIR
     store = cache.card_store(options.output_dir) if options.cache else None
     known = job.card_digests
     if store is not None:
         known.update({k: v for k, v in cards.read_index(store).items() if k not in known})
-    cards.write_cards(page_cards, directory, reuse, options.workers, store, known)
+    missing = [card for card in page_cards if card.name not in there]
+    cards.write_cards(missing, directory, reuse, options.workers, store, known)
     if store is not None:
         cards.keep_only(page_cards, store, known)
 
@@ -185,3 +198,40 @@ def refresh_search(options: BuildOptions, language: str) -> None:
             out, language, temp, shards=options.search_shards, previous=out / SEARCH_FOLDER
         ),
     )
+
+
+def index_search_beside(options: BuildOptions, language: str) -> Path:
+    """Index the output folder's pages as they are into a new bundle folder beside the
+    output (its unchanged shards linked, not indexed): nothing served changes, so the
+    output's lock is not needed. `publish_search` swaps it in. Named as a new output
+    is, so a process killed meanwhile leaves nothing the next build does not remove."""
+    out = options.output_dir
+    folder = out.parent / f"{TEMP_PREFIX}new-{out.name}-{SEARCH_FOLDER}-{os.getpid()}"
+    shutil.rmtree(folder, ignore_errors=True)
+    try:
+        write_search_index(
+            out, language, folder, shards=options.search_shards, previous=out / SEARCH_FOLDER
+        )
+    except BaseException:
+        discard_search(folder)
+        raise
+    return folder
+
+
+def publish_search(options: BuildOptions, folder: Path) -> None:
+    """Swap a bundle made by `index_search_beside` in for the served one (the caller
+    holds the output's lock)."""
+
+    def fill(temp: Path) -> None:
+        for entry in sorted(folder.iterdir()):
+            os.replace(entry, temp / entry.name)
+        folder.rmdir()
+
+    try:
+        output.replace_folder(options.output_dir / SEARCH_FOLDER, fill)
+    finally:
+        discard_search(folder)
+
+
+def discard_search(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)

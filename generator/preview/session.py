@@ -3,7 +3,10 @@
 The watchdog callback only sets an event; the build loop (main thread) waits for
 a quiet moment so a burst of changes gives one rebuild, then calls the same
 Builder as `briefing build`. A failed rebuild keeps the last good site and sends
-its errors to the open tabs; the search index catches up when edits pause."""
+its errors to the open tabs. The search index catches up when edits pause, made in a
+thread of its own so an edit saved meanwhile is built and served at once; an edit
+supersedes it (its bundle, of the pages before the edit, is dropped, and the next
+pause makes another)."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import threading
 import time
 import webbrowser
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from generator.content.fingerprints import Fingerprint, scan
 from generator.errors import ContentErrors
@@ -45,12 +49,17 @@ class Preview:
         self._stop = threading.Event()
         self._seen: dict[str, Fingerprint] = {}  # the inputs as the last build found them
         self._shown: tuple[str, ...] = ()  # the warnings (or errors) last printed
+        self._building = threading.Lock()  # a build, or a search bundle swapped in
+        self._generation = 0  # builds begun: a search bundle of an earlier one is dropped
+        self._search: threading.Thread | None = None  # the search refresh running, if any
 
     def rebuild(self) -> BuildReport | None:
         """One build through the shared Builder; errors go to the terminal and the browser."""
         self._seen = scan(self.options.content_dir, self.options.theme_dir)
         try:
-            report = self.builder.build()
+            with self._building:
+                self._generation += 1
+                report = self.builder.build()
         except ContentErrors as exc:
             messages = [str(error) for error in exc.errors]
             self._show(tuple(messages))
@@ -131,16 +140,52 @@ class Preview:
                         f"rebuilt: {len(report.rendered)} rendered, {len(report.written)} written, "
                         f"{len(report.deleted)} removed in {report.seconds * 1000:.0f} ms"
                     )
-            elif self.builder.search_stale and time.monotonic() - last_build > SEARCH_IDLE_SECONDS:
-                try:
-                    self.builder.refresh_search()
-                except (SearchIndexError, OutputError, OSError) as exc:
+            elif self._search_due(last_build):
+                self._search = threading.Thread(
+                    target=self._refresh_search, args=(self._generation,), daemon=True
+                )
+                self._search.start()
+
+    def _search_due(self, last_build: float) -> bool:
+        """Pages changed since the search index was made, no edit for a while, and no
+        refresh running."""
+        return (
+            self.builder.search_stale
+            and time.monotonic() - last_build > SEARCH_IDLE_SECONDS
+            and (self._search is None or not self._search.is_alive())
+        )
+
+    def _refresh_search(self, generation: int) -> None:
+        """Index the served pages beside the served bundle, then swap it in, unless a
+        build began meanwhile (`generation` is the number begun before this one)."""
+        try:
+            folder = self.builder.index_search()
+        except (SearchIndexError, OutputError, OSError) as exc:
+            with self._building:
+                if generation == self._generation:  # else the build moved pages under it
                     print(f"error: search index: {exc}", file=sys.stderr)
                     self.builder.search_stale = False
+            return
+        with self._building:
+            if folder is None:
+                self.builder.search_stale = False
+            elif generation != self._generation:
+                self.builder.discard_search(folder)
+            else:
+                self._publish_search(folder)
+
+    def _publish_search(self, folder: Path) -> None:
+        try:
+            self.builder.publish_search(folder)
+        except (SearchIndexError, OutputError, OSError) as exc:
+            print(f"error: search index: {exc}", file=sys.stderr)
+            self.builder.search_stale = False
 
     def stop(self) -> None:
         self._stop.set()
         self.broadcaster.stop()
+        with self._building:
+            self._generation += 1  # a search refresh still running is dropped
 
     def _debounce(self) -> None:
         started = time.monotonic()

@@ -23,7 +23,6 @@ class LinkGraph:
     articles_by_source: Mapping[str, tuple[str, ...]]
     articles_by_entity: Mapping[str, tuple[str, ...]]
     mentions: Mapping[str, tuple[tuple[str, int], ...]]  # article -> (entity, count), most first
-    entities_by_topic: Mapping[str, tuple[tuple[str, int], ...]]
     topics_by_entity: Mapping[str, tuple[str, ...]]
     related_topics: Mapping[str, tuple[str, ...]]  # declared in either direction
     cited_by: Mapping[str, tuple[Citation, ...]]
@@ -31,12 +30,21 @@ class LinkGraph:
     events_by_entity: Mapping[str, tuple[tuple[str, int], ...]]  # entity -> (topic, event index)
 
 
+Mentions = tuple[tuple[str, int], ...]  # (entity, count), most first
+SortedMentions = Mapping[str, tuple[MarkdownResult, Mentions]]  # slug -> (body, its mentions)
+
+
 def build_graph(
-    site: Site, bodies: Mapping[str, MarkdownResult], matcher: EntityMatcher
+    site: Site,
+    bodies: Mapping[str, MarkdownResult],
+    matcher: EntityMatcher,
+    sorted_before: SortedMentions | None = None,
 ) -> LinkGraph:
     """`bodies` are the rendered texts of the articles, with their entity mention counts;
-    `matcher` finds the entities named in timeline events."""
+    `matcher` finds the entities named in timeline events. `sorted_before`: an earlier
+    graph's mentions by the body they were sorted from, taken for the same body."""
     mentions = {slug: body.mentions for slug, body in bodies.items()}
+    before = sorted_before or {}
     by_topic: dict[str, list[str]] = defaultdict(list)
     by_source: dict[str, list[str]] = defaultdict(list)
     by_entity: dict[str, list[str]] = defaultdict(list)
@@ -53,8 +61,7 @@ def build_graph(
         articles_by_topic=_freeze(by_topic),
         articles_by_source=_freeze(by_source),
         articles_by_entity=_freeze(by_entity),
-        mentions={slug: _most_first(Counter(counts)) for slug, counts in mentions.items()},
-        entities_by_topic=_entities_by_topic(by_topic, mentions),
+        mentions={slug: _mentions_of(slug, body, before) for slug, body in bodies.items()},
         topics_by_entity=_topics_by_entity(site, by_entity),
         related_topics=_related(site),
         cited_by=_citations(site),
@@ -63,24 +70,24 @@ def build_graph(
     )
 
 
+def sorted_mentions(graph: LinkGraph, bodies: Mapping[str, MarkdownResult]) -> SortedMentions:
+    """The graph's mentions by the body each was sorted from: the next `sorted_before`."""
+    return {slug: (body, graph.mentions[slug]) for slug, body in bodies.items()}
+
+
+def _mentions_of(slug: str, body: MarkdownResult, before: SortedMentions) -> Mentions:
+    earlier = before.get(slug)
+    if earlier is not None and earlier[0] is body:
+        return earlier[1]
+    return _most_first(Counter(body.mentions))
+
+
 def _freeze(groups: Mapping[str, list[str]]) -> dict[str, tuple[str, ...]]:
     return {key: tuple(values) for key, values in sorted(groups.items())}
 
 
 def _most_first(counts: Counter[str]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
-
-
-def _entities_by_topic(
-    by_topic: Mapping[str, list[str]], mentions: Mapping[str, Mapping[str, int]]
-) -> dict[str, tuple[tuple[str, int], ...]]:
-    result = {}
-    for topic_id, slugs in sorted(by_topic.items()):
-        counts: Counter[str] = Counter()
-        for slug in slugs:
-            counts.update(mentions.get(slug, {}))
-        result[topic_id] = _most_first(counts)
-    return result
 
 
 def _topics_by_entity(site: Site, by_entity: Mapping[str, list[str]]) -> dict[str, tuple[str, ...]]:

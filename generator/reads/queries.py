@@ -4,7 +4,7 @@ value it had."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,6 +88,60 @@ def search_examples(data: SiteData) -> tuple[str, ...]:
     )
     names = [e.name for e in entities[:SEARCH_EXAMPLES]] + [t.title for t in topics]
     return tuple(dict.fromkeys(names))[:SEARCH_EXAMPLES]
+
+
+# What each kind of query reads of the articles, as one part of them: ("topic", id) is
+# every article in that topic (its list, their order and their texts' mentions). A kind
+# not here reads more (the evidence, the near copies) and is evaluated on every change;
+# "entity-events" reads topics.yaml and entities.yaml alone, never an article.
+Part = tuple[str, str]
+EVERY_ARTICLE: Part = ("articles", "")
+PART_READ: Mapping[str, Callable[[Any], Part]] = {
+    "articles": lambda _: EVERY_ARTICLE,
+    "search-examples": lambda _: EVERY_ARTICLE,
+    "topic-articles": lambda topic: ("topic", topic),
+    "topic-entities": lambda topic: ("topic", topic),
+    "mention-graph": lambda topic_and_limit: (
+        ("topic", topic_and_limit[0]) if topic_and_limit[0] else EVERY_ARTICLE
+    ),
+    "source-articles": lambda source: ("source", source),
+    "entity-articles": lambda entity: ("entity", entity),
+    "entity-topics": lambda entity: ("entity", entity),
+    "co-mentions": lambda entity_and_limit: ("entity", entity_and_limit[0]),
+    "rewrites": lambda slug: ("rewrites", slug),
+    "entity-events": lambda entity: ("events", entity),
+}
+
+
+def part_read(query: Query) -> Part | None:
+    """The part of the articles a query reads, or None: it may read anything."""
+    kind, argument = query
+    read = PART_READ.get(kind)
+    return None if read is None else read(argument)
+
+
+def parts_of(slugs: Iterable[str], data: SiteData) -> set[Part]:
+    """The parts of the articles these articles are in (as `data` has them): their
+    topics, source, the original they rewrite and the entities their texts name."""
+    parts: set[Part] = set()
+    for slug in slugs:
+        article = data.site.articles.get(slug)
+        if article is None:
+            continue
+        parts.update(("topic", topic) for topic in article.topics)
+        parts.add(("source", article.source))
+        if article.rewrite_of:
+            parts.add(("rewrites", article.rewrite_of))
+        parts.update(("entity", entity) for entity, _ in data.graph.mentions.get(slug, ()))
+    return parts
+
+
+def index_by_part(queries: Iterable[Query]) -> dict[Part | None, list[Query]]:
+    """The queries grouped by the part of the articles they read (None: any part)."""
+    index: dict[Part | None, list[Query]] = {}
+    for query in queries:
+        index.setdefault(part_read(query), []).append(query)
+    return index
 
 
 # Queries about one entity (their argument's first item) that change only with the text of

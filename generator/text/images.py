@@ -11,6 +11,7 @@ are file types a browser could run (SVG) or that are not images."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
@@ -227,7 +228,19 @@ def write_images(images: Iterable[LocalImage], directory: Path) -> None:
         if not (target.is_file() and target.read_bytes() == data):
             output.write_atomic(target, data)
     articles = (directory / output_file(ARTICLES)).parent  # the folder of every article
-    for present in sorted(articles.rglob("*")) if articles.is_dir() else []:
+    for present in _images_in(articles):
         relative = present.relative_to(directory).as_posix()
-        if present.suffix.lower() in IMAGE_FORMATS and relative not in wanted:
+        if relative not in wanted:
             output.remove_page(directory, relative)
+
+
+def _images_in(folder: Path) -> list[Path]:
+    """The image files under `folder`, sorted (os.walk: pathlib's rglob of a thousand
+    article folders was most of a preview's write)."""
+    found = [
+        Path(root, name)
+        for root, _, names in os.walk(folder)
+        for name in names
+        if Path(name).suffix.lower() in IMAGE_FORMATS
+    ]
+    return sorted(found)

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.content.load import split_front_matter
+from generator.content.load import article_paths, skipped_files, split_front_matter
 from generator.content.slug import slugify
 from generator.content.yamlpos import parse_yaml
 from generator.errors import ContentErrors
@@ -57,3 +57,23 @@ def test_slugs_keep_non_latin_letters_readable() -> None:
     assert slugify("Переговоры в Стамбуле") == "переговоры-в-стамбуле"
     assert slugify("Türkiye'de görüşme") == "türkiye-de-görüşme"
     assert slugify("Zelensky & Erdogan: talks!") == "zelensky-erdogan-talks"
+
+
+def test_an_articles_folder_that_links_out_is_read_as_nothing_and_said(tmp_path: Path) -> None:
+    """Articles are not resolved one by one when their folder stays inside content/; a
+    folder that leads out makes every article in it a link out."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "leak.md").write_text("---\ntitle: Leak\n---\n\nSecret.\n", encoding="utf-8")
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "articles").symlink_to(outside)
+    assert article_paths(content) == []
+    (warning,) = skipped_files(content)
+    assert f"symbolic link to {outside / 'leak.md'}" in str(warning)
+    (content / "articles").unlink()
+    (content / "articles").mkdir()
+    (content / "articles" / "plain.md").write_text("x", encoding="utf-8")
+    (content / "articles" / "out.md").symlink_to(outside / "leak.md")
+    assert article_paths(content) == [content / "articles" / "plain.md"]
+    assert [w.position.path for w in skipped_files(content)] == [content / "articles" / "out.md"]

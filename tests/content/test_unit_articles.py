@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.content.articles import MAX_ALIASES, read_article
+from generator.content.articles import MAX_ALIASES, ArticlesRead, read_article, read_articles
 from generator.content.fields import Reference
-from generator.content.load import load_article
+from generator.content.load import RawContent, load_article
 from generator.content.model import Article
+from generator.content.yamlpos import Located
 from generator.errors import ContentError
 
 FRONT = "title: Talks\ndate: 2025-11-20\nsource: wire\ntopics: [ankara-meeting]\n"
@@ -81,3 +82,27 @@ def test_too_many_aliases_are_refused_as_a_whole(tmp_path: Path) -> None:
     article, errors, _ = read(tmp_path, f"aliases: [{listed}]\n")
     assert article.aliases == ()
     assert errors == [f"6: {MAX_ALIASES + 1:,} aliases, over {MAX_ALIASES:,} for one article"]
+
+
+def test_an_article_read_before_from_the_same_record_is_taken_as_it_was(tmp_path: Path) -> None:
+    good, bad = tmp_path / "good.md", tmp_path / "bad.md"
+    good.write_text(f"---\n{FRONT}---\n\nText.\n", encoding="utf-8")
+    bad.write_text(f"---\n{FRONT}---\n\n", encoding="utf-8")  # no text: an error
+    records = (load_article(good), load_article(bad))
+    raw = _raw(tmp_path, records)
+    kept: ArticlesRead = {}
+    first_refs: list[Reference] = []
+    first = list(read_articles(raw, [], first_refs, {}, kept))
+    assert [entry[0] for entry in kept.values()] == [records[0]]  # one with an error is not kept
+    errors: list[ContentError] = []
+    references: list[Reference] = []
+    again = list(read_articles(raw, errors, references, kept, {}))
+    assert again[0] is first[0] and again[1] is not first[1]
+    assert references == first_refs and [e.message for e in errors] == ["the article has no text"]
+    reloaded = _raw(tmp_path, (load_article(good),))  # the file read again: a new record
+    assert next(iter(read_articles(reloaded, [], [], kept))) is not first[0]
+
+
+def _raw(tmp_path: Path, articles: tuple) -> RawContent:
+    nothing = Located(None, tmp_path)
+    return RawContent(nothing, nothing, nothing, nothing, articles)

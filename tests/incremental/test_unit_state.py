@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from tiny_site import Tiny, content, prepare
 
+from generator.incremental import state
 from generator.incremental.state import BuildState, changed_files, changed_reads, dirty_pages
 from generator.pages.page import Page
+from generator.reads.queries import part_read
 from generator.reads.reader import Reader
 
 TOPIC = "ankara-meeting"
@@ -91,3 +95,74 @@ def test_every_page_is_dirty_on_a_first_build_or_a_site_wide_change() -> None:
     assert dirty_pages(pages, None, set()) == pages
     assert dirty_pages(pages, previous, {"site.yaml"}) == pages
     assert dirty_pages(pages, previous, {"static/site.css"}) == pages
+
+
+def _every_query(tiny: Tiny) -> BuildState:
+    """A state that recorded a query of every kind about every topic, source and entity."""
+    reader = Reader(tiny.data)
+    for kind, argument in [("articles", ""), ("search-examples", ""), ("mention-graph", ("", 9))]:
+        reader.ask(kind, argument)
+    for topic in tiny.site.topics:
+        for kind in ("topic-articles", "topic-entities", "unsupported-summary"):
+            reader.ask(kind, topic)
+        reader.ask("mention-graph", (topic, 9))
+    for source in tiny.site.sources:
+        reader.ask("source-articles", source)
+    for entity in tiny.site.entities:
+        for kind in ("entity-articles", "entity-topics", "entity-events"):
+            reader.ask(kind, entity)
+        reader.ask("co-mentions", (entity, 5))
+    for slug in tiny.site.articles:
+        for kind in ("rewrites", "lineage", "supported-claims", "supporting-claims"):
+            reader.ask(kind, slug)
+    return replace(_state(tiny), queries=dict(reader.queries))
+
+
+EDITS = [
+    ("travelled to Ankara", "flew to Ankara"),  # the text, naming the same entities
+    ("Voldymir Zelensky travelled", "Someone travelled"),  # an entity no longer named
+    ("title: First report", "title: Retitled"),
+    ("date: 2025-11-18", "date: 2025-11-30"),  # the order of every list it is in
+    ("topics: [ankara-meeting]", "topics: []"),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), EDITS)
+def test_the_queries_an_edit_evaluates_give_what_evaluating_all_gives(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    first = prepare(content(tmp_path))
+    before = _every_query(first)
+    after = _edited(tmp_path, old, new)
+    files = {"articles/first.md"}
+    everything = changed_reads(before, files, after.raw, after.data)
+    assert changed_reads(before, files, after.raw, after.data, first.data) == everything
+
+
+def test_a_text_that_names_the_same_entities_evaluates_no_query_of_the_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = prepare(content(tmp_path))
+    before = _every_query(first)
+    after = _edited(tmp_path, "travelled to Ankara", "flew to Ankara")
+    evaluated: list[tuple] = []
+    real = state.evaluate
+    monkeypatch.setattr(state, "evaluate", lambda q, d: evaluated.append(q) or real(q, d))
+    changed_reads(before, {"articles/first.md"}, after.raw, after.data, first.data)
+    assert evaluated and all(part_read(query) is None for query in evaluated)
+
+
+def test_an_entity_no_longer_named_evaluates_its_queries_and_not_another_entitys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = prepare(content(tmp_path))
+    before = _every_query(first)
+    after = _edited(tmp_path, "Voldymir Zelensky travelled", "Someone travelled")
+    evaluated: list[tuple] = []
+    real = state.evaluate
+    monkeypatch.setattr(state, "evaluate", lambda q, d: evaluated.append(q) or real(q, d))
+    changed, _ = changed_reads(before, {"articles/first.md"}, after.raw, after.data, first.data)
+    assert ("entity-articles", "volodymyr-zelensky") in changed
+    assert ("entity-articles", "volodymyr-zelensky") in evaluated
+    assert ("entity-articles", "ankara") in evaluated  # still named: its counts changed
+    assert ("entity-events", "volodymyr-zelensky") not in evaluated  # reads no article

@@ -3,6 +3,7 @@ root-relative links in bodies checked against the site's pages."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ from tiny_site import article, tiny
 
 from generator.errors import ContentErrors
 from generator.pages.internal_links import check_internal_links
-from generator.reads.link_graph import Citation
+from generator.reads.link_graph import Citation, build_graph, sorted_mentions
+from generator.text.entity_links import build_matcher
 
 TOPICS = """\
 - id: ankara-meeting
@@ -45,9 +47,8 @@ def test_topic_articles_are_newest_first(graph) -> None:
     assert graph.articles_by_source == {"wire": ("third", "second", "first")}
 
 
-def test_mentions_are_counted_most_first_and_summed_per_topic(graph) -> None:
+def test_mentions_are_counted_most_first_and_topics_found_per_entity(graph) -> None:
     assert graph.mentions["third"] == (("volodymyr-zelensky", 2), ("ankara", 1))
-    assert graph.entities_by_topic["istanbul-talks"] == graph.mentions["third"]
     assert graph.topics_by_entity["ankara"] == ("ankara-meeting", "istanbul-talks")
 
 
@@ -78,3 +79,16 @@ def test_links_out_and_to_existing_pages_pass(tmp_path: Path) -> None:
     body = "[a](https://example.org/x) [b](/articles/first) [c](#para-1) [d](/topics/)"
     site = tiny(tmp_path, {"articles/third.md": article("Third", body=body)})
     check_internal_links(site.site, site.texts.bodies, site.pages)  # raises on any error
+
+
+def test_mentions_sorted_before_are_taken_for_the_same_body_only(tmp_path: Path) -> None:
+    site = tiny(tmp_path, {"topics.yaml": TOPICS, "articles/third.md": THIRD})
+    matcher = build_matcher(site.site.entities.values())
+    bodies = site.texts.bodies
+    before = sorted_mentions(site.graph, bodies)
+    assert before["third"][1] == (("volodymyr-zelensky", 2), ("ankara", 1))
+    marked = {**before, "third": (bodies["third"], (("marked", 9),))}  # as if sorted earlier
+    assert build_graph(site.site, bodies, matcher, marked).mentions["third"] == (("marked", 9),)
+    other_body = {**marked, "third": (replace(bodies["third"]), (("marked", 9),))}  # equal, new
+    again = build_graph(site.site, bodies, matcher, other_body)
+    assert again.mentions == site.graph.mentions
