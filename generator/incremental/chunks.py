@@ -8,8 +8,9 @@ without encoding it again. Files are never changed once written: the index that 
 (cache.py) is the one file replaced, then the files it no longer lists are removed, so a
 cache is whole or not at all. Every file is checked against its name when read.
 
-The keys' order is kept (`PartIndex.order`: the group of each key in the mapping's order),
-so a cache read back iterates as the build that wrote it did."""
+The keys' order is kept (`PartIndex.order`: where each key is among the groups' items, in the
+mapping's order), so a cache read back iterates as the build that wrote it did, and a group
+is the same whatever the order its keys came in."""
 
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ import re
 import sys
 import zlib
 from array import array
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -29,8 +29,7 @@ from generator.incremental import plaindata
 from generator.routes import CHUNK_STORE_SUFFIX
 
 NAME = re.compile(r"[0-9a-f]{64}")
-MAX_GROUPS = 1 << 15  # a group's number is written in two bytes
-Items = list[tuple[object, object]]
+MAX_GROUPS = 1 << 15
 
 
 class ChunkError(ValueError):
@@ -39,10 +38,10 @@ class ChunkError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class PartIndex:
-    """One mapping of the cache: its groups' files, and the group of each key in order."""
+    """One mapping of the cache: its groups' files, and where each key is in them, in order."""
 
     chunks: tuple[str, ...]
-    order: bytes  # big-endian unsigned 16-bit group numbers, one per key
+    order: bytes  # each key's place among the groups' items, in the mapping's order
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +49,7 @@ class Group:
     """A group as read (or written): its file and its items, for the next save to compare."""
 
     name: str
-    items: Items
+    items: dict[object, object]
 
 
 class ChunkStore:
@@ -125,36 +124,40 @@ def stable_key(key: object) -> bytes:
     return repr(key).encode("utf-8", "surrogatepass")
 
 
-def split(mapping: Mapping[object, object], count: int) -> tuple[list[Items], bytes]:
-    """The mapping's items in `count` groups by key, and the group of each key in order."""
-    groups: list[Items] = [[] for _ in range(count)]
-    order = array("H")
+def split(mapping: Mapping[object, object], count: int) -> list[dict[object, object]]:
+    """The mapping's items in `count` groups by key."""
+    groups: list[dict[object, object]] = [{} for _ in range(count)]
     mask = count - 1
     for key, value in mapping.items():
-        number = zlib.crc32(stable_key(key)) & mask
-        groups[number].append((key, value))
-        order.append(number)
+        groups[zlib.crc32(stable_key(key)) & mask][key] = value
+    return groups
+
+
+def order_of(mapping: Mapping[object, object], groups: list[dict[object, object]]) -> bytes:
+    """Where each key of `mapping`, in its order, is among the groups' items one after
+    another (big-endian unsigned 32-bit)."""
+    where: dict[object, int] = {}
+    for group in groups:
+        where.update(zip(group, range(len(where), len(where) + len(group)), strict=True))
+    order = array("I", [where[key] for key in mapping])
     if sys.byteorder == "little":
         order.byteswap()
-    return groups, order.tobytes()
+    return order.tobytes()
 
 
-def join(groups: list[Items], order: bytes) -> dict[object, object]:
-    """The mapping `split` cut into `groups`, its keys in their order again."""
-    numbers = array("H")
-    if len(order) % 2:
-        raise ChunkError("an order of odd length")
-    numbers.frombytes(order)
+def join(groups: list[dict[object, object]], order: bytes) -> dict[object, object]:
+    """The mapping the groups hold, its keys in the `order` it was written in."""
+    items = [item for group in groups for item in group.items()]
+    positions = array("I")
+    if len(order) % positions.itemsize:
+        raise ChunkError("an order of a length that is no whole number of positions")
+    positions.frombytes(order)
     if sys.byteorder == "little":
-        numbers.byteswap()
-    counts = Counter(numbers)
-    if any(counts.get(number, 0) != len(items) for number, items in enumerate(groups)):
-        raise ChunkError("groups that do not hold the keys the order names")
-    if max(counts, default=-1) >= len(groups):
-        raise ChunkError("an order that names a group there is not")
-    iterators = [iter(items) for items in groups]
-    joined = dict(next(iterators[number]) for number in numbers)
-    if len(joined) != len(numbers):
+        positions.byteswap()
+    if len(positions) != len(items) or set(positions) != set(range(len(items))):
+        raise ChunkError("an order that does not name each key once")
+    joined = dict(items[position] for position in positions)
+    if len(joined) != len(items):
         raise ChunkError("a key in two groups")
     return joined
 
@@ -162,16 +165,18 @@ def join(groups: list[Items], order: bytes) -> dict[object, object]:
 def save_part(
     store: ChunkStore, mapping: Mapping[object, object], per_group: int, earlier: tuple[Group, ...]
 ) -> tuple[PartIndex, tuple[Group, ...]]:
-    """Write the groups of `mapping` that differ from those read (`earlier`); keep the rest."""
-    groups, order = split(mapping, group_count(len(mapping), per_group))
+    """Write the groups of `mapping` that differ from those read (`earlier`); keep the rest
+    (a kept group keeps its file and so the order of its items in it)."""
+    groups = split(mapping, group_count(len(mapping), per_group))
     same_cut = len(earlier) == len(groups)
     written = []
     for number, items in enumerate(groups):
         before = earlier[number] if same_cut else None
         if before is not None and before.items == items and store.has(before.name):
-            written.append(Group(before.name, items))
+            written.append(before)
         else:
-            written.append(Group(store.write(plaindata.dumps(dict(items))), items))
+            written.append(Group(store.write(plaindata.dumps(items)), items))
+    order = order_of(mapping, [group.items for group in written])
     return PartIndex(tuple(group.name for group in written), order), tuple(written)
 
 
@@ -188,7 +193,7 @@ def load_part(
         value = store.read(name, reader) if isinstance(name, str) else None
         if not isinstance(value, dict):
             raise ChunkError(f"chunk {str(name)[:12]} does not hold a mapping")
-        groups.append(Group(name, list(value.items())))
+        groups.append(Group(name, value))
     return join([group.items for group in groups], index.order), tuple(groups)
 
 
