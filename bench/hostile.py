@@ -240,7 +240,7 @@ def _rewrite_cache(root: Path, payload: bytes, name: str) -> None:
 
 def _damaged_manifest(root: Path) -> None:
     manifest = root / ".briefing-cache" / "site.manifest.json"
-    manifest.write_text(manifest.read_text().replace('"inputs":{', '"inputs":[],"x":{', 1))
+    manifest.write_text(manifest.read_text().replace('"inputs":"', '"inputs":[],"x":"', 1))
 
 
 def run_build_case(

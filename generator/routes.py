@@ -47,6 +47,7 @@ CACHE_FOLDER = ".briefing-cache"  # beside the output: what one build leaves the
 CACHE_SUFFIX = ".cache"  # <output name>.cache: the cached build
 MANIFEST_SUFFIX = ".manifest.json"  # <output name>.manifest.json: its manifest
 CARD_STORE_SUFFIX = ".cards"  # <output name>.cards/: the social cards drawn for it
+CHUNK_STORE_SUFFIX = ".chunks"  # <output name>.chunks/: the chunks its cache lists
 SEARCH_SHARDS_FILE = "shards.json"  # in the search index: its shards, with digests
 OUTPUT_NAMES = frozenset(
     {
@@ -66,6 +67,7 @@ OUTPUT_NAMES = frozenset(
         CACHE_SUFFIX,
         MANIFEST_SUFFIX,
         CARD_STORE_SUFFIX,
+        CHUNK_STORE_SUFFIX,
         SEARCH_SHARDS_FILE,
     }
 )

@@ -365,7 +365,9 @@ def test_leftovers_of_killed_builds_are_cleaned_and_a_bad_manifest_is_ignored(
     for leftover in leftovers:
         leftover.write_bytes(b"x" * 1000)
     manifest = folder / "site.manifest.json"
-    manifest.write_text(manifest.read_text().replace('"inputs":{', '"inputs":[],"x":{', 1))
+    damaged = manifest.read_text().replace('"inputs":"', '"inputs":[],"x":"', 1)
+    assert damaged != manifest.read_text()
+    manifest.write_text(damaged)
     built = briefing(*args, cwd=root)
     assert built.returncode == 0 and "Traceback" not in built.stderr, built.stderr
     assert not any(leftover.exists() for leftover in leftovers)

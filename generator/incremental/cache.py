@@ -1,15 +1,18 @@
 """The persistent build cache: what one `briefing build` leaves for the next process.
 
-It lives in `.briefing-cache/` beside the output folder, one file per output. It holds
-the last build's `BuildState` (parsed records, rendered bodies, each page's recorded
-reads, header and output hash, query values), a content digest of every input file,
-a snapshot of the output folder, the entity table the bodies were linked with and the
-near-copy result with the articles it was found in.
+It lives in `.briefing-cache/` beside the output folder: `<output>.cache`, a small index,
+and `<output>.chunks/`, the chunks it lists (incremental/chunks.py). It holds the last
+build's `BuildState` (parsed records, rendered bodies, each page's recorded reads, header
+and output hash, query values), a content digest of every input file, a snapshot of the
+output folder, the entity table the bodies were linked with and the near-copy result with
+the articles it was found in. Each large mapping is cut into groups of keys, each group a
+chunk named by its digest; a save writes only the groups that differ from those read.
 
 The cache is a hint, never a source of truth:
 - its key is the package version, a digest of the generator's own code, of the theme
-  and of the settings; a file made under another key is ignored (one-line note);
-- its payload carries its digest; a corrupt or unreadable file is ignored (note);
+  and of the settings; an index made under another key is ignored (one-line note);
+- the index carries its digest and each chunk is named by its own; a corrupt, missing
+  or unreadable one makes the whole cache ignored (note);
 - its output snapshot (size and mtime of every file) must match the output folder,
   or the pages are all rendered again (records and bodies are still reused);
 - an input whose stat differs (a fresh checkout) counts as unchanged only if its
@@ -17,7 +20,6 @@ The cache is a hint, never a source of truth:
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import os
@@ -26,12 +28,13 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator import DISTRIBUTION, resources
 from generator.content.fingerprints import Fingerprint
 from generator.copies.signatures import Signature
-from generator.incremental import plaindata
+from generator.incremental import chunks, plaindata
+from generator.incremental.chunks import ChunkError, ChunkStore, Group, PartIndex
 from generator.incremental.manifest import cache_file as cache_file
 from generator.incremental.manifest import cache_folder
 from generator.incremental.state import BuildState
@@ -42,7 +45,7 @@ if TYPE_CHECKING:  # for annotations only (plaindata finds them among the allowe
     from generator.content.model import Article
     from generator.copies.near_copies import NearCopySearch
 
-MAGIC = b"briefing-cache 2\n"  # 1 was a pickle: never read again
+MAGIC = b"briefing-cache 3\n"  # 1 was a pickle, 2 one JSON file: neither is read again
 THEME_PARTS = (f"{TEMPLATES_FOLDER}/", f"{THEME_STATIC_FOLDER}/")
 
 
@@ -61,6 +64,30 @@ class CachedBuild:
     signed: frozenset[bytes] = frozenset()  # the bodies that build signed (tests, benchmarks)
     near_copy_search: NearCopySearch | None = None  # the next one starts from it
     evidence: Mapping[bytes, tuple] = field(default_factory=dict)  # support.Memo
+    # the groups of each part as read from the chunks: a save compares with them (not saved)
+    groups: Mapping[str, tuple[Group, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class CacheIndex:
+    """What `<output>.cache` holds: the chunk of the small fields, and each part's chunks."""
+
+    rest: str
+    parts: Mapping[str, PartIndex]
+
+
+# The mappings kept in chunks, with how many keys a group holds (about 100-200 KB a chunk).
+STATE_PARTS = {
+    "fingerprints": 256,
+    "records": 16,
+    "bodies": 16,
+    "reads": 256,
+    "headers": 256,
+    "queries": 64,
+    "hashes": 256,
+}
+BUILD_PARTS = {"digests": 256, "output": 256, "signatures": 16, "evidence": 16}
+PARTS = {**{f"state.{name}": size for name, size in STATE_PARTS.items()}, **BUILD_PARTS}
 
 
 def card_store(output_dir: Path) -> Path:
@@ -102,6 +129,17 @@ def file_digest(path: Path) -> str:
 def load(path: Path, key: str, note: Callable[[str], None] | None = None) -> CachedBuild | None:
     """The cached build at `path` if it was made under `key` and is whole, else None."""
     note = note or _note
+    payload = _index_payload(path, key, note)
+    if payload is None:
+        return None
+    try:
+        return _load_chunks(payload, chunks.store_for(path))
+    except (plaindata.PlainDataError, ChunkError) as exc:
+        note(f"{path}: ignoring the build cache: it is damaged ({str(exc)[:80]})")
+        return None
+
+
+def _index_payload(path: Path, key: str, note: Callable[[str], None]) -> bytes | None:
     try:
         data = path.read_bytes()
     except (FileNotFoundError, NotADirectoryError):  # no cache yet
@@ -111,24 +149,30 @@ def load(path: Path, key: str, note: Callable[[str], None] | None = None) -> Cac
         return None
     header, _, rest = data.partition(b"\n\n")
     lines = (header + b"\n").splitlines(keepends=True)
-    if len(lines) != 3 or lines[0] != MAGIC:
+    if len(lines) != 3 or not lines[0].startswith(MAGIC[:-2]):
         note(f"{path}: ignoring the build cache: not a briefing cache")
         return None
-    if lines[1].strip().decode("ascii", "replace") != key:
+    if lines[0] != MAGIC or lines[1].strip().decode("ascii", "replace") != key:
         note(f"{path}: ignoring the build cache: made by another version, theme or settings")
         return None
     if hashlib.sha256(rest).hexdigest().encode() != lines[2].strip():
         note(f"{path}: ignoring the build cache: it is damaged")
         return None
-    try:
-        cached = plaindata.loads(rest, allowed_types())
-    except plaindata.PlainDataError as exc:
-        note(f"{path}: ignoring the build cache: it is damaged ({str(exc)[:80]})")
-        return None
-    if not isinstance(cached, CachedBuild) or not isinstance(cached.state, BuildState):
-        note(f"{path}: ignoring the build cache: it is damaged")
-        return None
-    return cached
+    return rest
+
+
+def _load_chunks(payload: bytes, store: ChunkStore) -> CachedBuild:
+    index = plaindata.Reader((CacheIndex, PartIndex)).loads(payload)
+    if not isinstance(index, CacheIndex) or index.parts.keys() != PARTS.keys():
+        raise ChunkError("an index that does not list this cache's parts")
+    reader = plaindata.Reader(allowed_types())
+    rest = store.read(index.rest, reader)
+    if not isinstance(rest, CachedBuild) or not isinstance(rest.state, BuildState):
+        raise ChunkError("its fields are not a cached build")
+    found, groups = chunks.load_parts(store, index.parts, reader)
+    state_parts: dict[str, Any] = {name: found[f"state.{name}"] for name in STATE_PARTS}
+    build_parts: dict[str, Any] = {name: found[name] for name in BUILD_PARTS}
+    return replace(rest, state=replace(rest.state, **state_parts), groups=groups, **build_parts)
 
 
 def allowed_types() -> tuple[type, ...]:
@@ -156,23 +200,19 @@ def _note(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def save(path: Path, key: str, cached: CachedBuild) -> bool:
-    """Write the cache atomically; a failure to write it only costs the next build time
-    (False, with a note, and no temporary file left behind)."""
+def save(path: Path, key: str, cached: CachedBuild, earlier: CachedBuild | None = None) -> bool:
+    """Write the chunks that differ from those `earlier` was read from, then the index
+    atomically, then remove the chunks it no longer lists; a failure to write only costs
+    the next build time (False, with a note, the last index whole, no temporary file)."""
     temp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    store = chunks.store_for(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        store.folder.mkdir(parents=True, exist_ok=True)
         (path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-        with temp.open("wb") as handle:
-            handle.write(MAGIC + key.encode() + b"\n")
-            where = handle.tell()
-            handle.write(b"0" * 64 + b"\n\n")
-            digest = hashlib.sha256()
-            for chunk in plaindata.dump_chunks(cached):
-                digest.update(chunk)
-                handle.write(chunk)
-            handle.seek(where)
-            handle.write(digest.hexdigest().encode())
+        index = _save_chunks(store, cached, earlier.groups if earlier else {})
+        payload = plaindata.dumps(index)
+        digest = hashlib.sha256(payload).hexdigest().encode()
+        temp.write_bytes(MAGIC + key.encode() + b"\n" + digest + b"\n\n" + payload)
         os.replace(temp, path)
     except (TypeError, ValueError, RecursionError) as exc:  # a value the cache cannot hold
         temp.unlink(missing_ok=True)
@@ -182,35 +222,23 @@ def save(path: Path, key: str, cached: CachedBuild) -> bool:
         temp.unlink(missing_ok=True)
         _note(f"{path}: could not save the build cache: {exc.strerror}")
         return False
+    store.prune({index.rest, *(name for part in index.parts.values() for name in part.chunks)})
     return True
 
 
-def clean_leftovers(folder: Path) -> None:
-    """Remove what a killed or failed build left in the cache folder: temporary files
-    (`.x.tmp-PID`) whose process is gone, and caches in the old pickle format."""
-    try:
-        entries = list(folder.iterdir()) if folder.is_dir() else []
-    except OSError:
-        return
-    for entry in entries:
-        name = entry.name
-        pid = name.rsplit(".tmp-", 1)[-1] if ".tmp-" in name else ""
-        stale = (pid.isdigit() and not _running(int(pid))) or name.endswith(".pickle")
-        if stale and entry.is_file():
-            with contextlib.suppress(OSError):
-                entry.unlink()
-
-
-def _running(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except (ProcessLookupError, OverflowError):
-        return False
-    except PermissionError:  # someone else's process
-        return True
-    return True
+def _save_chunks(
+    store: ChunkStore, cached: CachedBuild, earlier: Mapping[str, tuple[Group, ...]]
+) -> CacheIndex:
+    state = cached.state
+    parts = {
+        **{f"state.{name}": getattr(state, name) for name in STATE_PARTS},
+        **{name: getattr(cached, name) for name in BUILD_PARTS},
+    }
+    indexes = chunks.save_parts(store, parts, PARTS, earlier)
+    no_state_parts: dict[str, Any] = {name: {} for name in STATE_PARTS}
+    no_build_parts: dict[str, Any] = {name: {} for name in BUILD_PARTS}
+    small = replace(cached, state=replace(state, **no_state_parts), groups={}, **no_build_parts)
+    return CacheIndex(store.write(plaindata.dumps(small)), indexes)
 
 
 def adopt_fingerprints(

@@ -2,14 +2,16 @@
 without importing the stages (Jinja2, markdown-it-py, PyYAML) or unpickling the state.
 
 It is JSON and holds what the cache was made under (settings, the package version, the
-stat of every file of the generator and the theme), the stat of every input, the output
-snapshot, the stat of the cache file it goes with, and what that build reported. If all
-of it is as recorded, the last build's report stands. Any difference at all, even one
+stat of every file of the generator and the theme), a digest of the stat of every input
+and one of the output snapshot (a few bytes to read, however large the site), the stat of
+the cache file it goes with, and what that build reported. If all of it is as recorded,
+the last build's report stands. Any difference at all, even one
 that would turn out to be harmless (a touched file), sends the build the full way,
 which decides with digests. Standard library only."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Mapping, Sequence
@@ -21,7 +23,7 @@ from generator.content.fingerprints import Fingerprint, scan, snapshot
 from generator.routes import CACHE_FOLDER, CACHE_SUFFIX, MANIFEST_SUFFIX
 from generator.settings import BuildOptions
 
-FORMAT = 1
+FORMAT = 2  # 1 listed every input and output file
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +84,8 @@ def write(
         data = {
             "key": _key(options),
             "code": code_stats(options.theme_dir),
-            "inputs": {key: list(value) for key, value in inputs.items()},
-            "output": {key: list(value) for key, value in output.items()},
+            "inputs": stat_digest(inputs),
+            "output": stat_digest(output),
             "cache": [stat.st_size, stat.st_mtime_ns, stat.st_ino],
             "pages": report.pages,
             "warnings": list(report.warnings),
@@ -107,8 +109,8 @@ def unchanged(options: BuildOptions) -> Report | None:
             and data["key"] == _key(options)
             and data["cache"] == [stat.st_size, stat.st_mtime_ns, stat.st_ino]
             and data["code"] == code_stats(options.theme_dir)
-            and _equal(data["inputs"], scan(options.content_dir, options.theme_dir))
-            and _equal(data["output"], snapshot(options.output_dir))
+            and data["inputs"] == stat_digest(scan(options.content_dir, options.theme_dir))
+            and data["output"] == stat_digest(snapshot(options.output_dir))
         )
         if not same:
             return None
@@ -122,9 +124,6 @@ def _same_day(today: str, next_date: str, as_of: str) -> bool:
     return today == as_of or (as_of < today and not (next_date and today >= next_date))
 
 
-def _equal(recorded: Mapping[str, list], found: Mapping[str, Sequence[int]]) -> bool:
-    if not isinstance(recorded, dict):
-        return False
-    return recorded.keys() == found.keys() and all(
-        recorded[key] == list(value) for key, value in found.items()
-    )
+def stat_digest(found: Mapping[str, Sequence[int]]) -> str:
+    """One digest of a scan or a snapshot, whatever order a folder lists its files in."""
+    return hashlib.sha256(repr(sorted(found.items())).encode()).hexdigest()

@@ -115,18 +115,15 @@ LISTS = frozenset({"t", "f", "s", "d", "c"})
 def loads(data: bytes, allowed: Iterable[type]) -> object:
     """The value JSON `data` holds, made only of plain values and the `allowed`
     dataclasses; PlainDataError if it holds anything else."""
-    reader = _Reader({_name(cls): cls for cls in allowed})
-    try:
-        return json.loads(data, object_hook=reader.make)
-    except PlainDataError:
-        raise
-    except (ValueError, TypeError, KeyError, IndexError, RecursionError) as exc:
-        raise PlainDataError(str(exc) or type(exc).__name__) from None
+    return Reader(allowed).loads(data)
 
 
-class _Reader:
-    def __init__(self, allowed: Mapping[str, type]) -> None:
-        self.allowed = allowed
+class Reader:
+    """Reads plain data of the `allowed` dataclasses; one reader for many files checks
+    each class's annotations once."""
+
+    def __init__(self, allowed: Iterable[type]) -> None:
+        self.allowed: Mapping[str, type] = {_name(cls): cls for cls in allowed}
         self.checks: dict[type, list[Callable[[object], bool]]] = {}
         self.makers: dict[str, Callable[[Any], object]] = {
             "t": tuple,
@@ -140,6 +137,14 @@ class _Reader:
             "n": lambda text: float(text) if text in ("nan", "inf", "-inf") else _bad(text),
             "c": self.instance,
         }
+
+    def loads(self, data: bytes) -> object:
+        try:
+            return json.loads(data, object_hook=self.make)
+        except PlainDataError:
+            raise
+        except (ValueError, TypeError, KeyError, IndexError, RecursionError) as exc:
+            raise PlainDataError(str(exc) or type(exc).__name__) from None
 
     def make(self, members: dict[str, Any]) -> object:
         if len(members) != 1:

@@ -103,7 +103,7 @@ class Builder:
         started, clock = time.perf_counter(), StageClock()
         with self.session():
             fingerprints = scan(self.options.content_dir, self.options.theme_dir)
-            plan = self._plan(fingerprints)
+            plan = self._plan(fingerprints, clock)
             if self._last is not None and plan.nothing_changed and not plan.new_day:
                 self._last = replace(self._last, changed=plan.changed)
                 return self._last.report.repeated(time.perf_counter() - started, clock.times())
@@ -134,11 +134,12 @@ class Builder:
         self._first = False
         return report
 
-    def _plan(self, fingerprints: Mapping[str, Fingerprint]) -> Plan:
+    def _plan(self, fingerprints: Mapping[str, Fingerprint], clock: StageClock) -> Plan:
         """Where this build starts: from the last build of this process, or on the first
         (with the cache) from the last process's."""
         if self._first and self._warm is None and self.options.cache:
-            self._start_warm(fingerprints)
+            with clock.stage("cache load"):
+                self._start_warm(fingerprints)
         last = self._last
         previous = last.state if last and self.options.output_dir.is_dir() else None
         base = previous or (self._warm.cached.state if self._warm else None)
@@ -289,8 +290,13 @@ def build(options: BuildOptions) -> BuildReport:
     builder = Builder(options)
     with builder.session():
         report = builder.build()
-        builder.save_cache()
-    return report
+        if not options.cache:
+            return report
+        clock = StageClock()
+        with clock.stage("cache save"):
+            builder.save_cache()
+    saved = clock.times()
+    return replace(report, seconds=report.seconds + saved[0].seconds, stages=report.stages + saved)
 
 
 def render_site(options: BuildOptions) -> RenderedSite:

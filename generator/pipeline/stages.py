@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 STAGES = (
+    "cache load",
     "load",
     "model",
     "evidence",
@@ -26,6 +27,7 @@ STAGES = (
     "cards",
     "write",
     "search",
+    "cache save",
 )
 
 
@@ -77,7 +79,7 @@ class StageClock:
 
 def describe(times: tuple[StageTime, ...], total_seconds: float) -> list[str]:
     """One line per stage: wall seconds, CPU seconds and its share of the build's wall time;
-    then what no stage covered (starting, scanning, the cache)."""
+    then what no stage covered (starting, scanning the inputs)."""
     total = max(total_seconds, 1e-9)
     lines = [f"  {'stage':<12} {'wall':>9} {'CPU':>13}  {'share':>6}"]
     lines += [

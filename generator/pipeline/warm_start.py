@@ -10,7 +10,7 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 
 from generator.content.fingerprints import Fingerprint, snapshot
-from generator.incremental import cache, manifest
+from generator.incremental import cache, chunks, manifest
 from generator.incremental.state import BuildState
 from generator.pipeline.lock import OutputLock
 from generator.pipeline.prepare import Memory, NearCopyMemory, Warm, entity_key
@@ -51,7 +51,7 @@ def warm_start(
     """The last process's build from the cache beside the output, if it was made under
     these settings, this code and this theme and is whole."""
     path = cache.cache_file(options.output_dir)
-    cache.clean_leftovers(path.parent)
+    chunks.clean_leftovers(path.parent)
     found = cache.load(path, cache.cache_key(options))
     if found is None:
         return None
@@ -95,7 +95,7 @@ def save(
         evidence=memory.evidence,
         report=report.repeated(report.seconds),
     )
-    if cache.save(cache.cache_file(options.output_dir), cache.cache_key(options), cached):
+    if cache.save(cache.cache_file(options.output_dir), cache.cache_key(options), cached, earlier):
         _save_manifest(options, last, cached.output)
     else:  # the manifest must never vouch for a cache that is not this build's
         with contextlib.suppress(OSError):

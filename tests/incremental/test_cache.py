@@ -160,5 +160,5 @@ def test_the_cli_uses_the_cache_and_no_cache_builds_cold(project, tmp_path, caps
     assert mtimes(output) == before
     assert main([*args, "--no-cache"]) == 0
     assert mtimes(output) != before  # everything written again, swapped in
-    kept = {".gitignore", "site.cache", "site.manifest.json", "site.cards"}
+    kept = {".gitignore", "site.cache", "site.chunks", "site.manifest.json", "site.cards"}
     assert set(os.listdir(cache.cache_file(output).parent)) == kept

@@ -102,3 +102,12 @@ def test_no_manifest_is_left_when_the_cache_file_is_gone(settings: BuildOptions)
     os.remove(cache)
     manifest.write(settings, {}, {}, REPORT)
     assert not manifest.manifest_file(settings.output_dir).exists()
+
+
+def test_the_stat_digest_is_of_the_files_not_the_order_they_are_listed_in() -> None:
+    found = {"a.md": (1, 2, 3), "b/c.md": (4, 5, 6), "d.md": (7, 8, 9)}
+    digest = manifest.stat_digest(found)
+    assert manifest.stat_digest(dict(reversed(found.items()))) == digest
+    assert manifest.stat_digest({**found, "b/c.md": (4, 5, 7)}) != digest
+    assert manifest.stat_digest({**found, "e.md": (0, 0, 0)}) != digest
+    assert len(json.dumps(digest)) < 70  # however many files there are

@@ -66,6 +66,18 @@ def test_build_v_prints_every_stage_of_a_cold_build(
     total = float(printed.out.split(" in ")[-1].rstrip("s\n"))
     lines = printed.err.splitlines()
     stages = parse(lines)
-    assert list(stages) == list(STAGES)  # search included: this build indexes
+    cache_stages = ["cache load", "cache save"]
+    # search included: this build indexes; no cache read or written
+    assert list(stages) == [name for name in STAGES if name not in cache_stages]
     assert sum(wall for wall, _ in stages.values()) <= total + 0.01 * len(STAGES)
     assert any(line.split()[0] == "other" for line in lines)
+    assert main([*args, "-v"]) == 0  # leaves a cache
+    with (mini_content / "articles" / "first.md").open("a", encoding="utf-8") as article:
+        article.write("\nOne more sentence.\n")
+    assert main([*args, "-v"]) == 0  # starts from it: its load and save are stages
+    printed = capsys.readouterr()
+    stages = parse(printed.err.splitlines())
+    names = list(stages)
+    assert (names[0], names[-1]) == ("cache load", "cache save")
+    total = float(printed.out.split(" in ")[-1].rstrip("s\n"))
+    assert sum(wall for wall, _ in stages.values()) <= total + 0.01 * len(STAGES)
