@@ -48,6 +48,7 @@ CACHE_SUFFIX = ".cache"  # <output name>.cache: the cached build
 MANIFEST_SUFFIX = ".manifest.json"  # <output name>.manifest.json: its manifest
 CARD_STORE_SUFFIX = ".cards"  # <output name>.cards/: the social cards drawn for it
 SEARCH_SHARDS_FILE = "shards.json"  # in the search index: its shards, with digests
+SEARCH_PAGES_FILE = "pages.json"  # in the search index: its pages' digests, for the next build
 OUTPUT_NAMES = frozenset(
     {
         SEARCH_FOLDER,
@@ -67,6 +68,7 @@ OUTPUT_NAMES = frozenset(
         MANIFEST_SUFFIX,
         CARD_STORE_SUFFIX,
         SEARCH_SHARDS_FILE,
+        SEARCH_PAGES_FILE,
     }
 )
 

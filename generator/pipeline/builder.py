@@ -194,7 +194,7 @@ class Builder:
             return
         with self.session():
             self._lock.take()
-            refresh_search(self.options, parser.key.language)
+            refresh_search(self.options, parser.key.language, self._last.state.hashes)
         self.search_stale = False
 
     def save_cache(self) -> None:
