@@ -60,8 +60,7 @@ def _entry(site_dir: Path, name: str, url: str, digest: str | None, old: Listed 
 def page_list(pages: Mapping[str, Listed]) -> bytes:
     """The list a bundle keeps: each page's URL, digests and mark, sorted by URL."""
     rows = [
-        [url, e.digest.hex(), e.record.hex(), int(e.marked)]
-        for url, e in sorted(pages.items())
+        [url, e.digest.hex(), e.record.hex(), int(e.marked)] for url, e in sorted(pages.items())
     ]
     return json.dumps({"pages": rows}, separators=(",", ":")).encode("utf-8") + b"\n"
 

@@ -29,6 +29,7 @@ _ATTRIBUTE_NAME = re.compile(_ATTRIBUTE)
 # every tag (whole, "/" if it closes, its name) in what may be an ignored element's content
 _TAG = re.compile(rb"(<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:" + _ATTRIBUTE + rb")*\s*/?>)")
 _UPPER_CASE_TAG = re.compile(rb"</?[a-z0-9]*[A-Z]")
+_SCRIPT = re.compile(rb"(<script(?:" + _ATTRIBUTE + rb")*\s*>)[^<]*</script\s*>")
 _KEPT_WHOLE = re.compile(
     rb"<(?:h1|title|script|style|template|textarea|xmp|plaintext|noscript|iframe|noembed|"
     rb"noframes|svg|math)\b|-->|<!|data-pagefind-(?:filter|meta|default-meta|sort|index-attrs)",
@@ -54,7 +55,8 @@ def record_digest(url: str, html: bytes) -> bytes:
 
 def indexed_parts(html: bytes) -> list[bytes]:
     """The page's bytes, in order, with the text inside each ignored element whose
-    extent is certain left out, its tags kept."""
+    extent is certain left out, its tags kept; and the head's scripts without their text."""
+    html = _without_head_scripts(html)
     parts: list[bytes] = []
     done = 0
     for inner, end, tags in _ignored_elements(html):
@@ -64,6 +66,24 @@ def indexed_parts(html: bytes) -> list[bytes]:
         done = end
     parts.append(html[done:])
     return parts
+
+
+def _without_head_scripts(html: bytes) -> bytes:
+    """The page with the text of each script in its head left out (the JSON-LD, which
+    names other pages): Pagefind never indexes a script's text, nor, in the head, gives
+    it to an anchor. Only a script whose text holds no "<" (so its first end tag ends
+    it) and whose tag has no `data-pagefind-` attribute (whose value it could be)."""
+    start = html.find(b"<head>")
+    end = html.find(b"</head>", start)
+    if start < 0 or end < 0 or html.find(b"<head", 0, end) != start:
+        return html  # no head, or one with attributes: left as it is
+    if html.find(b"<body", 0, end) >= 0:
+        return html
+    return _SCRIPT.sub(_script_tags, html[:end]) + html[end:]
+
+
+def _script_tags(script: re.Match[bytes]) -> bytes:
+    return script.group(0) if b"data-pagefind-" in script.group(1) else script.group(1) + b"\0"
 
 
 def _ignored_elements(html: bytes) -> Iterator[tuple[int, int, list[bytes]]]:

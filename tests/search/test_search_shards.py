@@ -204,3 +204,37 @@ def test_a_damaged_shard_of_the_published_bundle_is_indexed_again(tmp_path: Path
     damaged.write_bytes(damaged.read_bytes()[:-5])  # truncated: its size no longer matches
     builder.refresh_search()
     assert tree(options.output_dir) == whole
+
+
+def test_a_title_edit_changes_lists_in_other_shards_but_re_indexes_one(tmp_path: Path) -> None:
+    """The article's topics and source list it by its new title, in lists Pagefind
+    ignores: their shards keep their bundles, in a new process warm from the cache as in
+    the preview; and the bundle is still the one a cold build makes."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    options = BuildOptions(
+        content_dir=content,
+        theme_dir=THEME,
+        output_dir=tmp_path / "site",
+        workers=1,
+        search_shards=SHARDS,
+        cache=True,
+    )
+    Builder(options).build()
+    before = tree(options.output_dir)
+    article = content / "articles" / f"{EDITED}.md"
+    text = article.read_text("utf-8")
+    article.write_text(text.replace("title: Zelensky vows", "title: Zorblaxian Zelensky vows"))
+    Builder(options).build()  # a new process, warm from the cache
+    after = tree(options.output_dir)
+    changed = {n for n in before.keys() | after.keys() if before.get(n) != after.get(n)}
+    pages = {name for name in changed if name.endswith(".html")}
+    shards_of_pages = {folder_of("/" + name.removesuffix("index.html")) for name in pages}
+    assert len(shards_of_pages) > 1  # the edit changed pages in several shards
+    bundle = {name for name in changed if name.startswith(f"{SEARCH_FOLDER}/")}
+    shards = {name.split("/")[1] + "/" for name in bundle if name.count("/") > 1}
+    assert shards == {folder_of(f"/articles/{EDITED}/")}
+
+    cold = tmp_path / "cold"
+    build(BuildOptions(content_dir=content, theme_dir=THEME, output_dir=cold, search_shards=SHARDS))
+    assert tree(cold) == after
