@@ -84,7 +84,7 @@ def write_search_index(
     parts = split(pages, shards or shard_count(pages))
     kept = _reusable(previous, parts)
     wanted = [shard for shard in parts if shard.folder not in kept]
-    made = _index_shards(site_dir, wanted, language)
+    made = _index_shards(site_dir, wanted, language, bundle_dir)
     entries = []
     for shard in parts:
         if shard.folder in kept:
@@ -92,9 +92,7 @@ def write_search_index(
             _link(previous / shard.folder, bundle_dir / shard.folder, kept[shard.folder])
             entries.append((shard, files_digest(kept[shard.folder].items())))
         else:
-            bundle = made[shard.folder]
-            _write_bundle(bundle, bundle_dir / shard.folder)
-            entries.append((shard, files_digest((n, len(b)) for n, b in bundle.items())))
+            entries.append((shard, made[shard.folder]))
     _write_bundle({MANIFEST: manifest(entries), PAGE_LIST: page_list(page_list_now)}, bundle_dir)
 
 
@@ -105,11 +103,21 @@ def _previous_list(previous: Path | None) -> dict[str, Listed]:
         return {}
 
 
-def _index_shards(site_dir: Path, shards: Sequence[Shard], language: str) -> dict[str, Bundle]:
-    """{folder: verified bundle} of each shard, indexed INDEXERS at a time."""
+def _index_shards(
+    site_dir: Path, shards: Sequence[Shard], language: str, bundle_dir: Path
+) -> dict[str, str]:
+    """{folder: digest of its files} of each shard, indexed INDEXERS at a time, each
+    verified and written as soon as it is made (not held until all are: at 10,000
+    articles the whole bundle is 100 MB)."""
+
+    def index_and_write(shard: Shard) -> str:
+        bundle = _index(site_dir, shard.pages, language)
+        _write_bundle(bundle, bundle_dir / shard.folder)
+        return files_digest((name, len(data)) for name, data in bundle.items())
+
     with ThreadPoolExecutor(max_workers=INDEXERS) as pool:
-        bundles = list(pool.map(lambda shard: _index(site_dir, shard.pages, language), shards))
-    return {shard.folder: bundle for shard, bundle in zip(shards, bundles, strict=True)}
+        digests = list(pool.map(index_and_write, shards))
+    return {shard.folder: digest for shard, digest in zip(shards, digests, strict=True)}
 
 
 def _index(site_dir: Path, pages: Sequence[Page], language: str) -> Bundle:

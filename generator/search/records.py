@@ -7,8 +7,10 @@ list of articles, the evidence under a claim, the table of contents are all mark
 element; it still reads, inside it, every tag (an `id` numbers the page's anchors; a
 `data-pagefind-filter`, `-meta`, `-sort` is read even there; an `img` may become the
 page's image; an `h1` its title) and the text of an element whose filter or meta takes
-its value from that text. So the record keeps every byte but the text between tags of
-an ignored element, and keeps even that whole where the element holds an `h1`, a
+its value from that text; and it gives the text of an inline element, ignored or not, to
+the anchor of the element with an `id` it sits in. So the record keeps every byte but
+the text between tags of an ignored block (not inline) element, and keeps even that
+whole where the element holds an `h1`, a
 `title`, a filter, meta or sort, raw text (`script`, `style`, a comment...) or
 anything whose extent a parser could read otherwise than its tags say (a tag left open
 or closed out of order, a block inside a paragraph). Two pages with the same record
@@ -34,6 +36,12 @@ _KEPT_WHOLE = re.compile(
     rb"<(?:h1|title|script|style|template|textarea|xmp|plaintext|noscript|iframe|noembed|"
     rb"noframes|svg|math)\b|-->|<!|data-pagefind-(?:filter|meta|default-meta|sort|index-attrs)",
     re.IGNORECASE,
+)
+# Pagefind gives the text of these, ignored or not, to the anchor of an element with an
+# id they sit in (through inline elements only): an ignored one is kept whole
+_INLINE = frozenset(
+    b"a abbr acronym b bdo big br button cite code dfn em i img input kbd label map object "
+    b"output q samp script select small span strong sub sup textarea time tt var".split()
 )
 _VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
 _OPTIONAL_END = frozenset(
@@ -104,7 +112,7 @@ def _ignored_elements(html: bytes) -> Iterator[tuple[int, int, list[bytes]]]:
 def _is_ignored(tag: re.Match[bytes]) -> bool:
     names = (m.group(1).lower() for m in _ATTRIBUTE_NAME.finditer(tag.group(2)))
     name = tag.group(1).lower()
-    return IGNORE_MARK in names and name not in _VOID and name not in _OPTIONAL_END
+    return IGNORE_MARK in names and not (name in _VOID or name in _OPTIONAL_END or name in _INLINE)
 
 
 def _content(html: bytes, name: bytes, inner: int) -> tuple[int, list[bytes]] | None:
