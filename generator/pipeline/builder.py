@@ -210,7 +210,7 @@ class Builder:
             return
         with self.session():
             self._lock.take()
-            refresh_search(self.options, parser.key.language)
+            refresh_search(self.options, parser.key.language, self._last.state.hashes)
         self.search_stale = False
 
     def index_search(self) -> Path | None:
@@ -221,7 +221,7 @@ class Builder:
         parser = self._memory.parser
         if self._last is None or parser is None or not self.options.search:
             return None
-        return index_search_beside(self.options, parser.key.language)
+        return index_search_beside(self.options, parser.key.language, self._last.state.hashes)
 
     def publish_search(self, folder: Path) -> None:
         with self.session():

@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,7 +92,8 @@ def into_new_folder(job: WriteJob) -> Written:
         if options.search:
             with stage("search"):
                 language = job.prepared.data.site.config.language
-                write_search_index(temp, language, shards=options.search_shards)
+                known = _files_and_digests(writer.hashes)
+                write_search_index(temp, language, shards=options.search_shards, known=known)
 
     with stage("write"):
         output.publish(options.output_dir, fill, _protected(options))
@@ -122,6 +123,7 @@ def into_linked_folder(job: WriteJob) -> Written:
                     job.prepared.data.site.config.language,
                     shards=options.search_shards,
                     previous=out / SEARCH_FOLDER,  # its unchanged shards are reused
+                    known=_files_and_digests({**writer.previous_hashes, **writer.hashes}),
                 )
 
     with contextlib.suppress(_NothingChanged), job.clock.stage("write"):
@@ -189,18 +191,24 @@ def _vanished(prepared: Prepared, previous: BuildState) -> tuple[str, ...]:
     return tuple(sorted(previous.reads.keys() - {page.path for page in prepared.pages}))
 
 
-def refresh_search(options: BuildOptions, language: str) -> None:
-    """Re-index the output folder and swap the new bundle in (after in-place writes)."""
-    out = options.output_dir
+def refresh_search(options: BuildOptions, language: str, hashes: Mapping[str, str]) -> None:
+    """Re-index the output folder and swap the new bundle in (after in-place writes);
+    `hashes`: the digest of each page the output holds, by page path."""
+    out, known = options.output_dir, _files_and_digests(hashes)
     output.replace_folder(
         out / SEARCH_FOLDER,
         lambda temp: write_search_index(
-            out, language, temp, shards=options.search_shards, previous=out / SEARCH_FOLDER
+            out,
+            language,
+            temp,
+            shards=options.search_shards,
+            previous=out / SEARCH_FOLDER,
+            known=known,
         ),
     )
 
 
-def index_search_beside(options: BuildOptions, language: str) -> Path:
+def index_search_beside(options: BuildOptions, language: str, hashes: Mapping[str, str]) -> Path:
     """Index the output folder's pages as they are into a new bundle folder beside the
     output (its unchanged shards linked, not indexed): nothing served changes, so the
     output's lock is not needed. `publish_search` swaps it in. Named as a new output
@@ -210,7 +218,12 @@ def index_search_beside(options: BuildOptions, language: str) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
     try:
         write_search_index(
-            out, language, folder, shards=options.search_shards, previous=out / SEARCH_FOLDER
+            out,
+            language,
+            folder,
+            shards=options.search_shards,
+            previous=out / SEARCH_FOLDER,
+            known=_files_and_digests(hashes),  # if a build changes them, this bundle is dropped
         )
     except BaseException:
         discard_search(folder)
@@ -235,3 +248,9 @@ def publish_search(options: BuildOptions, folder: Path) -> None:
 
 def discard_search(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def _files_and_digests(hashes: Mapping[str, str]) -> dict[str, str]:
+    """{output file: sha256 hex of its bytes} of the pages the writer has digested: the
+    search stage need not read them again to know which changed."""
+    return {output_file(path): digest for path, digest in hashes.items()}

@@ -4,15 +4,17 @@ The pages are the written HTML files of the build folder, given to Pagefind one 
 one in sorted order, so the bundle does not depend on the order a file system lists
 them in (tmpfs and ext4 differ). Only pages marked `data-pagefind-body` are indexed
 (if any page is: Pagefind's own rule), so only those are sent. No page is held in
-memory: each is read once to digest it (which shard it is, whether that shard changed)
-and read again as its shard is sent, checked against that digest, and let go; at
-10,000 articles holding them all cost the build 300 MB.
+memory: the writer gives each page's digest, and a page is read for its record only if
+its bytes changed since the previous bundle (`search/pages.py`); a page is read again
+as its shard is sent, checked against that digest, and let go; at 10,000 articles
+holding them all cost the build 300 MB.
 
 A large site is indexed in shards (`search/shards.py`), one Pagefind process and one
-bundle each, two at a time; a shard whose pages are byte for byte those the previous
-bundle's manifest names, and whose files are all there at the sizes it lists, is linked
-from that bundle instead of being indexed again. Each
-shard's bundle depends only on its pages, so a warm build writes what a cold one does.
+bundle each, two at a time; a shard whose pages' records (what Pagefind reads of them,
+`search/records.py`) are those the previous bundle's manifest names, and whose files are
+all there at the sizes it lists, is linked from that bundle instead of being indexed
+again. Each shard's bundle depends only on those records, so a warm build writes what a
+cold one does.
 
 Pagefind (1.5) writes its filter indexes in hash-map order, so two builds of the
 same site differ. `_canonicalise_filters` sorts those indexes and renames the files
@@ -29,15 +31,16 @@ import hashlib
 import json
 import os
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import cbor2
 
 from generator import output
-from generator.routes import INDEX_FILE, SEARCH_FOLDER
+from generator.routes import SEARCH_FOLDER, SEARCH_PAGES_FILE
 from generator.search.pagefind_client import PagefindError, index_pages
+from generator.search.pages import Listed, indexed_pages, page_list, read_page_list
 from generator.search.shards import (
     MANIFEST,
     Page,
@@ -52,7 +55,7 @@ from generator.search.shards import (
 SIGNATURE = b"pagefind_dcd"  # prefix of every decompressed Pagefind index file
 ENTRY = "pagefind-entry.json"
 REQUIRED = (ENTRY, "pagefind.js", "pagefind-ui.js", "pagefind-ui.css")
-BODY_MARK = b"data-pagefind-body"
+PAGE_LIST = SEARCH_PAGES_FILE
 INDEXERS = 2  # Pagefind processes at once: one per core of the machines we measure on
 Bundle = dict[str, bytes]  # relative path -> content
 
@@ -68,16 +71,20 @@ def write_search_index(
     *,
     shards: int | None = None,
     previous: Path | None = None,
+    known: Mapping[str, str] | None = None,
 ) -> None:
     """Index the HTML pages in site_dir into bundle_dir (default: site_dir/pagefind/),
     in `shards` article shards (default: by the number of articles), reusing the shards
-    of the `previous` bundle folder whose pages did not change."""
+    of the `previous` bundle folder whose pages' records did not change. `known`: the
+    sha256 (hex) of the pages the writer has in memory, by file; other pages are read."""
     bundle_dir = bundle_dir or site_dir / SEARCH_FOLDER
-    pages = _indexed(site_dir, _html_files(site_dir, bundle_dir))
+    listed = _previous_list(previous)
+    files = _html_files(site_dir, bundle_dir)
+    pages, page_list_now = indexed_pages(site_dir, files, known or {}, listed)
     parts = split(pages, shards or shard_count(pages))
     kept = _reusable(previous, parts)
     wanted = [shard for shard in parts if shard.folder not in kept]
-    made = _index_shards(site_dir, wanted, language)
+    made = _index_shards(site_dir, wanted, language, bundle_dir)
     entries = []
     for shard in parts:
         if shard.folder in kept:
@@ -85,17 +92,32 @@ def write_search_index(
             _link(previous / shard.folder, bundle_dir / shard.folder, kept[shard.folder])
             entries.append((shard, files_digest(kept[shard.folder].items())))
         else:
-            bundle = made[shard.folder]
-            _write_bundle(bundle, bundle_dir / shard.folder)
-            entries.append((shard, files_digest((n, len(b)) for n, b in bundle.items())))
-    _write_bundle({MANIFEST: manifest(entries)}, bundle_dir)
+            entries.append((shard, made[shard.folder]))
+    _write_bundle({MANIFEST: manifest(entries), PAGE_LIST: page_list(page_list_now)}, bundle_dir)
 
 
-def _index_shards(site_dir: Path, shards: Sequence[Shard], language: str) -> dict[str, Bundle]:
-    """{folder: verified bundle} of each shard, indexed INDEXERS at a time."""
+def _previous_list(previous: Path | None) -> dict[str, Listed]:
+    try:
+        return read_page_list((previous / PAGE_LIST).read_bytes()) if previous else {}
+    except OSError:
+        return {}
+
+
+def _index_shards(
+    site_dir: Path, shards: Sequence[Shard], language: str, bundle_dir: Path
+) -> dict[str, str]:
+    """{folder: digest of its files} of each shard, indexed INDEXERS at a time, each
+    verified and written as soon as it is made (not held until all are: at 10,000
+    articles the whole bundle is 100 MB)."""
+
+    def index_and_write(shard: Shard) -> str:
+        bundle = _index(site_dir, shard.pages, language)
+        _write_bundle(bundle, bundle_dir / shard.folder)
+        return files_digest((name, len(data)) for name, data in bundle.items())
+
     with ThreadPoolExecutor(max_workers=INDEXERS) as pool:
-        bundles = list(pool.map(lambda shard: _index(site_dir, shard.pages, language), shards))
-    return {shard.folder: bundle for shard, bundle in zip(shards, bundles, strict=True)}
+        digests = list(pool.map(index_and_write, shards))
+    return {shard.folder: digest for shard, digest in zip(shards, digests, strict=True)}
 
 
 def _index(site_dir: Path, pages: Sequence[Page], language: str) -> Bundle:
@@ -141,7 +163,7 @@ def _sizes(folder: Path, skipped: tuple[str, ...]) -> dict[str, int]:
     sizes = {}
     for path in folder.rglob("*"):
         name = path.relative_to(folder).as_posix()
-        if name != MANIFEST and not name.startswith(skipped) and path.is_file():
+        if name not in (MANIFEST, PAGE_LIST) and not name.startswith(skipped) and path.is_file():
             sizes[name] = path.stat().st_size
     return sizes
 
@@ -156,19 +178,6 @@ def _link(source: Path, target: Path, sizes: dict[str, int]) -> None:
             _write_whole(destination, (source / name).read_bytes(), name)
         if destination.stat().st_size != sizes[name]:
             raise SearchIndexError(f"the search index was not written whole: {name}")
-
-
-def _indexed(site_dir: Path, files: list[str]) -> list[Page]:
-    """The pages Pagefind would index: those marked as a body, if any page is; each
-    read once, for its digest and its mark, and not kept."""
-    every, marked = [], []
-    for name in files:
-        html = (site_dir / name).read_bytes()
-        page = Page("/" + _without_index(name), name, hashlib.sha256(html).digest())
-        every.append(page)
-        if BODY_MARK in html:
-            marked.append(page)
-    return marked or every
 
 
 def _read(site_dir: Path, pages: Sequence[Page]) -> Iterator[tuple[str, bytes]]:
@@ -187,10 +196,6 @@ def _html_files(site_dir: Path, bundle_dir: Path) -> list[str]:
         for p in site_dir.rglob("*.html")
         if p.is_file() and not p.is_relative_to(bundle_dir)
     )
-
-
-def _without_index(path: str) -> str:
-    return path.removesuffix(INDEX_FILE) if path.rsplit("/", 1)[-1] == INDEX_FILE else path
 
 
 def verify_bundle(bundle: Bundle) -> None:

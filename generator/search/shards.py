@@ -10,8 +10,9 @@ close to the whole site's and the browser can merge the shards' results by score
 Pagefind makes it.
 
 The manifest (`shards.json`) names each shard's folder, a digest of the pages it was made
-from and one of its files: the browser reads the folders; the next build reuses a shard
-whose pages are the same and whose files are still all there, whole."""
+from (of what Pagefind reads of them: a page whose ignored lists changed is the same page
+to it) and one of its files: the browser reads the folders; the next build reuses a
+shard whose pages are the same and whose files are still all there, whole."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ class Page(NamedTuple):
     url: str
     file: str  # its HTML file, relative to the site folder
     digest: bytes  # sha256 of that file's bytes
+    record: bytes  # sha256 of its URL and what Pagefind reads of it (search/records.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +45,10 @@ class Shard:
 
     @property
     def digest(self) -> str:
-        """What the shard's bundle is a function of: its pages' URLs and bytes, in order."""
+        """What the shard's bundle is a function of: its pages' URLs and records, in order."""
         total = hashlib.sha256()
         for page in self.pages:
-            total.update(page.url.encode("utf-8") + b"\0" + page.digest)
+            total.update(page.url.encode("utf-8") + b"\0" + page.record)
         return total.hexdigest()
 
 

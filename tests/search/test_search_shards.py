@@ -5,6 +5,7 @@ bundle finds (the real Pagefind binary, headless Chromium)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -14,7 +15,11 @@ from conftest import CONTENT, ROOT, THEME, tree
 from playwright.sync_api import Browser
 
 from generator.pipeline.builder import Builder, build
-from generator.routes import SEARCH_FOLDER
+from generator.routes import SEARCH_FOLDER, SEARCH_PAGES_FILE
+from generator.search.index import _canonicalise_filters
+from generator.search.pagefind_client import index_pages
+from generator.search.pages import read_page_list
+from generator.search.records import _ignored_elements, record_digest
 from generator.search.shards import MANIFEST, shard_count, split
 from generator.settings import BuildOptions
 
@@ -204,3 +209,80 @@ def test_a_damaged_shard_of_the_published_bundle_is_indexed_again(tmp_path: Path
     damaged.write_bytes(damaged.read_bytes()[:-5])  # truncated: its size no longer matches
     builder.refresh_search()
     assert tree(options.output_dir) == whole
+
+
+def test_a_title_edit_re_indexes_the_shards_whose_indexed_text_changed(tmp_path: Path) -> None:
+    """The article's entities, topics and source list it by its new title, mostly in
+    lists Pagefind ignores: only the shards of pages whose record changed (the article;
+    a topic whose facts cite it by title) are indexed again, in a new process warm from
+    the cache; and the bundle is still the one a cold build makes."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    options = BuildOptions(
+        content_dir=content,
+        theme_dir=THEME,
+        output_dir=tmp_path / "site",
+        workers=1,
+        search_shards=SHARDS,
+        cache=True,
+    )
+    Builder(options).build()
+    before = tree(options.output_dir)
+    article = content / "articles" / f"{EDITED}.md"
+    text = article.read_text("utf-8")
+    article.write_text(text.replace("title: Zelensky vows", "title: Zorblaxian Zelensky vows"))
+    Builder(options).build()  # a new process, warm from the cache
+    after = tree(options.output_dir)
+    changed = {n for n in before.keys() | after.keys() if before.get(n) != after.get(n)}
+    pages = {"/" + n.removesuffix("index.html") for n in changed if n.endswith(".html")}
+    records = [read_page_list(t[f"{SEARCH_FOLDER}/{SEARCH_PAGES_FILE}"]) for t in (before, after)]
+    indexed_anew = {
+        url
+        for url in pages
+        if records[1][url].marked and records[0][url].record != records[1][url].record
+    }
+    bundle = {name for name in changed if name.startswith(f"{SEARCH_FOLDER}/")}
+    shards = {name.split("/")[1] + "/" for name in bundle if name.count("/") > 1}
+    assert f"/articles/{EDITED}/" in indexed_anew
+    assert shards == {folder_of(url) for url in indexed_anew}
+    assert shards < {folder_of(url) for url in pages}  # fewer than the pages changed
+
+    cold = tmp_path / "cold"
+    build(BuildOptions(content_dir=content, theme_dir=THEME, output_dir=cold, search_shards=SHARDS))
+    assert tree(cold) == after
+
+
+def test_pages_with_the_same_records_give_pagefind_the_same_bundle(sharded_site: Path) -> None:
+    """The text left out of the records of the real pages, changed on every page, gives
+    the real Pagefind the same bundle: it did not read it."""
+    files = sorted(p for p in sharded_site.rglob("*.html") if SEARCH_FOLDER not in p.parts)
+    pages = [("/" + p.relative_to(sharded_site).as_posix(), p.read_bytes()) for p in files]
+    altered = [(url, _altered(html)) for url, html in pages]
+    assert sum(a != b for (_, a), (_, b) in zip(pages, altered, strict=True)) > 50
+    for (url, html), (_, other) in zip(pages, altered, strict=True):
+        assert record_digest(url, html) == record_digest(url, other), url
+    one, other = (_canonicalise_filters(index_pages(p, "en")) for p in (pages, altered))
+    assert one.keys() == other.keys()
+    assert [name for name in one if one[name] != other[name]] == []
+
+
+def _altered(html: bytes) -> bytes:
+    """The page with every letter e of the text its record leaves out made a q."""
+    head = html.index(b"</head>")
+    html = (
+        re.sub(rb"(?<=<script)([^>]*>)([^<]*)(?=</script>)", _text_to_q, html[:head]) + html[head:]
+    )
+    parts, done = [], 0
+    for inner, end, _ in _ignored_elements(html):
+        if inner >= done:
+            parts += (html[done:inner], re.sub(rb"[^<>]+(?=<)", _to_q, html[inner:end]))
+            done = end
+    return b"".join(parts) + html[done:]
+
+
+def _to_q(text: re.Match[bytes]) -> bytes:
+    return text.group(0).replace(b"e", b"q")
+
+
+def _text_to_q(script: re.Match[bytes]) -> bytes:
+    return script.group(1) + script.group(2).replace(b"e", b"q")

@@ -10,6 +10,8 @@ import pytest
 
 from generator import output
 from generator.search import index as search
+from generator.search.pages import indexed_pages
+from generator.search.records import record_digest
 from generator.search.shards import Page, split
 
 
@@ -21,25 +23,27 @@ def site(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_only_marked_pages_are_indexed_each_with_the_digest_of_its_bytes(tmp_path: Path) -> None:
+def marked(root: Path) -> list[Page]:
+    return indexed_pages(root, search._html_files(root, root / "pagefind"), {}, {})[0]
+
+
+def test_only_marked_pages_are_indexed_each_with_the_digests_of_its_bytes(tmp_path: Path) -> None:
     root = site(tmp_path)
-    pages = search._indexed(root, search._html_files(root, root / "pagefind"))
-    assert pages == [
-        Page("/a/", "a/index.html", hashlib.sha256(b"<main data-pagefind-body>A</main>").digest()),
-        Page("/b.html", "b.html", hashlib.sha256(b"<main data-pagefind-body>B</main>").digest()),
+    a, b = b"<main data-pagefind-body>A</main>", b"<main data-pagefind-body>B</main>"
+    assert marked(root) == [
+        Page("/a/", "a/index.html", hashlib.sha256(a).digest(), record_digest("/a/", a)),
+        Page("/b.html", "b.html", hashlib.sha256(b).digest(), record_digest("/b.html", b)),
     ]
-    # the shard digest is the one the manifest always had: of URLs and the pages' sha256
+    # the shard digest: of URLs and what Pagefind reads of the pages
     expected = hashlib.sha256()
-    for url, html in ((b"/a/", b"A"), (b"/b.html", b"B")):
-        page = b"<main data-pagefind-body>" + html + b"</main>"
-        expected.update(url + b"\0" + hashlib.sha256(page).digest())
-    assert split(pages, 1)[0].digest == expected.hexdigest()
+    for url, html in (("/a/", a), ("/b.html", b)):
+        expected.update(url.encode() + b"\0" + record_digest(url, html))
+    assert split(marked(root), 1)[0].digest == expected.hexdigest()
 
 
 def test_a_page_that_changed_after_it_was_digested_fails_the_index(tmp_path: Path) -> None:
     root = site(tmp_path)
-    pages = search._indexed(root, search._html_files(root, root / "pagefind"))
-    sent = search._read(root, pages)
+    sent = search._read(root, marked(root))
     assert next(sent) == ("/a/", b"<main data-pagefind-body>A</main>")
     (root / "b.html").write_bytes(b"<main data-pagefind-body>C</main>")
     with pytest.raises(search.SearchIndexError, match=r"b\.html changed"):
