@@ -3,7 +3,7 @@ headers and hashes...) cut into groups, each group a file named by the sha256 of
 
 A key's group is a stable digest of the key (crc32 of its text), so one article's edit
 changes the groups that hold what changed and leaves the others equal; a save compares
-each group with the one it read (`Group`: the items it held, by ==) and keeps that file
+each group with the one it read (`Group`: the items it held, by `same`) and keeps that file
 without encoding it again. Files are never changed once written: the index that lists them
 (cache.py) is the one file replaced, then the files it no longer lists are removed, so a
 cache is whole or not at all. Every file is checked against its name when read.
@@ -172,12 +172,48 @@ def save_part(
     written = []
     for number, items in enumerate(groups):
         before = earlier[number] if same_cut else None
-        if before is not None and before.items == items and store.has(before.name):
+        if before is not None and same(before.items, items) and store.has(before.name):
             written.append(before)
         else:
             written.append(Group(store.write(plaindata.dumps(items)), items))
     order = order_of(mapping, [group.items for group in written])
     return PartIndex(tuple(group.name for group in written), order), tuple(written)
+
+
+def same(a: object, b: object) -> bool:
+    """a == b with the same types all the way down, as their encodings would be: 1, 1.0 and
+    True are ==, as are a set and a frozenset, yet a group kept by == would hand the next
+    build the old one's type (a front matter's `draft: 1` for its new `draft: true`).
+    The same object is the same: unchanged items are, and cost one comparison each."""
+    if a is b:
+        return True
+    kind = type(a)
+    if kind is not type(b):
+        return False
+    if kind is dict:
+        assert isinstance(a, dict) and isinstance(b, dict)
+        return len(a) == len(b) and _same_keys(a, b) and all(same(v, b[k]) for k, v in a.items())
+    if issubclass(kind, tuple) or kind is list:
+        assert isinstance(a, tuple | list) and isinstance(b, tuple | list)
+        return len(a) == len(b) and all(map(same, a, b))
+    if kind is frozenset or kind is set:
+        assert isinstance(a, frozenset | set) and isinstance(b, frozenset | set)
+        return a == b and _typed(a) == _typed(b)
+    fields = getattr(kind, "__dataclass_fields__", None)
+    if fields is not None:
+        return all(same(getattr(a, name), getattr(b, name)) for name in fields)
+    return a == b
+
+
+def _same_keys(a: dict[object, object], b: dict[object, object]) -> bool:
+    if all(type(key) is str for key in a):  # the common case: names and paths
+        return all(type(key) is str for key in b) and a.keys() == b.keys()
+    return _typed(a) == _typed(b)
+
+
+def _typed(items: object) -> set[tuple[type, object]]:
+    assert isinstance(items, dict | set | frozenset)
+    return {(type(item), item) for item in items}
 
 
 def load_part(

@@ -200,3 +200,33 @@ def test_any_state_round_trips_and_so_does_its_next_save(
         again = cache.load(path, KEY)
         assert again is not None and same(again, edited)
         assert stored(path) == listed(path)
+
+
+def test_a_value_that_only_changed_its_type_is_written_anew(tmp_path: Path) -> None:
+    """1, 1.0 and True are ==, a set and a frozenset too: a group kept by == would give
+    the next build the old value's type ('draft: 1' edited to 'draft: true')."""
+    path, made = tmp_path / "site.cache", a_build()
+    slug = Path("articles/article-007.md")
+    made = replace(made, state=replace(made.state, records={**made.state.records, slug: (1, 1)}))
+    assert cache.save(path, KEY, made)
+    for value in [(1, True), (1, 1.0)]:
+        earlier = cache.load(path, KEY)
+        assert earlier is not None
+        records = {**earlier.state.records, slug: value}
+        assert cache.save(
+            path, KEY, replace(earlier, state=replace(earlier.state, records=records)), earlier
+        )
+        found = cache.load(path, KEY)
+        assert found is not None and list(map(type, found.state.records[slug])) == list(
+            map(type, value)
+        )
+
+
+@given(VALUES)
+def test_a_value_read_back_is_the_same_and_a_retyped_one_is_not(value: object) -> None:
+    back = plaindata.loads(plaindata.dumps(value), ())
+    assert chunks.same(value, back)  # else every unchanged group would be written again
+    assert not chunks.same((value, 1), (value, True))
+    assert not chunks.same([value, 1], [value, 1.0])
+    assert not chunks.same({"k": frozenset({1})}, {"k": {1}})
+    assert chunks.same({"k": frozenset({1}), 2: value}, {"k": frozenset({1}), 2: back})
