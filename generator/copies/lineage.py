@@ -96,4 +96,3 @@ def copy_and_original(site: Site, first: Article, second: Article) -> tuple[Arti
 
     copy, original = sorted((first, second), key=rank, reverse=True)
     return copy, original
-

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from generator.reads.reader import Reader
 
 
-
 @dataclass(frozen=True, slots=True)
 class EvidenceRow:
     """One cited article's bearing on a claim."""

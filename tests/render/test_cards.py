@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw
 from generator.errors import Position
 from generator.pipeline.builder import build
 from generator.render import cards
-from generator.render.cards import drawing
+from generator.render.cards import drawing, layout
 from generator.render.cards import store as card_store
 from generator.settings import BuildOptions
 
@@ -136,10 +136,15 @@ def cjk_card(title: str) -> cards.Card:
 
 @pytest.fixture
 def no_fallback_fonts(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(drawing, "FALLBACK_FONTS", ())
-    drawing._font_file.cache_clear()
+    monkeypatch.setattr(layout, "FALLBACK_FONTS", ())
+    forget_fonts()
     yield
-    drawing._font_file.cache_clear()
+    forget_fonts()
+
+
+def forget_fonts() -> None:
+    for cached in (layout.font_file, layout.length, drawing._marks):
+        cached.cache_clear()
 
 
 def test_letters_no_font_has_are_left_out_not_drawn_as_boxes(no_fallback_fonts) -> None:
@@ -157,7 +162,7 @@ def test_letters_no_font_has_are_left_out_not_drawn_as_boxes(no_fallback_fonts) 
     ]
 
 
-@pytest.mark.skipif(not drawing.FALLBACK_FONTS, reason="no CJK font: .ci/run installs one")
+@pytest.mark.skipif(not layout.FALLBACK_FONTS, reason="no CJK font: .ci/run installs one")
 def test_a_chinese_title_is_drawn_with_the_fallback_font() -> None:
     card = cjk_card("乌克兰与俄罗斯在伊斯坦布尔恢复和谈，双方同意交换战俘和遗体")
     assert drawing.undrawable(card) == ""
@@ -204,14 +209,14 @@ def _drawn_in_one_go(card: cards.Card) -> Image.Image:
     pen = ImageDraw.Draw(image)
     width, margin, faded = drawing.SIZE[0] - 2 * drawing.MARGIN, drawing.MARGIN, round(255 * 0.72)
     pen.rectangle((0, 0, drawing.SIZE[0], 12), fill=faded)
-    drawing._text(pen, (margin, 64), card.site_title, drawing.Face(True, 34), 255)
-    small = drawing.Face(False, 30)
-    drawing._text(pen, (margin, 124), drawing._fit(card.kicker, small, width), small, faded)
-    face, lines = drawing._title_lines(card.title, width)
+    drawing._text(pen, (margin, 64), card.site_title, layout.Face(True, 34), 255)
+    small = layout.Face(False, 30)
+    drawing._text(pen, (margin, 124), layout.fit(card.kicker, small, width), small, faded)
+    face, lines = layout.title_lines(card.title, width)
     for number, line in enumerate(lines):
         drawing._text(pen, (margin, 196 + number * int(face.size * 1.18)), line, face, 255)
     pen.line((margin, 520, drawing.SIZE[0] - margin, 520), fill=faded, width=2)
-    drawing._text(pen, (margin, 545), drawing._fit(card.footer, small, width), small, faded)
+    drawing._text(pen, (margin, 545), layout.fit(card.footer, small, width), small, faded)
     return image
 
 
