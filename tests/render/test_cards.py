@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
 from generator.errors import Position
+from generator.pipeline import parallel
 from generator.pipeline.builder import build
 from generator.render import cards
 from generator.render.cards import drawing, layout
@@ -57,6 +58,29 @@ def test_cards_are_1200_by_630_and_identical_between_builds(
         if parse(page).select_one('meta[property="og:image"]')
     }
     assert set(tree(first / "cards")) == shown  # every card drawn is shown, and no other
+
+
+def test_cards_drawn_by_the_render_workers_are_the_cards_drawn_alone(
+    mini_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold build hands the cards to the render workers after the pages (issue 27): the
+    same files as one process drawing them, and the cache's store and digests filled."""
+    alone, shared = tmp_path / "alone" / "site", tmp_path / "shared" / "site"
+    build(BuildOptions(content_dir=mini_content, output_dir=alone, search=False, workers=1))
+    monkeypatch.setattr(parallel, "MIN_PAGES_PER_WORKER", 1)
+    drawn_here: list[cards.Card] = []
+    real_draw = cards.draw
+    monkeypatch.setattr(card_store, "draw", lambda card: drawn_here.append(card) or real_draw(card))
+    options = BuildOptions(
+        content_dir=mini_content, output_dir=shared, search=False, workers=2, cache=True
+    )
+    build(options)
+    assert drawn_here == []  # every card was drawn in a worker
+    assert tree(shared / "cards") == tree(alone / "cards")
+    assert tree(shared, skip="cards") == tree(alone, skip="cards")
+    store = shared.parent / ".briefing-cache" / "site.cards"
+    assert tree(store, skip="digests.json") == tree(shared / "cards")
+    assert set(card_store.read_index(store)) == set(tree(shared / "cards"))
 
 
 def test_a_rebuild_copies_cards_instead_of_drawing_them(tmp_path: Path) -> None:
