@@ -83,6 +83,20 @@ def test_cards_drawn_by_the_render_workers_are_the_cards_drawn_alone(
     assert set(card_store.read_index(store)) == set(tree(shared / "cards"))
 
 
+def test_with_cards_site_one_card_is_drawn_and_every_page_shows_it(
+    mini_content: Path, tmp_path: Path
+) -> None:
+    site_yaml = mini_content / "site.yaml"
+    content = tmp_path / "one-card"
+    shutil.copytree(mini_content, content)
+    (content / "site.yaml").write_text(site_yaml.read_text() + "cards: site\n")
+    site = tmp_path / "site"
+    build(BuildOptions(content_dir=content, output_dir=site, base_url=BASE_URL, search=False))
+    (drawn,) = tree(site / "cards")
+    for page in ("", "topics/ankara-meeting", "articles/first", "sources", "search"):
+        assert card_of(site, page).name == drawn, page
+
+
 def test_a_rebuild_copies_cards_instead_of_drawing_them(tmp_path: Path) -> None:
     card = cards.Card("Site", "Topic", "Talks in Ankara", "2 articles", "#1f4e79", "#ffffff")
     previous, fresh = tmp_path / "previous", tmp_path / "fresh"
