@@ -22,7 +22,7 @@ from generator import output
 from generator.incremental import cache
 from generator.incremental.state import BuildState
 from generator.pages.page import Page
-from generator.pipeline.parallel import Beside, PageWriter, render_and_write
+from generator.pipeline.parallel import Beside, PageWriter, render_and_write, worker_count
 from generator.pipeline.prepare import Prepared
 from generator.pipeline.stages import StageClock
 from generator.render import cards
@@ -76,14 +76,17 @@ def into_new_folder(job: WriteJob) -> Written:
         writer.directory = temp
         images.write_images(job.prepared.images, temp)
         with stage("cards"):
-            drawing = _cards_to_draw(job, temp)
-        with stage("render"):  # the cards are drawn by the render workers after the pages
+            drawing = _cards_to_draw(job, temp) if _forks(job) else None
+        with stage("render"):  # with workers, they draw the cards after the pages
             data = job.prepared.data
             render_and_write(
                 job.env, job.pages, data, writer, options.workers, options.progress, drawing
             )
         with stage("cards"):
-            _keep_cards(job)
+            if drawing is None:  # on the cores it may use, if there are many
+                _write_cards(job, temp)
+            else:
+                _keep_cards(job)
         output.copy_static(Theme.for_site(options.theme_dir).static_files(), temp)
         output.write_file(temp, NO_JEKYLL, "")
         if options.search:
@@ -177,6 +180,11 @@ def _cards_to_draw(job: WriteJob, directory: Path) -> Beside[dict[str, str]]:
         return cards.draw_into((missing[index] for index in indexes), folder, store)
 
     return Beside(len(missing), run, known.update)
+
+
+def _forks(job: WriteJob) -> bool:
+    """Whether the pages are rendered by worker processes (they can draw the cards too)."""
+    return worker_count(len(job.pages), job.options.workers) > 1
 
 
 def _card_sources(job: WriteJob) -> tuple[Path, Path | None, dict[str, str]]:
