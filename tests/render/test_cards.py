@@ -181,7 +181,7 @@ def no_fallback_fonts(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def forget_fonts() -> None:
-    for cached in (layout.font_file, layout.length, drawing._marks):
+    for cached in (layout.font_file, layout.length, drawing._shared_marks):
         cached.cache_clear()
 
 

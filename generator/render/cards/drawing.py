@@ -51,7 +51,7 @@ def levels(card: Card) -> Image.Image:
         return drawing(card).point(SIXTEENTHS)
     background = _background(card.site_title)
     image = _background_levels(card.site_title).copy()
-    for top, bottom, band in _bands(mark for line in lines for mark in _marks(*line)):
+    for top, bottom, band in _bands(mark for line in lines for mark in _line_marks(*line)):
         strip = background.crop((0, top, SIZE[0], bottom))
         pen = ImageDraw.Draw(strip)
         for mark in band:
@@ -116,7 +116,12 @@ class Mark:
         return self.top + self.mask.size[1]
 
 
-@lru_cache(maxsize=256)  # a site's cards share most kickers and footers
+def _line_marks(xy: tuple[float, float], text: str, face: Face, fill: int) -> tuple[Mark, ...]:
+    """A kicker's or footer's marks from the cache (a site's cards share most of them),
+    a title's drawn (titles seldom repeat, and their masks are large)."""
+    return (_shared_marks if face == SMALL else _marks)(xy, text, face, fill)
+
+
 def _marks(xy: tuple[float, float], text: str, face: Face, fill: int) -> tuple[Mark, ...]:
     """The ink of a line, run by run, as `_text` draws it (`ImageDraw.text`'s arithmetic
     for one line of text in a FreeType font on a grey-level image)."""
@@ -130,6 +135,9 @@ def _marks(xy: tuple[float, float], text: str, face: Face, fill: int) -> tuple[M
         marks.append(Mark(int(x) + offset[0], int(y) + offset[1], mask, fill))
         x += drawn_by.getlength(run)
     return tuple(marks)
+
+
+_shared_marks = lru_cache(maxsize=128)(_marks)
 
 
 def _bands(marks: Iterable[Mark]) -> list[tuple[int, int, list[Mark]]]:
