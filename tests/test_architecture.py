@@ -152,6 +152,8 @@ def test_every_module_path_the_guide_names_exists() -> None:
     text = GUIDE.read_text(encoding="utf-8")
     named = set(re.findall(r"`((?:[a-z_0-9]+/)+[a-z_0-9]+\.py)", text))
     missing = sorted(
-        path for path in named if not (PACKAGE / path).is_file() and not (ROOT / path).is_file()
+        path
+        for path in named
+        if not (PACKAGE / path).is_file() and not (ROOT / path).is_file()
     )
     assert missing == []

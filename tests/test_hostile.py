@@ -202,8 +202,7 @@ def test_xss_payloads_never_run(tmp_path: Path, serve_dir, browser) -> None:
         url = "/" + str(html_file.relative_to(output)).removesuffix("index.html")
         page.goto(base + url)
         page.wait_for_timeout(50)
-        unsafe = page.evaluate(
-            """inline => [
+        unsafe = page.evaluate("""inline => [
             ...[...document.querySelectorAll('[href],[src]')]
                 .map(e => e.getAttribute('href') || e.getAttribute('src'))
                 .filter(u => /^\\s*(javascript|vbscript|data):/i.test(u)),
@@ -218,9 +217,7 @@ def test_xss_payloads_never_run(tmp_path: Path, serve_dir, browser) -> None:
                 'iframe, svg:not(.graph), math, img, '
                 + 'details:not(.evidence, .toc-details, .show-all)')]
                 .map(e => e.tagName),
-        ]""",
-            THEME_SCRIPT,
-        )
+        ]""", THEME_SCRIPT)
         assert unsafe == [], f"{url}: {unsafe}"
     page.goto(base + "/articles/hostile/")
     body = page.locator(".body").inner_text()

@@ -133,10 +133,9 @@ def test_the_starter_workflow_installs_this_briefing(
     pip = fresh_venv(tmp_path / "venv")
     run([*pip, "--quiet", "--disable-pip-version-check", *install.split()[4:]], site, ENV)
     briefing = str(tmp_path / "venv" / "bin" / "briefing")
-    assert (
-        run([briefing, "--version"], site, ENV).stdout
-        == run([str(started[0]), "--version"], site, ENV).stdout
-    )
+    assert run([briefing, "--version"], site, ENV).stdout == run(
+        [str(started[0]), "--version"], site, ENV
+    ).stdout
     result = run([briefing, "build", "--base-url", "https://me.github.io/harbour/"], site, ENV)
     assert result.stderr == "" and result.stdout.startswith("built ")
     home = parse(site / "site" / "index.html")

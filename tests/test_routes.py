@@ -142,7 +142,7 @@ def test_no_template_writes_a_site_path(path: Path) -> None:
 
 
 def test_the_literal_finder_finds_literals() -> None:
-    assert _path_literals("LINK = \"/topics/\"\nx = f('/feed.xml')\n") == ["/topics/", "/feed.xml"]
+    assert _path_literals('LINK = "/topics/"\nx = f(\'/feed.xml\')\n') == ["/topics/", "/feed.xml"]
     assert _path_literals('"""Docs: \'/topics/x/\'."""\n') == []
 
 

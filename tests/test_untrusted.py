@@ -257,7 +257,9 @@ def _digests(root: Path, skip: str = "") -> dict[str, str]:
 
 def _yaml_quoted(text: str) -> str:
     """A YAML double-quoted scalar of any text."""
-    escaped = "".join(c if c.isprintable() and c not in '"\\' else f"\\U{ord(c):08x}" for c in text)
+    escaped = "".join(
+        c if c.isprintable() and c not in '"\\' else f"\\U{ord(c):08x}" for c in text
+    )
     return f'"{escaped}"'
 
 
@@ -603,7 +605,7 @@ def test_the_preview_keeps_watching_through_loops_replaced_folders_and_new_theme
             path.write_text(path.read_text().replace(title, "First report"))
         (theme / "templates").mkdir(parents=True)  # a theme folder made after the start
         template = (THEME / "templates" / "article.html").read_text()
-        marked = template.replace("{% block main %}", "{% block main %}<p>own theme</p>", 1)
+        marked = template.replace("{% block main %}", '{% block main %}<p>own theme</p>', 1)
         (theme / "templates" / "article.html").write_text(marked)
         assert _shows(base, first, "own theme")
     finally:

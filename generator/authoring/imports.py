@@ -119,7 +119,9 @@ class Importer:
             yield Outcome(origin, errors=tuple(exc.errors))
 
     @staticmethod
-    def _outcome(origin: Path, work: Callable[..., ImportReport], *args: Any) -> Outcome:
+    def _outcome(
+        origin: Path, work: Callable[..., ImportReport], *args: Any
+    ) -> Outcome:
         try:
             return Outcome(origin, work(*args))
         except ContentErrors as exc:

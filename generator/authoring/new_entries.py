@@ -235,3 +235,4 @@ def _write(path: Path, text: str) -> None:
 
 def _option(option: str, message: str, hint: str = "") -> ContentError:
     return ContentError(Position(Path(option)), message, hint)
+

@@ -162,7 +162,9 @@ def article_paths(content_dir: Path) -> list[Path]:
     and none that is a symbolic link out of the content folder (its text would be
     published)."""
     return sorted(
-        p for p in _article_candidates(content_dir) if p.is_file() and not link_out(p, content_dir)
+        p
+        for p in _article_candidates(content_dir)
+        if p.is_file() and not link_out(p, content_dir)
     )
 
 

@@ -96,3 +96,4 @@ def copy_and_original(site: Site, first: Article, second: Article) -> tuple[Arti
 
     copy, original = sorted((first, second), key=rank, reverse=True)
     return copy, original
+

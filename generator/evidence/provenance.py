@@ -154,14 +154,14 @@ def _trees(slugs: Iterable[str], lineage: Lineage) -> dict[str, list[str]]:
     return trees
 
 
-def _first_voice(site: Site, evidence: Evidence, lineage: Lineage, members: list[str]) -> Article:
+def _first_voice(
+    site: Site, evidence: Evidence, lineage: Lineage, members: list[str]
+) -> Article:
     """Of a tree's articles that support the claim (cited, or the checked original of a
     cited one), the nearest its root; then the earliest."""
     supporting = {s.slug for s in evidence.supports if s.supported}
     candidates = {
-        slug
-        for member in members
-        for slug in (member, *lineage.chain(member))
+        slug for member in members for slug in (member, *lineage.chain(member))
         if slug in supporting
     }
     first = min(

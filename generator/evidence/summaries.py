@@ -131,3 +131,4 @@ class _SummaryLines:
             if 0 <= at < len(here):  # it starts on this line (maybe ending on the next)
                 return Position(topic.path, number)
         return topic
+

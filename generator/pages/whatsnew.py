@@ -69,46 +69,18 @@ def topic_changes(reader: Reader, topic: Topic) -> tuple[Change, ...]:
     for index, fact in enumerate(views.fact_views(reader, topic)):
         added = topic.key_facts[index].added or _newest(fact.cites)
         key = item_key("fact", topic.id, fact.text)
-        changes.append(
-            Change(
-                added,
-                "fact",
-                topic,
-                fact.text,
-                f"{page}#{fact.anchor}",
-                key,
-                fact.cites,
-                fact.claim,
-            )
-        )
+        changes.append(Change(added, "fact", topic, fact.text, f"{page}#{fact.anchor}", key,
+                              fact.cites, fact.claim))
     for item in views.timeline(reader, [topic]):
         text = Markup.escape(f"{item.event.date.label()}: {item.event.text}")
         key = item_key("event", topic.id, item.event.text)
-        changes.append(
-            Change(
-                _newest(item.cites),
-                "event",
-                topic,
-                text,
-                f"{page}#timeline-heading",
-                key,
-                item.cites,
-                item.claim,
-            )
-        )
+        changes.append(Change(_newest(item.cites), "event", topic, text,
+                              f"{page}#timeline-heading", key, item.cites, item.claim))
     for card in views.cards(reader, reader.ask("topic-articles", topic.id)):
         path = routes.article(card.article.slug)
-        changes.append(
-            Change(
-                card.article.date,
-                "article",
-                topic,
-                Markup.escape(card.article.title),
-                path,
-                article_key(card.article.slug),
-                (card,),
-            )
-        )
+        changes.append(Change(card.article.date, "article", topic,
+                              Markup.escape(card.article.title), path,
+                              article_key(card.article.slug), (card,)))
     return newest_first(changes)
 
 

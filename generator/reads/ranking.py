@@ -16,9 +16,8 @@ class Rank:
     mentions: int  # how often those articles name it
 
 
-def rank(
-    slugs: Iterable[str], mentions: Mapping[str, Iterable[tuple[str, int]]], leave_out: str = ""
-) -> tuple[Rank, ...]:
+def rank(slugs: Iterable[str], mentions: Mapping[str, Iterable[tuple[str, int]]],
+         leave_out: str = "") -> tuple[Rank, ...]:
     """The entities named in `slugs`, most articles first, then most mentions."""
     articles: Counter[str] = Counter()
     counts: Counter[str] = Counter()

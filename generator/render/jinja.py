@@ -68,7 +68,9 @@ def make_environment(theme_dir: Path, config: Config, routes: Any) -> RecordingE
     return env
 
 
-def render_page(env: RecordingEnvironment, page: Page, data: SiteData) -> tuple[str, Reads]:
+def render_page(
+    env: RecordingEnvironment, page: Page, data: SiteData
+) -> tuple[str, Reads]:
     """The page's HTML and everything it read: records, queries and templates."""
     reader = Reader(data)
     env.loaded = set()
@@ -146,6 +148,7 @@ def _asset_linker(theme: Theme, routes: Any) -> Callable[[str], str]:
         return f"{routes.link(routes.static(name))}?v={versions[name]}"
 
     return asset
+
 
 
 def _grade_meaning(t: Strings, grade: Grade) -> str:

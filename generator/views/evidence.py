@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from generator.reads.reader import Reader
 
 
+
 @dataclass(frozen=True, slots=True)
 class EvidenceRow:
     """One cited article's bearing on a claim."""

@@ -57,3 +57,4 @@ def article_contents(html: str) -> tuple[Heading, ...]:
 def sections(*candidates: tuple[str, str, object]) -> tuple[Heading, ...]:
     """Contents from (anchor, title, shown) triples: the sections a page shows."""
     return tuple(Heading(anchor, title) for anchor, title, shown in candidates if shown)
+

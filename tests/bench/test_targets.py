@@ -104,35 +104,23 @@ def test_every_target_of_the_issue_is_a_row_even_unmeasured() -> None:
     lines = table.splitlines()[2:]
     assert len(lines) == len(targets([1000])) == 10
     assert all("not measured" in line for line in lines)
-    for words in (
-        "CPU vs Pelican",
-        "wall vs Pelican",
-        "10,000 with search vs Hugo",
-        "edit, fresh process",
-        "preview save",
-        "peak memory",
-        "no-change",
-    ):
+    for words in ("CPU vs Pelican", "wall vs Pelican", "10,000 with search vs Hugo",
+                  "edit, fresh process", "preview save", "peak memory", "no-change"):
         assert words in table
 
 
 def test_an_edit_target_is_added_for_each_size_measured() -> None:
     names = [t.figure for t in targets([1000, 10000, 3000])]
     assert [n for n in names if n.startswith("briefing-edit")] == [
-        "briefing-edit@1000",
-        "briefing-edit@3000",
-        "briefing-edit@10000",
-    ]
+        "briefing-edit@1000", "briefing-edit@3000", "briefing-edit@10000"]
 
 
 def test_the_figure_table_gives_medians_and_latencies_by_size() -> None:
-    table = figure_table(
-        {
-            "pelican@10000": runs((40, 39)),
-            "pelican@1000": runs((5, 5), (6, 7), (4, 4)),
-            "preview@1000": [Sample(0, 0, 0, ms) for ms in (552, 486, 600)],
-        }
-    )
+    table = figure_table({
+        "pelican@10000": runs((40, 39)),
+        "pelican@1000": runs((5, 5), (6, 7), (4, 4)),
+        "preview@1000": [Sample(0, 0, 0, ms) for ms in (552, 486, 600)],
+    })
     assert table.splitlines()[2:] == [
         "| pelican@1000 | 3 | 5.00 s | 5.00 s | 100 MB |",
         "| preview@1000 | 3 | 552 ms (486–600) | | |",
@@ -190,10 +178,7 @@ def test_timed_edits_wait_for_the_page_then_the_search_and_restore_the_text(
     article.write_text("Body.\n")
     seen: list[tuple[str, bool]] = []
     to_page, to_search = _timed_edits(
-        article,
-        3,
-        0.0,
-        lambda marker: seen.append((marker, marker in article.read_text())),
+        article, 3, 0.0, lambda marker: seen.append((marker, marker in article.read_text())),
         lambda: None,
     )
     assert seen == [(f"Benchmark sentence number {i:04d}.", True) for i in range(3)]

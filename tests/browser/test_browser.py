@@ -64,14 +64,7 @@ def test_header_search_form_works_under_a_sub_path(tmp_path: Path, serve_dir, pa
     from generator.settings import BuildOptions
 
     output = tmp_path / "site"
-    build(
-        BuildOptions(
-            content_dir=CONTENT,
-            theme_dir=THEME,
-            output_dir=output,
-            base_url="https://example.github.io/briefing/",
-        )
-    )
+    build(BuildOptions(content_dir=CONTENT, theme_dir=THEME, output_dir=output, base_url="https://example.github.io/briefing/"))
     page.goto(serve_dir(output, "/briefing/") + "/briefing/topics/istanbul-talks/")
     page.get_by_label("Search", exact=True).fill("Medinsky")
     page.keyboard.press("Enter")

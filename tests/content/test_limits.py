@@ -28,9 +28,12 @@ from generator.text.markdown import Markdown
 
 ARTICLE = "articles/first.md"
 MESSAGE = re.compile(r"^/\S+?(:\d+){0,2}: (error|warning): \S")
-ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{name}: &{name} [{', '.join([f'*{previous}'] * 10)}]\n"
-    for previous, name in zip("abcdefghi", "bcdefghij", strict=True)
+ALIAS_BOMB = (
+    "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    + "".join(
+        f"{name}: &{name} [{', '.join([f'*{previous}'] * 10)}]\n"
+        for previous, name in zip("abcdefghi", "bcdefghij", strict=True)
+    )
 )
 
 
@@ -51,7 +54,9 @@ def front_matter(content: Path, extra: str) -> Path:
 
 
 @pytest.mark.parametrize("key", ["title", "date", "summary", "unused"])
-def test_an_alias_bomb_fails_fast_with_file_and_line(mini_content: Path, capsys, key: str) -> None:
+def test_an_alias_bomb_fails_fast_with_file_and_line(
+    mini_content: Path, capsys, key: str
+) -> None:
     path = mini_content / ARTICLE
     text = path.read_text().replace("title: First report\n", "")
     bomb = ALIAS_BOMB.replace("j: &j", f"{key}: &j") if key != "unused" else ALIAS_BOMB
@@ -70,8 +75,7 @@ HOSTILE_FRONT_MATTER = {
     "5,000-digit number": ("count: " + "9" * 5000 + "\n", "a number of 5000 digits"),
     "recursive alias": ("x: &a [*a]\n", "anchors and aliases"),
     "5,000-deep list title": (
-        "title: " + "[" * 5000 + "x" + "]" * 5000 + "\n",
-        "nested more than 32",
+        "title: " + "[" * 5000 + "x" + "]" * 5000 + "\n", "nested more than 32"
     ),
     "200,000-character value": ("note: " + "y" * 200_000 + "\n", "200,000 characters"),
     "escape character": ('note: "bold \\e[1m text"\n', "control character U+001B"),
@@ -211,7 +215,7 @@ def test_every_feed_and_json_export_parses_and_timelines_escape_html(
     mini_content: Path, tmp_path: Path
 ) -> None:
     topics = mini_content / "topics.yaml"
-    hostile = '<img src=x onerror=alert(1)> & "quotes" ’ \u2028 \U0001f600'
+    hostile = "<img src=x onerror=alert(1)> & \"quotes\" ’ \u2028 \U0001f600"
     topics.write_text(topics.read_text().replace("title: Ankara meeting", f"title: '{hostile}'"))
     path = mini_content / ARTICLE
     path.write_text(path.read_text().replace("title: First report", f"title: '{hostile}'"))
@@ -258,21 +262,8 @@ def hostile_yaml(draw) -> str:
     """A mapping of field names to hostile values, random scalars and nested lists,
     with anchors, aliases and repeated keys thrown in."""
     names = st.sampled_from(
-        [
-            "id",
-            "title",
-            "name",
-            "date",
-            "source",
-            "topics",
-            "summary",
-            "rewrite_of",
-            "language",
-            "aliases",
-            "key_facts",
-            "base_url",
-            "x",
-        ]
+        ["id", "title", "name", "date", "source", "topics", "summary", "rewrite_of", "language",
+         "aliases", "key_facts", "base_url", "x"]
     )
     lines = []
     for _ in range(draw(st.integers(1, 6))):

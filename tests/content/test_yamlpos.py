@@ -62,10 +62,8 @@ def test_the_deepest_allowed_nesting_parses(style: str) -> None:
 
 values = st.recursive(
     st.text(max_size=5) | st.integers(),
-    lambda children: (
-        st.lists(children, max_size=3)
-        | st.dictionaries(st.text("abc", min_size=1, max_size=3), children, max_size=3)
-    ),
+    lambda children: st.lists(children, max_size=3)
+    | st.dictionaries(st.text("abc", min_size=1, max_size=3), children, max_size=3),
     max_leaves=40,
 )
 

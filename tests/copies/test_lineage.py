@@ -78,25 +78,14 @@ SOURCES = {
 
 def article(slug: str, day: int, source: str, rewrite_of: str = "", credibility: str = "2"):
     return Article(
-        slug,
-        slug,
-        dt.date(2025, 3, day),
-        source,
-        "",
-        (),
-        "",
-        rewrite_of,
-        "",
-        1,
-        Position(Path(f"{slug}.md")),
-        credibility=credibility,
+        slug, slug, dt.date(2025, 3, day), source, "", (), "", rewrite_of, "", 1,
+        Position(Path(f"{slug}.md")), credibility=credibility,
     )
 
 
 def site(*articles: Article) -> Site:
-    return Site(
-        config=None, sources=SOURCES, entities={}, topics={}, articles={a.slug: a for a in articles}
-    )
+    return Site(config=None, sources=SOURCES, entities={}, topics={},
+                articles={a.slug: a for a in articles})
 
 
 articles = st.builds(
@@ -119,8 +108,7 @@ def test_copy_and_original_does_not_depend_on_the_order(one: Article, two: Artic
     if copy.date == original.date and SOURCES[copy.source].kind == "outlet":
         assert SOURCES[original.source].kind == "outlet"
         assert (SOURCES[copy.source].reliability, copy.credibility) >= (
-            SOURCES[original.source].reliability,
-            original.credibility,
+            SOURCES[original.source].reliability, original.credibility
         )
 
 
@@ -132,11 +120,8 @@ def test_a_loop_of_rewrites_ends_where_it_closes() -> None:
 
 def test_a_declared_link_wins_over_a_near_copy() -> None:
     found = lineage(
-        site(
-            article("first", 1, "outlet-b"),
-            article("second", 2, "outlet-d", "first"),
-            article("third", 3, "outlet-d"),
-        ),
+        site(article("first", 1, "outlet-b"), article("second", 2, "outlet-d", "first"),
+             article("third", 3, "outlet-d")),
         [("second", "first", 0.9), ("third", "second", 0.8), ("third", "first", 0.7)],
     )
     assert found.parents == {"second": "first", "third": "first"}

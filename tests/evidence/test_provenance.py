@@ -35,7 +35,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         w.message.split(":")[0] for w in report.warnings if "absolute base_url" not in w.message
     ]
     assert warnings == [
-        'fact 5 of topic visit ("The council hopes for money for schools.") '
+        "fact 5 of topic visit (\"The council hopes for money for schools.\") "
         "not supported by 'original'"
     ]
     return output

@@ -26,14 +26,10 @@ from generator.settings import BuildOptions
 EXAMPLES = int(os.environ.get("BRIEFING_PROPERTY_EXAMPLES", "12"))
 # Shrinking a failure can take minutes: the long run in bench/ shrinks, `make test` reports
 # the failing sequence as found (at most five edits).
-PHASES = (
-    tuple(Phase)
-    if "BRIEFING_PROPERTY_EXAMPLES" in os.environ
-    else (
-        Phase.explicit,
-        Phase.reuse,
-        Phase.generate,
-    )
+PHASES = tuple(Phase) if "BRIEFING_PROPERTY_EXAMPLES" in os.environ else (
+    Phase.explicit,
+    Phase.reuse,
+    Phase.generate,
 )
 WORDS = ["Ankara", "ceasefire", "Kyiv", "talks", "Istanbul", "envoy", "Sumy", "prisoner"]
 
@@ -187,7 +183,9 @@ def test_incremental_build_equals_full_build(tmp_path_factory, sequence) -> None
         data.write(content, theme)
         incremental = build_or_errors(builder.build)
         fresh = work / f"fresh-{step}"
-        full = build_or_errors(lambda fresh=fresh: build(replace(options, output_dir=fresh)))
+        full = build_or_errors(
+            lambda fresh=fresh: build(replace(options, output_dir=fresh))
+        )
         assert incremental[0] == full[0], (edit, incremental, full)
         if full[0] == "ok":
             assert tree(work / "site") == tree(fresh), f"after {sequence[: step + 1]}"

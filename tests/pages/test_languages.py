@@ -89,7 +89,7 @@ def test_the_check_says_it_cannot_compare_across_languages(built) -> None:
     _, report = built
     messages = [w.message for w in report.warnings if "kyiv-report" in w.message]
     assert messages == [
-        'fact 2 of topic ankara-meeting ("Zelensky arrived in Ankara for talks.") cites '
+        "fact 2 of topic ankara-meeting (\"Zelensky arrived in Ankara for talks.\") cites "
         "'kyiv-report', written in 'uk', but the claim is in 'en': the support "
         "check compares words and does not translate, so it cannot say whether the text "
         "supports the claim"

@@ -22,15 +22,11 @@ def test_an_article_is_written_by_its_outlet_and_published_by_the_site(tmp_path:
     entities = [site.entities["volodymyr-zelensky"], site.entities["ankara"]]
     data = article_json_ld(first, site.sources["wire"], topics, entities, ROUTES, "Mini")
     assert data["@type"] == "NewsArticle" and data["headline"] == "First report"
-    assert (
-        data["author"]
-        == data["sourceOrganization"]
-        == {
-            "@type": "Organization",
-            "name": "Wire Service",
-            "url": "https://wire.example/",
-        }
-    )
+    assert data["author"] == data["sourceOrganization"] == {
+        "@type": "Organization",
+        "name": "Wire Service",
+        "url": "https://wire.example/",
+    }
     assert data["publisher"]["name"] == "Mini"
     assert data["url"] == "https://example.org/b/articles/first/"
     assert [m["@type"] for m in data["mentions"]] == ["Person", "Place"]

@@ -147,13 +147,7 @@ def test_an_unsafe_output_is_refused_and_nothing_is_touched(
 ) -> None:
     before = tree(project.parent)
     result = briefing(
-        "build",
-        "--content",
-        "content",
-        "--theme",
-        str(THEME),
-        "--output",
-        output_arg,
+        "build", "--content", "content", "--theme", str(THEME), "--output", output_arg,
         cwd=project,
     )
     assert result.returncode == 1, result.stdout
@@ -204,9 +198,8 @@ def test_a_broken_search_bundle_fails_the_build_and_keeps_the_site(
 )
 def test_verify_bundle_finds_every_kind_of_damage(real_site: Path, damage: str) -> None:
     bundle_dir = real_site / "pagefind"
-    bundle = {
-        str(p.relative_to(bundle_dir)): p.read_bytes() for p in bundle_dir.rglob("*") if p.is_file()
-    }
+    bundle = {str(p.relative_to(bundle_dir)): p.read_bytes() for p in bundle_dir.rglob("*")
+              if p.is_file()}
     search.verify_bundle(bundle)  # whole
     pick = {
         "empty entry": lambda name: name == "pagefind-entry.json",
@@ -232,11 +225,8 @@ def test_consecutive_indexed_builds_each_give_a_whole_bundle(tmp_path: Path) -> 
     for _ in range(2):
         build(BuildOptions(content_dir=content, theme_dir=THEME, output_dir=site))
         bundle_dir = site / "pagefind"
-        bundle = {
-            str(p.relative_to(bundle_dir)): p.read_bytes()
-            for p in bundle_dir.rglob("*")
-            if p.is_file()
-        }
+        bundle = {str(p.relative_to(bundle_dir)): p.read_bytes()
+                  for p in bundle_dir.rglob("*") if p.is_file()}
         search.verify_bundle(bundle)
         bundles.append(bundle)
     assert bundles[0] == bundles[1]
@@ -287,15 +277,8 @@ def test_static_files_are_published_without_secrets_or_backups(
     )
     published = {p.name for p in (site / "static").iterdir()}
     assert published == {p.name for p in (THEME / "static").iterdir()} | {"linked.css"}
-    for name in (
-        ".env",
-        ".git",
-        "style.css~",
-        ".style.css.swp",
-        "#style.css#",
-        "notes.bak",
-        "pipe.css",
-    ):
+    for name in (".env", ".git", "style.css~", ".style.css.swp", "#style.css#", "notes.bak",
+                 "pipe.css"):
         assert not (site / "static" / name).exists(), name
     (site / "static" / ".env").write_text("leaked")  # even if one got there
     base = serve_dir(site)
@@ -354,9 +337,8 @@ def test_faults_of_the_command_line_are_messages(project: Path) -> None:
         "--output .": ["--output", "."],
     }
     for name, extra in cases.items():
-        result = briefing(
-            "build", "--content", "content", "--theme", str(THEME), *extra, cwd=project
-        )
+        result = briefing("build", "--content", "content", "--theme", str(THEME), *extra,
+                          cwd=project)
         assert result.returncode == 1, name
         assert result.stderr.startswith("error: "), (name, result.stderr)
         assert "Traceback" not in result.stderr, name

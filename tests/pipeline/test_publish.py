@@ -192,7 +192,9 @@ def test_every_address_for_machines_is_absolute(sub_path_site: Path) -> None:
     assert images and all((sub_path_site / u.removeprefix(BASE_URL)).is_file() for u in images)
 
 
-def test_a_local_build_writes_no_relative_address_and_no_warning(tmp_path: Path, capsys) -> None:
+def test_a_local_build_writes_no_relative_address_and_no_warning(
+    tmp_path: Path, capsys
+) -> None:
     """With base_url "/" (this repository's own), a build is for viewing here: no
     warning, --strict passes, and nothing that must hold a full address holds a
     relative one: no sitemap, no canonical, og:url or og:image."""

@@ -33,7 +33,9 @@ def options(tmp_path: Path) -> BuildOptions:
 
 def test_prepare_gathers_every_stage_up_to_the_pages_and_writes_nothing(tmp_path: Path) -> None:
     clock = StageClock()
-    prepared, memory = prepare(options(tmp_path), scan(MINI, THEME), None, None, Memory(), clock)
+    prepared, memory = prepare(
+        options(tmp_path), scan(MINI, THEME), None, None, Memory(), clock
+    )
     paths = {page.path for page in prepared.pages}
     assert "/" in paths and any(path.startswith("/articles/") for path in paths)
     assert set(prepared.data.site.articles) <= {p.split("/")[2] for p in paths if "/articles/" in p}

@@ -205,7 +205,7 @@ def test_broken_yaml_shows_the_error_and_keeps_the_last_good_site(server: Server
         rf"{re.escape(str(topics))}:\d+:\d+: error: YAML syntax error", data["errors"][0]
     )
     status, html = server.get("/topics/ankara-meeting/")
-    assert status == 200 and ">Ankara meeting</h1>" in html
+    assert status == 200 and '>Ankara meeting</h1>' in html
     topics.write_text(good, "utf-8")
     assert stream.next() == ("reload", {"paths": []})  # clears the overlay; nothing changed
     stream.close()
@@ -381,10 +381,7 @@ ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
 )
 HOSTILE_SAVES = {  # name -> (file, text to replace, its replacement, part of the error)
     "1,500-character alias": (
-        "entities.yaml",
-        "aliases: [",
-        "aliases: [" + "Z" * 1500 + ", ",
-        "1,500 characters",
+        "entities.yaml", "aliases: [", "aliases: [" + "Z" * 1500 + ", ", "1,500 characters"
     ),
     "30,000 nested [": ("article", "---\n", "---\nx: " + "[" * 30000 + "]" * 30000 + "\n", "deep"),
     "5,000-digit number": ("article", "---\n", "---\nx: " + "9" * 5000 + "\n", "5000 digits"),

@@ -153,10 +153,8 @@ def test_a_garbled_name_lists_every_article_and_says_whom_it_searched(
     page.goto(serve_dir(real_site) + "/search/")
     page.get_by_label("Search articles, topics, people and places").fill("Witkov")
     wait_for_status(page, " for “")
-    assert (
-        page.locator(".search-correction")
-        .inner_text()
-        .startswith("Showing results for Steve Witkoff")
+    assert page.locator(".search-correction").inner_text().startswith(
+        "Showing results for Steve Witkoff"
     )
     assert titles(page)[0] == "Steve Witkoff"
     assert set(titles(page)) >= WITKOFF_ARTICLES

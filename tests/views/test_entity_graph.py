@@ -73,7 +73,8 @@ def test_a_large_graph_keeps_the_most_named_and_their_links_only() -> None:
     rng = random.Random(5)
     entities = [f"e{i:03d}" for i in range(200)]
     mentions = {
-        f"a{n}": tuple((e, 1) for e in rng.sample(entities, rng.randint(1, 12))) for n in range(300)
+        f"a{n}": tuple((e, 1) for e in rng.sample(entities, rng.randint(1, 12)))
+        for n in range(300)
     }
     named, counts, pairs = co_mention_graph(mentions, mentions, 60)
     everyone, all_counts, all_pairs = co_mention_graph(mentions, mentions, 1000)

@@ -109,10 +109,8 @@ def test_a_topic_whose_claims_are_all_unconfirmed_says_so_once(real_site: Path) 
     notices = soup.select(".status-notice")
     assert len(notices) == 1
     claims = soup.select(".key-facts > li, .timeline > li, .quotes > li")
-    assert (
-        notices[0]
-        .get_text(" ", strip=True)
-        .startswith(f"All {len(claims)} facts, events and quotes here are unconfirmed")
+    assert notices[0].get_text(" ", strip=True).startswith(
+        f"All {len(claims)} facts, events and quotes here are unconfirmed"
     )
     few = parse(real_site / "topics" / "ankara-meeting" / "index.html")
     assert len(few.select(".provenance-unconfirmed")) >= 5

@@ -32,13 +32,8 @@ def test_rank_orders_by_shared_articles_then_mentions_then_id() -> None:
     assert [r.entity_id for r in rank(["a", "b"], mentions, leave_out="x")] == ["w", "y", "z"]
 
 
-@given(
-    st.dictionaries(
-        st.sampled_from("abcdef"),
-        st.dictionaries(st.sampled_from("pqrstu"), st.integers(1, 5)),
-        max_size=6,
-    )
-)
+@given(st.dictionaries(st.sampled_from("abcdef"), st.dictionaries(
+    st.sampled_from("pqrstu"), st.integers(1, 5)), max_size=6))
 def test_rank_is_sorted_and_counts_every_article(articles: dict) -> None:
     mentions = {slug: tuple(counts.items()) for slug, counts in articles.items()}
     ranks = rank(articles, mentions)
