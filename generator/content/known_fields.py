@@ -15,7 +15,7 @@ ARTICLE = frozenset(
     "title date date_inferred updated lastmod source url topics summary rewrite_of credibility "
     "draft aliases language".split()
 )
-SITE = frozenset("title description base_url language defaults".split())
+SITE = frozenset("title description base_url language cards defaults".split())
 SITE_DEFAULTS = frozenset("source topics".split())
 SOURCE = frozenset("id name url kind description reliability reliability_note".split())
 ENTITY = frozenset("id name kind description aliases country".split())

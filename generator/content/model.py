@@ -16,6 +16,7 @@ from generator.errors import Position
 from generator.routes import split_url
 
 ENTITY_KINDS = ("person", "organisation", "place")
+CARD_CHOICES = ("page", "site")  # site.yaml's `cards`: each page its own social card, or one
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,7 @@ class Config:
     description: str
     base_url: str  # absolute, ends with '/'
     language: str
+    cards: str = "page"  # one of CARD_CHOICES
 
     @property
     def base_path(self) -> str:

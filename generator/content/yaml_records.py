@@ -15,7 +15,7 @@ from generator.content.curation import (
 from generator.content.field_rules import read_id, read_language, read_web_url
 from generator.content.fields import FieldReader, Reference, references_to, top_level_list
 from generator.content.load import RawContent
-from generator.content.model import ENTITY_KINDS, Config, Entity, Source, Topic
+from generator.content.model import CARD_CHOICES, ENTITY_KINDS, Config, Entity, Source, Topic
 from generator.content.yamlpos import Located
 from generator.errors import ContentError, Position, did_you_mean
 from generator.routes import SITE_FILE, split_url
@@ -37,7 +37,21 @@ def read_config(
         description=fields.text("description", required=False),
         base_url=base_url,
         language=read_language(fields),
+        cards=_card_choice(fields),
     )
+
+
+def _card_choice(fields: FieldReader) -> str:
+    """Each page its own social card ('page', the default) or every page the site's one."""
+    value = fields.text("cards", required=False) or CARD_CHOICES[0]
+    if value not in CARD_CHOICES:
+        fields.error(
+            ("cards",),
+            f"unknown cards setting '{value}'",
+            did_you_mean(value, CARD_CHOICES) or f"use one of {', '.join(CARD_CHOICES)}",
+        )
+        return CARD_CHOICES[0]
+    return value
 
 
 def read_sources(raw: RawContent, errors: list[ContentError]) -> Iterable[Source]:

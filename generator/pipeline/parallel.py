@@ -3,17 +3,20 @@ output is the same byte for byte whichever process renders it.
 
 Workers are forked after the site is prepared, so they inherit the Jinja
 environment and the pages instead of receiving them pickled; only page indexes
-go to them and only hashes come back."""
+go to them and only hashes come back. Work `beside` the pages (the social cards)
+goes to the same workers after the pages, so it overlaps their last pages instead
+of waiting for all of them."""
 
 from __future__ import annotations
 
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 from generator import output
 from generator.pages.page import Page
@@ -25,6 +28,7 @@ from generator.settings import Progress
 
 MIN_PAGES_PER_WORKER = 300  # below this, starting processes costs more than it saves
 CHUNKS_PER_WORKER = 8  # smaller chunks: steadier progress and balance, a little overhead
+Done = TypeVar("Done")  # what a part of the work beside the pages returns
 
 
 @dataclass
@@ -59,6 +63,17 @@ class PageWriter:
         self.written.append(page.path)
 
 
+@dataclass(frozen=True, slots=True)
+class Beside(Generic[Done]):
+    """Work the render workers take after the pages: `run` is called with ranges of
+    `range(count)` (in a worker, or here in one go), `done` with what each returned, in
+    order, in this process."""
+
+    count: int
+    run: Callable[[range], Done]
+    done: Callable[[Done], None]
+
+
 def worker_count(pages: int, allowed: int) -> int:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return max(1, min(allowed, cores or 1, pages // MIN_PAGES_PER_WORKER))
@@ -71,12 +86,15 @@ def render_and_write(
     writer: PageWriter,
     workers: int,
     progress: Progress | None = None,
+    beside: Beside[Any] | None = None,
 ) -> PageWriter:
     """Render `pages` through `writer`, in `workers` forked processes when that pays;
-    `progress(done, total)` hears how far it got."""
+    `progress(done, total)` hears how far it got. `beside` is done after the pages."""
     workers = worker_count(len(pages), workers)
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         render_each(env, pages, data, _counting(writer, len(pages), progress))
+        if beside is not None and beside.count:
+            beside.done(beside.run(range(beside.count)))
         return writer
     context = multiprocessing.get_context("fork")
     compile_templates(env)  # once here, not once in each worker
@@ -84,9 +102,14 @@ def render_and_write(
     chunks = [range(start, len(pages), chunk_count) for start in range(chunk_count)]
     done = 0
     with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_adopt, initargs=(env, pages, data, writer)
+        workers,
+        mp_context=context,
+        initializer=_adopt,
+        initargs=(env, pages, data, writer, beside),
     ) as pool:
-        for chunk, done_chunk in zip(chunks, pool.map(_render_chunk, chunks), strict=True):
+        rendered = pool.map(_render_chunk, chunks)
+        besides = [pool.submit(_beside_chunk, part) for part in _parts(beside, chunk_count)]
+        for chunk, done_chunk in zip(chunks, rendered, strict=True):
             hashes, written, reads, queries = done_chunk
             writer.hashes.update(hashes)
             writer.written.extend(written)
@@ -95,9 +118,20 @@ def render_and_write(
             done += len(chunk)
             if progress:
                 progress(done, len(pages))
+        for future in besides:
+            assert beside is not None
+            beside.done(future.result())
     order = {page.path: index for index, page in enumerate(pages)}
     writer.written.sort(key=order.__getitem__)
     return writer
+
+
+def _parts(beside: Beside[Any] | None, count: int) -> list[range]:
+    """`beside`'s work in up to `count` contiguous ranges."""
+    if beside is None or not beside.count:
+        return []
+    size = -(-beside.count // count)
+    return [range(start, min(start + size, beside.count)) for start in range(0, beside.count, size)]
 
 
 def _counting(writer: PageWriter, total: int, progress: Progress | None) -> PageWriter:
@@ -114,21 +148,33 @@ def _counting(writer: PageWriter, total: int, progress: Progress | None) -> Page
 
 # What a forked worker process was given: set once per process by the pool's initializer
 # (a process pool has no other way to hand a worker what it inherits).
-_job: tuple[RecordingEnvironment, Sequence[Page], SiteData, PageWriter] | None = None
+_job: (
+    tuple[RecordingEnvironment, Sequence[Page], SiteData, PageWriter, Beside[Any] | None] | None
+) = None
 
 
 def _adopt(
-    env: RecordingEnvironment, pages: Sequence[Page], data: SiteData, writer: PageWriter
+    env: RecordingEnvironment,
+    pages: Sequence[Page],
+    data: SiteData,
+    writer: PageWriter,
+    beside: Beside[Any] | None,
 ) -> None:
     global _job
-    _job = (env, pages, data, PageWriter(writer.directory, writer.previous_hashes, writer.atomic))
+    fresh = PageWriter(writer.directory, writer.previous_hashes, writer.atomic)
+    _job = (env, pages, data, fresh, beside)
 
 
 def _render_chunk(
     indexes: range,
 ) -> tuple[dict[str, str], list[str], dict[str, frozenset[Key]], dict[Query, Hashable]]:
     assert _job is not None
-    env, pages, data, writer = _job
+    env, pages, data, writer, _ = _job
     writer.hashes, writer.written, writer.reads, writer.queries = {}, [], {}, {}
     render_each(env, (pages[index] for index in indexes), data, writer)
     return writer.hashes, writer.written, writer.reads, writer.queries
+
+
+def _beside_chunk(indexes: range) -> Any:
+    assert _job is not None and _job[4] is not None
+    return _job[4].run(indexes)

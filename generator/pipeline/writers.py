@@ -26,7 +26,7 @@ from generator import output
 from generator.incremental import cache
 from generator.incremental.state import BuildState
 from generator.pages.page import Page
-from generator.pipeline.parallel import PageWriter, render_and_write
+from generator.pipeline.parallel import Beside, PageWriter, render_and_write, worker_count
 from generator.pipeline.prepare import Prepared
 from generator.pipeline.stages import StageClock
 from generator.render import cards
@@ -82,11 +82,18 @@ def into_new_folder(job: WriteJob) -> Written:
     def fill(temp: Path) -> None:
         writer.directory = temp
         images.write_images(job.prepared.images, temp)
-        with stage("render"):
-            data = job.prepared.data
-            render_and_write(job.env, job.pages, data, writer, options.workers, options.progress)
         with stage("cards"):
-            _write_cards(job, temp)
+            drawing = _cards_to_draw(job, temp) if _forks(job) else None
+        with stage("render"):  # with workers, they draw the cards after the pages
+            data = job.prepared.data
+            render_and_write(
+                job.env, job.pages, data, writer, options.workers, options.progress, drawing
+            )
+        with stage("cards"):
+            if drawing is None:  # on the cores it may use, if there are many
+                _write_cards(job, temp)
+            else:
+                _keep_cards(job)
         output.copy_static(Theme.for_site(options.theme_dir).static_files(), temp)
         output.write_file(temp, NO_JEKYLL, "")
         if options.search:
@@ -170,15 +177,45 @@ def _write_cards(job: WriteJob, directory: Path, there: frozenset[str] = frozens
     """Cards not already in `directory` (those named in `there` are not looked at):
     copied from the last build's or the cache's card store, else drawn."""
     options, page_cards = job.options, job.prepared.cards.values()
-    reuse = options.output_dir / cards.CARDS_DIR
-    store = cache.card_store(options.output_dir) if options.cache else None
-    known = job.card_digests
-    if store is not None:
-        known.update({k: v for k, v in cards.read_index(store).items() if k not in known})
+    reuse, store, known = _card_sources(job)
     missing = [card for card in page_cards if card.name not in there]
     cards.write_cards(missing, directory, reuse, options.workers, store, known)
+    _keep_cards(job)
+
+
+def _cards_to_draw(job: WriteJob, directory: Path) -> Beside[dict[str, str]]:
+    """The cards not copied into `directory` (from the last build's or the cache's card
+    store), as work for the render workers: each drawn into directory/cards/ and the
+    store, its digest recorded."""
+    reuse, store, known = _card_sources(job)
+    missing = cards.to_draw(job.prepared.cards.values(), directory, reuse, store, known)
+    folder = cards.cards_folder(directory)
+
+    def run(indexes: range) -> dict[str, str]:
+        return cards.draw_into((missing[index] for index in indexes), folder, store)
+
+    return Beside(len(missing), run, known.update)
+
+
+def _forks(job: WriteJob) -> bool:
+    """Whether the pages are rendered by worker processes (they can draw the cards too)."""
+    return worker_count(len(job.pages), job.options.workers) > 1
+
+
+def _card_sources(job: WriteJob) -> tuple[Path, Path | None, dict[str, str]]:
+    """Where cards are copied from (the last build's, the store) and their known digests."""
+    options, known = job.options, job.card_digests
+    store = cache.card_store(options.output_dir) if options.cache else None
     if store is not None:
-        cards.keep_only(page_cards, store, known)
+        known.update({k: v for k, v in cards.read_index(store).items() if k not in known})
+    return options.output_dir / cards.CARDS_DIR, store, known
+
+
+def _keep_cards(job: WriteJob) -> None:
+    """Forget the stored cards no page shows any more; record the digests of the rest."""
+    if job.options.cache:
+        store = cache.card_store(job.options.output_dir)
+        cards.keep_only(job.prepared.cards.values(), store, job.card_digests)
 
 
 def _protected(options: BuildOptions) -> tuple[Path, ...]:

@@ -42,4 +42,4 @@ def test_the_fixture_uses_only_known_fields(tmp_path: Path) -> None:
 def test_a_name_far_from_any_lists_the_known_ones(tmp_path: Path) -> None:
     folder = content(tmp_path, {"site.yaml": "title: T\nbase_url: /\nzzz: 1\n"})
     (warning,) = unknown_field_warnings(load_content(folder))
-    assert warning.hint.startswith("known fields: base_url, defaults, description")
+    assert warning.hint.startswith("known fields: base_url, cards, defaults, description")

@@ -48,6 +48,22 @@ def test_a_base_url_that_is_no_address_is_an_error(tmp_path: Path) -> None:
     assert said(errors) == ["site.yaml:2: base_url 'me.example/x' must start with https:// or /"]
 
 
+def test_cards_are_each_pages_own_unless_the_site_asks_for_one(tmp_path: Path) -> None:
+    errors: list[ContentError] = []
+    assert read_config(raw(tmp_path), errors, None).cards == "page"
+    one = read_config(raw(tmp_path / "2", {"site.yaml": "title: T\ncards: site\n"}), errors, None)
+    assert (one.cards, errors) == ("site", [])
+
+
+def test_an_unknown_cards_setting_is_an_error_with_a_suggestion(tmp_path: Path) -> None:
+    errors: list[ContentError] = []
+    config = read_config(raw(tmp_path, {"site.yaml": "title: T\ncards: sites\n"}), errors, None)
+    assert said(errors) == ["site.yaml:2: unknown cards setting 'sites'"]
+    assert errors[0].hint == "did you mean 'site'?" and config.cards == "page"
+    read_config(raw(tmp_path / "2", {"site.yaml": "title: T\ncards: none\n"}), errors, None)
+    assert errors[1].hint == "use one of page, site"
+
+
 def test_sources_and_entities_are_read_in_file_order(tmp_path: Path) -> None:
     errors: list[ContentError] = []
     content_ = raw(tmp_path)

@@ -78,3 +78,32 @@ def test_forked_workers_write_the_same_bytes(
     assert together.hashes == alone.hashes
     assert together.written == alone.written  # in page order, whoever finished first
     assert together.reads == alone.reads
+
+
+def _beside(count: int, heard: list[list[int]]) -> parallel.Beside[list[int]]:
+    return parallel.Beside(count, lambda part: [n * n for n in part], heard.append)
+
+
+def test_work_beside_the_pages_is_done_after_them_in_one_process(tmp_path: Path) -> None:
+    site, heard = tiny(tmp_path), list[list[int]]()
+    env = make_environment(THEME, site.site.config, site.routes)
+    pages = [site.page("/articles/first/")]
+    render_and_write(env, pages, site.data, PageWriter(tmp_path / "out"), 1, None,
+                     _beside(4, heard))  # fmt: skip
+    assert heard == [[0, 1, 4, 9]]
+
+
+@pytest.mark.slow  # forks worker processes
+@pytest.mark.parametrize("count", [0, 1, 5, 100])
+def test_work_beside_the_pages_is_shared_by_the_workers_and_heard_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int
+) -> None:
+    site, heard = tiny(tmp_path), list[list[int]]()
+    env = make_environment(THEME, site.site.config, site.routes)
+    html = [page for page in site.pages if page.template.endswith(".html")]
+    monkeypatch.setattr(parallel, "MIN_PAGES_PER_WORKER", 1)
+    writer = render_and_write(env, html, site.data, PageWriter(tmp_path / "out"), 2, None,
+                              _beside(count, heard))  # fmt: skip
+    assert len(writer.written) == len(html)
+    assert [n for part in heard for n in part] == [n * n for n in range(count)]
+    assert len(heard) <= 2 * parallel.CHUNKS_PER_WORKER

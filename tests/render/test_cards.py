@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
 from generator.errors import Position
+from generator.pipeline import parallel
 from generator.pipeline.builder import build
 from generator.render import cards
-from generator.render.cards import drawing
+from generator.render.cards import drawing, layout
 from generator.render.cards import store as card_store
 from generator.settings import BuildOptions
 
@@ -57,6 +58,43 @@ def test_cards_are_1200_by_630_and_identical_between_builds(
         if parse(page).select_one('meta[property="og:image"]')
     }
     assert set(tree(first / "cards")) == shown  # every card drawn is shown, and no other
+
+
+def test_cards_drawn_by_the_render_workers_are_the_cards_drawn_alone(
+    mini_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold build hands the cards to the render workers after the pages (issue 27): the
+    same files as one process drawing them, and the cache's store and digests filled."""
+    alone, shared = tmp_path / "alone" / "site", tmp_path / "shared" / "site"
+    build(BuildOptions(content_dir=mini_content, output_dir=alone, search=False, workers=1))
+    monkeypatch.setattr(parallel, "MIN_PAGES_PER_WORKER", 1)
+    drawn_here: list[cards.Card] = []
+    real_draw = cards.draw
+    monkeypatch.setattr(card_store, "draw", lambda card: drawn_here.append(card) or real_draw(card))
+    options = BuildOptions(
+        content_dir=mini_content, output_dir=shared, search=False, workers=2, cache=True
+    )
+    build(options)
+    assert drawn_here == []  # every card was drawn in a worker
+    assert tree(shared / "cards") == tree(alone / "cards")
+    assert tree(shared, skip="cards") == tree(alone, skip="cards")
+    store = shared.parent / ".briefing-cache" / "site.cards"
+    assert tree(store, skip="digests.json") == tree(shared / "cards")
+    assert set(card_store.read_index(store)) == set(tree(shared / "cards"))
+
+
+def test_with_cards_site_one_card_is_drawn_and_every_page_shows_it(
+    mini_content: Path, tmp_path: Path
+) -> None:
+    site_yaml = mini_content / "site.yaml"
+    content = tmp_path / "one-card"
+    shutil.copytree(mini_content, content)
+    (content / "site.yaml").write_text(site_yaml.read_text() + "cards: site\n")
+    site = tmp_path / "site"
+    build(BuildOptions(content_dir=content, output_dir=site, base_url=BASE_URL, search=False))
+    (drawn,) = tree(site / "cards")
+    for page in ("", "topics/ankara-meeting", "articles/first", "sources", "search"):
+        assert card_of(site, page).name == drawn, page
 
 
 def test_a_rebuild_copies_cards_instead_of_drawing_them(tmp_path: Path) -> None:
@@ -136,10 +174,15 @@ def cjk_card(title: str) -> cards.Card:
 
 @pytest.fixture
 def no_fallback_fonts(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(drawing, "FALLBACK_FONTS", ())
-    drawing._font_file.cache_clear()
+    monkeypatch.setattr(layout, "FALLBACK_FONTS", ())
+    forget_fonts()
     yield
-    drawing._font_file.cache_clear()
+    forget_fonts()
+
+
+def forget_fonts() -> None:
+    for cached in (layout.font_file, layout.length, drawing._shared_marks):
+        cached.cache_clear()
 
 
 def test_letters_no_font_has_are_left_out_not_drawn_as_boxes(no_fallback_fonts) -> None:
@@ -157,7 +200,7 @@ def test_letters_no_font_has_are_left_out_not_drawn_as_boxes(no_fallback_fonts) 
     ]
 
 
-@pytest.mark.skipif(not drawing.FALLBACK_FONTS, reason="no CJK font: .ci/run installs one")
+@pytest.mark.skipif(not layout.FALLBACK_FONTS, reason="no CJK font: .ci/run installs one")
 def test_a_chinese_title_is_drawn_with_the_fallback_font() -> None:
     card = cjk_card("乌克兰与俄罗斯在伊斯坦布尔恢复和谈，双方同意交换战俘和遗体")
     assert drawing.undrawable(card) == ""
@@ -204,14 +247,14 @@ def _drawn_in_one_go(card: cards.Card) -> Image.Image:
     pen = ImageDraw.Draw(image)
     width, margin, faded = drawing.SIZE[0] - 2 * drawing.MARGIN, drawing.MARGIN, round(255 * 0.72)
     pen.rectangle((0, 0, drawing.SIZE[0], 12), fill=faded)
-    drawing._text(pen, (margin, 64), card.site_title, drawing.Face(True, 34), 255)
-    small = drawing.Face(False, 30)
-    drawing._text(pen, (margin, 124), drawing._fit(card.kicker, small, width), small, faded)
-    face, lines = drawing._title_lines(card.title, width)
+    drawing._text(pen, (margin, 64), card.site_title, layout.Face(True, 34), 255)
+    small = layout.Face(False, 30)
+    drawing._text(pen, (margin, 124), layout.fit(card.kicker, small, width), small, faded)
+    face, lines = layout.title_lines(card.title, width)
     for number, line in enumerate(lines):
         drawing._text(pen, (margin, 196 + number * int(face.size * 1.18)), line, face, 255)
     pen.line((margin, 520, drawing.SIZE[0] - margin, 520), fill=faded, width=2)
-    drawing._text(pen, (margin, 545), drawing._fit(card.footer, small, width), small, faded)
+    drawing._text(pen, (margin, 545), layout.fit(card.footer, small, width), small, faded)
     return image
 
 

@@ -85,3 +85,12 @@ def test_a_redirect_from_an_old_address_gets_no_card(tmp_path: Path) -> None:
     site = tiny(tmp_path, {"articles/moved.md": moved})
     assert "/old/" in {page.path for page in site.pages}
     assert "/old/" not in cards(site)
+
+
+def test_with_cards_site_every_page_shows_the_home_pages_card(tmp_path: Path) -> None:
+    """site.yaml's `cards: site` (issue 27): the pages that had a card each share one."""
+    own = cards(tiny(tmp_path / "own"))
+    site_yaml = (Path(__file__).parents[1] / "fixtures" / "mini" / "site.yaml").read_text()
+    shared = cards(tiny(tmp_path / "shared", {"site.yaml": site_yaml + "cards: site\n"}))
+    assert shared.keys() == own.keys()
+    assert set(shared.values()) == {own["/"]}

@@ -12,17 +12,28 @@ uses are here."""
 from generator.render.cards.card import CARDS_DIR, Card
 from generator.render.cards.drawing import draw, undrawable_warnings
 from generator.render.cards.page_cards import site_cards, theme_colours, with_cards
-from generator.render.cards.store import keep_only, read_index, remove_other_cards, write_cards
+from generator.render.cards.store import (
+    cards_folder,
+    draw_into,
+    keep_only,
+    read_index,
+    remove_other_cards,
+    to_draw,
+    write_cards,
+)
 
 __all__ = [
     "CARDS_DIR",
     "Card",
+    "cards_folder",
     "draw",
+    "draw_into",
     "keep_only",
     "read_index",
     "remove_other_cards",
     "site_cards",
     "theme_colours",
+    "to_draw",
     "undrawable_warnings",
     "with_cards",
     "write_cards",

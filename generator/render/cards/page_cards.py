@@ -41,12 +41,27 @@ def site_cards(
     pages: Iterable[Page] = (),
 ) -> dict[str, Card]:
     """The card of each page, by page path: topics, articles, entities and sources their
-    own; every other HTML page in `pages` a default one."""
+    own; every other HTML page in `pages` a default one. With `cards: site` in site.yaml,
+    every one of them the site's card (the home page's): one PNG to draw, not one a page."""
     base = {
         "site_title": site.config.title,
         "background": colours["header-bg"],
         "foreground": colours["header-fg"],
     }
+    cards = _own_cards(site, graph, grades, base, routes)
+    cards |= default_cards(pages, site, base, cards)
+    if site.config.cards == "site":
+        return dict.fromkeys(cards, _site_card(pages, site, base))
+    return cards
+
+
+def _own_cards(
+    site: Site,
+    graph: LinkGraph,
+    grades: Mapping[str, Grade],
+    base: Mapping[str, str],
+    routes: Routes,
+) -> dict[str, Card]:
     cards: dict[str, Card] = {}
     for topic in site.topics.values():
         slugs = graph.articles_by_topic.get(topic.id, ())
@@ -64,14 +79,14 @@ def site_cards(
         cards[routes.article(article.slug)] = Card(
             kicker=kicker, title=article.title, footer=footer, **base
         )
-    cards |= entity_and_source_cards(site, graph, base, routes)
-    return cards | default_cards(pages, site, base, cards)
+    return cards | entity_and_source_cards(site, graph, base, routes)
 
 
 # The kicker of a page that has no card of its own, by its template: every HTML page a
 # reader can share gets a card.
+HOME_TEMPLATE = "home.html"
 KICKERS = {
-    "home.html": "Briefing",
+    HOME_TEMPLATE: "Briefing",
     "topics.html": "Topics",
     "articles.html": "Articles",
     "sources.html": "Sources",
@@ -109,11 +124,7 @@ def default_cards(
 ) -> dict[str, Card]:
     """A card for each HTML page that has none of its own (home, lists, timeline, search,
     what's new, comparisons...): its kind, its title and the site's size."""
-    outlets = {article.source for article in site.articles.values()}
-    footer = (
-        f"{_count(len(site.articles), 'article')} from {_count(len(outlets), 'source')}"
-        f" · {_count(len(site.topics), 'topic')}"
-    )
+    footer = _site_footer(site)
     return {
         page.path: Card(
             kicker=KICKERS.get(page.template, DEFAULT_KICKER),
@@ -124,6 +135,21 @@ def default_cards(
         for page in pages
         if page.path not in taken and _shareable(page)
     }
+
+
+def _site_card(pages: Iterable[Page], site: Site, base: Mapping[str, str]) -> Card:
+    """The home page's card (the site's title, if there is no home page)."""
+    home = next((page.title for page in pages if page.template == HOME_TEMPLATE), None)
+    title = site.config.title if home is None else home
+    return Card(kicker=KICKERS[HOME_TEMPLATE], title=title, footer=_site_footer(site), **base)
+
+
+def _site_footer(site: Site) -> str:
+    outlets = {article.source for article in site.articles.values()}
+    return (
+        f"{_count(len(site.articles), 'article')} from {_count(len(outlets), 'source')}"
+        f" · {_count(len(site.topics), 'topic')}"
+    )
 
 
 def _shareable(page: Page) -> bool:

@@ -38,27 +38,68 @@ def write_cards(
     updated here) records: a PNG swapped for another card's is drawn again. Returns
     how many were drawn."""
     known = {} if known is None else known
-    target = directory / CARDS_DIR
-    target.mkdir(parents=True, exist_ok=True)
+    missing = to_draw(cards, directory, reuse_from, store, known)
+    folder = cards_folder(directory)
+    for drawn in _draw_all(missing, folder, store, workers):
+        known.update(drawn)
+    return len(missing)
+
+
+def cards_folder(directory: Path) -> Path:
+    """directory/cards/, made and checked once (its files' names are hashes: plain)."""
+    return output.inside(directory, f"{CARDS_DIR}/{STORE_INDEX}").parent
+
+
+def to_draw(
+    cards: Iterable[Card],
+    directory: Path,
+    reuse_from: Path | None,
+    store: Path | None,
+    known: Mapping[str, str],
+) -> list[Card]:
+    """The cards to draw, once each: those neither in directory/cards/ already nor copied
+    there from `reuse_from` or `store` (a file is the card only if its digest is known)."""
+    folder = cards_folder(directory)
     missing = []
     for card in {card.name: card for card in cards}.values():
-        destination = output.inside(directory, f"{CARDS_DIR}/{card.name}")
+        destination = folder / card.name
         expected = known.get(card.name)
         if expected and _digest_of(destination) == expected:
             continue
-        sources = (folder / card.name for folder in (reuse_from, store) if folder is not None)
+        sources = (place / card.name for place in (reuse_from, store) if place is not None)
         found = next((p for p in sources if expected and _digest_of(p) == expected), None)
         if found is None:
             missing.append(card)
         else:  # replaced, never written in place: it may be a hard link to the served file
-            output.write_atomic(destination, found.read_bytes())
-    for card, data in zip(missing, _draw_all(missing, workers), strict=True):
-        output.write_atomic(output.inside(target, card.name), data)  # it may be being served
-        known[card.name] = _digest(data)
-        if store is not None:
+            output.write_atomic(
+                output.inside(directory, f"{CARDS_DIR}/{card.name}"), found.read_bytes()
+            )
+    return missing
+
+
+def draw_into(cards: Iterable[Card], folder: Path, store: Path | None) -> dict[str, str]:
+    """Draw each card into `folder` (made by `cards_folder`) and into `store`; returns
+    each card's name -> the digest of its PNG."""
+    kept = _store_folder(store)
+    drawn = {}
+    for card in cards:
+        data = draw(card)
+        output.write_atomic(folder / card.name, data)  # it may be being served
+        drawn[card.name] = _digest(data)
+        if kept is not None:
             with contextlib.suppress(OSError):  # a store that cannot be written costs time only
-                output.write_atomic(output.inside(store, card.name), data)
-    return len(missing)
+                output.write_atomic(kept / card.name, data)
+    return drawn
+
+
+def _store_folder(store: Path | None) -> Path | None:
+    """The store, made and checked once (None: no store, or one that cannot be made)."""
+    if store is None:
+        return None
+    try:
+        return output.inside(store, STORE_INDEX).parent
+    except OSError:
+        return None
 
 
 def _digest_of(path: Path) -> str:
@@ -100,15 +141,21 @@ def keep_only(cards: Iterable[Card], store: Path, known: Mapping[str, str]) -> N
         output.write_atomic(store / STORE_INDEX, json.dumps(index, indent=0).encode())
 
 
-def _draw_all(cards: Sequence[Card], workers: int) -> Iterable[bytes]:
-    """Drawing takes ~30 ms a card: a large site draws on all the cores it may use."""
+def _draw_all(
+    cards: Sequence[Card], folder: Path, store: Path | None, workers: int
+) -> Iterable[dict[str, str]]:
+    """Drawing takes a few ms a card: a large site draws on all the cores it may use."""
     if workers <= 1 or len(cards) < MIN_CARDS_PER_WORKER * 2:
-        return map(draw, cards)
+        return [draw_into(cards, folder, store)]
     if "fork" not in multiprocessing.get_all_start_methods():
-        return map(draw, cards)
+        return [draw_into(cards, folder, store)]
     context = multiprocessing.get_context("fork")
+    chunks = [
+        cards[start : start + MIN_CARDS_PER_WORKER]
+        for start in range(0, len(cards), MIN_CARDS_PER_WORKER)
+    ]
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return list(pool.map(draw, cards, chunksize=MIN_CARDS_PER_WORKER // 4))
+        return list(pool.map(draw_into, chunks, [folder] * len(chunks), [store] * len(chunks)))
 
 
 def remove_other_cards(cards: Iterable[Card], directory: Path) -> None:
