@@ -37,8 +37,11 @@ class BuildOptions:
         Not `today`: the manifest compares days itself, and the cache holds what a new day
         may change (the build re-renders the lists then)."""
         folders = [str(p.resolve()) for p in (self.content_dir, self.theme_dir, self.output_dir)]
+        # and the content folder as written: the records keep their paths as they were read
+        # ('content/x.md' or '/home/me/content/x.md'), and messages name them so
+        spelled = str(self.content_dir)
         flags = [self.base_url, os.environ.get(BASE_URL_ENV), self.search, self.strict]
-        return [*folders, *flags, self.drafts, self.search_shards, self.future]
+        return [*folders, spelled, *flags, self.drafts, self.search_shards, self.future]
 
     def day(self) -> dt.date:
         """The day the build is as of."""

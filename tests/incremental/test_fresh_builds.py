@@ -177,3 +177,22 @@ def test_a_deploy_that_restores_the_last_build_renders_what_changed(tmp_path: Pa
     cold = tmp_path / "cold" / "site"
     briefing(*build_args(checkout / "content", cold, "--no-cache"))
     assert tree(checkout / "site") == tree(cold)
+
+
+def test_the_content_folder_named_another_way_builds_as_cold(tmp_path: Path) -> None:
+    """'content' then '/abs/content': the cached records keep the paths they were read by,
+    so the second spelling starts cold rather than mixing the two (it was a traceback)."""
+    shutil.copytree(CONTENT, tmp_path / "content")
+
+    def build(content: str, *extra: str) -> subprocess.CompletedProcess:
+        args = ["build", "--content", content, "--output", "site", "--no-search", *extra]
+        command = [sys.executable, "-m", "generator", *args]
+        return subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=300)
+
+    assert build("content").returncode == 0
+    edit(tmp_path / "content" / "articles" / f"{EDITED}.md", STATED, BROKEN)
+    warm = build(str(tmp_path / "content"))
+    assert warm.returncode == 0 and "Traceback" not in warm.stderr, warm.stderr
+    (tmp_path / "site").rename(tmp_path / "warm")
+    assert build(str(tmp_path / "content"), "--no-cache").returncode == 0
+    assert tree(tmp_path / "warm") == tree(tmp_path / "site")
