@@ -68,6 +68,9 @@ class ChunkStore:
         except OSError as exc:
             raise ChunkError(f"chunk {name[:12]}: {exc.strerror}") from None
         if hashlib.sha256(data).hexdigest() != name:
+            # gone, so that the next save writes it again: `write` keeps a file by its name
+            with contextlib.suppress(OSError):
+                (self.folder / name).unlink()
             raise ChunkError(f"chunk {name[:12]} is damaged")
         return reader.loads(data)
 

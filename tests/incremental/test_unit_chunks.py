@@ -101,6 +101,9 @@ def test_a_missing_or_damaged_chunk_ignores_the_cache_with_a_note(
     notes: list[str] = []
     assert cache.load(path, KEY, notes.append) is None
     assert len(notes) == 1 and "ignoring the build cache: it is damaged (chunk" in notes[0]
+    # the next save (of the full build that follows) mends the cache: the one after is warm
+    assert cache.save(path, KEY, a_build())
+    assert cache.load(path, KEY, notes.append) is not None and len(notes) == 1
 
 
 def test_a_chunk_name_that_is_a_path_is_never_read(tmp_path: Path) -> None:
