@@ -7,6 +7,8 @@ silently change what they find."""
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -15,6 +17,41 @@ STARTER = PACKAGE_DIR / "authoring" / "starter"
 LIVE_RELOAD_SCRIPT = PACKAGE_DIR / "preview" / "live.js"
 I18N = PACKAGE_DIR / "i18n"
 CODE = PACKAGE_DIR  # every file below it keys the build cache (incremental.cache.cache_key)
+# The libraries whose version shapes what a page holds: they key the cache too, so a build
+# after an upgrade renders with the new ones rather than keeping pages the old ones made.
+LIBRARIES = (
+    "markdown-it-py",
+    "mdit-py-plugins",
+    "Jinja2",
+    "MarkupSafe",
+    "PyYAML",
+    "Pillow",
+    "pagefind",
+    "pagefind-bin",
+)
+
+
+def library_versions() -> list[str]:
+    """'name version' of each of LIBRARIES ('name -' for one not installed), read from the
+    names of the `*.dist-info` folders on sys.path, the first found winning as in
+    importlib.metadata: a listing per folder, not a parse of every package's metadata
+    (the no-change build checks these, in a tenth of a second in all)."""
+    wanted = {_normal(name) for name in LIBRARIES}
+    found: dict[str, str] = {}
+    for folder in sys.path:
+        try:
+            entries = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for entry in entries:
+            name, _, version = entry.removesuffix(".dist-info").partition("-")
+            if entry.endswith(".dist-info") and _normal(name) in wanted:
+                found.setdefault(_normal(name), version)
+    return [f"{name} {found.get(_normal(name), '-')}" for name in LIBRARIES]
+
+
+def _normal(name: str) -> str:
+    return name.lower().replace("-", "_").replace(".", "_")
 
 
 def packaged_theme_dir() -> Path:

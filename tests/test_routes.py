@@ -58,6 +58,7 @@ NOT_OUTPUT_NAMES = {
     "generator/pipeline/stages.py": {"cards"},  # a build stage's name (STAGES)
     "generator/content/yaml_records.py": {"cards"},  # site.yaml's key 'cards: page | site'
     "generator/search/pagefind_client.py": {"pagefind"},  # the program's name
+    "generator/resources.py": {"pagefind"},  # a library's name (LIBRARIES)
 }
 
 

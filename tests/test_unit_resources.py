@@ -41,3 +41,27 @@ def test_the_cache_key_notices_a_change_in_any_sub_package(
     nested = code / "evidence" / "rules.py"
     nested.write_text(nested.read_text() + "\n# changed\n")
     assert key() != before
+
+
+def test_the_library_versions_are_those_python_would_import() -> None:
+    from importlib import metadata
+
+    assert resources.library_versions() == [
+        f"{name} {metadata.version(name)}" for name in resources.LIBRARIES
+    ]
+
+
+def test_an_upgraded_library_changes_the_cache_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After `make lock` moves Jinja2 or Pillow, no page the old one made is kept."""
+    options = BuildOptions(
+        content_dir=tmp_path / "content", theme_dir=tmp_path, output_dir=tmp_path / "site"
+    )
+    before = cache.cache_key(options)
+    found = tmp_path / "found"
+    found.mkdir()
+    (found / "jinja2-99.0.dist-info").mkdir()
+    monkeypatch.syspath_prepend(str(found))  # found first, as Python would import it
+    assert "Jinja2 99.0" in resources.library_versions()
+    assert cache.cache_key(options) != before

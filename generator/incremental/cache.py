@@ -97,10 +97,10 @@ def card_store(output_dir: Path) -> Path:
 
 
 def cache_key(options: BuildOptions) -> str:
-    """What must be equal for a cache to be used at all: the version, the settings, the
-    generator's code, the theme and site.yaml."""
+    """What must be equal for a cache to be used at all: the version, the libraries that
+    shape pages, the settings, the generator's code, the theme and site.yaml."""
     digest = hashlib.sha256()
-    for part in (_version(), *options.key()):
+    for part in (_version(), *resources.library_versions(), *options.key()):
         digest.update(repr(part).encode() + b"\0")
     for root, prefix in ((resources.CODE, "code"), (options.theme_dir, "theme")):
         files = (p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)

@@ -84,6 +84,7 @@ def write(
         data = {
             "key": _key(options),
             "code": code_stats(options.theme_dir),
+            "libraries": resources.library_versions(),
             "inputs": stat_digest(inputs),
             "output": stat_digest(output),
             "cache": [stat.st_size, stat.st_mtime_ns, stat.st_ino],
@@ -109,6 +110,7 @@ def unchanged(options: BuildOptions) -> Report | None:
             and data["key"] == _key(options)
             and data["cache"] == [stat.st_size, stat.st_mtime_ns, stat.st_ino]
             and data["code"] == code_stats(options.theme_dir)
+            and data.get("libraries") == resources.library_versions()
             and data["inputs"] == stat_digest(scan(options.content_dir, options.theme_dir))
             and data["output"] == stat_digest(snapshot(options.output_dir))
         )
