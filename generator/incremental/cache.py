@@ -153,7 +153,8 @@ def _index_payload(path: Path, key: str, note: Callable[[str], None]) -> bytes |
         note(f"{path}: ignoring the build cache: not a briefing cache")
         return None
     if lines[0] != MAGIC or lines[1].strip().decode("ascii", "replace") != key:
-        note(f"{path}: ignoring the build cache: made by another version, theme or settings")
+        made = "made by another version (of briefing or its libraries), theme or settings"
+        note(f"{path}: ignoring the build cache: {made}")
         return None
     if hashlib.sha256(rest).hexdigest().encode() != lines[2].strip():
         note(f"{path}: ignoring the build cache: it is damaged")

@@ -130,7 +130,8 @@ def test_a_foreign_cache_is_ignored_with_a_note(project, tmp_path, capsys) -> No
     edit(theme / "templates" / "base.html", "</footer>", "<p>changed</p></footer>")
     report = warm(content, theme, output)
     assert report.full
-    assert "made by another version, theme or settings" in capsys.readouterr().err
+    made = "made by another version (of briefing or its libraries), theme or settings"
+    assert made in capsys.readouterr().err
     assert tree(output) == cold_tree(content, theme, tmp_path)
     path = cache.cache_file(output)
     path.write_bytes(b"not a cache at all")
