@@ -26,8 +26,8 @@ def run_init(args: argparse.Namespace) -> int:
         go = "" if where == Path(".") else f"cd {where}\n  "
         print(
             f"created a briefing in {where}/ ({len(written)} files). Next:\n"
-            f"  {go}briefing serve    # preview on http://127.0.0.1:8000/\n"
-            "  briefing build    # write the site into site/"
+            f"  {go}briefing serve    # preview on http://127.0.0.1:8000/ (or: make serve)\n"
+            "  briefing build    # write the site into site/ (or: make build)"
         )
         if args.base_url is None:
             print(
