@@ -37,7 +37,6 @@ from generator.pipeline.writers import (
     into_linked_folder,
     into_new_folder,
     publish_search,
-    refresh_search,
 )
 from generator.reads.queries import Query, SiteData
 from generator.render.jinja import RecordingEnvironment, make_environment, render_each
@@ -204,14 +203,10 @@ class Builder:
 
     def refresh_search(self) -> None:
         """Re-index the output folder after pages were written in place, and swap the new
-        bundle in."""
-        parser = self._memory.parser  # of the last build: it knows the site's language
-        if self._last is None or parser is None or not self.options.search:
-            return
-        with self.session():
-            self._lock.take()
-            refresh_search(self.options, parser.key.language, self._last.state.hashes)
-        self.search_stale = False
+        bundle in: `index_search` then `publish_search`, in this thread."""
+        folder = self.index_search()
+        if folder is not None:
+            self.publish_search(folder)
 
     def index_search(self) -> Path | None:
         """The search bundle of the output's pages as they are now, made beside the served

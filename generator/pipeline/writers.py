@@ -228,23 +228,6 @@ def _vanished(prepared: Prepared, previous: BuildState) -> tuple[str, ...]:
     return tuple(sorted(previous.reads.keys() - {page.path for page in prepared.pages}))
 
 
-def refresh_search(options: BuildOptions, language: str, hashes: Mapping[str, str]) -> None:
-    """Re-index the output folder and swap the new bundle in (after in-place writes);
-    `hashes`: the digest of each page the output holds, by page path."""
-    out, known = options.output_dir, _files_and_digests(hashes)
-    output.replace_folder(
-        out / SEARCH_FOLDER,
-        lambda temp: write_search_index(
-            out,
-            language,
-            temp,
-            shards=options.search_shards,
-            previous=out / SEARCH_FOLDER,
-            known=known,
-        ),
-    )
-
-
 def index_search_beside(options: BuildOptions, language: str, hashes: Mapping[str, str]) -> Path:
     """Index the output folder's pages as they are into a new bundle folder beside the
     output (its unchanged shards linked, not indexed): nothing served changes, so the
