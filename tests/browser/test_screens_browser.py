@@ -52,7 +52,6 @@ def test_no_page_scrolls_sideways(real_site: Path, serve_dir, browser: Browser, 
     assert too_wide == {}, f"pages wider than {width} px"
 
 
-
 LAPTOP_WIDTHS = (1366, 1440, 1920)
 TOPS_OF_HEADER_ITEMS = """() => [...document.querySelector('.header-row').children]
   .map(child => [child.className, Math.round(child.getBoundingClientRect().top)])"""
