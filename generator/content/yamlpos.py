@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,7 +61,8 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
         hint = exc.hint.format(first=first)
         raise ContentErrors([ContentError(position, exc.message, hint)]) from None
     except yaml.MarkedYAMLError as exc:
-        raise ContentErrors([_syntax_error(exc, path, first_line)]) from None
+        error = _quote_run_on(exc, text, path, first_line) or _syntax_error(exc, path, first_line)
+        raise ContentErrors([error]) from None
     except yaml.YAMLError as exc:
         raise ContentErrors(
             [ContentError(Position(path, first_line), f"invalid YAML: {exc}")]
@@ -102,6 +104,43 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: Path, first_line: int) -> Con
     column = mark.column + 1 if mark else 0
     problem = " ".join(part for part in (exc.context, exc.problem) if part)
     return ContentError(Position(path, line, column), f"YAML syntax error: {problem}")
+
+
+# a value that opens a quote: 'key: "…', '- "…' (after any '- ' of a list)
+QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)*(?:[^\s#'"\-][^#]*?:\s+)?(["'])(.*)$""")
+
+
+def _quote_run_on(
+    exc: yaml.MarkedYAMLError, text: str, path: Path, first_line: int
+) -> ContentError | None:
+    """A quote left open that a later quote happened to close ('title: "Ankara' and, lines
+    later, 'sought to "intensify"'): PyYAML reads the lines between as one value and fails
+    at the later line; the slip is the nearest line above that opens a quote and does not
+    close it."""
+    began, found = exc.context_mark, exc.problem_mark
+    if not (began and found and began.line < found.line and "block" in (exc.context or "")):
+        return None
+    lines = text.splitlines()
+    for number in range(min(found.line, len(lines)) - 1, began.line - 1, -1):
+        match = QUOTED_VALUE.match(lines[number])
+        if match and not _closes(match.group(1), match.group(2)):
+            at = found.line + first_line
+            message = (
+                "YAML syntax error: a quote begun here is not closed on its line"
+                f" (the value runs on to line {at})"
+            )
+            hint = "close the quote, or put a value that has quotes in it in the other kind"
+            return ContentError(
+                Position(path, number + first_line, match.start(1) + 1), message, hint
+            )
+    return None
+
+
+def _closes(quote: str, rest: str) -> bool:
+    """Whether the rest of the line closes the quote ('\\"' and "''" do not)."""
+    if quote == '"':
+        return '"' in re.sub(r"\\.", "", rest)
+    return "'" in rest.replace("''", "")
 
 
 def _check_and_locate(

@@ -50,3 +50,29 @@ def test_no_page_scrolls_sideways(real_site: Path, serve_dir, browser: Browser, 
             too_wide[kind] = scroll_width
     context.close()
     assert too_wide == {}, f"pages wider than {width} px"
+
+
+LAPTOP_WIDTHS = (1366, 1440, 1920)
+TOPS_OF_HEADER_ITEMS = """() => [...document.querySelector('.header-row').children]
+  .map(child => [child.className, Math.round(child.getBoundingClientRect().top)])"""
+
+
+@pytest.mark.parametrize("path", ["/", "/topics/ankara-meeting/", "/search/"])
+def test_the_header_is_one_row_at_laptop_widths(
+    real_site: Path, serve_dir, browser: Browser, path: str
+) -> None:
+    """A reviewer's find: at 1,366 px (a common laptop) the header wrapped and left the
+    theme switch alone on a second row. From 1,366 px up, the brand, the sections, the
+    search box and the theme switch share one row."""
+    origin = serve_dir(real_site)
+    wrapped = {}
+    for width in LAPTOP_WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        page.goto(origin + path)
+        tops = page.evaluate(TOPS_OF_HEADER_ITEMS)
+        context.close()
+        assert any("theme-switch" in name for name, _ in tops)
+        if max(top for _, top in tops) - min(top for _, top in tops) > 12:
+            wrapped[width] = tops
+    assert wrapped == {}

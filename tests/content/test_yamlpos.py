@@ -112,3 +112,31 @@ def test_a_front_matter_error_counts_lines_from_the_file() -> None:
 def test_other_syntax_errors_stay_where_pyyaml_found_them() -> None:
     ((at, message, hint),) = located("a: 1\ntitle: Ankara: meeting\n")
     assert (at, hint) == (2, "") and "mapping values are not allowed" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ('- id: a\n  title: "Ankara\n  summary: He sought to "intensify" talks.\n', 2, 10),
+        ("- id: a\n  title: 'Ankara\n  summary: Lavrov's 'conditions' hold.\n", 2, 10),
+        ('items:\n  - "Ankara\n  - said "no" twice\n', 2, 5),
+    ],
+)
+def test_a_quote_closed_lines_later_by_another_quote_is_reported_where_it_opened(
+    text: str, line: int, column: int
+) -> None:
+    """A writer's slip PyYAML reports lines later as 'did not find expected key': the
+    quote left open on one line is closed by a quote inside a later value."""
+    ((at, message, hint),) = located(text)
+    assert at == line
+    assert message.startswith("YAML syntax error: a quote begun here is not closed on its line")
+    assert "close the quote" in hint
+    with pytest.raises(ContentErrors) as caught:
+        parse_yaml(text, PATH)
+    assert caught.value.errors[0].position.column == column
+
+
+def test_a_closed_quote_with_escapes_is_not_blamed() -> None:
+    text = 'a: "say \\"hi\\""\nb: \'it\'\'s\'\nc: [1\n'
+    ((at, message, _),) = located(text)
+    assert at == 3 and "flow sequence" in message

@@ -4,6 +4,7 @@ the theme's header colours."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,17 @@ def test_with_cards_site_every_page_shows_the_home_pages_card(tmp_path: Path) ->
     shared = cards(tiny(tmp_path / "shared", {"site.yaml": site_yaml + "cards: site\n"}))
     assert shared.keys() == own.keys()
     assert set(shared.values()) == {own["/"]}
+
+
+def test_the_home_card_says_what_the_site_is_about_not_its_title_twice(site: Tiny) -> None:
+    home = cards(site)["/"]
+    assert home.site_title == site.site.config.title
+    assert home.title == site.site.config.description != site.site.config.title
+
+
+def test_a_site_without_a_description_keeps_its_title_on_the_home_card(site: Tiny) -> None:
+    bare = replace(site.site, config=replace(site.site.config, description=""))
+    reader = site.reader()
+    grades = {slug: reader.grade(slug) for slug in bare.articles}
+    made = site_cards(bare, site.graph, grades, DEFAULT_COLOURS, site.routes, site.pages)
+    assert made["/"].title == bare.config.title

@@ -128,7 +128,7 @@ def default_cards(
     return {
         page.path: Card(
             kicker=KICKERS.get(page.template, DEFAULT_KICKER),
-            title=page.title,
+            title=_card_title(page.title, page.template, site),
             footer=footer,
             **base,
         )
@@ -140,8 +140,16 @@ def default_cards(
 def _site_card(pages: Iterable[Page], site: Site, base: Mapping[str, str]) -> Card:
     """The home page's card (the site's title, if there is no home page)."""
     home = next((page.title for page in pages if page.template == HOME_TEMPLATE), None)
-    title = site.config.title if home is None else home
+    title = _card_title(site.config.title if home is None else home, HOME_TEMPLATE, site)
     return Card(kicker=KICKERS[HOME_TEMPLATE], title=title, footer=_site_footer(site), **base)
+
+
+def _card_title(title: str, template: str, site: Site) -> str:
+    """A page's title; the home page's, when it is the site's title (already drawn at the
+    card's top), is what the site is about: its description, if it has one."""
+    if template == HOME_TEMPLATE and title == site.config.title:
+        return site.config.description or title
+    return title
 
 
 def _site_footer(site: Site) -> str:
