@@ -2,9 +2,10 @@
 without importing the stages (Jinja2, markdown-it-py, PyYAML) or unpickling the state.
 
 It is JSON and holds what the cache was made under (settings, the package version, the
-stat of every file of the generator and the theme), a digest of the stat of every input
-and one of the output snapshot (a few bytes to read, however large the site), the stat of
-the cache file it goes with, and what that build reported. If all of it is as recorded,
+stat of every file of the generator and the theme), a digest of the stat of every input,
+the output's folders and files with one digest of their stat (incremental/output_stamp.py:
+one lstat each, no folder listed), the stat of the cache file it goes with, and what that
+build reported. If all of it is as recorded,
 the last build's report stands. Any difference at all, even one
 that would turn out to be harmless (a touched file), sends the build the full way,
 which decides with digests. Standard library only."""
@@ -19,11 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import resources
-from generator.content.fingerprints import Fingerprint, scan, snapshot
+from generator.content.fingerprints import Fingerprint, scan
+from generator.incremental import output_stamp
 from generator.routes import CACHE_FOLDER, CACHE_SUFFIX, MANIFEST_SUFFIX
 from generator.settings import BuildOptions
 
-FORMAT = 2  # 1 listed every input and output file
+FORMAT = 3  # 1 listed every input and output file; 2 digested the output snapshot
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +83,15 @@ def write(
     path = manifest_file(options.output_dir)
     try:
         stat = cache_file(options.output_dir).stat()
+        stamp = output_stamp.stamp(options.output_dir, output)
+        if stamp is None:  # the output is not the snapshot the cache holds
+            raise FileNotFoundError(options.output_dir)
         data = {
             "key": _key(options),
             "code": code_stats(options.theme_dir),
             "libraries": resources.library_versions(),
             "inputs": stat_digest(inputs),
-            "output": stat_digest(output),
+            "output": stamp.to_data(),
             "cache": [stat.st_size, stat.st_mtime_ns, stat.st_ino],
             "pages": report.pages,
             "warnings": list(report.warnings),
@@ -112,7 +117,7 @@ def unchanged(options: BuildOptions) -> Report | None:
             and data["code"] == code_stats(options.theme_dir)
             and data.get("libraries") == resources.library_versions()
             and data["inputs"] == stat_digest(scan(options.content_dir, options.theme_dir))
-            and data["output"] == stat_digest(snapshot(options.output_dir))
+            and output_stamp.holds(options.output_dir, output_stamp.from_data(data["output"]))
         )
         if not same:
             return None

@@ -72,11 +72,13 @@ def save(
     lock: OutputLock,
 ) -> None:
     """Leave this build for the next process; nothing is written if nothing changed since
-    the cache it started from (`earlier`) but an older cache's missing manifest."""
+    the cache it started from (`earlier`) but a manifest that no longer vouches for it."""
     report = last.report
     unchanged = not (report.full or report.written or report.deleted)
     if unchanged and earlier is not None and last.nothing_changed and not earlier.adopted:
-        if not manifest.manifest_file(options.output_dir).is_file():  # an older cache
+        # missing (an older cache), or it saw a change this build did not: a folder's
+        # mtime moved by a stray file since removed; left, every build would come here
+        if manifest.unchanged(options) is None:
             lock.take()
             _save_manifest(options, last, snapshot(options.output_dir))
         return

@@ -196,3 +196,37 @@ def test_the_content_folder_named_another_way_builds_as_cold(tmp_path: Path) -> 
     (tmp_path / "site").rename(tmp_path / "warm")
     assert build(str(tmp_path / "content"), "--no-cache").returncode == 0
     assert tree(tmp_path / "warm") == tree(tmp_path / "site")
+
+
+def _full_way(done: subprocess.CompletedProcess) -> bool:
+    """Whether a build run with `importtime` went past the manifest."""
+    return "generator.pipeline.builder" in done.stderr
+
+
+def test_a_damaged_output_takes_the_full_way_once_and_is_repaired(
+    content: Path, tmp_path: Path
+) -> None:
+    """A deleted page, a page edited in place and a stray file (incremental/output_stamp.py)."""
+    output = tmp_path / "site"
+    briefing(*build_args(content, output))
+    made = tree(output)
+    pages = sorted(output.glob("articles/*/index.html"))
+    pages[0].unlink()
+    with pages[1].open("r+b") as page:  # same size, same folder: only its own stat moves
+        page.write(b"<!-- by hand -->")
+    (output / "articles" / "stray.html").write_text("stray", encoding="utf-8")
+    assert _full_way(briefing(*build_args(content, output), importtime=True))
+    assert tree(output) == made
+    assert not _full_way(briefing(*build_args(content, output), importtime=True))
+
+
+def test_a_stray_file_since_removed_costs_one_full_build(content: Path, tmp_path: Path) -> None:
+    """Its folder's mtime moved, nothing else: the full way finds nothing to do and writes
+    the manifest again, so the build after is answered by it."""
+    output = tmp_path / "site"
+    briefing(*build_args(content, output))
+    stray = output / "topics" / "stray.html"
+    stray.write_text("stray", encoding="utf-8")
+    stray.unlink()
+    assert _full_way(briefing(*build_args(content, output), importtime=True))
+    assert not _full_way(briefing(*build_args(content, output), importtime=True))
