@@ -77,7 +77,7 @@ class _NothingChanged(Exception):
 def into_new_folder(job: WriteJob) -> Written:
     """Render into a temporary folder beside the output, index it, swap it in."""
     options, stage = job.options, job.clock.stage
-    writer = PageWriter(Path())
+    writer = PageWriter(Path(), search_entries=options.search)
 
     def fill(temp: Path) -> None:
         writer.directory = temp
@@ -100,7 +100,9 @@ def into_new_folder(job: WriteJob) -> Written:
             with stage("search"):
                 language = job.prepared.data.site.config.language
                 known = _files_and_digests(writer.hashes)
-                write_search_index(temp, language, shards=options.search_shards, known=known)
+                write_search_index(
+                    temp, language, shards=options.search_shards, known=known, fresh=writer.listed
+                )
 
     with stage("write"):
         output.publish(options.output_dir, fill, _protected(options))
@@ -112,7 +114,8 @@ def into_linked_folder(job: WriteJob) -> Written:
     of hard links to the current output with only the changed pages replaced."""
     assert job.previous is not None
     options, out = job.options, job.options.output_dir
-    writer = PageWriter(Path(), dict(job.previous.hashes), atomic=True)  # never in place
+    hashes = dict(job.previous.hashes)
+    writer = PageWriter(Path(), hashes, atomic=True, search_entries=options.search)  # not in place
     deleted = _vanished(job.prepared, job.previous)
 
     def fill(temp: Path) -> None:
@@ -131,6 +134,7 @@ def into_linked_folder(job: WriteJob) -> Written:
                     shards=options.search_shards,
                     previous=out / SEARCH_FOLDER,  # its unchanged shards are reused
                     known=_files_and_digests({**writer.previous_hashes, **writer.hashes}),
+                    fresh=writer.listed,
                 )
 
     with contextlib.suppress(_NothingChanged), job.clock.stage("write"):

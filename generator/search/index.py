@@ -72,15 +72,17 @@ def write_search_index(
     shards: int | None = None,
     previous: Path | None = None,
     known: Mapping[str, str] | None = None,
+    fresh: Mapping[str, Listed] | None = None,
 ) -> None:
     """Index the HTML pages in site_dir into bundle_dir (default: site_dir/pagefind/),
     in `shards` article shards (default: by the number of articles), reusing the shards
     of the `previous` bundle folder whose pages' records did not change. `known`: the
-    sha256 (hex) of the pages the writer has in memory, by file; other pages are read."""
+    sha256 (hex) of the pages the writer has in memory, by file; `fresh`: the list entries
+    it made of the pages it wrote (`search.pages.listed_entry`); other pages are read."""
     bundle_dir = bundle_dir or site_dir / SEARCH_FOLDER
     listed = _previous_list(previous)
     files = _html_files(site_dir, bundle_dir)
-    pages, page_list_now = indexed_pages(site_dir, files, known or {}, listed)
+    pages, page_list_now = indexed_pages(site_dir, files, known or {}, listed, fresh)
     parts = split(pages, shards or shard_count(pages))
     kept = _reusable(previous, parts)
     wanted = [shard for shard in parts if shard.folder not in kept]
