@@ -38,7 +38,7 @@ from pathlib import Path
 import cbor2
 
 from generator import output
-from generator.routes import SEARCH_FOLDER, SEARCH_PAGES_FILE
+from generator.routes import SEARCH_FOLDER
 from generator.search.pagefind_client import PagefindError, index_pages
 from generator.search.pages import Listed, indexed_pages, page_list, read_page_list
 from generator.search.shards import (
@@ -55,7 +55,6 @@ from generator.search.shards import (
 SIGNATURE = b"pagefind_dcd"  # prefix of every decompressed Pagefind index file
 ENTRY = "pagefind-entry.json"
 REQUIRED = (ENTRY, "pagefind.js", "pagefind-ui.js", "pagefind-ui.css")
-PAGE_LIST = SEARCH_PAGES_FILE
 INDEXERS = 2  # Pagefind processes at once: one per core of the machines we measure on
 Bundle = dict[str, bytes]  # relative path -> content
 
@@ -73,14 +72,17 @@ def write_search_index(
     previous: Path | None = None,
     known: Mapping[str, str] | None = None,
     fresh: Mapping[str, Listed] | None = None,
+    page_list_file: Path | None = None,
 ) -> None:
     """Index the HTML pages in site_dir into bundle_dir (default: site_dir/pagefind/),
     in `shards` article shards (default: by the number of articles), reusing the shards
     of the `previous` bundle folder whose pages' records did not change. `known`: the
     sha256 (hex) of the pages the writer has in memory, by file; `fresh`: the list entries
-    it made of the pages it wrote (`search.pages.listed_entry`); other pages are read."""
+    it made of the pages it wrote (`search.pages.listed_entry`); other pages are read.
+    `page_list_file`: where the list of the pages' digests is kept from one build to the
+    next (None: not kept; every page not `fresh` is read)."""
     bundle_dir = bundle_dir or site_dir / SEARCH_FOLDER
-    listed = _previous_list(previous)
+    listed = _previous_list(page_list_file)
     files = _html_files(site_dir, bundle_dir)
     pages, page_list_now = indexed_pages(site_dir, files, known or {}, listed, fresh)
     parts = split(pages, shards or shard_count(pages))
@@ -95,12 +97,14 @@ def write_search_index(
             entries.append((shard, files_digest(kept[shard.folder].items())))
         else:
             entries.append((shard, made[shard.folder]))
-    _write_bundle({MANIFEST: manifest(entries), PAGE_LIST: page_list(page_list_now)}, bundle_dir)
+    _write_bundle({MANIFEST: manifest(entries)}, bundle_dir)
+    if page_list_file is not None:  # only bookkeeping: each entry is of the bytes it names
+        output.write_atomic(page_list_file, page_list(page_list_now))
 
 
-def _previous_list(previous: Path | None) -> dict[str, Listed]:
+def _previous_list(page_list_file: Path | None) -> dict[str, Listed]:
     try:
-        return read_page_list((previous / PAGE_LIST).read_bytes()) if previous else {}
+        return read_page_list(page_list_file.read_bytes()) if page_list_file else {}
     except OSError:
         return {}
 
@@ -165,7 +169,7 @@ def _sizes(folder: Path, skipped: tuple[str, ...]) -> dict[str, int]:
     sizes = {}
     for path in folder.rglob("*"):
         name = path.relative_to(folder).as_posix()
-        if name not in (MANIFEST, PAGE_LIST) and not name.startswith(skipped) and path.is_file():
+        if name != MANIFEST and not name.startswith(skipped) and path.is_file():
             sizes[name] = path.stat().st_size
     return sizes
 
