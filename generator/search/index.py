@@ -80,9 +80,10 @@ def write_search_index(
     sha256 (hex) of the pages the writer has in memory, by file; `fresh`: the list entries
     it made of the pages it wrote (`search.pages.listed_entry`); other pages are read.
     `page_list_file`: where the list of the pages' digests is kept from one build to the
-    next (None: not kept; every page not `fresh` is read)."""
+    next (None: not kept; every page not `fresh` is read); read only with a `previous`
+    bundle, as a first build reads nothing of a build before it."""
     bundle_dir = bundle_dir or site_dir / SEARCH_FOLDER
-    listed = _previous_list(page_list_file)
+    listed = _previous_list(page_list_file if previous else None)
     files = _html_files(site_dir, bundle_dir)
     pages, page_list_now = indexed_pages(site_dir, files, known or {}, listed, fresh)
     parts = split(pages, shards or shard_count(pages))
