@@ -30,6 +30,7 @@ import gzip
 import hashlib
 import json
 import os
+import threading
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -56,6 +57,7 @@ SIGNATURE = b"pagefind_dcd"  # prefix of every decompressed Pagefind index file
 ENTRY = "pagefind-entry.json"
 REQUIRED = (ENTRY, "pagefind.js", "pagefind-ui.js", "pagefind-ui.css")
 INDEXERS = 2  # Pagefind processes at once: one per core of the machines we measure on
+FINISH_ALONE_PAGES = 1000  # a shard of this many pages peaks near 250 MB in its indexer
 Bundle = dict[str, bytes]  # relative path -> content
 
 
@@ -115,10 +117,17 @@ def _index_shards(
 ) -> dict[str, str]:
     """{folder: digest of its files} of each shard, indexed INDEXERS at a time, each
     verified and written as soon as it is made (not held until all are: at 10,000
-    articles the whole bundle is 100 MB)."""
+    articles the whole bundle is 100 MB). When a shard is large, the indexers make and
+    hand over their bundles one at a time: that is an indexer's peak of memory (about
+    three times what it holds while adding pages), and two at once were most of the
+    build's peak at 10,000 articles; on smaller sites the wait would cost more than the
+    memory it saves."""
+
+    large = any(len(shard.pages) >= FINISH_ALONE_PAGES for shard in shards)
+    finishing = threading.Lock() if large else None
 
     def index_and_write(shard: Shard) -> str:
-        bundle = _index(site_dir, shard.pages, language)
+        bundle = _index(site_dir, shard.pages, language, finishing)
         _write_bundle(bundle, bundle_dir / shard.folder)
         return files_digest((name, len(data)) for name, data in bundle.items())
 
@@ -127,9 +136,11 @@ def _index_shards(
     return {shard.folder: digest for shard, digest in zip(shards, digests, strict=True)}
 
 
-def _index(site_dir: Path, pages: Sequence[Page], language: str) -> Bundle:
+def _index(
+    site_dir: Path, pages: Sequence[Page], language: str, finishing: threading.Lock | None
+) -> Bundle:
     try:
-        bundle = index_pages(_read(site_dir, pages), language)
+        bundle = index_pages(_read(site_dir, pages), language, finishing)
     except FileNotFoundError as exc:
         raise SearchIndexError(
             f"the pagefind binary was not found ({exc}); "
