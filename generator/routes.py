@@ -49,7 +49,7 @@ MANIFEST_SUFFIX = ".manifest.json"  # <output name>.manifest.json: its manifest
 CARD_STORE_SUFFIX = ".cards"  # <output name>.cards/: the social cards drawn for it
 CHUNK_STORE_SUFFIX = ".chunks"  # <output name>.chunks/: the chunks its cache lists
 SEARCH_SHARDS_FILE = "shards.json"  # in the search index: its shards, with digests
-SEARCH_PAGES_FILE = "pages.json"  # in the search index: its pages' digests, for the next build
+SEARCH_PAGES_SUFFIX = ".search-pages.json"  # <output name>.search-pages.json: its pages' digests
 OUTPUT_NAMES = frozenset(
     {
         SEARCH_FOLDER,
@@ -70,7 +70,7 @@ OUTPUT_NAMES = frozenset(
         CARD_STORE_SUFFIX,
         CHUNK_STORE_SUFFIX,
         SEARCH_SHARDS_FILE,
-        SEARCH_PAGES_FILE,
+        SEARCH_PAGES_SUFFIX,
     }
 )
 

@@ -3,9 +3,10 @@ output is the same byte for byte whichever process renders it.
 
 Workers are forked after the site is prepared, so they inherit the Jinja
 environment and the pages instead of receiving them pickled; only page indexes
-go to them and only hashes come back. Work `beside` the pages (the social cards)
-goes to the same workers after the pages, so it overlaps their last pages instead
-of waiting for all of them."""
+go to them and only hashes come back (and, when the site is indexed, each written
+page's entry in the search list, made from the bytes at hand: not read again later in
+one process). Work `beside` the pages (the social cards) goes to the same workers after
+the pages, so it overlaps their last pages instead of waiting for all of them."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from generator.reads.queries import Query, SiteData
 from generator.reads.reader import Key, Reads
 from generator.render.jinja import RecordingEnvironment, compile_templates, render_each
 from generator.routes import output_file
+from generator.search.pages import Listed, listed_entry, page_url
 from generator.settings import Progress
 
 MIN_PAGES_PER_WORKER = 300  # below this, starting processes costs more than it saves
@@ -39,10 +41,12 @@ class PageWriter:
     directory: Path
     previous_hashes: dict[str, str] = field(default_factory=dict)
     atomic: bool = False  # True when writing into a folder that is being served
+    search_entries: bool = False  # make each written page's entry in the search list here
     hashes: dict[str, str] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)
     reads: dict[str, frozenset[Key]] = field(default_factory=dict)
     queries: dict[Query, Hashable] = field(default_factory=dict)  # values the pages saw
+    listed: dict[str, Listed] = field(default_factory=dict)  # output file -> search entry
     _tree: output.OutputTree | None = field(default=None, repr=False)
 
     def __call__(self, page: Page, html: str, reads: Reads) -> None:
@@ -53,9 +57,12 @@ class PageWriter:
         self.queries.update(reads.queries)
         if self.previous_hashes.get(page.path) == digest:
             return
+        file = output_file(page.path)
+        if self.search_entries and file.endswith(".html"):  # while its bytes are at hand
+            self.listed[file] = listed_entry(page_url(file), data, bytes.fromhex(digest))
         if self._tree is None or self._tree.root != self.directory:
             self._tree = output.OutputTree(self.directory)  # each folder checked once
-        target = self._tree.inside(output_file(page.path))
+        target = self._tree.inside(file)
         if self.atomic:
             output.write_atomic(target, data)
         else:
@@ -110,8 +117,9 @@ def render_and_write(
         rendered = pool.map(_render_chunk, chunks)
         besides = [pool.submit(_beside_chunk, part) for part in _parts(beside, chunk_count)]
         for chunk, done_chunk in zip(chunks, rendered, strict=True):
-            hashes, written, reads, queries = done_chunk
+            hashes, written, reads, queries, listed = done_chunk
             writer.hashes.update(hashes)
+            writer.listed.update(listed)
             writer.written.extend(written)
             writer.reads.update(reads)
             writer.queries.update(queries)
@@ -161,18 +169,24 @@ def _adopt(
     beside: Beside[Any] | None,
 ) -> None:
     global _job
-    fresh = PageWriter(writer.directory, writer.previous_hashes, writer.atomic)
+    fresh = PageWriter(
+        writer.directory, writer.previous_hashes, writer.atomic, writer.search_entries
+    )
     _job = (env, pages, data, fresh, beside)
 
 
-def _render_chunk(
-    indexes: range,
-) -> tuple[dict[str, str], list[str], dict[str, frozenset[Key]], dict[Query, Hashable]]:
+Rendered = tuple[
+    dict[str, str], list[str], dict[str, frozenset[Key]], dict[Query, Hashable], dict[str, Listed]
+]
+
+
+def _render_chunk(indexes: range) -> Rendered:
     assert _job is not None
     env, pages, data, writer, _ = _job
     writer.hashes, writer.written, writer.reads, writer.queries = {}, [], {}, {}
+    writer.listed = {}
     render_each(env, (pages[index] for index in indexes), data, writer)
-    return writer.hashes, writer.written, writer.reads, writer.queries
+    return writer.hashes, writer.written, writer.reads, writer.queries, writer.listed
 
 
 def _beside_chunk(indexes: range) -> Any:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from generator import output
 from generator.incremental import cache
+from generator.incremental.manifest import cache_folder
 from generator.incremental.state import BuildState
 from generator.pages.page import Page
 from generator.pipeline.parallel import Beside, PageWriter, render_and_write, worker_count
@@ -36,6 +37,7 @@ from generator.routes import (
     NO_JEKYLL,
     OUTPUT_MARKER,
     SEARCH_FOLDER,
+    SEARCH_PAGES_SUFFIX,
     STATIC_FOLDER,
     TEMP_PREFIX,
     output_file,
@@ -77,7 +79,7 @@ class _NothingChanged(Exception):
 def into_new_folder(job: WriteJob) -> Written:
     """Render into a temporary folder beside the output, index it, swap it in."""
     options, stage = job.options, job.clock.stage
-    writer = PageWriter(Path())
+    writer = PageWriter(Path(), search_entries=options.search)
 
     def fill(temp: Path) -> None:
         writer.directory = temp
@@ -100,7 +102,14 @@ def into_new_folder(job: WriteJob) -> Written:
             with stage("search"):
                 language = job.prepared.data.site.config.language
                 known = _files_and_digests(writer.hashes)
-                write_search_index(temp, language, shards=options.search_shards, known=known)
+                write_search_index(
+                    temp,
+                    language,
+                    shards=options.search_shards,
+                    known=known,
+                    fresh=writer.listed,
+                    page_list_file=_search_pages_file(options),
+                )
 
     with stage("write"):
         output.publish(options.output_dir, fill, _protected(options))
@@ -112,7 +121,8 @@ def into_linked_folder(job: WriteJob) -> Written:
     of hard links to the current output with only the changed pages replaced."""
     assert job.previous is not None
     options, out = job.options, job.options.output_dir
-    writer = PageWriter(Path(), dict(job.previous.hashes), atomic=True)  # never in place
+    hashes = dict(job.previous.hashes)
+    writer = PageWriter(Path(), hashes, atomic=True, search_entries=options.search)  # not in place
     deleted = _vanished(job.prepared, job.previous)
 
     def fill(temp: Path) -> None:
@@ -131,6 +141,8 @@ def into_linked_folder(job: WriteJob) -> Written:
                     shards=options.search_shards,
                     previous=out / SEARCH_FOLDER,  # its unchanged shards are reused
                     known=_files_and_digests({**writer.previous_hashes, **writer.hashes}),
+                    fresh=writer.listed,
+                    page_list_file=_search_pages_file(options),
                 )
 
     with contextlib.suppress(_NothingChanged), job.clock.stage("write"):
@@ -244,6 +256,7 @@ def index_search_beside(options: BuildOptions, language: str, hashes: Mapping[st
             shards=options.search_shards,
             previous=out / SEARCH_FOLDER,
             known=_files_and_digests(hashes),  # if a build changes them, this bundle is dropped
+            page_list_file=_search_pages_file(options),
         )
     except BaseException:
         discard_search(folder)
@@ -268,6 +281,15 @@ def publish_search(options: BuildOptions, folder: Path) -> None:
 
 def discard_search(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def _search_pages_file(options: BuildOptions) -> Path | None:
+    """Where the search stage keeps its list of the pages' digests for the next build:
+    with the cache, beside the output (bookkeeping, not deployed); None without a cache."""
+    if not options.cache:
+        return None
+    out = options.output_dir
+    return cache_folder(out) / f"{out.name}{SEARCH_PAGES_SUFFIX}"
 
 
 def _files_and_digests(hashes: Mapping[str, str]) -> dict[str, str]:

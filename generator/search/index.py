@@ -30,6 +30,7 @@ import gzip
 import hashlib
 import json
 import os
+import threading
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -38,7 +39,7 @@ from pathlib import Path
 import cbor2
 
 from generator import output
-from generator.routes import SEARCH_FOLDER, SEARCH_PAGES_FILE
+from generator.routes import SEARCH_FOLDER
 from generator.search.pagefind_client import PagefindError, index_pages
 from generator.search.pages import Listed, indexed_pages, page_list, read_page_list
 from generator.search.shards import (
@@ -55,8 +56,8 @@ from generator.search.shards import (
 SIGNATURE = b"pagefind_dcd"  # prefix of every decompressed Pagefind index file
 ENTRY = "pagefind-entry.json"
 REQUIRED = (ENTRY, "pagefind.js", "pagefind-ui.js", "pagefind-ui.css")
-PAGE_LIST = SEARCH_PAGES_FILE
 INDEXERS = 2  # Pagefind processes at once: one per core of the machines we measure on
+FINISH_ALONE_PAGES = 1000  # a shard of this many pages peaks near 250 MB in its indexer
 Bundle = dict[str, bytes]  # relative path -> content
 
 
@@ -72,15 +73,21 @@ def write_search_index(
     shards: int | None = None,
     previous: Path | None = None,
     known: Mapping[str, str] | None = None,
+    fresh: Mapping[str, Listed] | None = None,
+    page_list_file: Path | None = None,
 ) -> None:
     """Index the HTML pages in site_dir into bundle_dir (default: site_dir/pagefind/),
     in `shards` article shards (default: by the number of articles), reusing the shards
     of the `previous` bundle folder whose pages' records did not change. `known`: the
-    sha256 (hex) of the pages the writer has in memory, by file; other pages are read."""
+    sha256 (hex) of the pages the writer has in memory, by file; `fresh`: the list entries
+    it made of the pages it wrote (`search.pages.listed_entry`); other pages are read.
+    `page_list_file`: where the list of the pages' digests is kept from one build to the
+    next (None: not kept; every page not `fresh` is read); read only with a `previous`
+    bundle, as a first build reads nothing of a build before it."""
     bundle_dir = bundle_dir or site_dir / SEARCH_FOLDER
-    listed = _previous_list(previous)
+    listed = _previous_list(page_list_file if previous else None)
     files = _html_files(site_dir, bundle_dir)
-    pages, page_list_now = indexed_pages(site_dir, files, known or {}, listed)
+    pages, page_list_now = indexed_pages(site_dir, files, known or {}, listed, fresh)
     parts = split(pages, shards or shard_count(pages))
     kept = _reusable(previous, parts)
     wanted = [shard for shard in parts if shard.folder not in kept]
@@ -93,12 +100,14 @@ def write_search_index(
             entries.append((shard, files_digest(kept[shard.folder].items())))
         else:
             entries.append((shard, made[shard.folder]))
-    _write_bundle({MANIFEST: manifest(entries), PAGE_LIST: page_list(page_list_now)}, bundle_dir)
+    _write_bundle({MANIFEST: manifest(entries)}, bundle_dir)
+    if page_list_file is not None:  # only bookkeeping: each entry is of the bytes it names
+        output.write_atomic(page_list_file, page_list(page_list_now))
 
 
-def _previous_list(previous: Path | None) -> dict[str, Listed]:
+def _previous_list(page_list_file: Path | None) -> dict[str, Listed]:
     try:
-        return read_page_list((previous / PAGE_LIST).read_bytes()) if previous else {}
+        return read_page_list(page_list_file.read_bytes()) if page_list_file else {}
     except OSError:
         return {}
 
@@ -108,10 +117,17 @@ def _index_shards(
 ) -> dict[str, str]:
     """{folder: digest of its files} of each shard, indexed INDEXERS at a time, each
     verified and written as soon as it is made (not held until all are: at 10,000
-    articles the whole bundle is 100 MB)."""
+    articles the whole bundle is 100 MB). When a shard is large, the indexers make and
+    hand over their bundles one at a time: that is an indexer's peak of memory (about
+    three times what it holds while adding pages), and two at once were most of the
+    build's peak at 10,000 articles; on smaller sites the wait would cost more than the
+    memory it saves."""
+
+    large = any(len(shard.pages) >= FINISH_ALONE_PAGES for shard in shards)
+    finishing = threading.Lock() if large else None
 
     def index_and_write(shard: Shard) -> str:
-        bundle = _index(site_dir, shard.pages, language)
+        bundle = _index(site_dir, shard.pages, language, finishing)
         _write_bundle(bundle, bundle_dir / shard.folder)
         return files_digest((name, len(data)) for name, data in bundle.items())
 
@@ -120,9 +136,11 @@ def _index_shards(
     return {shard.folder: digest for shard, digest in zip(shards, digests, strict=True)}
 
 
-def _index(site_dir: Path, pages: Sequence[Page], language: str) -> Bundle:
+def _index(
+    site_dir: Path, pages: Sequence[Page], language: str, finishing: threading.Lock | None
+) -> Bundle:
     try:
-        bundle = index_pages(_read(site_dir, pages), language)
+        bundle = index_pages(_read(site_dir, pages), language, finishing)
     except FileNotFoundError as exc:
         raise SearchIndexError(
             f"the pagefind binary was not found ({exc}); "
@@ -163,7 +181,7 @@ def _sizes(folder: Path, skipped: tuple[str, ...]) -> dict[str, int]:
     sizes = {}
     for path in folder.rglob("*"):
         name = path.relative_to(folder).as_posix()
-        if name not in (MANIFEST, PAGE_LIST) and not name.startswith(skipped) and path.is_file():
+        if name != MANIFEST and not name.startswith(skipped) and path.is_file():
             sizes[name] = path.stat().st_size
     return sizes
 

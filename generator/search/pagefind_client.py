@@ -19,6 +19,7 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +61,8 @@ class PagefindService:
 
     def close(self, abandon: bool = False) -> None:
         """`abandon`: the index is not wanted (an error, or Ctrl-C in the preview), so the
-        service is killed at once instead of being left up to ten seconds to finish."""
+        service is killed at once instead of being left up to ten seconds to finish.
+        Closing a closed service does nothing more."""
         if abandon:
             self._process.kill()
         if self._process.stdin and not self._process.stdin.closed:
@@ -133,7 +135,7 @@ class PagefindService:
             if b"," not in chunk:
                 pending.append(chunk)  # a bundle's files come as one message of many MB
                 continue
-            *complete, rest = (b"".join(pending) + chunk).split(b",")
+            *complete, rest = b"".join([*pending, chunk]).split(b",")
             pending = [rest]
             with self._arrived:
                 for message in complete:
@@ -149,22 +151,36 @@ class PagefindService:
         return self._log.read().decode("utf-8", "replace").strip()[-500:] or "no message"
 
 
-def index_pages(pages: Iterable[tuple[str, bytes]], language: str) -> dict[str, bytes]:
-    """Index (url, html) pages in the order given; the bundle as {relative path: bytes}."""
+def index_pages(
+    pages: Iterable[tuple[str, bytes]],
+    language: str,
+    finishing: AbstractContextManager[object] | None = None,
+) -> dict[str, bytes]:
+    """Index (url, html) pages in the order given; the bundle as {relative path: bytes}.
+    `finishing` (a lock shared by the indexers running at once) is held from the request
+    for the bundle until the service has stopped: making and sending it (base64 in JSON)
+    takes a service about three times the memory it held while adding pages (and the
+    reply a few copies of the bundle here), so at most one indexer is at that peak."""
     with PagefindService() as service:
         config = {"force_language": language}
         index_id = service.request({"type": "NewIndex", "config": config}, "NewIndex")["index_id"]
-        sent = service.send_all(
-            {
-                "type": "AddFile",
-                "index_id": index_id,
-                "url": url,
-                "file_path": None,
-                "file_contents": html.decode("utf-8"),
-            }
-            for url, html in pages
-        )
+        sent = service.send_all(_add_file(index_id, url, html) for url, html in pages)
         for message_id in sent:
             service.reply(message_id, "IndexedFile")
-        files = service.request({"type": "GetFiles", "index_id": index_id}, "GetFiles")["files"]
-    return {str(Path(f["path"])): base64.b64decode(f["content"]) for f in files}
+        with finishing or contextlib.nullcontext():
+            request = {"type": "GetFiles", "index_id": index_id}
+            files = service.request(request, "GetFiles")["files"]
+            bundle = {str(Path(f["path"])): base64.b64decode(f["content"]) for f in files}
+            del files
+            service.close()  # its memory given back before the next indexer's peak
+    return bundle
+
+
+def _add_file(index_id: int, url: str, html: bytes) -> dict[str, Any]:
+    return {
+        "type": "AddFile",
+        "index_id": index_id,
+        "url": url,
+        "file_path": None,
+        "file_contents": html.decode("utf-8"),
+    }

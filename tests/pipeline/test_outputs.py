@@ -177,8 +177,8 @@ def test_a_broken_search_bundle_fails_the_build_and_keeps_the_site(
     before = tree(site)
     real_index = search.index_pages
 
-    def truncated(pages, language):
-        bundle = real_index(pages, language)
+    def truncated(pages, language, *finishing):
+        bundle = real_index(pages, language, *finishing)
         bundle["pagefind-ui.js"] = b""
         return bundle
 

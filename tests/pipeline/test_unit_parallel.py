@@ -18,6 +18,7 @@ from generator.pipeline import parallel
 from generator.pipeline.parallel import PageWriter, render_and_write, worker_count
 from generator.reads.reader import Reads
 from generator.render.jinja import make_environment
+from generator.search.pages import listed_entry, page_url
 
 NOTHING_READ = Reads(frozenset({"topics.yaml"}), {("articles", ""): ("a",)})
 
@@ -52,7 +53,20 @@ def test_workers_pay_for_themselves(pages: int, allowed: int) -> None:
 def _render(site: Tiny, folder: Path, workers: int) -> PageWriter:
     env = make_environment(THEME, site.site.config, site.routes)
     html = [page for page in site.pages if page.template.endswith(".html")]
-    return render_and_write(env, html, site.data, PageWriter(folder), workers)
+    return render_and_write(env, html, site.data, PageWriter(folder, search_entries=True), workers)
+
+
+def test_the_writer_makes_the_search_entry_of_each_html_page_it_writes(tmp_path: Path) -> None:
+    site = tiny(tmp_path)
+    writer = _render(site, tmp_path / "out", 1)
+    files = sorted(p.relative_to(tmp_path / "out").as_posix()
+                   for p in (tmp_path / "out").rglob("*.html"))  # fmt: skip
+    assert sorted(writer.listed) == files
+    for file in files:
+        html = (tmp_path / "out" / file).read_bytes()
+        digest = hashlib.sha256(html).digest()
+        assert writer.listed[file] == listed_entry(page_url(file), html, digest)
+    assert any(entry.marked for entry in writer.listed.values())
 
 
 def test_in_one_process_every_page_is_written_and_progress_is_heard(tmp_path: Path) -> None:
@@ -78,6 +92,7 @@ def test_forked_workers_write_the_same_bytes(
     assert together.hashes == alone.hashes
     assert together.written == alone.written  # in page order, whoever finished first
     assert together.reads == alone.reads
+    assert together.listed == alone.listed  # the search entries, made in the workers
 
 
 def _beside(count: int, heard: list[list[int]]) -> parallel.Beside[list[int]]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import signal
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from generator.search.pagefind_client import PagefindService
+from generator.search.pagefind_client import PagefindService, index_pages
 
 PAGE = "<html><body><main><h1>Talks {n}</h1>" + "<p>Ceasefire talks in Ankara.</p>" * 400
 
@@ -25,3 +27,29 @@ def test_an_interrupted_index_stops_pagefind_at_once() -> None:
         raise KeyboardInterrupt
     assert time.monotonic() - interrupted < 1
     assert process.returncode == -signal.SIGKILL  # stopped, not left to finish its queue
+
+
+def test_two_indexers_sharing_the_finishing_lock_make_what_one_alone_makes() -> None:
+    """The lock that keeps indexers from their peak of memory at once: each holds it
+    while its bundle is made and sent, its service stopped before it lets go."""
+    pages = [(f"/{n}/", PAGE.format(n=n).encode("utf-8")) for n in range(20)]
+    held: list[str] = []
+
+    class Finishing:
+        def __init__(self) -> None:
+            self.lock = threading.Lock()
+
+        def __enter__(self) -> None:
+            self.lock.acquire()
+            held.append("in")
+
+        def __exit__(self, *exc_info: object) -> None:
+            held.append("out")
+            self.lock.release()
+
+    alone = index_pages(pages, "en")
+    finishing = Finishing()
+    with ThreadPoolExecutor(2) as pool:
+        both = list(pool.map(lambda _: index_pages(pages, "en", finishing), range(2)))
+    assert held == ["in", "out", "in", "out"]  # never both at once
+    assert both == [alone, alone] and "pagefind-entry.json" in alone

@@ -11,7 +11,13 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.search.pages import Listed, indexed_pages, page_list, read_page_list
+from generator.search.pages import (
+    Listed,
+    indexed_pages,
+    listed_entry,
+    page_list,
+    read_page_list,
+)
 from generator.search.records import indexed_parts, record_digest
 
 PAGE = (
@@ -109,6 +115,15 @@ def test_a_page_whose_bytes_the_writer_knows_unchanged_is_not_read(tmp_path: Pat
     assert kept["/a/"] == listed["/a/"]
     assert kept["/b/"].record == record_digest("/b/", page(body="b"))
     assert read_page_list(page_list(kept)) == kept
+
+
+def test_a_page_the_writer_made_the_entry_of_is_not_read(tmp_path: Path) -> None:
+    html = page(body="fresh")
+    fresh = {"a/index.html": listed_entry("/a/", html, hashlib.sha256(html).digest())}
+    known = {"a/index.html": fresh["a/index.html"].digest.hex()}  # not on disk: never read
+    pages, kept = indexed_pages(tmp_path, ["a/index.html"], known, {}, fresh)
+    assert kept == {"/a/": Listed(hashlib.sha256(html).digest(), record_digest("/a/", html), True)}
+    assert [(p.url, p.file) for p in pages] == [("/a/", "a/index.html")]
 
 
 def test_a_page_the_writer_changed_is_read_for_its_record(tmp_path: Path) -> None:

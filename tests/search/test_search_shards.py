@@ -15,7 +15,7 @@ from conftest import CONTENT, ROOT, THEME, tree
 from playwright.sync_api import Browser
 
 from generator.pipeline.builder import Builder, build
-from generator.routes import SEARCH_FOLDER, SEARCH_PAGES_FILE
+from generator.routes import CACHE_FOLDER, SEARCH_FOLDER, SEARCH_PAGES_SUFFIX
 from generator.search.index import _canonicalise_filters
 from generator.search.pagefind_client import index_pages
 from generator.search.pages import read_page_list
@@ -226,21 +226,22 @@ def test_a_title_edit_re_indexes_the_shards_whose_indexed_text_changed(tmp_path:
         search_shards=SHARDS,
         cache=True,
     )
+    kept = tmp_path / CACHE_FOLDER / f"site{SEARCH_PAGES_SUFFIX}"  # with the cache
     Builder(options).build()
-    before = tree(options.output_dir)
+    before, lists = tree(options.output_dir), [read_page_list(kept.read_bytes())]
     article = content / "articles" / f"{EDITED}.md"
     text = article.read_text("utf-8")
     article.write_text(text.replace("title: Zelensky vows", "title: Zorblaxian Zelensky vows"))
     Builder(options).build()  # a new process, warm from the cache
-    after = tree(options.output_dir)
+    after, records = tree(options.output_dir), [*lists, read_page_list(kept.read_bytes())]
     changed = {n for n in before.keys() | after.keys() if before.get(n) != after.get(n)}
     pages = {"/" + n.removesuffix("index.html") for n in changed if n.endswith(".html")}
-    records = [read_page_list(t[f"{SEARCH_FOLDER}/{SEARCH_PAGES_FILE}"]) for t in (before, after)]
     indexed_anew = {
         url
         for url in pages
         if records[1][url].marked and records[0][url].record != records[1][url].record
     }
+    assert not [name for name in after if name.endswith("pages.json")]  # not deployed
     bundle = {name for name in changed if name.startswith(f"{SEARCH_FOLDER}/")}
     shards = {name.split("/")[1] + "/" for name in bundle if name.count("/") > 1}
     assert f"/articles/{EDITED}/" in indexed_anew
@@ -250,6 +251,7 @@ def test_a_title_edit_re_indexes_the_shards_whose_indexed_text_changed(tmp_path:
     cold = tmp_path / "cold"
     build(BuildOptions(content_dir=content, theme_dir=THEME, output_dir=cold, search_shards=SHARDS))
     assert tree(cold) == after
+    assert not (tmp_path / CACHE_FOLDER / f"cold{SEARCH_PAGES_SUFFIX}").exists()  # no cache
 
 
 def test_pages_with_the_same_records_give_pagefind_the_same_bundle(sharded_site: Path) -> None:

@@ -71,3 +71,21 @@ def test_the_bundle_is_written_whole_and_never_through_a_link(tmp_path: Path) ->
     assert (tmp_path / "elsewhere").read_bytes() == b"keep"
     with pytest.raises(output.OutsideOutput):
         search._write_bundle({"fragment/..": b"x"}, tmp_path / "three")
+
+
+@pytest.mark.parametrize(("alone_from", "shares_a_lock"), [(2, True), (3, False)])
+def test_indexers_finish_one_at_a_time_only_when_a_shard_is_large(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, alone_from: int, shares_a_lock: bool
+) -> None:
+    root, given = site(tmp_path), []
+    real_index = search.index_pages
+
+    def index_pages(pages, language, finishing):
+        given.append(finishing)
+        return real_index(pages, language, finishing)
+
+    monkeypatch.setattr(search, "index_pages", index_pages)
+    monkeypatch.setattr(search, "FINISH_ALONE_PAGES", alone_from)  # the shards hold 2 pages
+    search.write_search_index(root, "en", tmp_path / "bundle", shards=1)
+    assert len(given) == 1 and (given[0] is not None) == shares_a_lock
+    assert (tmp_path / "bundle" / "pagefind-entry.json").is_file()
