@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from bs4 import BeautifulSoup
 from conftest import THEME
 from hypothesis import given
 from hypothesis import strategies as st
@@ -119,3 +120,24 @@ def test_every_page_of_a_site_is_the_same_with_fragments_drawn_once(tmp_path: Pa
     assert len(fragments) > 0  # cards were drawn through it
     assert any('class="card"' in html for html in with_once)
     assert any('<span class="count">' in html for html in with_once)  # counted chips
+
+
+def test_the_header_drawn_once_marks_each_page_s_own_section(tmp_path: Path) -> None:
+    site = tiny(tmp_path)
+    env = make_environment(THEME, site.site.config, site.routes)
+    routes = site.routes
+    prefixes = [routes.topics, routes.articles, routes.entities, routes.sources]
+    exact = [routes.timeline, routes.whats_new]
+    marked = set()
+    for page in site.pages:
+        if not page.template.endswith(".html") or page.template == "redirect.html":
+            continue  # feeds, exports; a redirect has no header
+        html = render_page(env, page, site.data)[0]
+        nav = BeautifulSoup(html, "html.parser").select_one("nav.site-nav")
+        assert nav is not None, page.path
+        current = [a["href"] for a in nav.select('a[aria-current="true"]')]
+        expected = [routes.link(p) for p in prefixes if page.path.startswith(p)]
+        expected += [routes.link(p) for p in exact if page.path == p]
+        assert current == expected, page.path
+        marked.update(current)
+    assert len(marked) >= 3  # articles, topics, entities... each marked on its own pages
