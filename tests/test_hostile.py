@@ -185,7 +185,7 @@ def hostile_content(root: Path) -> Path:
 
 # the one inline script of the theme: the reader's light/dark choice, before the first paint
 THEME_SCRIPT = re.search(
-    r"<script>(.*?)</script>", (THEME / "templates" / "base.html").read_text(encoding="utf-8")
+    r"<script>(.*?)</script>", (THEME / "templates" / "chrome.html").read_text(encoding="utf-8")
 ).group(1)
 
 

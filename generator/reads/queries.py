@@ -46,12 +46,10 @@ QUERIES: Mapping[str, Callable[[SiteData, Any], Hashable]] = {
     "entity-topics": lambda data, entity: data.graph.topics_by_entity.get(entity, ()),
     "entity-events": lambda data, entity: data.graph.events_by_entity.get(entity, ()),
     "co-mentions": lambda data, entity_and_limit: first(
-        rank(
-            data.graph.articles_by_entity.get(entity_and_limit[0], ()),
-            data.graph.mentions,
-            leave_out=entity_and_limit[0],
-        ),
+        data.graph.articles_by_entity.get(entity_and_limit[0], ()),
+        data.graph.mentions,
         entity_and_limit[1],
+        leave_out=entity_and_limit[0],
     ),
     "mention-graph": lambda data, topic_and_limit: co_mention_graph(
         data.graph.articles_by_topic.get(topic_and_limit[0], ())

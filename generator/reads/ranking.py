@@ -3,6 +3,7 @@ shared articles, then by mentions, then by id, so ties never fall to the alphabe
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -20,20 +21,44 @@ def rank(
     slugs: Iterable[str], mentions: Mapping[str, Iterable[tuple[str, int]]], leave_out: str = ""
 ) -> tuple[Rank, ...]:
     """The entities named in `slugs`, most articles first, then most mentions."""
-    articles: Counter[str] = Counter()
-    counts: Counter[str] = Counter()
+    tallies = _tallies(slugs, mentions)
+    tallies.pop(leave_out, None)
+    return tuple(Rank(e, tally[0], tally[1]) for e, tally in sorted(tallies.items(), key=_order))
+
+
+def _tallies(
+    slugs: Iterable[str], mentions: Mapping[str, Iterable[tuple[str, int]]]
+) -> dict[str, list[int]]:
+    """entity id -> [articles, mentions]: a plain dict, as a Counter's misses are slow
+    and this runs over every article of every entity page."""
+    tallies: dict[str, list[int]] = {}
     for slug in slugs:
         for entity_id, count in mentions.get(slug, ()):
-            if entity_id != leave_out:
-                articles[entity_id] += 1
-                counts[entity_id] += count
-    ranks = (Rank(entity_id, articles[entity_id], counts[entity_id]) for entity_id in articles)
-    return tuple(sorted(ranks, key=lambda r: (-r.articles, -r.mentions, r.entity_id)))
+            tally = tallies.get(entity_id)
+            if tally is None:
+                tallies[entity_id] = [1, count]
+            else:
+                tally[0] += 1
+                tally[1] += count
+    return tallies
 
 
-def first(ranks: tuple[Rank, ...], limit: int) -> tuple[int, tuple[Rank, ...]]:
-    """How many there are, and the first `limit`: a query keeps only what a page shows."""
-    return len(ranks), ranks[:limit]
+def _order(item: tuple[str, list[int]]) -> tuple[int, int, str]:
+    return -item[1][0], -item[1][1], item[0]
+
+
+def first(
+    slugs: Iterable[str],
+    mentions: Mapping[str, Iterable[tuple[str, int]]],
+    limit: int,
+    leave_out: str = "",
+) -> tuple[int, tuple[Rank, ...]]:
+    """How many entities `slugs` name, and the first `limit` of `rank(...)` (the rest
+    left unordered): a query keeps only what a page shows."""
+    tallies = _tallies(slugs, mentions)
+    tallies.pop(leave_out, None)
+    top = heapq.nsmallest(limit, tallies.items(), key=_order)
+    return len(tallies), tuple(Rank(entity_id, tally[0], tally[1]) for entity_id, tally in top)
 
 
 def co_mention_graph(

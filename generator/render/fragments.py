@@ -9,12 +9,18 @@ routes, the interface strings), never the page that calls it, so equal arguments
 HTML. Arguments are compared by value (the views are frozen dataclasses) and by type (1 and
 True, 'a' and Markup('a') give different HTML); a call with an unhashable argument is
 rendered every time. The environment is made anew when a template, a static file or the
-site's settings change, and its fragments with it."""
+site's settings change, and its fragments with it.
+
+`once.each(macro, items)` is `once(macro, item)` for each item, joined: one call from the
+template for a whole list of chips or cards, not one per item (each costs a lookup of
+`once`, Jinja's call and an escape; thousands of chips a build)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
+
+from markupsafe import Markup
 
 LIMIT = 20_000  # fragments kept; then it starts afresh (a long preview session stays small)
 
@@ -39,6 +45,18 @@ class Fragments:
             self._drawn.clear()
         self._drawn[key] = html
         return html
+
+    def each(self, macro: Callable[..., Any], items: Iterable[Any], /) -> Markup:
+        """`once(macro, item)` for every item, escaped and joined as a template's loop of
+        `{{ once(macro, item) }}` would join them."""
+        drawn = self._drawn
+        pieces = []
+        for item in items:
+            try:
+                pieces.append(drawn[(macro, (item,), (type(item),))])
+            except (KeyError, TypeError):
+                pieces.append(self(macro, item))
+        return Markup("").join(pieces)
 
     def __len__(self) -> int:
         return len(self._drawn)

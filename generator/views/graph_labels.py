@@ -139,11 +139,18 @@ def _spread(
         by_left = sorted(range(len(order)), key=lambda i: (xs[i] - half[i], i))
         for n, i in enumerate(by_left):
             for j in by_left[n + 1 :]:
-                if xs[j] - half[j] >= xs[i] + half[i]:
+                left_j, right_i = xs[j] - half[j], xs[i] + half[i]
+                if left_j >= right_i:
                     break
-                dx = min(xs[i] + half[i] - (xs[j] - half[j]), xs[j] + half[j] - (xs[i] - half[i]))
-                dy = min(ys[i] + down[i] - (ys[j] - up[j]), ys[j] + down[j] - (ys[i] - up[i]))
-                if dx <= 0 or dy <= 0:
+                # min() spelled out (b if b < a else a, as min picks): the same floats, and
+                # no call in the loop the label work spends its time in
+                dx, other = right_i - left_j, xs[j] + half[j] - (xs[i] - half[i])
+                dx = other if other < dx else dx
+                if dx <= 0:
+                    continue
+                dy, other = ys[i] + down[i] - (ys[j] - up[j]), ys[j] + down[j] - (ys[i] - up[i])
+                dy = other if other < dy else dy
+                if dy <= 0:
                     continue
                 moved = True
                 a, b = (i, j) if (i < j) else (j, i)  # a: the more named

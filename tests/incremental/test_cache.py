@@ -127,7 +127,7 @@ def test_a_foreign_cache_is_ignored_with_a_note(project, tmp_path, capsys) -> No
     output = tmp_path / "site"
     warm(content, theme, output)
     # a changed template changes the cache key: another theme made this cache
-    edit(theme / "templates" / "base.html", "</footer>", "<p>changed</p></footer>")
+    edit(theme / "templates" / "base.html", "</main>", "<p>changed</p></main>")
     report = warm(content, theme, output)
     assert report.full
     made = "made by another version (of briefing or its libraries), theme or settings"

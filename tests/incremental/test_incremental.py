@@ -165,7 +165,10 @@ EDITS: dict[str, Callable[[Path, Path], None]] = {
         "<p>Report</p>",
     ),
     "base template": lambda content, theme: edit(
-        theme / "templates" / "base.html", 't("nav.about_sources")', 't("nav.sources")'
+        theme / "templates" / "base.html", 'id="main" class="wrap', 'id="main" class="x wrap'
+    ),
+    "site chrome": lambda content, theme: edit(  # drawn once a build (once())
+        theme / "templates" / "chrome.html", 't("nav.about_sources")', 't("nav.sources")'
     ),
     "stylesheet": lambda content, theme: edit(
         theme / "static" / "style.css", "--measure: 70ch;", "--measure: 65ch;"

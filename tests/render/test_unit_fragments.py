@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from bs4 import BeautifulSoup
 from conftest import THEME
 from hypothesis import given
 from hypothesis import strategies as st
@@ -24,6 +25,16 @@ class Counting:
     def __call__(self, *args: Any, **kwargs: Any) -> str:
         self.calls.append((*args, *kwargs.items()))
         return f"<{args!r} {kwargs!r}>"
+
+
+class EveryTime:
+    """`once` as if nothing were kept: every call drawn anew."""
+
+    def __call__(self, macro: Any, *args: Any, **kwargs: Any) -> Any:
+        return macro(*args, **kwargs)
+
+    def each(self, macro: Any, items: Any) -> Markup:
+        return Markup("").join(macro(item) for item in items)
 
 
 def test_each_distinct_call_is_drawn_once() -> None:
@@ -64,13 +75,19 @@ MACROS = (
 LOOP = '{% import "macros.html" as m %}{% for item in items %}{{ CALL }}{% endfor %}'
 ONCE = LOOP.replace("CALL", "once(m.card, item)")
 EVERY_TIME = LOOP.replace("CALL", "m.card(item)")
+EACH = '{% import "macros.html" as m %}{{ once.each(m.card, items) }}'
 ITEMS = st.one_of(st.text(max_size=5), st.text(max_size=5).map(Markup), st.integers(0, 3),
                   st.booleans(), st.tuples(st.text(max_size=3)))  # fmt: skip
 
 
 @given(pages=st.lists(st.lists(ITEMS, max_size=6), min_size=1, max_size=4))
 def test_a_macro_drawn_once_is_the_macro_drawn_each_time(pages: list[list[object]]) -> None:
-    templates = {"macros.html": MACROS, "once.html": ONCE, "every_time.html": EVERY_TIME}
+    templates = {
+        "macros.html": MACROS,
+        "once.html": ONCE,
+        "each.html": EACH,
+        "every_time.html": EVERY_TIME,
+    }
     env = jinja2.Environment(
         loader=jinja2.DictLoader(templates), autoescape=True, undefined=jinja2.StrictUndefined
     )
@@ -78,6 +95,17 @@ def test_a_macro_drawn_once_is_the_macro_drawn_each_time(pages: list[list[object
     for items in pages:
         drawn_once = env.get_template("once.html").render(items=items)
         assert drawn_once == env.get_template("every_time.html").render(items=items)
+        assert env.get_template("each.html").render(items=items) == drawn_once
+
+
+def test_each_draws_each_distinct_item_once_and_escapes_what_is_not_markup() -> None:
+    once, macro = Fragments(), Counting()
+    joined = once.each(macro, ["a", "b", "a"])
+    assert joined == Markup("").join([macro("a"), macro("b"), macro("a")])
+    assert "&lt;" in joined and "<" not in joined.replace("&lt;", "")  # macro gave plain str
+    assert once.each(macro, ["b", "a"]) == Markup("").join([once(macro, "b"), once(macro, "a")])
+    assert once.each(macro, [["unhashable"]]) == Markup("").join([macro(["unhashable"])])
+    assert len(macro.calls) == 2 + 3 + 1 + 1  # a and b once; the unhashable each time
 
 
 def test_every_page_of_a_site_is_the_same_with_fragments_drawn_once(tmp_path: Path) -> None:
@@ -86,9 +114,30 @@ def test_every_page_of_a_site_is_the_same_with_fragments_drawn_once(tmp_path: Pa
     fragments = env.globals["once"]
     assert isinstance(fragments, Fragments)
     with_once = [render_page(env, page, site.data)[0] for page in site.pages]
-    env.globals["once"] = lambda macro, *args, **kwargs: macro(*args, **kwargs)
+    env.globals["once"] = EveryTime()
     every_time = [render_page(env, page, site.data)[0] for page in site.pages]
     assert with_once == every_time
     assert len(fragments) > 0  # cards were drawn through it
     assert any('class="card"' in html for html in with_once)
     assert any('<span class="count">' in html for html in with_once)  # counted chips
+
+
+def test_the_header_drawn_once_marks_each_page_s_own_section(tmp_path: Path) -> None:
+    site = tiny(tmp_path)
+    env = make_environment(THEME, site.site.config, site.routes)
+    routes = site.routes
+    prefixes = [routes.topics, routes.articles, routes.entities, routes.sources]
+    exact = [routes.timeline, routes.whats_new]
+    marked = set()
+    for page in site.pages:
+        if not page.template.endswith(".html") or page.template == "redirect.html":
+            continue  # feeds, exports; a redirect has no header
+        html = render_page(env, page, site.data)[0]
+        nav = BeautifulSoup(html, "html.parser").select_one("nav.site-nav")
+        assert nav is not None, page.path
+        current = [a["href"] for a in nav.select('a[aria-current="true"]')]
+        expected = [routes.link(p) for p in prefixes if page.path.startswith(p)]
+        expected += [routes.link(p) for p in exact if page.path == p]
+        assert current == expected, page.path
+        marked.update(current)
+    assert len(marked) >= 3  # articles, topics, entities... each marked on its own pages
