@@ -146,7 +146,7 @@ def prepare(
     with stage("texts"):
         parser, earlier = _parser(site, routes, fingerprints, base, memory, options.content_dir)
         resolvers = images.article_resolvers(site.articles, routes)
-        texts = render_texts(site, parser.markdown, earlier, resolvers, beside=background)
+        texts = render_texts(site, parser.markdown, earlier, resolvers)
     with stage("evidence"):
         checked = evidence_soon()
         evidence_warnings = _evidence_warnings(site, checked.evidence)
