@@ -169,7 +169,7 @@ def undrawable(card: Card) -> str:
     """The characters of the card's text that no font here can draw (they are left out:
     a box is worse than nothing)."""
     text = "".join((card.site_title, card.kicker, card.title, card.footer))
-    return "".join(sorted({c for c in text if not c.isspace() and font_file(c, False) is None}))
+    return "".join(sorted(c for c in set(text) if not c.isspace() and font_file(c, False) is None))
 
 
 def undrawable_warnings(cards: Mapping[str, Card], position: Position) -> list[ContentError]:
