@@ -18,6 +18,7 @@ from generator.content.known_fields import unknown_field_warnings
 from generator.content.load import RawContent, load_content, skipped_files
 from generator.content.model import Site
 from generator.content.schedule import Held, marked_scheduled, without_scheduled
+from generator.copies.holders import PairHolders, holders_now
 from generator.copies.lineage import lineage
 from generator.copies.near_copies import Found, NearCopySearch
 from generator.copies.signatures import Signature
@@ -90,6 +91,7 @@ class NearCopyMemory:
     signatures: Mapping[bytes, Signature] = field(default_factory=dict)  # by body digest
     signed: frozenset[bytes] = frozenset()  # the bodies the last search signed
     search: NearCopySearch | None = None  # the last search, without its new signatures
+    holders: PairHolders | None = None  # how many of its articles hold each word pair
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,18 +219,30 @@ def _near_copies_soon(
     if warm is not None and warm[0] == key:
         return lambda: replace(last, found=warm)
     known = last.signatures
-    found = near_copies_soon(articles, known, last.search, background)
+    found = near_copies_soon(articles, known, last.search, background, last.holders)
 
     def result() -> NearCopyMemory:
         answer = found()
+        signatures = {d: answer.signed.get(d) or known[d] for d in answer.digests}
+        holders = None  # counted once a search is an update (an edit), then kept up
+        if answer.updated and last.search is not None:
+            before = last.search.entries
+            holders = holders_now(last.holders, before, answer.entries, _either(signatures, known))
         return NearCopyMemory(
             found=(key, list(answer.found)),
-            signatures={d: answer.signed.get(d) or known[d] for d in answer.digests},
+            signatures=signatures,
             signed=frozenset(answer.signed),
             search=replace(answer, signed={}),  # its signatures are kept apart
+            holders=holders,
         )
 
     return result
+
+
+def _either(
+    first: Mapping[bytes, Signature], second: Mapping[bytes, Signature]
+) -> Callable[[bytes], Signature]:
+    return lambda digest: first.get(digest) or second[digest]
 
 
 def _parser(
