@@ -40,7 +40,7 @@ from generator.pipeline.writers import (
 )
 from generator.reads.queries import Query, SiteData
 from generator.render.jinja import RecordingEnvironment, make_environment, render_each
-from generator.routes import STATIC_FOLDER
+from generator.routes import STATIC_FOLDER, output_file
 from generator.settings import BuildOptions
 
 __all__ = ["BuildOptions", "BuildReport", "Builder", "RenderedSite", "build", "render_site"]
@@ -79,6 +79,7 @@ class Builder:
         self._templates: Templates | None = None
         self._card_digests: dict[str, str] = {}  # card name -> sha256 of the PNG drawn
         self._cards_written: frozenset[str] = frozenset()  # the cards the last build left
+        self._images_written: frozenset[str] | None = None  # and the articles' images
         self._warm: WarmStart | None = None  # the last process's build, from the cache
         self._first = True  # no build has written yet in this process
 
@@ -123,13 +124,17 @@ class Builder:
                 clock,
                 self._card_digests,
                 self._cards_written if plan.previous is not None else frozenset(),
+                self._images_written if plan.previous is not None else None,
             )
+            # not known while writing: a write that fails leaves the output's unknown
+            self._cards_written, self._images_written = frozenset(), None
             written = self._write(job, plan)
             state = _next_state(plan.previous, fingerprints, prepared, written, queries)
             report = self._report(prepared, pages, written, started, clock)
         self._last, self._memory = LastBuild(state, report, plan.changed), memory
         self._data = prepared.data
         self._cards_written = frozenset(card.name for card in prepared.cards.values())
+        self._images_written = frozenset(output_file(image.path) for image in prepared.images)
         self._first = False
         return report
 

@@ -113,6 +113,7 @@ class Memory:
     mentions: SortedMentions = field(default_factory=dict)  # each body's mentions, sorted
     articles: ArticlesRead = field(default_factory=dict)  # each article as read from its record
     summaries: SummaryMemo = field(default_factory=dict)  # topics' summaries checked
+    letters: Mapping[cards.Card, str] = field(default_factory=dict)  # cards' undrawable ones
     warm: Warm | None = None  # only until the first build has used it
 
 
@@ -166,12 +167,13 @@ def prepare(
     with stage("evidence"):
         summaries, summary_memo = checked_summaries(site, memory.summaries)
     with stage("model"):
+        letters = cards.left_out(page_cards.values(), memory.letters)
         more = [
             *evidence_warnings,
             *summaries.warnings(),
             *model_warnings,
             *unknown_field_warnings(raw),
-            *cards.undrawable_warnings(page_cards, raw.site.at("title")),
+            *cards.undrawable_warnings(page_cards, raw.site.at("title"), letters),
         ]
         found = list(copies.found[1]) if copies.found else []
         warnings = _warnings(site, graph, found, more, options)
@@ -180,7 +182,7 @@ def prepare(
         )
     prepared = Prepared(raw, data, pages, warnings, page_cards, held, local_images)
     mentions = sorted_mentions(graph, texts.bodies)
-    kept = Memory(parser, copies, checked.memo, mentions, articles_read, summary_memo)
+    kept = Memory(parser, copies, checked.memo, mentions, articles_read, summary_memo, letters)
     return prepared, kept
 
 
