@@ -82,6 +82,7 @@ class Builder:
         self._images_written: frozenset[str] | None = None  # and the articles' images
         self._warm: WarmStart | None = None  # the last process's build, from the cache
         self._first = True  # no build has written yet in this process
+        self.scanned: Mapping[str, Fingerprint] = {}  # the inputs as the last build found them
 
     def session(self) -> AbstractContextManager[None]:
         """Hold the output's lock, once taken, until the end of everything inside (a build,
@@ -102,7 +103,7 @@ class Builder:
     def build(self) -> BuildReport:
         started, clock = time.perf_counter(), StageClock()
         with self.session():
-            fingerprints = scan(self.options.content_dir, self.options.theme_dir)
+            fingerprints = self.scanned = scan(self.options.content_dir, self.options.theme_dir)
             plan = self._plan(fingerprints, clock)
             if self._last is not None and plan.nothing_changed and not plan.new_day:
                 self._last = replace(self._last, changed=plan.changed)
