@@ -179,3 +179,47 @@ def hugo_served(
         )[0]
     finally:
         _stop(process)
+
+
+def main() -> None:
+    """`briefing serve` alone on the synthetic corpus: one JSON line of save → page served
+    (and → search updated) samples and medians, in ms, for the code this file sits in.
+
+        .venv/bin/python bench/served.py --articles 1000 --edits 10
+
+    Run it from two checkouts in turn (old, new, old, new...) to compare them."""
+    import argparse
+    import json
+    import os
+    import statistics
+    import sys
+    import tempfile
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "bench"))
+    os.environ["PYTHONPATH"] = str(root)  # the server runs this checkout's code
+    from commands import briefing
+    from corpus import write_corpus
+
+    parser = argparse.ArgumentParser(description=(main.__doc__ or "").splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--edits", type=int, default=10)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temp:
+        content, site = Path(temp) / "content", Path(temp) / "site"
+        write_corpus(content, args.articles)
+        article = sorted((content / "articles").glob("*.md"))[7]
+        serve = [*briefing("serve", content, site), "--port", "0"]
+        served, searched = briefing_served(
+            serve, article, f"/articles/{article.stem}/", args.edits, Path(temp) / "serve.log"
+        )
+    print(json.dumps({
+        "articles": args.articles,
+        "served_ms": [round(ms) for ms in served],
+        "served_median_ms": round(statistics.median(served)),
+        "search_median_ms": round(statistics.median(searched)),
+    }))
+
+
+if __name__ == "__main__":
+    main()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -162,7 +163,9 @@ def article_paths(content_dir: Path) -> list[Path]:
     and none that is a symbolic link out of the content folder (its text would be
     published)."""
     return [
-        p for p, problem in _article_candidates_read(content_dir) if p.is_file() and not problem
+        p
+        for p, problem, regular in _article_candidates_read(content_dir)
+        if regular and not problem
     ]
 
 
@@ -170,26 +173,44 @@ def skipped_files(content_dir: Path) -> list[ContentError]:
     """A warning for each '.md' in articles/ that is not read: not a regular file, a
     symbolic link out of the content folder, or a broken one."""
     warnings = []
-    for path, problem in _article_candidates_read(content_dir):
-        if problem or not path.is_file():
+    for path, problem, regular in _article_candidates_read(content_dir):
+        if problem or not regular:
             reason = f"it is {problem}" if problem else "not a regular file"
             warnings.append(ContentError(Position(path), f"skipped: {reason}", severity="warning"))
     return warnings
 
 
-def _article_candidates_read(content_dir: Path) -> list[tuple[Path, str]]:
-    """Each candidate, sorted, with why it may not be read (`link_out`). A file that is
-    not a link, in a folder that does not lead out, cannot lead out: it is not resolved
-    (resolving every article was a tenth of a rebuild)."""
+def _article_candidates_read(content_dir: Path) -> list[tuple[Path, str, bool]]:
+    """Each candidate, sorted, with why it may not be read (`link_out`) and whether it is
+    (or links to) a regular file. A file that is not a link, in a folder that does not
+    lead out, cannot lead out: it is not resolved (resolving every article was a tenth of
+    a rebuild). The folder's listing tells what is a link or a file without a stat each."""
     folder_out = link_out(content_dir / ARTICLES_FOLDER, content_dir)
     return [
-        (p, link_out(p, content_dir) if folder_out or p.is_symlink() else "")
-        for p in sorted(_article_candidates(content_dir), key=lambda path: path.name)
+        (
+            path,
+            link_out(path, content_dir) if folder_out or entry.is_symlink() else "",
+            _regular(entry),
+        )
+        for entry, path in _article_candidates(content_dir)
     ]
 
 
-def _article_candidates(content_dir: Path) -> Iterable[Path]:
-    return (p for p in (content_dir / ARTICLES_FOLDER).glob("*.md") if is_content_file(p))
+def _article_candidates(content_dir: Path) -> list[tuple[os.DirEntry[str], Path]]:
+    """The '.md' content files of articles/, by name (none if it is not a folder)."""
+    try:
+        with os.scandir(content_dir / ARTICLES_FOLDER) as entries:
+            found = [(e, Path(e.path)) for e in entries if e.name.endswith(".md")]
+    except OSError:
+        return []
+    return sorted(((e, p) for e, p in found if is_content_file(p)), key=lambda item: item[0].name)
+
+
+def _regular(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()  # following a link, as Path.is_file does
+    except OSError:
+        return False
 
 
 def loaded_files(raw: RawContent) -> dict[Path, Any]:

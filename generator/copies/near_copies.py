@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from generator.content.model import Article
+from generator.copies.holders import Entry, PairHolders
 from generator.copies.signatures import BINS, EMPTY, Signature, body_digest, pair_of, sign
 
 NEAR_COPY_SHARE = 0.2  # share of content-word pairs found in the other article
@@ -37,9 +38,6 @@ MISS = 0.001  # the chance, by the binomial model, that a pair at NEAR_COPY_SHAR
 # confirmed: a tenth of the 0.01 asked, as one-permutation bins are not quite independent
 
 Found = tuple[str, str, float]  # (later article, earlier article, share)
-
-
-Entry = tuple[str, object, bytes]  # an article as searched: (slug, date, body digest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +55,13 @@ def search(
     articles: Iterable[Article],
     known: Mapping[bytes, Signature],
     last: NearCopySearch | None = None,
+    holders: PairHolders | None = None,
 ) -> NearCopySearch:
     """Near copies among `articles`; `known` holds signatures by body digest (from the
     build cache): only the other bodies are signed. With `last` (the search before, over
     the same signatures) only the articles added or changed since are re-queried, unless
-    a word pair became or stopped being a stock phrase (then all are)."""
+    a word pair became or stopped being a stock phrase (then all are); `holders`, if
+    given, counts the pairs of `last`'s articles (copies/holders.py)."""
     ordered = sorted(articles, key=lambda a: (a.date, a.slug))
     digests = [body_digest(article.body) for article in ordered]
     signed: dict[bytes, Signature] = {}
@@ -71,7 +71,7 @@ def search(
     signatures = [known.get(digest) or signed[digest] for digest in digests]
     entries = tuple((a.slug, a.date, d) for a, d in zip(ordered, digests, strict=True))
     if last is not None and last.entries:
-        similar = _update(last, entries, signatures, known)
+        similar = _update(last, entries, signatures, known, holders)
         if similar is not None:
             found = _with_exact_copies(similar, ordered, signatures)
             return NearCopySearch(
@@ -113,6 +113,7 @@ def _update(
     entries: tuple[Entry, ...],
     signatures: Sequence[Signature],
     known: Mapping[bytes, Signature],
+    holders_before: PairHolders | None,
 ) -> tuple[Found, ...] | None:
     """What `_similar` would find now, from what it found last time: the pairs of
     unchanged articles stand (their sketches, lengths and shared pairs are the same)
@@ -126,7 +127,10 @@ def _update(
     pairs = [signature.pair_array() for signature in signatures]
     old = Counter(itertools.chain.from_iterable(known[e[2]].pair_array() for e in gone))
     new = Counter(itertools.chain.from_iterable(pairs[index] for index in changed))
-    holders = _holders(set(old) | set(new), pairs)
+    if holders_before is None:
+        holders = _holders(set(old) | set(new), pairs)
+    else:
+        holders = Counter({p: holders_before[p] - old[p] + new[p] for p in old.keys() | new.keys()})
     for pair in old.keys() | new.keys():
         earlier = holders[pair] - new[pair] + old[pair]
         if (earlier <= COMMON_PAIR_ARTICLES) != (holders[pair] <= COMMON_PAIR_ARTICLES):

@@ -4,7 +4,7 @@ none). Each sentence no article supports is a warning at its line in topics.yaml
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +13,7 @@ from generator.copies.lineage import declared
 from generator.errors import ContentError, Position
 from generator.evidence.claims import Claim, Evidence
 from generator.evidence.needs import claim_needs
-from generator.evidence.passages import check_claims
+from generator.evidence.passages import check_claims, originals_of
 from generator.evidence.sentences import split_sentences
 from generator.evidence.textfeatures import NameIndex, name_index
 
@@ -41,21 +41,77 @@ class SummaryCheck:
         return [_warning(item, lines) for item in self.unsupported]
 
 
+# A topic's inputs (`_topic_key`) -> its summary's sentences checked
+SummaryMemo = Mapping[Hashable, tuple[Evidence, ...]]
+
+
 def check_summaries(site: Site) -> SummaryCheck:
     """Every summary sentence, checked against the articles of its topic. A topic with no
     articles yet is left out: nothing could support it, and lint says it has none."""
-    names = name_index([(e.id, e.name, e.aliases) for e in site.entities.values()])
-    reported = {topic for article in site.articles.values() for topic in article.topics}
+    return checked_summaries(site, {})[0]
+
+
+def checked_summaries(site: Site, memo: SummaryMemo) -> tuple[SummaryCheck, SummaryMemo]:
+    """`check_summaries`, and what the next call starts from: a topic whose inputs (its
+    summary, the entity names, the texts of its articles and of the articles up their
+    rewrite chains) are those of a topic in `memo` takes its sentences from there."""
+    entities = tuple((e.id, e.name, e.aliases) for e in site.entities.values())
+    names: NameIndex | None = None  # made once, if some topic is checked
     bodies = {slug: article.body for slug, article in site.articles.items()}
-    lowered = {slug: body.lower() for slug, body in bodies.items()}
+    parents = dict(declared(site).parents)
+    kept: dict[Hashable, tuple[Evidence, ...]] = {}
+    for topic, slugs in _topics_reported(site):
+        key = _topic_key(topic, entities, slugs, bodies, parents)
+        found = memo.get(key)
+        if found is None:
+            if names is None:
+                names = name_index(list(entities))
+            found = _checked_topic(topic, slugs, bodies, parents, names)
+        kept[key] = found
+    unsupported = [item for items in kept.values() for item in items if not item.supported_by]
+    return SummaryCheck(tuple(unsupported)), kept
+
+
+def _topics_reported(site: Site) -> list[tuple[Topic, list[str]]]:
+    """Each topic some article reports, in the site's order, with those articles'."""
+    in_topic: dict[str, list[str]] = {}
+    for slug, article in site.articles.items():
+        for topic in dict.fromkeys(article.topics):
+            in_topic.setdefault(topic, []).append(slug)
+    return [(t, in_topic[t.id]) for t in site.topics.values() if t.id in in_topic]
+
+
+def _topic_key(
+    topic: Topic,
+    entities: tuple,
+    slugs: list[str],
+    bodies: Mapping[str, str],
+    parents: Mapping[str, str],
+) -> Hashable:
+    chains = tuple(originals_of(slug, parents) for slug in slugs)
+    up_chains = sorted({slug for chain in chains for slug in chain})
+    return (
+        (topic.id, topic.summary, topic.position),
+        entities,
+        tuple((slug, bodies[slug]) for slug in slugs),
+        chains,
+        tuple((slug, bodies.get(slug, "")) for slug in up_chains),
+    )
+
+
+def _checked_topic(
+    topic: Topic,
+    slugs: list[str],
+    bodies: Mapping[str, str],
+    parents: Mapping[str, str],
+    names: NameIndex,
+) -> tuple[Evidence, ...]:
+    lowered = {slug: bodies[slug].lower() for slug in slugs}
     claims = [
-        _claim(sentence, _may_support(sentence, site, lowered, names))
-        for topic in site.topics.values()
-        if topic.id in reported
+        _claim(sentence, _may_support(sentence, lowered, names))
         for sentence in summary_sentences(topic)
     ]
-    checked = check_claims(claims, bodies, dict(declared(site).parents), names)
-    return SummaryCheck(tuple(item for item in checked if not item.supported_by))
+    return check_claims(claims, bodies, parents, names)
 
 
 def summary_sentences(topic: Topic) -> tuple[SummarySentence, ...]:
@@ -66,19 +122,16 @@ def summary_sentences(topic: Topic) -> tuple[SummarySentence, ...]:
 
 
 def _may_support(
-    sentence: SummarySentence, site: Site, lowered: Mapping[str, str], names: NameIndex
+    sentence: SummarySentence, lowered: Mapping[str, str], names: NameIndex
 ) -> tuple[str, ...]:
-    """The topic's articles whose text holds enough of the sentence's content words
-    (each a word stem) to support it: a cheap test that never drops one that could, so
-    a large topic is not read whole for every sentence."""
+    """The topic's articles (`lowered`: their texts, lower case) that hold enough of the
+    sentence's content words (each a word stem) to support it: a cheap test that never
+    drops one that could, so a large topic is not read whole for every sentence."""
     needs = claim_needs(_claim(sentence, ()), names)
     stems = [word[1] for word in needs.words]
     enough = 0.6 * len(stems)  # needs.MIN_OVERLAP
     return tuple(
-        slug
-        for slug, article in site.articles.items()
-        if sentence.topic.id in article.topics
-        and sum(stem in lowered[slug] for stem in stems) >= enough
+        slug for slug, text in lowered.items() if sum(stem in text for stem in stems) >= enough
     )
 
 

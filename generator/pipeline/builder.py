@@ -40,7 +40,7 @@ from generator.pipeline.writers import (
 )
 from generator.reads.queries import Query, SiteData
 from generator.render.jinja import RecordingEnvironment, make_environment, render_each
-from generator.routes import STATIC_FOLDER
+from generator.routes import STATIC_FOLDER, output_file
 from generator.settings import BuildOptions
 
 __all__ = ["BuildOptions", "BuildReport", "Builder", "RenderedSite", "build", "render_site"]
@@ -79,8 +79,10 @@ class Builder:
         self._templates: Templates | None = None
         self._card_digests: dict[str, str] = {}  # card name -> sha256 of the PNG drawn
         self._cards_written: frozenset[str] = frozenset()  # the cards the last build left
+        self._images_written: frozenset[str] | None = None  # and the articles' images
         self._warm: WarmStart | None = None  # the last process's build, from the cache
         self._first = True  # no build has written yet in this process
+        self.scanned: Mapping[str, Fingerprint] = {}  # the inputs as the last build found them
 
     def session(self) -> AbstractContextManager[None]:
         """Hold the output's lock, once taken, until the end of everything inside (a build,
@@ -101,7 +103,7 @@ class Builder:
     def build(self) -> BuildReport:
         started, clock = time.perf_counter(), StageClock()
         with self.session():
-            fingerprints = scan(self.options.content_dir, self.options.theme_dir)
+            fingerprints = self.scanned = scan(self.options.content_dir, self.options.theme_dir)
             plan = self._plan(fingerprints, clock)
             if self._last is not None and plan.nothing_changed and not plan.new_day:
                 self._last = replace(self._last, changed=plan.changed)
@@ -123,13 +125,17 @@ class Builder:
                 clock,
                 self._card_digests,
                 self._cards_written if plan.previous is not None else frozenset(),
+                self._images_written if plan.previous is not None else None,
             )
+            # not known while writing: a write that fails leaves the output's unknown
+            self._cards_written, self._images_written = frozenset(), None
             written = self._write(job, plan)
             state = _next_state(plan.previous, fingerprints, prepared, written, queries)
             report = self._report(prepared, pages, written, started, clock)
         self._last, self._memory = LastBuild(state, report, plan.changed), memory
         self._data = prepared.data
         self._cards_written = frozenset(card.name for card in prepared.cards.values())
+        self._images_written = frozenset(output_file(image.path) for image in prepared.images)
         self._first = False
         return report
 

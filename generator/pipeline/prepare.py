@@ -18,13 +18,14 @@ from generator.content.known_fields import unknown_field_warnings
 from generator.content.load import RawContent, load_content, skipped_files
 from generator.content.model import Site
 from generator.content.schedule import Held, marked_scheduled, without_scheduled
+from generator.copies.holders import PairHolders, holders_now
 from generator.copies.lineage import lineage
 from generator.copies.near_copies import Found, NearCopySearch
 from generator.copies.signatures import Signature
 from generator.errors import ContentError, ContentErrors
 from generator.evidence import site_check
 from generator.evidence.provenance import article_grade
-from generator.evidence.summaries import check_summaries
+from generator.evidence.summaries import SummaryMemo, checked_summaries
 from generator.i18n import strings_for
 from generator.incremental import cache
 from generator.incremental.state import BuildState
@@ -90,6 +91,7 @@ class NearCopyMemory:
     signatures: Mapping[bytes, Signature] = field(default_factory=dict)  # by body digest
     signed: frozenset[bytes] = frozenset()  # the bodies the last search signed
     search: NearCopySearch | None = None  # the last search, without its new signatures
+    holders: PairHolders | None = None  # how many of its articles hold each word pair
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,8 @@ class Memory:
     evidence: site_check.Memo = field(default_factory=dict)  # claims' supports by their inputs
     mentions: SortedMentions = field(default_factory=dict)  # each body's mentions, sorted
     articles: ArticlesRead = field(default_factory=dict)  # each article as read from its record
+    summaries: SummaryMemo = field(default_factory=dict)  # topics' summaries checked
+    letters: Mapping[cards.Card, str] = field(default_factory=dict)  # cards' undrawable ones
     warm: Warm | None = None  # only until the first build has used it
 
 
@@ -161,14 +165,15 @@ def prepare(
     with stage("near copies"):
         copies = near_copies()
     with stage("evidence"):
-        summaries = check_summaries(site)
+        summaries, summary_memo = checked_summaries(site, memory.summaries)
     with stage("model"):
+        letters = cards.left_out(page_cards.values(), memory.letters)
         more = [
             *evidence_warnings,
             *summaries.warnings(),
             *model_warnings,
             *unknown_field_warnings(raw),
-            *cards.undrawable_warnings(page_cards, raw.site.at("title")),
+            *cards.undrawable_warnings(page_cards, raw.site.at("title"), letters),
         ]
         found = list(copies.found[1]) if copies.found else []
         warnings = _warnings(site, graph, found, more, options)
@@ -177,18 +182,16 @@ def prepare(
         )
     prepared = Prepared(raw, data, pages, warnings, page_cards, held, local_images)
     mentions = sorted_mentions(graph, texts.bodies)
-    return prepared, Memory(parser, copies, checked.memo, mentions, articles_read, warm=None)
+    kept = Memory(parser, copies, checked.memo, mentions, articles_read, summary_memo, letters)
+    return prepared, kept
 
 
 def _reusable(base: BuildState | None, changed: Set[str] | None, content_dir: Path) -> dict:
     """Records loaded by the last build from files that have not changed since."""
     if base is None or changed is None:
         return {}
-    return {
-        path: record
-        for path, record in base.records.items()
-        if path.relative_to(content_dir).as_posix() not in changed
-    }
+    gone = {content_dir / key for key in changed}  # not relative_to: a tenth of a rebuild
+    return {path: record for path, record in base.records.items() if path not in gone}
 
 
 def _site_as_of(
@@ -218,18 +221,30 @@ def _near_copies_soon(
     if warm is not None and warm[0] == key:
         return lambda: replace(last, found=warm)
     known = last.signatures
-    found = near_copies_soon(articles, known, last.search, background)
+    found = near_copies_soon(articles, known, last.search, background, last.holders)
 
     def result() -> NearCopyMemory:
         answer = found()
+        signatures = {d: answer.signed.get(d) or known[d] for d in answer.digests}
+        holders = None  # counted once a search is an update (an edit), then kept up
+        if answer.updated and last.search is not None:
+            before = last.search.entries
+            holders = holders_now(last.holders, before, answer.entries, _either(signatures, known))
         return NearCopyMemory(
             found=(key, list(answer.found)),
-            signatures={d: answer.signed.get(d) or known[d] for d in answer.digests},
+            signatures=signatures,
             signed=frozenset(answer.signed),
             search=replace(answer, signed={}),  # its signatures are kept apart
+            holders=holders,
         )
 
     return result
+
+
+def _either(
+    first: Mapping[bytes, Signature], second: Mapping[bytes, Signature]
+) -> Callable[[bytes], Signature]:
+    return lambda digest: first.get(digest) or second[digest]
 
 
 def _parser(

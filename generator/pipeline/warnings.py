@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from generator import forked
 from generator.content.model import Article, Site
+from generator.copies.holders import PairHolders
 from generator.copies.lineage import lineage
 from generator.copies.near_copies import NEAR_COPY_SHARE, NearCopySearch, search
 from generator.copies.signatures import Signature
@@ -65,11 +66,12 @@ def near_copies_soon(
     known: Mapping[bytes, Signature],
     last: NearCopySearch | None,
     background: bool,
+    holders: PairHolders | None = None,
 ) -> Callable[[], NearCopySearch]:
-    """Start the near-copy search (from the `last` one if given: near_copies.search);
-    call the result for its answer. In the background it runs in a forked process
-    (which inherits the articles) while the caller renders."""
-    return forked.soon(_search, (articles, known, last), background)
+    """Start the near-copy search (from the `last` one if given, whose pairs `holders`
+    counts: near_copies.search); call the result for its answer. In the background it
+    runs in a forked process (which inherits the articles) while the caller renders."""
+    return forked.soon(_search, (articles, known, last, holders), background)
 
 
 def _search(given: tuple) -> NearCopySearch:

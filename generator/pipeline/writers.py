@@ -58,6 +58,7 @@ class WriteJob:
     card_digests: dict[str, str]  # card name -> sha256 of the PNG drawn; kept across builds
     cards_in_place: frozenset[str] = frozenset()  # cards this process's last build left in
     # the output: a rebuild in place writes only the others (each card is named by its text)
+    images_in_place: frozenset[str] | None = None  # the articles' images it left there
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +159,7 @@ def in_place(job: WriteJob, static_changed: bool) -> Written:
     writer = PageWriter(out, dict(job.previous.hashes), atomic=True)
     deleted = _vanished(job.prepared, job.previous)
     with job.clock.stage("write"):
-        _update_pages(job, writer, deleted, job.cards_in_place)
+        _update_pages(job, writer, deleted, job.cards_in_place, job.images_in_place)
         if static_changed:
             static = Theme.for_site(job.options.theme_dir).static_files()
             output.sync_static(static, out / STATIC_FOLDER)
@@ -170,19 +171,21 @@ def _update_pages(
     writer: PageWriter,
     deleted: tuple[str, ...],
     cards_there: frozenset[str] = frozenset(),
+    images_there: frozenset[str] | None = None,
 ) -> None:
     """Bring the pages in `writer.directory` up to date: new social cards first (so no
     page is served before the card it names), the changed pages, then remove the pages
-    and cards that are gone."""
+    and cards that are gone (of those `cards_there` and `images_there` name, when the
+    last build of this process left them: no need to list the folders)."""
     directory = writer.directory
     with job.clock.stage("cards"):
         _write_cards(job, directory, cards_there)
-    images.write_images(job.prepared.images, directory)
+    images.write_images(job.prepared.images, directory, images_there)
     with job.clock.stage("render"):
         render_and_write(job.env, job.pages, job.prepared.data, writer, job.options.workers)
     for path in deleted:
         output.remove_page(directory, output_file(path))
-    cards.remove_other_cards(job.prepared.cards.values(), directory)
+    cards.remove_other_cards(job.prepared.cards.values(), directory, cards_there)
 
 
 def _write_cards(job: WriteJob, directory: Path, there: frozenset[str] = frozenset()) -> None:

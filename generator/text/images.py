@@ -12,7 +12,7 @@ are file types a browser could run (SVG) or that are not images."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
@@ -216,9 +216,12 @@ def check_images(
     return errors, sorted(found.values(), key=lambda image: image.path)
 
 
-def write_images(images: Iterable[LocalImage], directory: Path) -> None:
+def write_images(
+    images: Iterable[LocalImage], directory: Path, there: Set[str] | None = None
+) -> None:
     """Publish the images into the output folder at their routes' files, each replaced
-    atomically if its bytes changed, and remove those no article shows any more."""
+    atomically if its bytes changed, and remove those no article shows any more: of
+    `there`, the images known to be in it (as files in it), else of all its images."""
     wanted = set()
     for image in images:
         relative = output_file(image.path)
@@ -227,11 +230,11 @@ def write_images(images: Iterable[LocalImage], directory: Path) -> None:
         data = image.source.read_bytes()
         if not (target.is_file() and target.read_bytes() == data):
             output.write_atomic(target, data)
-    articles = (directory / output_file(ARTICLES)).parent  # the folder of every article
-    for present in _images_in(articles):
-        relative = present.relative_to(directory).as_posix()
-        if relative not in wanted:
-            output.remove_page(directory, relative)
+    if there is None:
+        articles = (directory / output_file(ARTICLES)).parent  # the folder of every article
+        there = {present.relative_to(directory).as_posix() for present in _images_in(articles)}
+    for relative in sorted(there - wanted):
+        output.remove_page(directory, relative)
 
 
 def _images_in(folder: Path) -> list[Path]:

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.copies.holders import holders_now, pair_holders
 from generator.copies.near_copies import COMMON_PAIR_ARTICLES, MIN_PAIRS, NEAR_COPY_SHARE, search
 from generator.copies.signatures import body_digest, sign, word_pairs
 
@@ -143,3 +144,10 @@ def test_a_search_from_the_last_one_equals_a_search_from_nothing(seed, plan, edi
     assert updated.updated
     assert updated.found == search(texts, {}).found
     assert updated.similar == search(texts, {}).similar
+    # the same from the pair counts kept since: they are the counts made afresh
+    holders = pair_holders(known[entry[2]] for entry in last.entries)
+    assert search(texts, known, last, holders) == updated
+    known |= updated.signed
+    now = holders_now(holders, last.entries, updated.entries, known.__getitem__)
+    afresh = pair_holders(known[entry[2]] for entry in updated.entries)
+    assert all(now[pair] == afresh[pair] for pair in {*afresh.base, *now.base, *now.delta})

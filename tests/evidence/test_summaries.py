@@ -3,6 +3,7 @@ check the key facts use, each unsupported sentence a warning at its own line."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -11,8 +12,15 @@ from conftest import CONTENT, FIXTURES, THEME, parse
 
 from generator.cli import main
 from generator.copies.lineage import declared
+from generator.evidence import summaries
 from generator.evidence.passages import check_claims
-from generator.evidence.summaries import _claim, _may_support, summary_sentences
+from generator.evidence.summaries import (
+    _claim,
+    _may_support,
+    check_summaries,
+    checked_summaries,
+    summary_sentences,
+)
 from generator.evidence.textfeatures import name_index
 from generator.pipeline.builder import build, render_site
 from generator.settings import BuildOptions
@@ -77,11 +85,41 @@ def test_the_cheap_filter_never_drops_an_article_that_supports(real) -> None:
         _claim(s, tuple(a for a in real.articles if s.topic.id in real.articles[a].topics))
         for s in sentences
     ]
-    filtered = [_claim(s, _may_support(s, real, lowered, names)) for s in sentences]
+    of_topic = {
+        topic: {slug: text for slug, text in lowered.items() if topic in real.articles[slug].topics}
+        for topic in real.topics
+    }
+    filtered = [_claim(s, _may_support(s, of_topic[s.topic.id], names)) for s in sentences]
     full = check_claims(everything, bodies, originals, names)
     cheap = check_claims(filtered, bodies, originals, names)
     assert [set(e.supported_by) for e in full] == [set(e.supported_by) for e in cheap]
     assert all(e.supported_by for e in full) and len(full) >= 15
+
+
+def test_a_memo_checks_again_only_the_topics_of_an_edited_article(real, monkeypatch) -> None:
+    """The memo's answer is the fresh one, before and after an edit that takes away the
+    words of a supported sentence; only the edited article's topics are checked again."""
+    first, memo = checked_summaries(real, {})
+    assert first == check_summaries(real)
+    checked: list[str] = []
+    check_topic = summaries._checked_topic
+
+    def counted(topic, *rest):
+        checked.append(topic.id)
+        return check_topic(topic, *rest)
+
+    monkeypatch.setattr(summaries, "_checked_topic", counted)
+    again, memo = checked_summaries(real, memo)
+    assert again == first and checked == []
+    rewritten = set(declared(real).parents.values())  # their texts count in other topics
+    slug, article = next(
+        (s, a) for s, a in real.articles.items() if a.topics and s not in rewritten
+    )
+    edited = dataclasses.replace(article, body="Nothing here supports anything.")
+    site = dataclasses.replace(real, articles={**real.articles, slug: edited})
+    after, _ = checked_summaries(site, memo)
+    assert sorted(checked) == sorted(t for t in dict.fromkeys(article.topics) if t in real.topics)
+    assert after == check_summaries(site) and after != first
 
 
 def test_the_topic_page_names_an_unsupported_summary_sentence(tmp_path: Path) -> None:

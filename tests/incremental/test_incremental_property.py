@@ -18,6 +18,7 @@ import yaml
 from conftest import CONTENT, THEME, tree
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from PIL import Image
 
 from generator.errors import ContentErrors
 from generator.pipeline.builder import Builder, build
@@ -91,6 +92,15 @@ edits = st.one_of(
     st.tuples(st.just("delete"), slugs, st.just(0)),
     st.tuples(st.just("new"), slugs, st.sampled_from(WORDS)),
     st.tuples(st.just("rename"), slugs, st.sampled_from(WORDS)),
+    # what a preview rebuild keeps from the last one: summary checks, word-pair counts, images
+    st.tuples(st.just("summary"), st.integers(0, 50), st.sampled_from(WORDS)),
+    st.tuples(st.just("copy"), slugs, slugs),
+    st.tuples(st.just("image"), slugs, st.integers(0, 2)),
+)
+# the smallest PNG Pillow reads (1x1, grey)
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010800000000"
+    "3a7e9b550000000a49444154789c6360000000020001e221bc330000000049454e44ae426082"
 )
 
 
@@ -133,10 +143,33 @@ def apply(edit: tuple, data: Content, theme: Path, step: int) -> None:
         front = {"title": f"New {second}", "date": dt.date(2025, 6, 1), "source": source}
         front["topics"] = [data.topics[first % len(data.topics)]["id"]]
         data.articles[f"new-{step}"] = (front, f"\n{second} and Steve Witkoff.\n")
+    elif name == "summary":
+        topic = data.topics[first % len(data.topics)]
+        topic["summary"] = f"{topic.get('summary', '')} {second} talks went on ({step})."
+    elif name == "copy" and slug:
+        front, _ = data.articles[slug]
+        data.articles[slug] = (front, data.articles[slug_list[second % len(slug_list)]][1])
+    elif name == "image" and slug:
+        _image(data, theme.parent / "content" / "articles" / slug, slug, second, step)
     elif name == "rename" and slug:
         new_slug = f"{slug[:20]}-{step}"
         data.articles[new_slug] = data.articles.pop(slug)
         _forget(data, slug, replacement=new_slug)
+
+
+def _image(data: Content, folder: Path, slug: str, kind: int, step: int) -> None:
+    """0: show a new image instead of its others; 1: show none; 2: change their bytes."""
+    front, body = data.articles[slug]
+    if kind == 2:  # the files change, the text does not
+        for shown in folder.glob("*.png"):
+            Image.new("L", (2, 1), step % 256).save(shown, "PNG")
+        return
+    lines = [line for line in body.splitlines() if not line.startswith("![")]
+    if kind == 0:
+        folder.mkdir(exist_ok=True)
+        (folder / f"p{step}.png").write_bytes(PNG)
+        lines.append(f"![figure {step}](p{step}.png)")
+    data.articles[slug] = (front, "\n".join(lines) + "\n")
 
 
 def _forget(data: Content, slug: str, replacement: str) -> None:

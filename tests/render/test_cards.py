@@ -21,6 +21,7 @@ from generator.pipeline.builder import build
 from generator.render import cards
 from generator.render.cards import drawing, layout
 from generator.render.cards import store as card_store
+from generator.render.cards.card import DRAWN
 from generator.settings import BuildOptions
 
 BASE_URL = "https://example.org/"
@@ -123,7 +124,7 @@ def test_a_card_changes_name_with_what_it_shows() -> None:
     card = cards.Card("Site", "Topic", "Talks in Ankara", "2 articles", "#1f4e79", "#ffffff")
     renamed = cards.Card("Site", "Topic", "Talks in Istanbul", "2 articles", "#1f4e79", "#ffffff")
     assert card.name != renamed.name
-    assert card.name == cards.Card(*(getattr(card, s) for s in cards.Card.__slots__)).name
+    assert card.name == cards.Card(*(getattr(card, s) for s in DRAWN)).name
 
 
 def test_a_long_title_is_cut_and_the_card_keeps_its_size() -> None:
@@ -198,6 +199,23 @@ def test_letters_no_font_has_are_left_out_not_drawn_as_boxes(no_fallback_fonts) 
         "(e.g. '华和新社谈' on /articles/x/) (install a font that has them, e.g. fonts-noto-cjk "
         "on Debian or Ubuntu)"
     ]
+
+
+def test_letters_left_out_are_taken_from_the_last_answers_where_the_card_is_the_same(
+    no_fallback_fonts,
+) -> None:
+    card, plain = cjk_card("Talks resume in Ankara 和谈"), cjk_card("Talks resume")
+    known = cards.left_out([card], {})
+    assert known == {card: "华和新社谈"}
+    assert cards.left_out([replace(card), plain], known | {plain: "remembered"}) == {
+        card: "华和新社谈",
+        plain: "remembered",  # taken as it was, not asked of the fonts again
+    }
+    where, pages = Position(Path("site.yaml"), 1), {"/articles/x/": card, "/": plain}
+    letters = cards.left_out(pages.values(), {})
+    assert cards.undrawable_warnings(pages, where, letters) == cards.undrawable_warnings(
+        pages, where
+    )
 
 
 @pytest.mark.skipif(not layout.FALLBACK_FONTS, reason="no CJK font: .ci/run installs one")

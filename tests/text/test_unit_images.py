@@ -112,3 +112,20 @@ def test_written_images_replace_changed_ones_and_remove_the_rest(
     written = site / "articles" / "talks" / "maps" / "map.png"
     assert written.read_bytes() == image.source.read_bytes()
     assert not stale.exists()
+
+
+def test_images_known_to_be_there_are_removed_without_listing_the_folder(
+    folder: Path, tmp_path: Path
+) -> None:
+    """With `there` (what the last build left), only those no article shows are removed:
+    an image it does not name is not looked for."""
+    site = tmp_path / "site"
+    known, unknown = site / "articles" / "old" / "gone.png", site / "articles" / "x" / "y.png"
+    for stale in (known, unknown):
+        stale.parent.mkdir(parents=True)
+        stale.write_bytes(b"x")
+    image = ArticleImages(folder, "talks", ROUTES)("maps/map.png")
+    assert isinstance(image, LocalImage)
+    write_images([image], site, {"articles/old/gone.png", "articles/talks/maps/map.png"})
+    assert (site / "articles" / "talks" / "maps" / "map.png").is_file()
+    assert not known.exists() and unknown.exists()

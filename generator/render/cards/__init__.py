@@ -10,7 +10,7 @@ card gets a new address that no platform has cached.
 uses are here."""
 
 from generator.render.cards.card import CARDS_DIR, Card
-from generator.render.cards.drawing import draw, undrawable_warnings
+from generator.render.cards.drawing import draw, left_out, undrawable_warnings
 from generator.render.cards.page_cards import site_cards, theme_colours, with_cards
 from generator.render.cards.store import (
     cards_folder,
@@ -29,6 +29,7 @@ __all__ = [
     "draw",
     "draw_into",
     "keep_only",
+    "left_out",
     "read_index",
     "remove_other_cards",
     "site_cards",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from generator.routes import CARDS_FOLDER
@@ -37,17 +37,22 @@ class Card:
     footer: str  # 'BBC News · graded B2', '5 articles from 3 sources'
     background: str  # '#1f4e79'
     foreground: str
+    # The card's file name: a hash of what is drawn on it. Made once, as the card is: a
+    # rebuild asks it of every card several times.
+    name: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def name(self) -> str:
-        """The card's file name: a hash of what is drawn on it."""
+    def __post_init__(self) -> None:
         text = "\x1f".join((DRAWING_VERSION, *(str(v) for v in _fields(self))))
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] + ".png"
+        name = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] + ".png"
+        object.__setattr__(self, "name", name)
 
     @property
     def path(self) -> str:
         return f"/{CARDS_DIR}/{self.name}"
 
 
+DRAWN = tuple(f.name for f in fields(Card) if f.init)  # what is drawn: all but the name
+
+
 def _fields(card: Card) -> tuple:
-    return tuple(getattr(card, name) for name in Card.__slots__)
+    return tuple(getattr(card, name) for name in DRAWN)

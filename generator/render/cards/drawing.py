@@ -169,12 +169,21 @@ def undrawable(card: Card) -> str:
     """The characters of the card's text that no font here can draw (they are left out:
     a box is worse than nothing)."""
     text = "".join((card.site_title, card.kicker, card.title, card.footer))
-    return "".join(sorted({c for c in text if not c.isspace() and font_file(c, False) is None}))
+    return "".join(sorted(c for c in set(text) if not c.isspace() and font_file(c, False) is None))
 
 
-def undrawable_warnings(cards: Mapping[str, Card], position: Position) -> list[ContentError]:
-    """One warning when some cards leave letters out, naming the first such page."""
-    missing = {path: letters for path, card in cards.items() if (letters := undrawable(card))}
+def left_out(cards: Iterable[Card], known: Mapping[Card, str]) -> dict[Card, str]:
+    """`undrawable` of each card, from `known` (the last build's answers) where it has it."""
+    return {card: known[card] if card in known else undrawable(card) for card in cards}
+
+
+def undrawable_warnings(
+    cards: Mapping[str, Card], position: Position, letters: Mapping[Card, str] | None = None
+) -> list[ContentError]:
+    """One warning when some cards leave letters out, naming the first such page
+    (`letters`: `left_out` of every card, if known)."""
+    letters = left_out(cards.values(), {}) if letters is None else letters
+    missing = {path: letters[card] for path, card in cards.items() if letters[card]}
     if not missing:
         return []
     path = min(missing)

@@ -9,7 +9,7 @@ import hashlib
 import json
 import multiprocessing
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -158,8 +158,13 @@ def _draw_all(
         return list(pool.map(draw_into, chunks, [folder] * len(chunks), [store] * len(chunks)))
 
 
-def remove_other_cards(cards: Iterable[Card], directory: Path) -> None:
+def remove_other_cards(
+    cards: Iterable[Card], directory: Path, there: Set[str] = frozenset()
+) -> None:
+    """Remove the cards no page names: of `there` (the names of the cards known to be
+    in `directory`), else of all its cards."""
     wanted = {card.name for card in cards}
-    for present in (directory / CARDS_DIR).glob("*.png"):
-        if present.name not in wanted:
-            present.unlink()
+    folder = directory / CARDS_DIR
+    present = there or {found.name for found in folder.glob("*.png")}
+    for name in sorted(present - wanted):
+        (folder / name).unlink(missing_ok=bool(there))
