@@ -41,6 +41,7 @@ from generator.pipeline.writers import (
 from generator.reads.queries import Query, SiteData
 from generator.render.jinja import RecordingEnvironment, make_environment, render_each
 from generator.routes import STATIC_FOLDER, output_file
+from generator.search.pages import Listed, page_url
 from generator.settings import BuildOptions
 
 __all__ = ["BuildOptions", "BuildReport", "Builder", "RenderedSite", "build", "render_site"]
@@ -83,6 +84,7 @@ class Builder:
         self._warm: WarmStart | None = None  # the last process's build, from the cache
         self._first = True  # no build has written yet in this process
         self.scanned: Mapping[str, Fingerprint] = {}  # the inputs as the last build found them
+        self._search_list: dict[str, Listed] | None = None  # search's page digests, by URL
 
     def session(self) -> AbstractContextManager[None]:
         """Hold the output's lock, once taken, until the end of everything inside (a build,
@@ -173,6 +175,8 @@ class Builder:
             static = any(key.startswith(f"{STATIC_FOLDER}/") for key in plan.changed)
             written = in_place(job, static_changed=static)
         self.search_stale = not written.indexed and (self.search_stale or written.changed)
+        if written.whole and self.options.search:  # every page written: the list, whole
+            self._search_list = {page_url(file): e for file, e in written.writer.listed.items()}
         return written
 
     def _report(
@@ -222,7 +226,11 @@ class Builder:
         parser = self._memory.parser
         if self._last is None or parser is None or not self.options.search:
             return None
-        return index_search_beside(self.options, parser.key.language, self._last.state.hashes)
+        hashes = self._last.state.hashes
+        folder, self._search_list = index_search_beside(
+            self.options, parser.key.language, hashes, self._search_list
+        )
+        return folder
 
     def publish_search(self, folder: Path) -> None:
         with self.session():

@@ -43,6 +43,7 @@ from generator.routes import (
     output_file,
 )
 from generator.search.index import write_search_index
+from generator.search.pages import Listed
 from generator.settings import BuildOptions
 from generator.text import images
 
@@ -243,16 +244,23 @@ def _vanished(prepared: Prepared, previous: BuildState) -> tuple[str, ...]:
     return tuple(sorted(previous.reads.keys() - {page.path for page in prepared.pages}))
 
 
-def index_search_beside(options: BuildOptions, language: str, hashes: Mapping[str, str]) -> Path:
+def index_search_beside(
+    options: BuildOptions,
+    language: str,
+    hashes: Mapping[str, str],
+    held_list: Mapping[str, Listed] | None = None,
+) -> tuple[Path, dict[str, Listed]]:
     """Index the output folder's pages as they are into a new bundle folder beside the
     output (its unchanged shards linked, not indexed): nothing served changes, so the
     output's lock is not needed. `publish_search` swaps it in. Named as a new output
-    is, so a process killed meanwhile leaves nothing the next build does not remove."""
+    is, so a process killed meanwhile leaves nothing the next build does not remove.
+    `held_list`: the search stage's list of page digests as the caller holds it; with the
+    folder, the list now."""
     out = options.output_dir
     folder = out.parent / f"{TEMP_PREFIX}new-{out.name}-{SEARCH_FOLDER}-{os.getpid()}"
     shutil.rmtree(folder, ignore_errors=True)
     try:
-        write_search_index(
+        listed = write_search_index(
             out,
             language,
             folder,
@@ -260,11 +268,12 @@ def index_search_beside(options: BuildOptions, language: str, hashes: Mapping[st
             previous=out / SEARCH_FOLDER,
             known=_files_and_digests(hashes),  # if a build changes them, this bundle is dropped
             page_list_file=_search_pages_file(options),
+            held_list=held_list,
         )
     except BaseException:
         discard_search(folder)
         raise
-    return folder
+    return folder, listed
 
 
 def publish_search(options: BuildOptions, folder: Path) -> None:

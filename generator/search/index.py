@@ -75,7 +75,8 @@ def write_search_index(
     known: Mapping[str, str] | None = None,
     fresh: Mapping[str, Listed] | None = None,
     page_list_file: Path | None = None,
-) -> None:
+    held_list: Mapping[str, Listed] | None = None,
+) -> dict[str, Listed]:
     """Index the HTML pages in site_dir into bundle_dir (default: site_dir/pagefind/),
     in `shards` article shards (default: by the number of articles), reusing the shards
     of the `previous` bundle folder whose pages' records did not change. `known`: the
@@ -83,9 +84,12 @@ def write_search_index(
     it made of the pages it wrote (`search.pages.listed_entry`); other pages are read.
     `page_list_file`: where the list of the pages' digests is kept from one build to the
     next (None: not kept; every page not `fresh` is read); read only with a `previous`
-    bundle, as a first build reads nothing of a build before it."""
+    bundle, as a first build reads nothing of a build before it. `held_list`: that list as a
+    long-lived process holds it, read instead of the file. Returns the list now."""
     bundle_dir = bundle_dir or site_dir / SEARCH_FOLDER
-    listed = _previous_list(page_list_file if previous else None)
+    listed = (
+        held_list if held_list is not None else _previous_list(page_list_file if previous else None)
+    )
     files = _html_files(site_dir, bundle_dir)
     pages, page_list_now = indexed_pages(site_dir, files, known or {}, listed, fresh)
     parts = split(pages, shards or shard_count(pages))
@@ -103,6 +107,7 @@ def write_search_index(
     _write_bundle({MANIFEST: manifest(entries)}, bundle_dir)
     if page_list_file is not None:  # only bookkeeping: each entry is of the bytes it names
         output.write_atomic(page_list_file, page_list(page_list_now))
+    return page_list_now
 
 
 def _previous_list(page_list_file: Path | None) -> dict[str, Listed]:

@@ -16,9 +16,10 @@ from playwright.sync_api import Browser
 
 from generator.pipeline.builder import Builder, build
 from generator.routes import CACHE_FOLDER, SEARCH_FOLDER, SEARCH_PAGES_SUFFIX
+from generator.search import pages
 from generator.search.index import _canonicalise_filters
 from generator.search.pagefind_client import index_pages
-from generator.search.pages import read_page_list
+from generator.search.pages import listed_entry, read_page_list
 from generator.search.records import _ignored_elements, record_digest
 from generator.search.shards import MANIFEST, shard_count, split
 from generator.settings import BuildOptions
@@ -104,6 +105,35 @@ def test_an_edit_re_indexes_only_its_shard_and_warm_equals_cold(tmp_path: Path) 
     cold = tmp_path / "cold"
     build(BuildOptions(content_dir=content, theme_dir=THEME, output_dir=cold, search_shards=SHARDS))
     assert tree(cold) == after
+
+
+def test_a_long_lived_builder_s_search_refresh_reads_only_the_pages_that_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview keeps no build cache, so it holds the search stage's list of page
+    digests in memory: a refresh after a one-article edit reads the pages whose bytes
+    changed, not every page of the site (as it did once that list left the output)."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    options = BuildOptions(
+        content_dir=content, theme_dir=THEME, output_dir=tmp_path / "site", workers=1
+    )
+    builder = Builder(options)
+    builder.build()
+    article = content / "articles" / f"{EDITED}.md"
+    article.write_text(article.read_text("utf-8") + "\nThe word zorblaxian.\n", "utf-8")
+    report = builder.build()
+    read: list[str] = []
+
+    def counted(url: str, html: bytes, digest: bytes) -> pages.Listed:
+        read.append(url)
+        return listed_entry(url, html, digest)
+
+    monkeypatch.setattr(pages, "listed_entry", counted)
+    builder.refresh_search()
+    assert read and set(read) <= set(report.written)
+    builder.refresh_search()  # nothing changed since: nothing read
+    assert len(read) == len(set(read))
 
 
 def test_the_preview_finds_an_edited_word_once_search_catches_up(
