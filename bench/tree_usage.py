@@ -6,7 +6,9 @@ Peak memory is sampled: every `interval` seconds the resident sizes of the root 
 its descendants (found by parent ids in /proc) are added up; the largest sum is kept,
 and never less than the largest single process the kernel saw (`ru_maxrss`). Forked
 workers share their parent's pages until they write them, so the sum overstates what
-they cost the machine; it is what the issue's "whole process tree" figures mean. Linux
+they cost the machine; it is what the issue's "whole process tree" figures mean. Beside
+it, the largest sum of the tree's proportional set sizes (PSS, /proc/PID/smaps_rollup: a
+page shared by n processes counts 1/n in each), what the tree costs the machine. Linux
 only (/proc)."""
 
 from __future__ import annotations
@@ -44,27 +46,48 @@ def _processes() -> dict[int, tuple[int, int]]:
 
 def tree_resident_bytes(root: int) -> int:
     """The resident bytes of `root` and all its descendants, now."""
+    return tree_memory(root)[0]
+
+
+def tree_memory(root: int) -> tuple[int, int]:
+    """(resident bytes, proportional bytes) of `root` and all its descendants, now."""
     processes = _processes()
     children: dict[int, list[int]] = {}
     for pid, (parent, _) in processes.items():
         children.setdefault(parent, []).append(pid)
-    total, todo = 0, [root]
+    resident = proportional = 0
+    todo = [root]
     while todo:
         pid = todo.pop()
-        total += processes.get(pid, (0, 0))[1]
+        resident += processes.get(pid, (0, 0))[1]
+        proportional += _proportional_bytes(pid)
         todo.extend(children.get(pid, ()))
-    return total
+    return resident, proportional
+
+
+def _proportional_bytes(pid: int) -> int:
+    """The process's PSS, 0 if it ended or the kernel does not say."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as rollup:
+            for line in rollup:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 class _PeakWatcher(threading.Thread):
     def __init__(self, root: int, interval: float) -> None:
         super().__init__(daemon=True)
-        self.root, self.interval, self.peak = root, interval, 0
+        self.root, self.interval, self.peak, self.peak_pss = root, interval, 0, 0
         self.done = threading.Event()
 
     def run(self) -> None:
         while not self.done.wait(self.interval):
-            self.peak = max(self.peak, tree_resident_bytes(self.root))
+            resident, proportional = tree_memory(self.root)
+            self.peak = max(self.peak, resident)
+            self.peak_pss = max(self.peak_pss, proportional)
 
 
 def run_measured(
@@ -91,4 +114,5 @@ def run_measured(
             )
     largest_single = usage.ru_maxrss * 1024
     peak = max(watcher.peak, largest_single) / 2**20
-    return Sample(wall=wall, cpu=usage.ru_utime + usage.ru_stime, peak_mb=peak)
+    pss = watcher.peak_pss / 2**20
+    return Sample(wall=wall, cpu=usage.ru_utime + usage.ru_stime, peak_mb=peak, peak_pss_mb=pss)

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-Quantity = Literal["wall", "cpu", "peak_mb", "ms"]
+Quantity = Literal["wall", "cpu", "peak_mb", "ms", "peak_pss_mb"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +22,7 @@ class Sample:
     cpu: float  # seconds, user + system of every process the command waited for
     peak_mb: float  # largest sum of the tree's resident memory seen at once
     ms: float = 0.0  # a latency measured inside a run (the preview's save -> page served)
+    peak_pss_mb: float = 0.0  # largest sum of the tree's PSS (shared pages split); 0: unknown
 
     def get(self, quantity: Quantity) -> float:
         return float(getattr(self, quantity))
@@ -148,8 +149,12 @@ def verdict_table(verdicts: Sequence[Verdict]) -> str:
 
 
 def figure_table(figures: Figures) -> str:
-    """Every figure's medians (wall, CPU, peak memory of the tree) and its run count."""
-    lines = ["| figure | runs | wall | CPU | peak RSS of the tree |", "|---|---|---|---|---|"]
+    """Every figure's medians (wall, CPU, peak memory of the tree: the sum of its resident
+    sizes, and of its PSS where measured) and its run count."""
+    lines = [
+        "| figure | runs | wall | CPU | peak RSS of the tree | peak PSS of the tree |",
+        "|---|---|---|---|---|---|",
+    ]
     for name in sorted(figures, key=_by_size_then_name):
         samples = figures[name]
         if not samples:
@@ -157,11 +162,14 @@ def figure_table(figures: Figures) -> str:
         if any(s.ms for s in samples):
             ms = statistics.median(s.ms for s in samples)
             low, high = min(s.ms for s in samples), max(s.ms for s in samples)
-            lines.append(f"| {name} | {len(samples)} | {ms:.0f} ms ({low:.0f}–{high:.0f}) | | |")
+            lines.append(f"| {name} | {len(samples)} | {ms:.0f} ms ({low:.0f}–{high:.0f}) | | | |")
             continue
-        wall, cpu, peak = (median(figures, name, q) or 0.0 for q in ("wall", "cpu", "peak_mb"))
+        wall, cpu, peak, pss = (
+            median(figures, name, q) or 0.0 for q in ("wall", "cpu", "peak_mb", "peak_pss_mb")
+        )
+        shared = f"{pss:.0f} MB" if pss else "—"
         lines.append(
-            f"| {name} | {len(samples)} | {wall:.2f} s | {cpu:.2f} s | {peak:.0f} MB |"
+            f"| {name} | {len(samples)} | {wall:.2f} s | {cpu:.2f} s | {peak:.0f} MB | {shared} |"
         )
     return "\n".join(lines)
 

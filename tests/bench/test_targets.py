@@ -120,11 +120,13 @@ def test_the_figure_table_gives_medians_and_latencies_by_size() -> None:
         "pelican@10000": runs((40, 39)),
         "pelican@1000": runs((5, 5), (6, 7), (4, 4)),
         "preview@1000": [Sample(0, 0, 0, ms) for ms in (552, 486, 600)],
+        "hugo@1000": [Sample(1, 2, 300, peak_pss_mb=120)],
     })
     assert table.splitlines()[2:] == [
-        "| pelican@1000 | 3 | 5.00 s | 5.00 s | 100 MB |",
-        "| preview@1000 | 3 | 552 ms (486–600) | | |",
-        "| pelican@10000 | 1 | 40.00 s | 39.00 s | 100 MB |",
+        "| hugo@1000 | 1 | 1.00 s | 2.00 s | 300 MB | 120 MB |",
+        "| pelican@1000 | 3 | 5.00 s | 5.00 s | 100 MB | — |",
+        "| preview@1000 | 3 | 552 ms (486–600) | | | |",
+        "| pelican@10000 | 1 | 40.00 s | 39.00 s | 100 MB | — |",
     ]
 
 
@@ -185,3 +187,24 @@ def test_timed_edits_wait_for_the_page_then_the_search_and_restore_the_text(
     assert len(to_page) == len(to_search) == 3
     assert all(0 <= page <= search for page, search in zip(to_page, to_search, strict=True))
     assert article.read_text() == "Body.\n"
+
+
+FORKED_HOLDER = """
+import os, sys, time
+held = b"x" * (64 * 2**20)  # 64 MB, resident
+if os.fork() == 0:
+    time.sleep(1.5)
+    os._exit(0)
+time.sleep(1.5)
+os.wait()
+"""
+
+
+def test_the_tree_s_pss_counts_a_forked_child_s_shared_pages_once() -> None:
+    """A forked child shares its parent's 64 MB: the resident sizes add up to about twice
+    that, the proportional sizes to about once (Linux's /proc/PID/smaps_rollup)."""
+    from tree_usage import run_measured
+
+    sample = run_measured([sys.executable, "-c", FORKED_HOLDER], interval=0.05)
+    assert sample.peak_mb > 120
+    assert 60 < sample.peak_pss_mb < 100
