@@ -6,7 +6,7 @@ a `Memory` and goes out as a new one, never written on the builder."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,10 +18,8 @@ from generator.content.known_fields import unknown_field_warnings
 from generator.content.load import RawContent, load_content, skipped_files
 from generator.content.model import Site
 from generator.content.schedule import Held, marked_scheduled, without_scheduled
-from generator.copies.holders import PairHolders, holders_now
 from generator.copies.lineage import lineage
-from generator.copies.near_copies import Found, NearCopySearch
-from generator.copies.signatures import Signature
+from generator.copies.near_copies import Found
 from generator.errors import ContentError, ContentErrors
 from generator.evidence import site_check
 from generator.evidence.provenance import article_grade
@@ -32,8 +30,9 @@ from generator.incremental.state import BuildState
 from generator.pages.internal_links import check_internal_links
 from generator.pages.kinds import PAGE_KINDS, build_pages
 from generator.pages.page import Page
+from generator.pipeline.near_copy_memory import NearCopies, NearCopyMemory, near_copies_later
 from generator.pipeline.stages import StageClock
-from generator.pipeline.warnings import content_warnings, near_copies_soon
+from generator.pipeline.warnings import content_warnings
 from generator.reads.link_graph import LinkGraph, SortedMentions, build_graph, sorted_mentions
 from generator.reads.queries import SiteData
 from generator.render import cards
@@ -51,7 +50,6 @@ from generator.text.texts import Texts, render_texts
 BACKGROUND_NEAR_COPIES = 500  # articles from which near-copy search and the support check
 # each get their own process (beside Markdown rendering) on a full build
 Bodies = Mapping[str, tuple[str, MarkdownResult]]  # slug -> (text, what it rendered to)
-NearCopies = tuple[str, list[Found]]  # (digest of the articles searched, what was found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,17 +82,6 @@ class Parser:
 
 
 @dataclass(frozen=True, slots=True)
-class NearCopyMemory:
-    """What the next near-copy search starts from."""
-
-    found: NearCopies | None = None  # the last answer (saved in the cache)
-    signatures: Mapping[bytes, Signature] = field(default_factory=dict)  # by body digest
-    signed: frozenset[bytes] = frozenset()  # the bodies the last search signed
-    search: NearCopySearch | None = None  # the last search, without its new signatures
-    holders: PairHolders | None = None  # how many of its articles hold each word pair
-
-
-@dataclass(frozen=True, slots=True)
 class Warm:
     """What the last process's build (the persistent cache) lends the first build."""
 
@@ -108,7 +95,7 @@ class Memory:
     """What a Builder keeps from one build for the next, beyond the BuildState."""
 
     parser: Parser | None = None  # rebuilt when the entity table, routes or language change
-    near_copies: NearCopyMemory = NearCopyMemory()
+    near_copies: NearCopyMemory = field(default_factory=NearCopyMemory)
     evidence: site_check.Memo = field(default_factory=dict)  # claims' supports by their inputs
     mentions: SortedMentions = field(default_factory=dict)  # each body's mentions, sorted
     articles: ArticlesRead = field(default_factory=dict)  # each article as read from its record
@@ -143,7 +130,8 @@ def prepare(
         routes = Routes(site.config.base_url, site.config.base_path)
     background = options.workers > 1 and len(site.articles) >= BACKGROUND_NEAR_COPIES
     with stage("near copies"):
-        near_copies = _near_copies_soon(site, options, memory, background)
+        warm = memory.warm.near_copies if memory.warm else None
+        near_copies = near_copies_later(site, options, memory.near_copies, warm, background)
     with stage("evidence"):
         forked = background and base is None  # a cold build's check runs beside the texts
         evidence_soon = site_check.check_site_soon(site, memory.evidence, forked)
@@ -206,45 +194,6 @@ def _site_as_of(
         return marked_scheduled(site, today), Held(as_of=today), draft_warnings
     site, schedule_warnings, held = without_scheduled(site, today)
     return site, held, [*draft_warnings, *schedule_warnings]
-
-
-def _near_copies_soon(
-    site: Site, options: BuildOptions, memory: Memory, background: bool
-) -> Callable[[], NearCopyMemory]:
-    """Near-copy detection reads every article; a full build searches them all (or takes
-    the cache's answer if the articles are the same), a rebuild re-queries only the
-    changed ones from the last search: provenance on the pages needs it."""
-    articles = tuple(site.articles.values())
-    key = cache.articles_digest(articles) if options.cache else ""
-    last = memory.near_copies
-    warm = memory.warm.near_copies if memory.warm else None
-    if warm is not None and warm[0] == key:
-        return lambda: replace(last, found=warm)
-    known = last.signatures
-    found = near_copies_soon(articles, known, last.search, background, last.holders)
-
-    def result() -> NearCopyMemory:
-        answer = found()
-        signatures = {d: answer.signed.get(d) or known[d] for d in answer.digests}
-        holders = None  # counted once a search is an update (an edit), then kept up
-        if answer.updated and last.search is not None:
-            before = last.search.entries
-            holders = holders_now(last.holders, before, answer.entries, _either(signatures, known))
-        return NearCopyMemory(
-            found=(key, list(answer.found)),
-            signatures=signatures,
-            signed=frozenset(answer.signed),
-            search=replace(answer, signed={}),  # its signatures are kept apart
-            holders=holders,
-        )
-
-    return result
-
-
-def _either(
-    first: Mapping[bytes, Signature], second: Mapping[bytes, Signature]
-) -> Callable[[bytes], Signature]:
-    return lambda digest: first.get(digest) or second[digest]
 
 
 def _parser(

@@ -13,7 +13,8 @@ from generator.content.fingerprints import Fingerprint, snapshot
 from generator.incremental import cache, chunks, manifest
 from generator.incremental.state import BuildState
 from generator.pipeline.lock import OutputLock
-from generator.pipeline.prepare import Memory, NearCopyMemory, Warm, entity_key
+from generator.pipeline.near_copy_memory import NearCopyMemory
+from generator.pipeline.prepare import Memory, Warm, entity_key
 from generator.pipeline.report import BuildReport
 from generator.settings import BuildOptions
 
