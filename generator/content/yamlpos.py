@@ -61,7 +61,11 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
         hint = exc.hint.format(first=first)
         raise ContentErrors([ContentError(position, exc.message, hint)]) from None
     except yaml.MarkedYAMLError as exc:
-        error = _quote_run_on(exc, text, path, first_line) or _syntax_error(exc, path, first_line)
+        error = (
+            _quote_run_on(exc, text, path, first_line)
+            or _common_slip(exc, text.splitlines(), path, first_line)
+            or _syntax_error(exc, path, first_line)
+        )
         raise ContentErrors([error]) from None
     except yaml.YAMLError as exc:
         raise ContentErrors(
@@ -133,6 +137,42 @@ def _quote_run_on(
             return ContentError(
                 Position(path, number + first_line, match.start(1) + 1), message, hint
             )
+    return None
+
+
+COLON_HINT = "write the key, a colon and a space, then the value: 'title: Ankara meeting'"
+
+
+def _common_slip(
+    exc: yaml.MarkedYAMLError, lines: list[str], path: Path, first_line: int
+) -> ContentError | None:
+    """A tab for indentation or a key without its ':', said in a writer's words and at
+    the line of the slip (PyYAML notices a missing ':' on the line after)."""
+    problem, found, began = exc.problem or "", exc.problem_mark, exc.context_mark
+    if found is None:
+        return None
+    line = lines[found.line] if found.line < len(lines) else ""
+    if "tab" in problem or line[found.column : found.column + 1] == "\t":
+        message = "YAML syntax error: a tab indents this line; YAML indents with spaces only"
+        at = Position(path, found.line + first_line, found.column + 1)
+        return ContentError(at, message, "replace the tab with spaces")
+    if "could not find expected ':'" in problem and began is not None:
+        message = "YAML syntax error: this line has no ':' after its key"
+        return ContentError(_position(began, path, first_line), message, COLON_HINT)
+    above = _line_above(lines, found.line)
+    if "mapping values are not allowed" in problem and above is not None:
+        message = "YAML syntax error: this line has no ':', so the next line runs on from it"
+        at = Position(path, above + first_line, len(lines[above]) - len(lines[above].lstrip()) + 1)
+        return ContentError(at, message, COLON_HINT)
+    return None
+
+
+def _line_above(lines: list[str], number: int) -> int | None:
+    """The nearest line above that holds something and no ':' (None: it has one)."""
+    for above in range(number - 1, -1, -1):
+        text = lines[above].split(" #")[0].strip()
+        if text and not text.startswith("#"):
+            return above if ":" not in text else None
     return None
 
 

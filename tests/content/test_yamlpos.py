@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from generator.content.yaml_limits import MAX_DEPTH
 from generator.content.yaml_loaders import nesting_bound
-from generator.content.yamlpos import parse_yaml
+from generator.content.yamlpos import COLON_HINT, parse_yaml
 from generator.errors import ContentErrors
 
 PATH = Path("front.yaml")
@@ -140,3 +140,24 @@ def test_a_closed_quote_with_escapes_is_not_blamed() -> None:
     text = 'a: "say \\"hi\\""\nb: \'it\'\'s\'\nc: [1\n'
     ((at, message, _),) = located(text)
     assert at == 3 and "flow sequence" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("- id: a\n  title Ankara meeting\n  summary: x\n", 2, "has no ':' after its key"),
+        ("title: T\nsource news-digest\ndate: 2025-01-01\n", 2, "has no ':' after its key"),
+        ("- id a\n  title: Ankara\n", 1, "the next line runs on from it"),
+        ("- id: a\n\ttitle: x\n", 2, "a tab indents this line"),
+        ("title: x\n\tdate: 2025-01-01\n", 2, "a tab indents this line"),
+        ("\ttitle: x\n", 1, "a tab indents this line"),
+    ],
+)
+def test_a_missing_colon_or_a_tab_is_said_plainly_at_the_line_of_the_slip(
+    text: str, line: int, words: str
+) -> None:
+    """A reviewer's find: PyYAML says 'could not find expected ':'' a line late, and
+    'found character that cannot start any token' for a tab."""
+    ((at, message, hint),) = located(text)
+    assert at == line and words in message
+    assert hint in ("replace the tab with spaces", COLON_HINT)
