@@ -101,7 +101,7 @@ def build_unchanged(args: argparse.Namespace) -> bool:
         if report.held and report.next_date:
             print(_held_line(report.held, report.next_date))
         seconds = time.perf_counter() - started
-        print(f"built {report.pages} pages into {args.output}/ in {seconds:.2f}s")
+        print(f"built {report.pages} pages into {args.output}/ in {seconds:.2f}s: nothing changed")
     return True
 
 

@@ -112,6 +112,8 @@ def test_a_build_with_nothing_to_do_writes_nothing_and_imports_no_stage(
     assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")} == files
     assert warnings(again) == warnings(first)
     assert again.stdout.split(" in ")[0] == first.stdout.split(" in ")[0]  # "built N pages into"
+    assert again.stdout.strip().endswith("s: nothing changed")  # it says why it was so quick
+    assert "nothing changed" not in first.stdout
 
 
 def test_any_change_takes_the_full_way(content: Path, tmp_path: Path) -> None:
