@@ -34,6 +34,7 @@ class Page:
     feeds: tuple[Crumb, ...] = ()  # Atom feeds to announce, besides the site's
     signature: Hashable = ()  # anything else its context is made from (the sitemap: its pages)
     image: str = ""  # site path of its social card (og:image), if it has one
+    image_alt: str = ""  # what the card says in words (og:image:alt); the title if empty
 
     @property
     def header(self) -> tuple:
@@ -47,4 +48,5 @@ class Page:
             self.feeds,
             self.signature,
             self.image,
+            self.image_alt,
         )

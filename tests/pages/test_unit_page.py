@@ -19,6 +19,7 @@ CHANGES = {
     "feeds": (Crumb("Feed", "/feed.xml"),),
     "signature": ("sitemap", 2),
     "image": "/cards/x.png",
+    "image_alt": "What the card says",
 }
 
 

@@ -69,6 +69,8 @@ def test_pages_get_the_path_of_their_card(site: Tiny) -> None:
     pages = {page.path: page for page in with_cards(site.pages, made)}
     assert pages["/articles/first/"].image == made["/articles/first/"].path
     assert pages["/404.html"].image == ""
+    assert pages["/articles/first/"].image_alt == made["/articles/first/"].title
+    assert pages["/"].image_alt == site.site.config.description  # what the home card says
 
 
 def test_the_themes_first_header_colours_are_used(tmp_path: Path) -> None:

@@ -170,7 +170,10 @@ def _shareable(page: Page) -> bool:
 
 def with_cards(pages: Iterable[Page], cards: Mapping[str, Card]) -> tuple[Page, ...]:
     return tuple(
-        replace(page, image=cards[page.path].path) if page.path in cards else page for page in pages
+        replace(page, image=cards[page.path].path, image_alt=cards[page.path].title)
+        if page.path in cards
+        else page
+        for page in pages
     )
 
 
