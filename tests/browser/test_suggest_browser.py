@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import THEME
 from playwright.sync_api import Browser
+
+from generator.pipeline.builder import build
+from generator.settings import BuildOptions
 
 MEDINSKY = "/entities/vladimir-medinsky/"
 
@@ -60,4 +64,26 @@ def test_enter_without_a_choice_opens_the_search_page(
     assert page.get_by_role("listbox", include_hidden=True).is_hidden()
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/?q=Witkoff")
+    page.close()
+
+
+def test_the_link_to_every_result_counts_one_result_as_one(
+    mini_content: Path, tmp_path: Path, serve_dir, browser: Browser
+) -> None:
+    """A reviewer's find: a word on one page was offered as "All 1 results"."""
+    article = mini_content / "articles" / "first.md"
+    article.write_text(article.read_text("utf-8") + "\nA quixotrom word.\n", "utf-8")
+    output = tmp_path / "site"
+    build(BuildOptions(content_dir=mini_content, theme_dir=THEME, output_dir=output))
+    page = browser.new_page()
+    page.goto(serve_dir(output) + "/")
+    field = page.get_by_role("combobox", name="Search")
+    for query, said in (("quixotrom", "The 1 result for"), ("Ankara", "All ")):
+        field.fill(query)
+        every = page.locator(".suggestion-all")
+        every.wait_for()
+        page.wait_for_function(
+            "q => document.querySelector('.suggestion-all')?.textContent.includes(q)", arg=query
+        )
+        assert every.inner_text().startswith(said), every.inner_text()
     page.close()

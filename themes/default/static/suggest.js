@@ -137,6 +137,9 @@ function allResults(form, query, count) {
   const params = new URLSearchParams({ q: query });
   item.dataset.href = `${form.action}?${params}`;
   item.className = "suggestion-all";
-  item.textContent = count ? `All ${count} results for “${query}”` : `Search for “${query}”`;
+  item.textContent =
+    count === 1 ? `The 1 result for “${query}”`
+    : count ? `All ${count} results for “${query}”`
+    : `Search for “${query}”`;
   return item;
 }
