@@ -41,7 +41,7 @@ from generator.pipeline.writers import (
 from generator.reads.queries import Query, SiteData
 from generator.render.jinja import RecordingEnvironment, make_environment, render_each
 from generator.routes import STATIC_FOLDER, output_file
-from generator.search.pages import Listed, page_url
+from generator.search.pages import Listed
 from generator.settings import BuildOptions
 
 __all__ = ["BuildOptions", "BuildReport", "Builder", "RenderedSite", "build", "render_site"]
@@ -175,8 +175,8 @@ class Builder:
             static = any(key.startswith(f"{STATIC_FOLDER}/") for key in plan.changed)
             written = in_place(job, static_changed=static)
         self.search_stale = not written.indexed and (self.search_stale or written.changed)
-        if written.whole and self.options.search:  # every page written: the list, whole
-            self._search_list = {page_url(file): e for file, e in written.writer.listed.items()}
+        if written.search_list:  # the search stage's list of the pages it indexed
+            self._search_list = dict(written.search_list)
         return written
 
     def _report(

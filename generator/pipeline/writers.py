@@ -19,7 +19,7 @@ import contextlib
 import os
 import shutil
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import output
@@ -67,6 +67,7 @@ class Written:
     writer: PageWriter  # what was rendered, written, read
     deleted: tuple[str, ...] = ()  # page paths whose file was removed
     indexed: bool = True  # the search index went with the pages (not when written in place)
+    search_list: Mapping[str, Listed] = field(default_factory=dict)  # search's page digests
     whole: bool = False  # a whole new site was swapped in
 
     @property
@@ -82,6 +83,7 @@ def into_new_folder(job: WriteJob) -> Written:
     """Render into a temporary folder beside the output, index it, swap it in."""
     options, stage = job.options, job.clock.stage
     writer = PageWriter(Path(), search_entries=options.search)
+    search_list: dict[str, Listed] = {}
 
     def fill(temp: Path) -> None:
         writer.directory = temp
@@ -104,7 +106,7 @@ def into_new_folder(job: WriteJob) -> Written:
             with stage("search"):
                 language = job.prepared.data.site.config.language
                 known = _files_and_digests(writer.hashes)
-                write_search_index(
+                indexed = write_search_index(
                     temp,
                     language,
                     shards=options.search_shards,
@@ -112,10 +114,11 @@ def into_new_folder(job: WriteJob) -> Written:
                     fresh=writer.listed,
                     page_list_file=_search_pages_file(options),
                 )
+                search_list.update(indexed)
 
     with stage("write"):
         output.publish(options.output_dir, fill, _protected(options))
-    return Written(writer, whole=True)
+    return Written(writer, whole=True, search_list=search_list)
 
 
 def into_linked_folder(job: WriteJob) -> Written:
@@ -126,6 +129,7 @@ def into_linked_folder(job: WriteJob) -> Written:
     hashes = dict(job.previous.hashes)
     writer = PageWriter(Path(), hashes, atomic=True, search_entries=options.search)  # not in place
     deleted = _vanished(job.prepared, job.previous)
+    search_list: dict[str, Listed] = {}
 
     def fill(temp: Path) -> None:
         # the search bundle is not linked: its unchanged shards are, by the search stage
@@ -137,7 +141,7 @@ def into_linked_folder(job: WriteJob) -> Written:
             raise _NothingChanged
         if options.search:
             with job.clock.stage("search"):
-                write_search_index(
+                indexed = write_search_index(
                     temp,
                     job.prepared.data.site.config.language,
                     shards=options.search_shards,
@@ -146,10 +150,11 @@ def into_linked_folder(job: WriteJob) -> Written:
                     fresh=writer.listed,
                     page_list_file=_search_pages_file(options),
                 )
+                search_list.update(indexed)
 
     with contextlib.suppress(_NothingChanged), job.clock.stage("write"):
         output.publish(out, fill, _protected(options))
-    return Written(writer, deleted)
+    return Written(writer, deleted, search_list=search_list)
 
 
 def in_place(job: WriteJob, static_changed: bool) -> Written:
