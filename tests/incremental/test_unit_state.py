@@ -139,15 +139,21 @@ def test_the_queries_an_edit_evaluates_give_what_evaluating_all_gives(
     assert changed_reads(before, files, after.raw, after.data, first.data) == everything
 
 
+def _counted_evaluations(monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
+    """The queries `changed_reads` evaluates from now on, in order."""
+    evaluated: list[tuple] = []
+    real = state.evaluate
+    monkeypatch.setattr(state, "evaluate", lambda q, d: evaluated.append(q) or real(q, d))
+    return evaluated
+
+
 def test_a_text_that_names_the_same_entities_evaluates_no_query_of_the_articles(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = prepare(content(tmp_path))
     before = _every_query(first)
     after = _edited(tmp_path, "travelled to Ankara", "flew to Ankara")
-    evaluated: list[tuple] = []
-    real = state.evaluate
-    monkeypatch.setattr(state, "evaluate", lambda q, d: evaluated.append(q) or real(q, d))
+    evaluated = _counted_evaluations(monkeypatch)
     changed_reads(before, {"articles/first.md"}, after.raw, after.data, first.data)
     assert evaluated and all(part_read(query) is None for query in evaluated)
 
@@ -158,9 +164,7 @@ def test_an_entity_no_longer_named_evaluates_its_queries_and_not_another_entitys
     first = prepare(content(tmp_path))
     before = _every_query(first)
     after = _edited(tmp_path, "Voldymir Zelensky travelled", "Someone travelled")
-    evaluated: list[tuple] = []
-    real = state.evaluate
-    monkeypatch.setattr(state, "evaluate", lambda q, d: evaluated.append(q) or real(q, d))
+    evaluated = _counted_evaluations(monkeypatch)
     changed, _ = changed_reads(before, {"articles/first.md"}, after.raw, after.data, first.data)
     assert ("entity-articles", "volodymyr-zelensky") in changed
     assert ("entity-articles", "volodymyr-zelensky") in evaluated

@@ -9,6 +9,7 @@ import re
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import CONTENT, ROOT, THEME, tree
@@ -51,6 +52,15 @@ def sharded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output
 
 
+def copied_site(tmp_path: Path, **more: Any) -> BuildOptions:
+    """Options to build a copy of content/ into tmp_path/site with one render process."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    return BuildOptions(
+        content_dir=content, theme_dir=THEME, output_dir=tmp_path / "site", workers=1, **more
+    )
+
+
 def shard_folders(bundle: Path) -> list[str]:
     return [entry["folder"] for entry in json.loads((bundle / MANIFEST).read_bytes())["shards"]]
 
@@ -77,15 +87,8 @@ def test_a_sharded_bundle_lists_its_shards_each_a_whole_pagefind_bundle(
 
 
 def test_an_edit_re_indexes_only_its_shard_and_warm_equals_cold(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    options = BuildOptions(
-        content_dir=content,
-        theme_dir=THEME,
-        output_dir=tmp_path / "site",
-        workers=1,
-        search_shards=SHARDS,
-    )
+    options = copied_site(tmp_path, search_shards=SHARDS)
+    content = options.content_dir
     builder = Builder(options)
     builder.build()
     before = tree(options.output_dir)
@@ -113,11 +116,8 @@ def test_a_long_lived_builder_s_search_refresh_reads_only_the_pages_that_changed
     """The preview keeps no build cache, so it holds the search stage's list of page
     digests in memory: a refresh after a one-article edit reads the pages whose bytes
     changed, not every page of the site (as it did once that list left the output)."""
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    options = BuildOptions(
-        content_dir=content, theme_dir=THEME, output_dir=tmp_path / "site", workers=1
-    )
+    options = copied_site(tmp_path)
+    content = options.content_dir
     builder = Builder(options)
     builder.build()
     article = content / "articles" / f"{EDITED}.md"
@@ -139,15 +139,8 @@ def test_a_long_lived_builder_s_search_refresh_reads_only_the_pages_that_changed
 def test_the_preview_finds_an_edited_word_once_search_catches_up(
     tmp_path: Path, serve_dir, browser: Browser
 ) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    options = BuildOptions(
-        content_dir=content,
-        theme_dir=THEME,
-        output_dir=tmp_path / "site",
-        workers=1,
-        search_shards=SHARDS,
-    )
+    options = copied_site(tmp_path, search_shards=SHARDS)
+    content = options.content_dir
     builder = Builder(options)
     builder.build()
     url = serve_dir(options.output_dir) + "/search/"
@@ -246,16 +239,8 @@ def test_a_title_edit_re_indexes_the_shards_whose_indexed_text_changed(tmp_path:
     lists Pagefind ignores: only the shards of pages whose record changed (the article;
     a topic whose facts cite it by title) are indexed again, in a new process warm from
     the cache; and the bundle is still the one a cold build makes."""
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    options = BuildOptions(
-        content_dir=content,
-        theme_dir=THEME,
-        output_dir=tmp_path / "site",
-        workers=1,
-        search_shards=SHARDS,
-        cache=True,
-    )
+    options = copied_site(tmp_path, search_shards=SHARDS, cache=True)
+    content = options.content_dir
     kept = tmp_path / CACHE_FOLDER / f"site{SEARCH_PAGES_SUFFIX}"  # with the cache
     Builder(options).build()
     before, lists = tree(options.output_dir), [read_page_list(kept.read_bytes())]
