@@ -61,9 +61,10 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
         hint = exc.hint.format(first=first)
         raise ContentErrors([ContentError(position, exc.message, hint)]) from None
     except yaml.MarkedYAMLError as exc:
+        lines = text.splitlines()
         error = (
-            _quote_run_on(exc, text, path, first_line)
-            or _common_slip(exc, text.splitlines(), path, first_line)
+            _quote_run_on(exc, lines, path, first_line)
+            or _common_slip(exc, lines, path, first_line)
             or _syntax_error(exc, path, first_line)
         )
         raise ContentErrors([error]) from None
@@ -115,7 +116,7 @@ QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)*(?:[^\s#'"\-][^#]*?:\s+)?(["'])(.*)$"
 
 
 def _quote_run_on(
-    exc: yaml.MarkedYAMLError, text: str, path: Path, first_line: int
+    exc: yaml.MarkedYAMLError, lines: list[str], path: Path, first_line: int
 ) -> ContentError | None:
     """A quote left open that a later quote happened to close ('title: "Ankara' and, lines
     later, 'sought to "intensify"'): PyYAML reads the lines between as one value and fails
@@ -124,7 +125,6 @@ def _quote_run_on(
     began, found = exc.context_mark, exc.problem_mark
     if not (began and found and began.line < found.line and "block" in (exc.context or "")):
         return None
-    lines = text.splitlines()
     for number in range(min(found.line, len(lines)) - 1, began.line - 1, -1):
         match = QUOTED_VALUE.match(lines[number])
         if match and not _closes(match.group(1), match.group(2)):
