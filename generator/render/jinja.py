@@ -97,7 +97,16 @@ def make_environment(theme_dir: Path, config: Config, routes: Any) -> RecordingE
         once=Fragments(),  # a fragment shown on many pages, drawn once (fragments.py)
     )
     env.filters["longdate"] = strings.long_date
+    env.filters["section_mark"] = section_mark
     return env
+
+
+def section_mark(path: str, section: str, exact: bool = False) -> str:
+    """The header's aria-current for a section's link on the page at `path`: "page" on the
+    section's own page, "true" on a page under it (an article of the articles' section)."""
+    if path == section:
+        return "page"
+    return "true" if not exact and path.startswith(section) else ""
 
 
 def render_page(env: RecordingEnvironment, page: Page, data: SiteData) -> tuple[str, Reads]:

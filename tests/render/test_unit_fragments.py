@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import pytest
 from bs4 import BeautifulSoup
 from conftest import THEME
 from hypothesis import given
@@ -15,7 +16,7 @@ from markupsafe import Markup
 from tiny_site import tiny
 
 from generator.render.fragments import Fragments
-from generator.render.jinja import make_environment, render_page
+from generator.render.jinja import make_environment, render_page, section_mark
 
 
 class Counting:
@@ -135,9 +136,22 @@ def test_the_header_drawn_once_marks_each_page_s_own_section(tmp_path: Path) -> 
         html = render_page(env, page, site.data)[0]
         nav = BeautifulSoup(html, "html.parser").select_one("nav.site-nav")
         assert nav is not None, page.path
-        current = [a["href"] for a in nav.select('a[aria-current="true"]')]
-        expected = [routes.link(p) for p in prefixes if page.path.startswith(p)]
-        expected += [routes.link(p) for p in exact if page.path == p]
+        current = [(a["href"], a["aria-current"]) for a in nav.select("a[aria-current]")]
+        expected = [(routes.link(p), "page" if page.path == p else "true")
+                    for p in prefixes if page.path.startswith(p)]
+        expected += [(routes.link(p), "page") for p in exact if page.path == p]
         assert current == expected, page.path
         marked.update(current)
-    assert len(marked) >= 3  # articles, topics, entities... each marked on its own pages
+    assert len(marked) >= 6  # each section's own page ("page") and pages under it ("true")
+    assert {mark for _, mark in marked} == {"page", "true"}
+
+
+@pytest.mark.parametrize(
+    ("path", "section", "exact", "mark"),
+    [("/articles/", "/articles/", False, "page"), ("/articles/a/", "/articles/", False, "true"),
+     ("/topics/", "/articles/", False, ""), ("/timeline/x/", "/timeline/", True, "")],
+)
+def test_section_mark_says_page_on_the_section_s_own_page(
+    path: str, section: str, exact: bool, mark: str
+) -> None:
+    assert section_mark(path, section, exact) == mark
