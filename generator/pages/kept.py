@@ -12,13 +12,14 @@ incremental property test (tests/incremental/) compares every rebuild with a col
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ParamSpec
 
 from generator.pages.page import Page
 
 P = ParamSpec("P")
+Made = Page | tuple[Page, ...]  # a page, or pages made together
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +27,7 @@ class KeptPages:
     """The page objects one build made, by their keys, for the next build."""
 
     shared: Hashable = None  # what every page was made from
-    by_key: Mapping[Hashable, Page] = field(default_factory=dict)
+    by_key: Mapping[Hashable, Made] = field(default_factory=dict)
 
 
 class PageMaker:
@@ -38,15 +39,23 @@ class PageMaker:
     def __init__(self, shared: Hashable = None, kept: KeptPages | None = None) -> None:
         self._shared = shared
         self._before = kept.by_key if kept is not None and kept.shared == shared else {}
-        self._made: dict[Hashable, Page] = {}
+        self._made: dict[Hashable, Made] = {}
 
     def page(self, key: Hashable, make: Callable[P, Page], *args: P.args, **kw: P.kwargs) -> Page:
         """The page made from `key`: the last build's if it made one, else `make(*args)`."""
-        page = self._before.get(key)
-        if page is None:
-            page = make(*args, **kw)
+        found = self._before.get(key)
+        page = found if isinstance(found, Page) else make(*args, **kw)
         self._made[key] = page
         return page
+
+    def pages(
+        self, key: Hashable, make: Callable[P, Sequence[Page]], *args: P.args, **kw: P.kwargs
+    ) -> tuple[Page, ...]:
+        """`page` for pages made together (from every page's path, say)."""
+        found = self._before.get(key)
+        pages = found if isinstance(found, tuple) else tuple(make(*args, **kw))
+        self._made[key] = pages
+        return pages
 
     def kept(self) -> KeptPages:
         """What this build made (only that: pages no longer made are forgotten)."""
@@ -54,5 +63,5 @@ class PageMaker:
 
     @property
     def reused(self) -> int:
-        """How many of this build's pages were the last build's."""
-        return sum(1 for key, page in self._made.items() if self._before.get(key) is page)
+        """How many of this build's pages (or sets of pages) were the last build's."""
+        return sum(1 for key, made in self._made.items() if self._before.get(key) is made)

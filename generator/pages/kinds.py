@@ -46,9 +46,16 @@ def build_pages(
 ) -> list[Page]:
     made = made or PageMaker()
     pages = [page for kind in kinds for page in kind(site, graph, texts, routes, made)]
+    # The sitemap and the redirects are made from every page's path, the redirects also
+    # from the articles' aliases (checked against every file of the site).
+    paths = tuple(page.path for page in pages)
+    slugs = tuple(site.articles)
+    pages += made.pages(("index", paths, slugs), feeds.index_pages, site, routes, pages)
+    aliased = tuple(
+        (a.slug, a.title, a.aliases, a.alias_positions) for a in site.articles.values() if a.aliases
+    )
     # Redirects from old addresses come after the sitemap: they are not listed in it.
-    pages += feeds.index_pages(site, routes, pages)
-    return pages + alias_pages(site, routes, pages)
+    return pages + list(made.pages(("aliases", paths, aliased), alias_pages, site, routes, pages))
 
 
 PAGE_KINDS: tuple[PageKind, ...] = (

@@ -82,6 +82,7 @@ EDITS = {
     "entity description": ("entities.yaml", "description: Capital", "description: {}"),
     "source name": ("sources.yaml", "name: Wire Service", "name: {}"),
     "site title": ("site.yaml", "title: ", "title: {} "),
+    "article alias": ("articles/first.md", "aliases: [/old/first/]", "aliases: [{}]"),
 }
 words = st.text(alphabet="abcdefghij XYZ", min_size=1, max_size=12).map(lambda s: s.strip() or "x")
 KINDS = ("person", "organisation", "place")
@@ -93,10 +94,15 @@ def test_kept_pages_are_the_pages_a_fresh_build_makes(edits: list[tuple[str, str
     now = {name: old for name, (_, old, _) in EDITS.items()}  # each field's text as it is
     with tempfile.TemporaryDirectory() as temp:
         folder = content(Path(temp))
+        # an old address of the first article: a redirect page titled as the article
+        aliased = "source: wire\naliases: [/old/first/]\n"
+        edited(folder, "articles/first.md", "source: wire\n", aliased)
         _, made = made_again(prepare(folder), None)
         for step, (name, word) in enumerate(edits):
             file, _, new = EDITS[name]
             value = KINDS[len(word) % len(KINDS)] if name == "entity kind" else f"{word} {step}"
+            if name == "article alias":
+                value = f"/old/{len(word)}-{step}/"
             edited(folder, file, now[name], new.format(value))
             now[name] = new.format(value)
             site = prepare(folder)
