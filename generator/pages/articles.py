@@ -9,6 +9,7 @@ from generator.content.model import Article, Entity, Site
 from generator.i18n import Strings, strings_for
 from generator.pages.crumbs import crumbs
 from generator.pages.jsonld import article_json_ld
+from generator.pages.kept import PageMaker
 from generator.pages.page import Page
 from generator.reads.link_graph import LinkGraph
 from generator.reads.reader import Reader
@@ -20,9 +21,14 @@ from generator.views import items as views
 from generator.views.highlight import mark_cited
 
 
-def article_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
-    t = strings_for(site.config.language)
-    return [_article(article, routes, t) for article in site.articles.values()]
+def article_pages(
+    site: Site, graph: LinkGraph, texts: Texts, routes: Routes, made: PageMaker | None = None
+) -> list[Page]:
+    t, made = strings_for(site.config.language), made or PageMaker()
+    return [
+        made.page(("article", a.slug, a.title, a.summary), _article, a, routes, t)
+        for a in site.articles.values()
+    ]
 
 
 def _article(article: Article, routes: Routes, t: Strings) -> Page:

@@ -10,6 +10,7 @@ from generator.content.model import Article, Site
 from generator.evidence.comparison import compare
 from generator.evidence.textfeatures import name_index
 from generator.i18n import Strings, strings_for
+from generator.pages.kept import PageMaker
 from generator.pages.page import Crumb, Page
 from generator.reads.link_graph import LinkGraph
 from generator.reads.reader import Reader
@@ -18,7 +19,9 @@ from generator.text.texts import Texts
 from generator.views import items as views
 
 
-def comparison_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
+def comparison_pages(
+    site: Site, graph: LinkGraph, texts: Texts, routes: Routes, made: PageMaker | None = None
+) -> list[Page]:
     t = strings_for(site.config.language)
     return [
         _comparison(article, routes, t)

@@ -9,6 +9,7 @@ from generator.content.model import Entity, Site
 from generator.i18n import Strings, strings_for
 from generator.pages.crumbs import crumbs
 from generator.pages.jsonld import entity_json_ld
+from generator.pages.kept import PageMaker
 from generator.pages.page import Crumb, Page
 from generator.reads.link_graph import LinkGraph
 from generator.reads.reader import Reader
@@ -20,12 +21,19 @@ from generator.views import items as views
 ENTITY_ARTICLES_SHOWN = 20  # the newest; search (filtered by the entity) finds the rest
 
 
-def entity_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
-    t = strings_for(site.config.language)
-    return [_entity(entity, graph, routes, t) for entity in site.entities.values()]
+def entity_pages(
+    site: Site, graph: LinkGraph, texts: Texts, routes: Routes, made: PageMaker | None = None
+) -> list[Page]:
+    t, made = strings_for(site.config.language), made or PageMaker()
+    pages = []
+    for entity in site.entities.values():
+        has_articles = bool(graph.articles_by_entity.get(entity.id))
+        key = ("entity", entity.id, entity.name, entity.description, entity.kind, has_articles)
+        pages.append(made.page(key, _entity, entity, has_articles, routes, t))
+    return pages
 
 
-def _entity(entity: Entity, graph: LinkGraph, routes: Routes, t: Strings) -> Page:
+def _entity(entity: Entity, has_articles: bool, routes: Routes, t: Strings) -> Page:
     def context(reader: Reader) -> dict[str, Any]:
         this = reader.entity(entity.id)
         slugs = reader.ask("entity-articles", entity.id)
@@ -43,7 +51,6 @@ def _entity(entity: Entity, graph: LinkGraph, routes: Routes, t: Strings) -> Pag
         }
 
     path = routes.entity(entity.id)
-    has_articles = bool(graph.articles_by_entity.get(entity.id))
     feed = Crumb(t("entity.articles_mentioning", name=entity.name), routes.entity_feed(entity.id))
     return Page(
         path,

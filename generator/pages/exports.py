@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.content.model import Site, Topic
+from generator.pages.kept import PageMaker
 from generator.pages.page import Page
 from generator.reads.link_graph import LinkGraph
 from generator.reads.reader import Reader
@@ -48,7 +49,9 @@ CSV_COLUMNS = (
 EXPORT_TEMPLATE = "export.txt"  # one for both formats: the data comes made
 
 
-def export_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
+def export_pages(
+    site: Site, graph: LinkGraph, texts: Texts, routes: Routes, made: PageMaker | None = None
+) -> list[Page]:
     pages = []
     for topic in site.topics.values():
         pages.append(_page(topic, routes.topic_export_csv(topic.id), EXPORT_TEMPLATE, _csv))

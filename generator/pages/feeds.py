@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from generator.content.model import Site
+from generator.content.model import Entity, Site, Topic
+from generator.pages.kept import PageMaker
 from generator.pages.page import Page
 from generator.reads.link_graph import LinkGraph
 from generator.reads.reader import Reader
@@ -19,22 +20,32 @@ ENTITY_FEED_LENGTH = 20
 NO_ARTICLES_DATE = dt.date(2000, 1, 1)
 
 
-def feed_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
+def feed_pages(
+    site: Site, graph: LinkGraph, texts: Texts, routes: Routes, made: PageMaker | None = None
+) -> list[Page]:
     """Atom feeds: the whole site, each topic, each entity that has articles."""
-    feeds = [_feed(site.config.title, routes.site_feed, routes.home, "articles", "")]
+    made, site_title = made or PageMaker(), site.config.title
+    feeds = [_feed(site_title, routes.site_feed, routes.home, "articles", "")]
     for topic in site.topics.values():
-        title = f"{topic.title} · {site.config.title}"
-        path = routes.topic_feed(topic.id)
-        feeds.append(_feed(title, path, routes.topic(topic.id), "topic-articles", topic.id))
+        key = ("topic feed", topic.id, topic.title, site_title)
+        feeds.append(made.page(key, _topic_feed, topic, site_title, routes))
     for entity in site.entities.values():
         if graph.articles_by_entity.get(entity.id):
-            title = f"{entity.name} · {site.config.title}"
-            path = routes.entity_feed(entity.id)
-            alternate = routes.entity(entity.id)
-            feeds.append(
-                _feed(title, path, alternate, "entity-articles", entity.id, ENTITY_FEED_LENGTH)
-            )
+            key = ("entity feed", entity.id, entity.name, site_title)
+            feeds.append(made.page(key, _entity_feed, entity, site_title, routes))
     return feeds
+
+
+def _topic_feed(topic: Topic, site_title: str, routes: Routes) -> Page:
+    title = f"{topic.title} · {site_title}"
+    path = routes.topic_feed(topic.id)
+    return _feed(title, path, routes.topic(topic.id), "topic-articles", topic.id)
+
+
+def _entity_feed(entity: Entity, site_title: str, routes: Routes) -> Page:
+    title = f"{entity.name} · {site_title}"
+    path, alternate = routes.entity_feed(entity.id), routes.entity(entity.id)
+    return _feed(title, path, alternate, "entity-articles", entity.id, ENTITY_FEED_LENGTH)
 
 
 def _feed(

@@ -10,6 +10,7 @@ from generator.content.model import Site
 from generator.i18n import strings_for
 from generator.pages import search_terms
 from generator.pages.crumbs import articles_crumbs, crumbs
+from generator.pages.kept import PageMaker
 from generator.pages.page import Page
 from generator.reads.link_graph import LinkGraph
 from generator.reads.reader import Reader
@@ -21,7 +22,9 @@ from generator.views import items as views
 LATEST_ON_HOME = 10
 
 
-def site_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
+def site_pages(
+    site: Site, graph: LinkGraph, texts: Texts, routes: Routes, made: PageMaker | None = None
+) -> list[Page]:
     """The home page, the lists, search and the 404."""
     t = strings_for(site.config.language)
 

@@ -8,6 +8,7 @@ from generator.content.model import Site, Source
 from generator.i18n import Strings, strings_for
 from generator.pages.comparisons import comparisons_of
 from generator.pages.crumbs import crumbs
+from generator.pages.kept import PageMaker
 from generator.pages.page import Page
 from generator.reads.link_graph import LinkGraph
 from generator.reads.reader import Reader
@@ -16,9 +17,14 @@ from generator.text.texts import Texts
 from generator.views import items as views
 
 
-def source_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
-    t = strings_for(site.config.language)
-    return [_source(source, routes, t) for source in site.sources.values()]
+def source_pages(
+    site: Site, graph: LinkGraph, texts: Texts, routes: Routes, made: PageMaker | None = None
+) -> list[Page]:
+    t, made = strings_for(site.config.language), made or PageMaker()
+    return [
+        made.page(("source", s.id, s.name), _source, s, routes, t)
+        for s in site.sources.values()
+    ]
 
 
 def _source(source: Source, routes: Routes, t: Strings) -> Page:

@@ -10,6 +10,7 @@ from generator.i18n import Strings, strings_for
 from generator.pages import whatsnew
 from generator.pages.crumbs import crumbs
 from generator.pages.jsonld import claims_json_ld
+from generator.pages.kept import PageMaker
 from generator.pages.page import Crumb, Page
 from generator.reads.link_graph import LinkGraph
 from generator.reads.reader import Reader
@@ -21,14 +22,21 @@ from generator.views import items as views
 from generator.views.timelinejs import timelinejs
 
 
-def topic_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
-    t = strings_for(site.config.language)
-    return [_topic(topic, texts, routes, t) for topic in site.topics.values()] + [
-        _timeline_json(topic, routes) for topic in site.topics.values()
-    ]
+def topic_pages(
+    site: Site, graph: LinkGraph, texts: Texts, routes: Routes, made: PageMaker | None = None
+) -> list[Page]:
+    t, made = strings_for(site.config.language), made or PageMaker()
+    pages, timelines = [], []
+    for topic in site.topics.values():
+        description = texts.descriptions[topic.id]
+        key = ("topic", topic.id, topic.title, description)
+        pages.append(made.page(key, _topic, topic, description, routes, t))
+        timeline = ("timeline", topic.id, topic.title)
+        timelines.append(made.page(timeline, _timeline_json, topic, routes))
+    return pages + timelines
 
 
-def _topic(topic: Topic, texts: Texts, routes: Routes, t: Strings) -> Page:
+def _topic(topic: Topic, description: str, routes: Routes, t: Strings) -> Page:
     def context(reader: Reader) -> dict[str, Any]:
         topic_now = reader.topic(topic.id)
         facts = views.fact_views(reader, topic_now)
@@ -68,7 +76,7 @@ def _topic(topic: Topic, texts: Texts, routes: Routes, t: Strings) -> Page:
         topic.title,
         context,
         crumbs(t, routes, (t("nav.topics"), routes.topics), (topic.title, path)),
-        description=texts.descriptions[topic.id],
+        description=description,
         feeds=(Crumb(t("feed.site_title", site=topic.title), routes.topic_feed(topic.id)),),
     )
 

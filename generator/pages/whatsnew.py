@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from generator.content.model import Site, Topic
 from generator.i18n import Strings, strings_for
+from generator.pages.kept import PageMaker
 from generator.pages.page import Crumb, Page
 from generator.reads.link_graph import LinkGraph
 from generator.reads.reader import Reader
@@ -118,7 +119,9 @@ def _unique(changes: Iterable[Change]) -> tuple[Change, ...]:
     return tuple({change.key: change for change in reversed(tuple(changes))}.values())[::-1]
 
 
-def whats_new_pages(site: Site, graph: LinkGraph, texts: Texts, routes: Routes) -> list[Page]:
+def whats_new_pages(
+    site: Site, graph: LinkGraph, texts: Texts, routes: Routes, made: PageMaker | None = None
+) -> list[Page]:
     """The "What's new" page, and an Atom feed of new and changed facts and events."""
 
     def page(reader: Reader) -> dict[str, Any]:

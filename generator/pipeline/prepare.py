@@ -28,6 +28,7 @@ from generator.i18n import strings_for
 from generator.incremental import cache
 from generator.incremental.state import BuildState
 from generator.pages.internal_links import check_internal_links
+from generator.pages.kept import KeptPages, PageMaker
 from generator.pages.kinds import PAGE_KINDS, build_pages
 from generator.pages.page import Page
 from generator.pipeline.near_copy_memory import NearCopies, NearCopyMemory, near_copies_later
@@ -91,6 +92,16 @@ class Warm:
 
 
 @dataclass(frozen=True, slots=True)
+class MadePages:
+    """The page objects and cards one build made, for the next to give back where what
+    they are made from is the same."""
+
+    pages: KeptPages = field(default_factory=KeptPages)
+    carded: cards.Carded = field(default_factory=dict)  # each page with its card
+    drawn: Mapping[tuple, cards.Card] = field(default_factory=dict)  # cards by what is drawn
+
+
+@dataclass(frozen=True, slots=True)
 class Memory:
     """What a Builder keeps from one build for the next, beyond the BuildState."""
 
@@ -101,6 +112,7 @@ class Memory:
     articles: ArticlesRead = field(default_factory=dict)  # each article as read from its record
     summaries: SummaryMemo = field(default_factory=dict)  # topics' summaries checked
     letters: Mapping[cards.Card, str] = field(default_factory=dict)  # cards' undrawable ones
+    made: MadePages = field(default_factory=MadePages)  # page objects and cards, to reuse
     warm: Warm | None = None  # only until the first build has used it
 
 
@@ -144,10 +156,14 @@ def prepare(
         evidence_warnings = _evidence_warnings(site, checked.evidence)
     with stage("pages"):
         graph = build_graph(site, texts.bodies, parser.matcher, memory.mentions)
-        pages = tuple(build_pages(site, graph, texts, routes, PAGE_KINDS))
+        made = PageMaker((site.config, routes), memory.made.pages)
+        pages = tuple(build_pages(site, graph, texts, routes, PAGE_KINDS, made))
     with stage("cards"):
-        page_cards = _cards(site, graph, routes, pages, options.theme_dir)
-        pages = cards.with_cards(pages, page_cards)
+        known = cards.KnownCards(memory.made.drawn)
+        page_cards = _cards(site, graph, routes, pages, options.theme_dir, known)
+        raw_pages, pages = pages, cards.with_cards(pages, page_cards, memory.made.carded)
+        carded = {raw.path: (raw, page) for raw, page in zip(raw_pages, pages, strict=True)}
+        made_pages = MadePages(made.kept(), carded, known.made)
     with stage("pages"):
         local_images = _checked_links_and_images(site, texts, pages, resolvers)
     with stage("near copies"):
@@ -170,7 +186,9 @@ def prepare(
         )
     prepared = Prepared(raw, data, pages, warnings, page_cards, held, local_images)
     mentions = sorted_mentions(graph, texts.bodies)
-    kept = Memory(parser, copies, checked.memo, mentions, articles_read, summary_memo, letters)
+    kept = Memory(
+        parser, copies, checked.memo, mentions, articles_read, summary_memo, letters, made_pages
+    )
     return prepared, kept
 
 
@@ -230,12 +248,17 @@ def _evidence_warnings(site: Site, evidence: site_check.SiteEvidence) -> list[Co
 
 
 def _cards(
-    site: Site, graph: LinkGraph, routes: Routes, pages: Sequence[Page], theme_dir: Path
+    site: Site,
+    graph: LinkGraph,
+    routes: Routes,
+    pages: Sequence[Page],
+    theme_dir: Path,
+    known: cards.KnownCards,
 ) -> dict[str, cards.Card]:
     theme = Theme.for_site(theme_dir)
     colours = cards.theme_colours(theme.static_file("style.css"))
     grades = {slug: article_grade(site, article) for slug, article in site.articles.items()}
-    return cards.site_cards(site, graph, grades, colours, routes, pages)
+    return cards.site_cards(site, graph, grades, colours, routes, pages, known)
 
 
 def _checked_links_and_images(

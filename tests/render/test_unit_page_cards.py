@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from tiny_site import Tiny, tiny
 
-from generator.render.cards.card import Card
+from generator.render.cards.card import DRAWN, Card, KnownCards
 from generator.render.cards.page_cards import (
     DEFAULT_COLOURS,
     site_cards,
@@ -111,3 +111,34 @@ def test_a_site_without_a_description_keeps_its_title_on_the_home_card(site: Tin
     grades = {slug: reader.grade(slug) for slug in bare.articles}
     made = site_cards(bare, site.graph, grades, DEFAULT_COLOURS, site.routes, site.pages)
     assert made["/"].title == bare.config.title
+
+
+def test_known_cards_give_back_the_last_builds_card_for_the_same_drawing(site: Tiny) -> None:
+    reader = site.reader()
+    grades = {slug: reader.grade(slug) for slug in site.site.articles}
+    first = KnownCards()
+    made = site_cards(
+        site.site, site.graph, grades, DEFAULT_COLOURS, site.routes, site.pages, first
+    )
+    assert made == cards(site)  # the same cards as Card makes them
+    again = KnownCards(first.made)
+    remade = site_cards(
+        site.site, site.graph, grades, DEFAULT_COLOURS, site.routes, site.pages, again
+    )
+    assert all(remade[path] is card for path, card in made.items())
+    other = replace(made["/articles/first/"], title="Renamed")
+    assert again(**{name: getattr(other, name) for name in DRAWN}).name == other.name
+    assert other.name != made["/articles/first/"].name
+
+
+def test_a_kept_page_keeps_its_card_until_the_card_changes(site: Tiny) -> None:
+    made = cards(site)
+    pages = with_cards(site.pages, made)
+    earlier = {raw.path: (raw, page) for raw, page in zip(site.pages, pages, strict=True)}
+    again = with_cards(site.pages, made, earlier)
+    assert all(a is b for a, b in zip(pages, again, strict=True))
+    renamed = {**made, "/articles/first/": replace(made["/articles/first/"], title="Renamed")}
+    by_path = {page.path: page for page in with_cards(site.pages, renamed, earlier)}
+    assert by_path["/articles/first/"].image == renamed["/articles/first/"].path
+    assert by_path["/articles/first/"].image_alt == "Renamed"
+    assert by_path["/"] is earlier["/"][1]

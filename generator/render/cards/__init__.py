@@ -9,9 +9,9 @@ card gets a new address that no platform has cached.
 `store` (written once, copied when it can be, drawn when it must). The names the build
 uses are here."""
 
-from generator.render.cards.card import CARDS_DIR, Card
+from generator.render.cards.card import CARDS_DIR, Card, KnownCards
 from generator.render.cards.drawing import draw, left_out, undrawable_warnings
-from generator.render.cards.page_cards import site_cards, theme_colours, with_cards
+from generator.render.cards.page_cards import Carded, site_cards, theme_colours, with_cards
 from generator.render.cards.store import (
     cards_folder,
     draw_into,
@@ -25,6 +25,8 @@ from generator.render.cards.store import (
 __all__ = [
     "CARDS_DIR",
     "Card",
+    "Carded",
+    "KnownCards",
     "cards_folder",
     "draw",
     "draw_into",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -56,3 +57,35 @@ DRAWN = tuple(f.name for f in fields(Card) if f.init)  # what is drawn: all but 
 
 def _fields(card: Card) -> tuple:
     return tuple(getattr(card, name) for name in DRAWN)
+
+
+MakeCard = Callable[..., Card]  # Card itself, or a KnownCards
+
+
+class KnownCards:
+    """Makes cards as `Card(...)` does, giving back the last build's card when what is
+    drawn on it is the same: a card's name is a SHA-256 of all that, and a rebuild
+    would otherwise hash every page's card again."""
+
+    __slots__ = ("_before", "made")
+
+    def __init__(self, before: Mapping[tuple, Card] | None = None) -> None:
+        self._before = before or {}
+        self.made: dict[tuple, Card] = {}  # this build's cards by what is drawn on them
+
+    def __call__(
+        self,
+        *,
+        site_title: str,
+        kicker: str,
+        title: str,
+        footer: str,
+        background: str,
+        foreground: str,
+    ) -> Card:
+        drawn = (site_title, kicker, title, footer, background, foreground)  # as DRAWN
+        card = self._before.get(drawn) or self.made.get(drawn)
+        if card is None:
+            card = Card(*drawn)
+        self.made[drawn] = card
+        return card
