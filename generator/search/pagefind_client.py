@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import ctypes
+import functools
 import io
 import json
 import subprocess
@@ -27,6 +29,8 @@ from pagefind.service import get_executable
 
 REPLY_TIMEOUT_SECONDS = 600.0
 BATCH_BYTES = 1 << 20  # requests written to the service in one write of about this size
+M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter (malloc.h)
+MMAP_THRESHOLD_BYTES = 128 * 1024  # glibc's default, kept fixed
 
 
 class PagefindError(Exception):
@@ -165,6 +169,7 @@ def index_pages(
     for the bundle until the service has stopped: making and sending it (base64 in JSON)
     takes a service about three times the memory it held while adding pages (and the
     reply a few copies of the bundle here), so at most one indexer is at that peak."""
+    large_blocks_given_back()
     with PagefindService() as service:
         config = {"force_language": language}
         index_id = service.request({"type": "NewIndex", "config": config}, "NewIndex")["index_id"]
@@ -178,6 +183,19 @@ def index_pages(
             del files
             service.close()  # its memory given back before the next indexer's peak
     return bundle
+
+
+@functools.cache
+def large_blocks_given_back() -> bool:
+    """Have glibc give each block of 128 KiB or more back to the system when it is freed,
+    from now on (True if it agreed). By default it raises that threshold to the largest
+    block freed so far (up to 32 MiB), and the bundles' replies, decoded in blocks of
+    many MB, then left the main process tens of MB larger at the search stage's peak."""
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # not glibc
+        return False
+    return bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES))
 
 
 def _messages(arrived: bytes, end: int) -> Iterator[memoryview]:

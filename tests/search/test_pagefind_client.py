@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import platform
 import signal
 import threading
 import time
@@ -13,7 +14,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.search.pagefind_client import PagefindService, _decoded, _messages, index_pages
+from generator.search.pagefind_client import (
+    PagefindService,
+    _decoded,
+    _messages,
+    index_pages,
+    large_blocks_given_back,
+)
 
 PAGE = "<html><body><main><h1>Talks {n}</h1>" + "<p>Ceasefire talks in Ankara.</p>" * 400
 
@@ -74,3 +81,10 @@ def test_the_replies_that_arrived_whole_are_read_in_order_and_the_rest_kept(
 def test_a_reply_is_base64_of_json() -> None:
     message = base64.b64encode(json.dumps({"message_id": 3, "payload": {"a": 1}}).encode())
     assert _decoded(memoryview(message)) == {"message_id": 3, "payload": {"a": 1}}
+
+
+def test_glibc_gives_large_blocks_back_once_told() -> None:
+    """On glibc (this project's Linux builds) the threshold is fixed; elsewhere a no-op."""
+    told = large_blocks_given_back()
+    assert told == (platform.libc_ver()[0] == "glibc")
+    assert large_blocks_given_back() is told  # asked once per process
