@@ -10,10 +10,12 @@ the pages, so it overlaps their last pages instead of waiting for all of them.""
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,17 +105,27 @@ def render_and_write(
         if beside is not None and beside.count:
             beside.done(beside.run(range(beside.count)))
         return writer
-    context = multiprocessing.get_context("fork")
     compile_templates(env)  # once here, not once in each worker
+    with _frozen():
+        _render_in_workers(workers, pages, writer, progress, (env, pages, data, writer, beside))
+    order = {page.path: index for index, page in enumerate(pages)}
+    writer.written.sort(key=order.__getitem__)
+    return writer
+
+
+def _render_in_workers(
+    workers: int,
+    pages: Sequence[Page],
+    writer: PageWriter,
+    progress: Progress | None,
+    job: tuple[RecordingEnvironment, Sequence[Page], SiteData, PageWriter, Beside[Any] | None],
+) -> None:
+    beside = job[4]
     chunk_count = workers * CHUNKS_PER_WORKER
     chunks = [range(start, len(pages), chunk_count) for start in range(chunk_count)]
-    done = 0
-    with ProcessPoolExecutor(
-        workers,
-        mp_context=context,
-        initializer=_adopt,
-        initargs=(env, pages, data, writer, beside),
-    ) as pool:
+    done, keys = 0, _Keys()
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_adopt, initargs=job) as pool:
         rendered = pool.map(_render_chunk, chunks)
         besides = [pool.submit(_beside_chunk, part) for part in _parts(beside, chunk_count)]
         for chunk, done_chunk in zip(chunks, rendered, strict=True):
@@ -121,7 +133,7 @@ def render_and_write(
             writer.hashes.update(hashes)
             writer.listed.update(listed)
             writer.written.extend(written)
-            writer.reads.update(reads)
+            writer.reads.update(keys.shared(reads))
             writer.queries.update(queries)
             done += len(chunk)
             if progress:
@@ -129,9 +141,37 @@ def render_and_write(
         for future in besides:
             assert beside is not None
             beside.done(future.result())
-    order = {page.path: index for index, page in enumerate(pages)}
-    writer.written.sort(key=order.__getitem__)
-    return writer
+
+
+@contextlib.contextmanager
+def _frozen() -> Iterator[None]:
+    """The objects alive now set aside from the collector while the workers run: a
+    collection writes into every object it visits, which would copy each page of the
+    site a worker shares with this process into the worker (and here, this process's
+    own collection) - most of a worker's memory. Unfrozen after, unless a caller had
+    frozen them already (the preview does, between builds)."""
+    ours = gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if ours:
+            gc.unfreeze()
+
+
+class _Keys:
+    """One object for each key the pages read: the workers send each chunk's keys as
+    new objects, and the same few thousand keys are read by thousands of pages."""
+
+    def __init__(self) -> None:
+        self._known: dict[Key, Key] = {}
+
+    def shared(self, reads: dict[str, frozenset[Key]]) -> dict[str, frozenset[Key]]:
+        known = self._known
+        return {
+            path: frozenset([known.setdefault(key, key) for key in keys])
+            for path, keys in reads.items()
+        }
 
 
 def _parts(beside: Beside[Any] | None, count: int) -> list[range]:

@@ -3,6 +3,7 @@ process renders a page."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from pathlib import Path
 
@@ -122,3 +123,39 @@ def test_work_beside_the_pages_is_shared_by_the_workers_and_heard_in_order(
     assert len(writer.written) == len(html)
     assert [n for part in heard for n in part] == [n * n for n in range(count)]
     assert len(heard) <= 2 * parallel.CHUNKS_PER_WORKER
+
+
+@pytest.mark.slow  # forks worker processes
+def test_the_workers_leave_the_site_they_share_to_no_collector_and_share_each_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What keeps the workers' memory down: the objects alive at the fork are frozen
+    (a collection in a worker would copy every page of them it visits), and the keys
+    the pages read come back as one object each, however many pages read them."""
+    site, heard = tiny(tmp_path), list[int]()
+    env = make_environment(THEME, site.site.config, site.routes)
+    html = [page for page in site.pages if page.template.endswith(".html")]
+    monkeypatch.setattr(parallel, "MIN_PAGES_PER_WORKER", 1)
+    frozen_in_worker = parallel.Beside(1, lambda part: gc.get_freeze_count(), heard.append)
+    assert gc.get_freeze_count() == 0
+    writer = render_and_write(env, html, site.data, PageWriter(tmp_path / "out"), 2, None,
+                              frozen_in_worker)  # fmt: skip
+    assert heard[0] > len(html)  # the pages, and all they hold, set aside in the worker
+    assert gc.get_freeze_count() == 0  # and given back to the collector here
+    keys = [key for read in writer.reads.values() for key in read]
+    assert len(keys) > len(set(keys))  # pages of different chunks read the same keys
+    assert len({id(key) for key in keys}) == len(set(keys))
+
+
+def test_a_freeze_made_by_the_caller_is_left_as_it_was() -> None:
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        with parallel._frozen():
+            assert gc.get_freeze_count() >= before
+        assert gc.get_freeze_count() >= before  # the preview's freeze, kept
+    finally:
+        gc.unfreeze()
+    with parallel._frozen():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0

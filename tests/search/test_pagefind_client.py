@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import base64
+import json
+import platform
 import signal
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from generator.search.pagefind_client import PagefindService, index_pages
+from generator.search.pagefind_client import (
+    PagefindService,
+    _decoded,
+    _messages,
+    index_pages,
+    large_blocks_given_back,
+)
 
 PAGE = "<html><body><main><h1>Talks {n}</h1>" + "<p>Ceasefire talks in Ankara.</p>" * 400
 
@@ -53,3 +64,27 @@ def test_two_indexers_sharing_the_finishing_lock_make_what_one_alone_makes() -> 
         both = list(pool.map(lambda _: index_pages(pages, "en", finishing), range(2)))
     assert held == ["in", "out", "in", "out"]  # never both at once
     assert both == [alone, alone] and "pagefind-entry.json" in alone
+
+
+@given(st.lists(st.binary(max_size=40).map(base64.b64encode), max_size=6), st.binary(max_size=9))
+def test_the_replies_that_arrived_whole_are_read_in_order_and_the_rest_kept(
+    whole: list[bytes], rest: bytes
+) -> None:
+    arrived = b"".join(message + b"," for message in whole) + rest.replace(b",", b"")
+    if not whole:
+        return  # a chunk without a comma waits for the next
+    end = arrived.rindex(b",")
+    assert [bytes(message) for message in _messages(arrived, end)] == whole
+    assert arrived[end + 1 :] == rest.replace(b",", b"")
+
+
+def test_a_reply_is_base64_of_json() -> None:
+    message = base64.b64encode(json.dumps({"message_id": 3, "payload": {"a": 1}}).encode())
+    assert _decoded(memoryview(message)) == {"message_id": 3, "payload": {"a": 1}}
+
+
+def test_glibc_gives_large_blocks_back_once_told() -> None:
+    """On glibc (this project's Linux builds) the threshold is fixed; elsewhere a no-op."""
+    told = large_blocks_given_back()
+    assert told == (platform.libc_ver()[0] == "glibc")
+    assert large_blocks_given_back() is told  # asked once per process
