@@ -12,6 +12,7 @@ persistent cache (`warm_start`). Every error leaves the output as it was."""
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Hashable, Mapping
 from contextlib import AbstractContextManager
@@ -160,6 +161,9 @@ class Builder:
         self._warm = warm_start(self.options, fingerprints, self._lock)
         if self._warm is None:
             return
+        # the cached build is most of the heap and lives as long as the Builder: out of
+        # the cycle collector's reach, which would walk it again and again (plain data)
+        gc.freeze()
         self._memory = self._warm.memory()
         if self._warm.state is not None and self._warm.report is not None:
             self._last = LastBuild(self._warm.state, self._warm.report, None)
