@@ -49,10 +49,14 @@ class Journal:
             _check_plain(target, relative)
         made = [path for path in _folders_of(journal.files) if not (target / path).is_dir()]
         plan = {"files": journal.files, "swapped": journal.swapped, "folders": made}
-        (folder / PLAN_FILE).write_text(json.dumps(plan), encoding="utf-8")
-        for number, relative in enumerate(journal.files):
-            with contextlib.suppress(FileNotFoundError):
-                os.link(target / relative, folder / str(number), follow_symlinks=False)
+        try:
+            (folder / PLAN_FILE).write_text(json.dumps(plan), encoding="utf-8")
+            for number, relative in enumerate(journal.files):
+                with contextlib.suppress(FileNotFoundError):
+                    os.link(target / relative, folder / str(number), follow_symlinks=False)
+        except BaseException:  # nothing has changed yet: no journal is left
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
         return journal
 
     def swap_folder(self, relative: str, new: Path) -> None:

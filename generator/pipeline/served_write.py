@@ -42,7 +42,10 @@ def into_served_folder(job: WriteJob) -> Written:
     images_there = images.images_present(out)
     files = _may_change(job, deleted, cards_there, images_there)
     search_list: dict[str, Listed] = {}
-    journal = Journal.begin(out, files, (SEARCH_FOLDER,) if options.search else ())
+    try:
+        journal = Journal.begin(out, files, (SEARCH_FOLDER,) if options.search else ())
+    except OSError as exc:
+        raise output.OutputError(output.describe_fault(exc, out)) from None
     try:
         with job.clock.stage("write"):
             _update_pages(job, writer, deleted, cards_there, frozenset(images_there))

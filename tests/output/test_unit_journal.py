@@ -167,3 +167,17 @@ def test_any_edit_that_fails_part_way_leaves_the_output_as_it_was(
     journal.rollback()
     assert state(site) == before
     assert not os.path.exists(journal.folder)
+
+
+def test_a_journal_that_cannot_be_written_leaves_nothing(tmp_path: Path, monkeypatch) -> None:
+    site = make_site(tmp_path)
+    before = state(site)
+
+    def no_links(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "link", no_links)
+    with pytest.raises(OSError):
+        Journal.begin(site, FILES)
+    assert state(site) == before
+    assert list(tmp_path.glob(".site-*")) == []
