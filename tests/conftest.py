@@ -141,6 +141,7 @@ SLOW_MODULES = frozenset(
         "test_publish",
         "test_quiet_pages",
         "test_scale",
+        "test_served_write",
         "test_search_refresh",
         "test_schedule",
         "test_screens_browser",

@@ -133,7 +133,8 @@ def load(path: Path, key: str, note: Callable[[str], None] | None = None) -> Cac
     if payload is None:
         return None
     try:
-        return _load_chunks(payload, chunks.store_for(path))
+        with plaindata.no_cycle_collection():
+            return _load_chunks(payload, chunks.store_for(path))
     except (plaindata.PlainDataError, ChunkError) as exc:
         note(f"{path}: ignoring the build cache: it is damaged ({str(exc)[:80]})")
         return None
@@ -210,7 +211,8 @@ def save(path: Path, key: str, cached: CachedBuild, earlier: CachedBuild | None 
     try:
         store.folder.mkdir(parents=True, exist_ok=True)
         (path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-        index = _save_chunks(store, cached, earlier.groups if earlier else {})
+        with plaindata.no_cycle_collection():
+            index = _save_chunks(store, cached, earlier.groups if earlier else {})
         payload = plaindata.dumps(index)
         digest = hashlib.sha256(payload).hexdigest().encode()
         temp.write_bytes(MAGIC + key.encode() + b"\n" + digest + b"\n\n" + payload)

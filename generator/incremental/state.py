@@ -66,9 +66,12 @@ def changed_reads(
     again = _to_evaluate(previous, files, front_matter, bodies, before, data)
     queries = dict(previous.queries)
     for query in again:
-        value = queries[query] = evaluate(query, data)
+        value = evaluate(query, data)
         if previous.queries[query] != value:
             changed.add(query)
+            queries[query] = value
+        # else the earlier value stays, the same object: the cache's save compares a value
+        # with the one it read by identity first, and a query's value only says "changed"
     return changed, queries
 
 

@@ -6,6 +6,7 @@ an output is replaced only if an earlier build made it (a marker file inside it)
 and a temporary folder is removed only when the process that made it is gone.
 
 `files` (the guard `inside`, atomic writes), `folder_swap` (publish, replace_folder),
+`journal` (a served folder changed in place, undoably),
 `lock` (build_lock), `static` (the theme's static files), `faults` (OutputError). The
 names the build uses are here: `output.inside`, `output.publish`..."""
 
@@ -20,7 +21,7 @@ from generator.output.files import (
 )
 from generator.output.folder_swap import clean_stale, publish, replace_folder
 from generator.output.lock import build_lock
-from generator.output.static import copy_static, link_tree, static_files, sync_static
+from generator.output.static import copy_static, static_files, sync_static
 
 __all__ = [
     "OutputError",
@@ -31,7 +32,6 @@ __all__ = [
     "copy_static",
     "describe_fault",
     "inside",
-    "link_tree",
     "publish",
     "remove_page",
     "replace_folder",

@@ -78,13 +78,14 @@ def mark_owned(folder: Path) -> None:
 
 def clean_stale(output_dir: Path) -> None:
     """Tidy up after a build of `output_dir` that was killed midway: put back an old
-    site moved aside but not yet replaced, and remove its temporary folders. Only
+    site moved aside but not yet replaced, and remove its temporary folders (and the
+    journal of one that changed it in place: the whole folder is replaced now). Only
     folders whose process is gone: another build may still be filling its own."""
     stale = [
         folder
-        for kind in ("new", "old")
+        for kind in ("new", "old", "journal")
         for folder in sorted(output_dir.parent.glob(f"{TEMP_PREFIX}{kind}-{output_dir.name}-*"))
-        if folder.is_dir() and not _owner_alive(folder)
+        if folder.is_dir() and not owner_alive(folder)
     ]
     if not output_dir.exists():
         old = [p for p in stale if p.name.startswith(f"{TEMP_PREFIX}old-")]
@@ -95,7 +96,7 @@ def clean_stale(output_dir: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _owner_alive(folder: Path) -> bool:
+def owner_alive(folder: Path) -> bool:
     """Whether the process whose id ends the folder's name still runs."""
     pid = folder.name.rsplit("-", 1)[-1]
     if not pid.isdigit():

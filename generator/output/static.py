@@ -1,5 +1,5 @@
 """The theme's static files: which are published (no hidden, backup or editor file, no
-link out of the theme), copied, kept in step, or the whole site hard-linked."""
+link out of the theme), copied or kept in step."""
 
 from __future__ import annotations
 
@@ -51,23 +51,6 @@ def copy_static(files: Mapping[str, Path], directory: Path) -> None:
     """Copy static files (path below static/ -> source file) into directory/static/."""
     for relative, source in files.items():
         shutil.copyfile(source, inside(directory, f"{STATIC_FOLDER}/{Path(relative).as_posix()}"))
-
-
-def link_tree(source: Path, target: Path, skipped: tuple[str, ...] = ()) -> None:
-    """Fill `target` with hard links to every file of `source` but those under the
-    `skipped` folders (relative to source): a copy of the site that costs no bytes.
-    Files in it must then be replaced (write_atomic), never rewritten in place, or the
-    linked original would change too."""
-    for directory, folders, names in os.walk(source):
-        if directory == str(source):
-            folders[:] = [name for name in folders if name not in skipped]
-        into = target / os.path.relpath(directory, source)
-        into.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            try:
-                os.link(os.path.join(directory, name), into / name)
-            except OSError:  # a file system without hard links
-                shutil.copy2(os.path.join(directory, name), into / name)
 
 
 def sync_static(files: Mapping[str, Path], target: Path) -> None:

@@ -12,6 +12,7 @@ persistent cache (`warm_start`). Every error leaves the output as it was."""
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Hashable, Mapping
 from contextlib import AbstractContextManager
@@ -26,6 +27,7 @@ from generator.pages.page import Page
 from generator.pipeline.lock import OutputLock
 from generator.pipeline.prepare import Memory, Prepared, prepare
 from generator.pipeline.report import BuildReport, RenderedSite
+from generator.pipeline.served_write import into_served_folder
 from generator.pipeline.stages import StageClock
 from generator.pipeline.warm_start import LastBuild, WarmStart, save, warm_start
 from generator.pipeline.writers import (
@@ -34,7 +36,6 @@ from generator.pipeline.writers import (
     discard_search,
     in_place,
     index_search_beside,
-    into_linked_folder,
     into_new_folder,
     publish_search,
 )
@@ -160,16 +161,20 @@ class Builder:
         self._warm = warm_start(self.options, fingerprints, self._lock)
         if self._warm is None:
             return
+        # the cached build is most of the heap and lives as long as the Builder: out of
+        # the cycle collector's reach, which would walk it again and again (plain data)
+        gc.freeze()
         self._memory = self._warm.memory()
         if self._warm.state is not None and self._warm.report is not None:
             self._last = LastBuild(self._warm.state, self._warm.report, None)
 
     def _write(self, job: WriteJob, plan: Plan) -> Written:
-        """A new output, a linked copy swapped in (a new process), or in place (a rebuild)."""
+        """A new output, a journaled edit of the served one (a new process), or in place
+        (a rebuild)."""
         if plan.previous is None:
             written = into_new_folder(job)
         elif self._first:
-            written = into_linked_folder(job)
+            written = into_served_folder(job)
         else:
             assert plan.changed is not None
             static = any(key.startswith(f"{STATIC_FOLDER}/") for key in plan.changed)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from generator.content.fingerprints import Fingerprint, snapshot
 from generator.incremental import cache, chunks, manifest
 from generator.incremental.state import BuildState
+from generator.output import journal
 from generator.pipeline.lock import OutputLock
 from generator.pipeline.near_copy_memory import NearCopyMemory
 from generator.pipeline.prepare import Memory, Warm, entity_key
@@ -59,6 +60,7 @@ def warm_start(
     cached = cache.adopt_fingerprints(found, fingerprints, options.content_dir, options.theme_dir)
     lock.take()  # the snapshot must be of an output no other build is writing
     out = options.output_dir
+    journal.recover(out)  # an edit killed midway is undone: the output is the cache's again
     if not (out.is_dir() and snapshot(out) == cached.output):
         return WarmStart(cached, None, None)
     report = cached.report if isinstance(cached.report, BuildReport) else None

@@ -3,9 +3,9 @@ all (Lektor's artifact-and-commit, at the scale of a folder or of a file):
 
 - `into_new_folder`: a whole new site in a temporary folder beside the output, indexed,
   then swapped in (a first build; `make build --no-cache`);
-- `into_linked_folder`: the same, but the new folder starts as hard links to the current
-  output and only the changed pages are replaced (a new process, warm from the cache);
-  nothing is swapped if no page's bytes changed;
+- `into_served_folder` (served_write.py): the changed pages replaced in the served
+  output under a journal, the search bundle swapped in (a new process, warm from the
+  cache);
 - `in_place`: each changed page replaced atomically in the served folder, the search
   index left for later (a rebuild in the preview), when it is made beside the served
   bundle without the lock (`index_search_beside`) and swapped in with it
@@ -15,7 +15,6 @@ The caller holds the output's lock (pipeline/lock.py)."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 from collections.abc import Mapping, Sequence
@@ -35,7 +34,6 @@ from generator.render.jinja import RecordingEnvironment
 from generator.render.theme import Theme
 from generator.routes import (
     NO_JEKYLL,
-    OUTPUT_MARKER,
     SEARCH_FOLDER,
     SEARCH_PAGES_SUFFIX,
     STATIC_FOLDER,
@@ -73,10 +71,6 @@ class Written:
     @property
     def changed(self) -> bool:
         return bool(self.writer.written or self.deleted)
-
-
-class _NothingChanged(Exception):
-    """Every page rendered to the bytes it had: the new folder is not swapped in."""
 
 
 def into_new_folder(job: WriteJob) -> Written:
@@ -119,42 +113,6 @@ def into_new_folder(job: WriteJob) -> Written:
     with stage("write"):
         output.publish(options.output_dir, fill, _protected(options))
     return Written(writer, whole=True, search_list=search_list)
-
-
-def into_linked_folder(job: WriteJob) -> Written:
-    """Like a full build, a new folder swapped in whole (re-indexed, verified), but made
-    of hard links to the current output with only the changed pages replaced."""
-    assert job.previous is not None
-    options, out = job.options, job.options.output_dir
-    hashes = dict(job.previous.hashes)
-    writer = PageWriter(Path(), hashes, atomic=True, search_entries=options.search)  # not in place
-    deleted = _vanished(job.prepared, job.previous)
-    search_list: dict[str, Listed] = {}
-
-    def fill(temp: Path) -> None:
-        # the search bundle is not linked: its unchanged shards are, by the search stage
-        output.link_tree(out, temp, (SEARCH_FOLDER,) if options.search else ())
-        (temp / OUTPUT_MARKER).unlink(missing_ok=True)  # publish writes it anew
-        writer.directory = temp
-        _update_pages(job, writer, deleted)
-        if not (writer.written or deleted):
-            raise _NothingChanged
-        if options.search:
-            with job.clock.stage("search"):
-                indexed = write_search_index(
-                    temp,
-                    job.prepared.data.site.config.language,
-                    shards=options.search_shards,
-                    previous=out / SEARCH_FOLDER,  # its unchanged shards are reused
-                    known=_files_and_digests({**writer.previous_hashes, **writer.hashes}),
-                    fresh=writer.listed,
-                    page_list_file=_search_pages_file(options),
-                )
-                search_list.update(indexed)
-
-    with contextlib.suppress(_NothingChanged), job.clock.stage("write"):
-        output.publish(out, fill, _protected(options))
-    return Written(writer, deleted, search_list=search_list)
 
 
 def in_place(job: WriteJob, static_changed: bool) -> Written:

@@ -231,10 +231,15 @@ def write_images(
         if not (target.is_file() and target.read_bytes() == data):
             output.write_atomic(target, data)
     if there is None:
-        articles = (directory / output_file(ARTICLES)).parent  # the folder of every article
-        there = {present.relative_to(directory).as_posix() for present in _images_in(articles)}
+        there = images_present(directory)
     for relative in sorted(there - wanted):
         output.remove_page(directory, relative)
+
+
+def images_present(directory: Path) -> set[str]:
+    """The articles' image files in an output folder, by their path in it."""
+    articles = (directory / output_file(ARTICLES)).parent  # the folder of every article
+    return {present.relative_to(directory).as_posix() for present in _images_in(articles)}
 
 
 def _images_in(folder: Path) -> list[Path]:

@@ -4,13 +4,12 @@ hard-linked."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from generator.errors import ContentErrors
-from generator.output.static import copy_static, link_tree, static_files, sync_static
+from generator.output.static import copy_static, static_files, sync_static
 
 
 def theme_static(tmp_path: Path, names: list[str]) -> Path:
@@ -74,14 +73,3 @@ def test_sync_writes_only_what_differs_and_removes_the_rest(tmp_path: Path) -> N
     assert sorted(p.name for p in target.iterdir()) == ["a.css", "b.css"]
     assert (target / "b.css").read_text() == "new b"
     assert (target / "a.css").stat().st_ino == same_before  # unchanged: not rewritten
-
-
-def test_a_linked_tree_shares_the_files_and_skips_folders(tmp_path: Path) -> None:
-    site = theme_static(tmp_path, ["index.html", "a/page.html", "pagefind/index.js"])
-    copy = tmp_path / "copy"
-    link_tree(site, copy, skipped=("pagefind",))
-    assert sorted(p.relative_to(copy).as_posix() for p in copy.rglob("*") if p.is_file()) == [
-        "a/page.html",
-        "index.html",
-    ]
-    assert os.path.samefile(copy / "a/page.html", site / "a/page.html")
