@@ -137,7 +137,7 @@ def test_the_workers_leave_the_site_they_share_to_no_collector_and_share_each_ke
     html = [page for page in site.pages if page.template.endswith(".html")]
     monkeypatch.setattr(parallel, "MIN_PAGES_PER_WORKER", 1)
     frozen_in_worker = parallel.Beside(1, lambda part: gc.get_freeze_count(), heard.append)
-    assert gc.get_freeze_count() == 0
+    gc.unfreeze()  # as a fresh process has it: a build earlier in this one froze its cache
     writer = render_and_write(env, html, site.data, PageWriter(tmp_path / "out"), 2, None,
                               frozen_in_worker)  # fmt: skip
     assert heard[0] > len(html)  # the pages, and all they hold, set aside in the worker
