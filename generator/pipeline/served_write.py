@@ -17,11 +17,11 @@ from generator.pipeline.parallel import PageWriter
 from generator.pipeline.writers import (
     WriteJob,
     Written,
-    _files_and_digests,
-    _protected,
-    _search_pages_file,
-    _update_pages,
-    _vanished,
+    files_and_digests,
+    protected_paths,
+    search_pages_file,
+    update_pages,
+    vanished_pages,
 )
 from generator.render.cards import CARDS_DIR
 from generator.routes import SEARCH_FOLDER, TEMP_PREFIX, output_file
@@ -35,9 +35,9 @@ def into_served_folder(job: WriteJob) -> Written:
     the served output, then index it beside and swap the bundle in; all or nothing."""
     assert job.previous is not None
     options, out = job.options, job.options.output_dir
-    check_output(out, _protected(options))
+    check_output(out, protected_paths(options))
     writer = PageWriter(out, dict(job.previous.hashes), atomic=True, search_entries=options.search)
-    deleted = _vanished(job.prepared, job.previous)
+    deleted = vanished_pages(job.prepared, job.previous)
     cards_there = frozenset(_cards_in(out))
     images_there = images.images_present(out)
     files = _may_change(job, deleted, cards_there, images_there)
@@ -48,7 +48,7 @@ def into_served_folder(job: WriteJob) -> Written:
         raise output.OutputError(output.describe_fault(exc, out)) from None
     try:
         with job.clock.stage("write"):
-            _update_pages(job, writer, deleted, cards_there, frozenset(images_there))
+            update_pages(job, writer, deleted, cards_there, frozenset(images_there))
         if options.search and (writer.written or deleted):
             with job.clock.stage("search"):
                 search_list = _swap_in_search(job, writer, journal)
@@ -96,9 +96,9 @@ def _swap_in_search(job: WriteJob, writer: PageWriter, journal: Journal) -> dict
             folder,
             shards=options.search_shards,
             previous=out / SEARCH_FOLDER,  # its unchanged shards are reused
-            known=_files_and_digests({**writer.previous_hashes, **writer.hashes}),
+            known=files_and_digests({**writer.previous_hashes, **writer.hashes}),
             fresh=writer.listed,
-            page_list_file=_search_pages_file(options),
+            page_list_file=search_pages_file(options),
         )
         journal.swap_folder(SEARCH_FOLDER, folder)
     finally:

@@ -99,19 +99,19 @@ def into_new_folder(job: WriteJob) -> Written:
         if options.search:
             with stage("search"):
                 language = job.prepared.data.site.config.language
-                known = _files_and_digests(writer.hashes)
+                known = files_and_digests(writer.hashes)
                 indexed = write_search_index(
                     temp,
                     language,
                     shards=options.search_shards,
                     known=known,
                     fresh=writer.listed,
-                    page_list_file=_search_pages_file(options),
+                    page_list_file=search_pages_file(options),
                 )
                 search_list.update(indexed)
 
     with stage("write"):
-        output.publish(options.output_dir, fill, _protected(options))
+        output.publish(options.output_dir, fill, protected_paths(options))
     return Written(writer, whole=True, search_list=search_list)
 
 
@@ -121,16 +121,16 @@ def in_place(job: WriteJob, static_changed: bool) -> Written:
     assert job.previous is not None
     out = job.options.output_dir
     writer = PageWriter(out, dict(job.previous.hashes), atomic=True)
-    deleted = _vanished(job.prepared, job.previous)
+    deleted = vanished_pages(job.prepared, job.previous)
     with job.clock.stage("write"):
-        _update_pages(job, writer, deleted, job.cards_in_place, job.images_in_place)
+        update_pages(job, writer, deleted, job.cards_in_place, job.images_in_place)
         if static_changed:
             static = Theme.for_site(job.options.theme_dir).static_files()
             output.sync_static(static, out / STATIC_FOLDER)
     return Written(writer, deleted, indexed=False)
 
 
-def _update_pages(
+def update_pages(
     job: WriteJob,
     writer: PageWriter,
     deleted: tuple[str, ...],
@@ -197,12 +197,12 @@ def _keep_cards(job: WriteJob) -> None:
         cards.keep_only(job.prepared.cards.values(), store, job.card_digests)
 
 
-def _protected(options: BuildOptions) -> tuple[Path, ...]:
+def protected_paths(options: BuildOptions) -> tuple[Path, ...]:
     """Folders a new output must never replace or hold."""
     return (options.content_dir, options.theme_dir, Path.cwd())
 
 
-def _vanished(prepared: Prepared, previous: BuildState) -> tuple[str, ...]:
+def vanished_pages(prepared: Prepared, previous: BuildState) -> tuple[str, ...]:
     """The pages the last build wrote that this one no longer has."""
     return tuple(sorted(previous.reads.keys() - {page.path for page in prepared.pages}))
 
@@ -229,8 +229,8 @@ def index_search_beside(
             folder,
             shards=options.search_shards,
             previous=out / SEARCH_FOLDER,
-            known=_files_and_digests(hashes),  # if a build changes them, this bundle is dropped
-            page_list_file=_search_pages_file(options),
+            known=files_and_digests(hashes),  # if a build changes them, this bundle is dropped
+            page_list_file=search_pages_file(options),
             held_list=held_list,
         )
     except BaseException:
@@ -258,7 +258,7 @@ def discard_search(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def _search_pages_file(options: BuildOptions) -> Path | None:
+def search_pages_file(options: BuildOptions) -> Path | None:
     """Where the search stage keeps its list of the pages' digests for the next build:
     with the cache, beside the output (bookkeeping, not deployed); None without a cache."""
     if not options.cache:
@@ -267,7 +267,7 @@ def _search_pages_file(options: BuildOptions) -> Path | None:
     return cache_folder(out) / f"{out.name}{SEARCH_PAGES_SUFFIX}"
 
 
-def _files_and_digests(hashes: Mapping[str, str]) -> dict[str, str]:
+def files_and_digests(hashes: Mapping[str, str]) -> dict[str, str]:
     """{output file: sha256 hex of its bytes} of the pages the writer has digested: the
     search stage need not read them again to know which changed."""
     return {output_file(path): digest for path, digest in hashes.items()}

@@ -18,7 +18,7 @@ from generator.pipeline.prepare import Memory, prepare
 from generator.pipeline.report import BuildReport
 from generator.pipeline.stages import StageClock
 from generator.pipeline.warm_start import LastBuild, warm_start
-from generator.pipeline.writers import _protected
+from generator.pipeline.writers import protected_paths
 from generator.settings import BuildOptions
 
 MINI = FIXTURES / "mini"
@@ -94,5 +94,5 @@ def test_a_repeated_report_says_nothing_was_written(tmp_path: Path) -> None:
 
 
 def test_a_new_output_never_replaces_what_the_build_reads(tmp_path: Path) -> None:
-    protected = _protected(options(tmp_path))
+    protected = protected_paths(options(tmp_path))
     assert MINI in protected and THEME in protected and Path.cwd() in protected
