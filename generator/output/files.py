@@ -65,7 +65,18 @@ class OutputTree:
         return real_folder
 
 
-def _plain_parts(root: Path, relative: str | Path) -> list[str]:
+def check_inside(root: Path, relative: str, verb: str = "change") -> None:
+    """`inside`'s guard without making anything: `relative` is a plain path and its folder,
+    as far as it exists, resolves inside `root` (for a path that is only recorded now,
+    as a build journal's, and written later through `inside` or atomically)."""
+    parts = _plain_parts(root, relative, verb)
+    real_root = os.path.realpath(root)
+    real_folder = os.path.realpath(root.joinpath(*parts[:-1]))
+    if real_folder != real_root and not real_folder.startswith(real_root + os.sep):
+        raise OutsideOutput(f"{root}: refusing to {verb} {relative!r}: it leads out of the output")
+
+
+def _plain_parts(root: Path, relative: str | Path, verb: str = "write") -> list[str]:
     text = relative.as_posix() if isinstance(relative, Path) else relative
     parts = text.split("/")
     if (
@@ -75,7 +86,7 @@ def _plain_parts(root: Path, relative: str | Path) -> list[str]:
         or "\0" in text
         or any(part in ("", ".", "..") for part in parts)
     ):
-        raise OutsideOutput(f"{root}: refusing to write {text!r}: not a plain path inside it")
+        raise OutsideOutput(f"{root}: refusing to {verb} {text!r}: not a plain path inside it")
     return parts
 
 

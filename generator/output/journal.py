@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.output.faults import OutputError
-from generator.output.files import OutsideOutput
+from generator.output.files import check_inside
 from generator.output.folder_swap import owner_alive
 from generator.routes import TEMP_PREFIX
 
@@ -46,7 +46,7 @@ class Journal:
         folder.mkdir()
         journal = cls(target, folder, sorted(set(files)), sorted(set(swapped)))
         for relative in journal.files + journal.swapped:
-            _check_plain(target, relative)
+            check_inside(target, relative)
         made = [path for path in _folders_of(journal.files) if not (target / path).is_dir()]
         plan = {"files": journal.files, "swapped": journal.swapped, "folders": made}
         try:
@@ -126,19 +126,10 @@ def _read_plan(folder: Path) -> dict[str, list[str]] | None:
         raise OutputError(f"{folder}: a build journal that is not one; remove it")
     target_name = folder.name.removeprefix(f"{TEMP_PREFIX}journal-").rsplit("-", 1)[0]
     for relative in (item for key in keys for item in plan[key]):
-        _check_plain(folder.parent / target_name, relative)
+        if not isinstance(relative, str):
+            raise OutputError(f"{folder}: a build journal that is not one; remove it")
+        check_inside(folder.parent / target_name, relative)
     return plan
-
-
-def _check_plain(root: Path, relative: object) -> None:
-    """A plain relative path whose folder lies inside `root` (no link out of it)."""
-    parts = relative.split("/") if isinstance(relative, str) else [""]
-    if any(part in ("", ".", "..") or "\\" in part or "\0" in part for part in parts):
-        raise OutsideOutput(f"{root}: refusing to change {str(relative)[:80]!r}: not a plain path")
-    real_root = os.path.realpath(root)
-    real_folder = os.path.realpath(root.joinpath(*parts[:-1]))
-    if real_folder != real_root and not real_folder.startswith(real_root + os.sep):
-        raise OutsideOutput(f"{root}: refusing to change {relative!r}: it leads out of the output")
 
 
 def _folders_of(files: Iterable[str]) -> list[str]:
