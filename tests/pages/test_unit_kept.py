@@ -31,6 +31,19 @@ def edited(folder: Path, name: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def made_after_edit(
+    tmp_path: Path, old: str, new: str
+) -> tuple[list[Page], Tiny, list[Page], PageMaker]:
+    """The pages of a first build, then the site and pages of a rebuild after replacing
+    `old` with `new` in articles/first.md, made with what the first build kept."""
+    folder = content(tmp_path)
+    before, made = made_again(prepare(folder), None)
+    edited(folder, "articles/first.md", old, new)
+    site = prepare(folder)
+    after, again = made_again(site, made.kept())
+    return before, site, after, again
+
+
 def test_an_equal_key_gives_back_the_same_page_and_a_new_one_makes_it_again() -> None:
     first = PageMaker("shared")
     page = first.page(("a", 1), Page, "/a/", "a.html", "A")
@@ -46,11 +59,9 @@ def test_an_equal_key_gives_back_the_same_page_and_a_new_one_makes_it_again() ->
 
 
 def test_a_body_edit_makes_no_page_object_again(tmp_path: Path) -> None:
-    folder = content(tmp_path)
-    before, made = made_again(prepare(folder), None)
-    edited(folder, "articles/first.md", "travelled to Ankara.", "travelled to Ankara again.")
-    site = prepare(folder)
-    after, again = made_again(site, made.kept())
+    before, site, after, again = made_after_edit(
+        tmp_path, "travelled to Ankara.", "travelled to Ankara again."
+    )
     kept = again.kept().by_key
     # a page of each article, entity, source and topic (the lists are made anew: a few)
     assert again.reused == len(kept) >= len(site.site.articles) + len(site.site.entities) + 2
@@ -59,11 +70,9 @@ def test_a_body_edit_makes_no_page_object_again(tmp_path: Path) -> None:
 
 
 def test_a_title_edit_makes_the_article_page_again_with_its_new_title(tmp_path: Path) -> None:
-    folder = content(tmp_path)
-    _, made = made_again(prepare(folder), None)
-    edited(folder, "articles/first.md", "title: First report", "title: Renamed report")
-    site = prepare(folder)
-    after, again = made_again(site, made.kept())
+    _, site, after, again = made_after_edit(
+        tmp_path, "title: First report", "title: Renamed report"
+    )
     (page,) = [p for p in after if p.path == "/articles/first/"]
     assert page.title == "Renamed report"
     assert page.crumbs[-1].title == "Renamed report"
