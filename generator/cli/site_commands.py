@@ -48,6 +48,8 @@ def run_build(args: argparse.Namespace) -> int:
     if progress:
         print("\r\033[K", end="", file=sys.stderr)
     print_warnings(report.warnings, args.verbosity)
+    if report.altered and args.verbosity >= 0:
+        print(printable(report.altered_note()), file=sys.stderr)
     if args.verbosity >= 0:
         held = report.held
         if held.count and held.next_date:

@@ -204,6 +204,7 @@ class Builder:
             warnings=prepared.warnings,
             held=prepared.held,
             stages=clock.times(),
+            altered=self._warm.altered if self._first and self._warm else "",
         )
 
     def _environment(

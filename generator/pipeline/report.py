@@ -36,9 +36,28 @@ class BuildReport:
     warnings: tuple[ContentError, ...] = ()
     held: Held = field(default_factory=Held)  # articles dated after the day, left out
     stages: tuple[StageTime, ...] = ()  # what each stage of this build cost
+    altered: str = ""  # how the output differed from the cached build's, so made anew
+
+    def altered_note(self) -> str:
+        """Why a build with a cache made the whole site again, if it did for that: a file
+        it removed without a word may have been someone's."""
+        if not self.altered:
+            return ""
+        return (
+            f"note: {self.output_dir}/ had changed since the last build ({self.altered}): "
+            "built anew, without the files no build makes "
+            "(files to publish as they are go in the theme's static/ folder)"
+        )
 
     def repeated(self, seconds: float, stages: tuple[StageTime, ...] = ()) -> BuildReport:
         """This report for a build that found nothing to do."""
         return replace(
-            self, rendered=(), written=(), deleted=(), full=False, seconds=seconds, stages=stages
+            self,
+            rendered=(),
+            written=(),
+            deleted=(),
+            full=False,
+            seconds=seconds,
+            stages=stages,
+            altered="",
         )

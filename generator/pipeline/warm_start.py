@@ -25,6 +25,7 @@ class WarmStart:
     cached: cache.CachedBuild  # inputs whose stat changed but whose bytes did not adopted
     state: BuildState | None  # its pages too: the output is exactly as that build left it
     report: BuildReport | None  # what that build said, if its pages are taken
+    altered: str = ""  # how the output differs from that build's, if it does
 
     def memory(self) -> Memory:
         """What the first build of this process starts from."""
@@ -61,10 +62,29 @@ def warm_start(
     lock.take()  # the snapshot must be of an output no other build is writing
     out = options.output_dir
     journal.recover(out)  # an edit killed midway is undone: the output is the cache's again
-    if not (out.is_dir() and snapshot(out) == cached.output):
+    if not out.is_dir():
         return WarmStart(cached, None, None)
+    now = snapshot(out)
+    if now != cached.output:
+        return WarmStart(cached, None, None, altered_output(cached.output, now))
     report = cached.report if isinstance(cached.report, BuildReport) else None
     return WarmStart(cached, cached.state, report)
+
+
+def altered_output(
+    built: Mapping[str, tuple[int, int]], now: Mapping[str, tuple[int, int]], shown: int = 3
+) -> str:
+    """What was added to, removed from or changed in the output since a build left it
+    `built` (each file's size and mtime), a few paths named: "CNAME added; a.html removed"."""
+    added = sorted(now.keys() - built.keys())
+    removed = sorted(built.keys() - now.keys())
+    changed = sorted(name for name in now.keys() & built.keys() if now[name] != built[name])
+    parts = []
+    for names, what in ((added, "added"), (removed, "removed"), (changed, "changed")):
+        if names:
+            more = f" and {len(names) - shown} more" if len(names) > shown else ""
+            parts.append(f"{', '.join(names[:shown])}{more} {what}")
+    return "; ".join(parts)
 
 
 def save(

@@ -78,6 +78,8 @@ class Preview:
             seen = self.builder.scanned
             self._seen = seen if seen is not scanned else scan(*self._inputs())
         self._show(tuple(str(warning) for warning in report.warnings), fixed=True)
+        if report.altered:
+            print(printable(report.altered_note()), file=sys.stderr)
         self._note_if_slow(report)
         self.base_path = report.base_path
         links = Routes("/", report.base_path)

@@ -217,9 +217,14 @@ def test_a_damaged_output_takes_the_full_way_once_and_is_repaired(
     with pages[1].open("r+b") as page:  # same size, same folder: only its own stat moves
         page.write(b"<!-- by hand -->")
     (output / "articles" / "stray.html").write_text("stray", encoding="utf-8")
-    assert _full_way(briefing(*build_args(content, output), importtime=True))
+    repaired = briefing(*build_args(content, output), importtime=True)
+    assert _full_way(repaired)
     assert tree(output) == made
-    assert not _full_way(briefing(*build_args(content, output), importtime=True))
+    removed, edited = (page.relative_to(output).as_posix() for page in pages[:2])
+    note = f"had changed since the last build (articles/stray.html added; {removed} removed; "
+    assert f"{note}{edited} changed): built anew" in repaired.stderr
+    again = briefing(*build_args(content, output), importtime=True)
+    assert not _full_way(again) and "had changed" not in again.stderr
 
 
 def test_a_stray_file_since_removed_costs_one_full_build(content: Path, tmp_path: Path) -> None:
@@ -230,5 +235,6 @@ def test_a_stray_file_since_removed_costs_one_full_build(content: Path, tmp_path
     stray = output / "topics" / "stray.html"
     stray.write_text("stray", encoding="utf-8")
     stray.unlink()
-    assert _full_way(briefing(*build_args(content, output), importtime=True))
+    full = briefing(*build_args(content, output), importtime=True)
+    assert _full_way(full) and "had changed" not in full.stderr  # nothing to tell: all as built
     assert not _full_way(briefing(*build_args(content, output), importtime=True))

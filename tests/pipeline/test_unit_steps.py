@@ -10,6 +10,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from conftest import FIXTURES, THEME
 
 from generator.content.fingerprints import scan
@@ -17,7 +19,7 @@ from generator.pipeline.lock import OutputLock
 from generator.pipeline.prepare import Memory, prepare
 from generator.pipeline.report import BuildReport
 from generator.pipeline.stages import StageClock
-from generator.pipeline.warm_start import LastBuild, warm_start
+from generator.pipeline.warm_start import LastBuild, altered_output, warm_start
 from generator.pipeline.writers import protected_paths
 from generator.settings import BuildOptions
 
@@ -96,3 +98,29 @@ def test_a_repeated_report_says_nothing_was_written(tmp_path: Path) -> None:
 def test_a_new_output_never_replaces_what_the_build_reads(tmp_path: Path) -> None:
     protected = protected_paths(options(tmp_path))
     assert MINI in protected and THEME in protected and Path.cwd() in protected
+
+
+_STATS = st.dictionaries(
+    st.sampled_from(["index.html", "CNAME", "a/index.html", "b.css", "c.png"]),
+    st.tuples(st.integers(0, 3), st.integers(0, 3)),
+)
+
+
+@given(built=_STATS, now=_STATS)
+def test_an_altered_output_names_every_file_added_removed_or_changed(built, now) -> None:
+    """The note a build prints before removing what it did not make: every path that
+    differs named once, under what happened to it; nothing when the output is as built."""
+    note = altered_output(built, now, shown=10)
+    said = {}
+    for part in filter(None, note.split("; ")):
+        names, what = part.rsplit(" ", 1)
+        said.update(dict.fromkeys(names.split(", "), what))
+    expected = {name: "added" for name in now.keys() - built.keys()}
+    expected |= {name: "removed" for name in built.keys() - now.keys()}
+    expected |= {n: "changed" for n in now.keys() & built.keys() if now[n] != built[n]}
+    assert said == expected
+
+
+def test_an_altered_output_names_a_few_and_counts_the_rest() -> None:
+    built = {f"p{n}.html": (1, 1) for n in range(5)}
+    assert altered_output(built, {}, shown=3) == "p0.html, p1.html, p2.html and 2 more removed"
