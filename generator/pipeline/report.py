@@ -45,8 +45,8 @@ class BuildReport:
             return ""
         return (
             f"note: {self.output_dir}/ had changed since the last build ({self.altered}): "
-            "built anew, without the files no build makes "
-            "(files to publish as they are go in the theme's static/ folder)"
+            "built anew, without the files a build does not make "
+            "(a theme's static/ files are published under static/)"
         )
 
     def repeated(self, seconds: float, stages: tuple[StageTime, ...] = ()) -> BuildReport:
