@@ -45,11 +45,12 @@ $(LINT_TOOLS): tools/lint/package.json tools/lint/package-lock.json
 # A test file per worker at a time (pytest-xdist), so the sites a file builds once are
 # built once; one worker more than the cores, as a third of the suite's time is waiting
 # (servers, browsers, subprocesses): on 2 cores, 306 s with 3 workers against 349 s with 2.
+# The ten slowest tests are listed at the end, so a test that slows the suite shows the day it lands.
 WORKERS := $(shell python3 -c 'import os; print((os.cpu_count() or 1) + 1)')
 test: $(STAMP) $(LINT_TOOLS)
 	$(BIN)/ruff check generator tests bench tools
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile --durations=10
 
 # The unit layer (under 30 s): no site is checked or built, no server, browser or process
 # started (tests/conftest.py marks the rest `slow`).
