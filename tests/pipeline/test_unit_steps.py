@@ -10,9 +10,9 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, THEME
 from hypothesis import given
 from hypothesis import strategies as st
-from conftest import FIXTURES, THEME
 
 from generator.content.fingerprints import scan
 from generator.pipeline.lock import OutputLock
