@@ -61,7 +61,11 @@ def create_site(options: StarterOptions) -> list[Path]:
         "description": _yaml_scalar(DESCRIPTION),
         "base_url": _yaml_scalar(base_url),
     }
-    readme_values = {**values, "title": options.title.strip() or DEFAULT_TITLE}
+    readme_values = {
+        **values,
+        "title": options.title.strip() or DEFAULT_TITLE,
+        "preview": preview_address(base_url),
+    }
     for source, path, template in targets:
         text = (STARTER / source).read_text(encoding="utf-8")
         if template:
@@ -126,6 +130,13 @@ def _resolves_inside(path: Path, root: Path) -> bool:
         return path.resolve(strict=True).is_relative_to(root)
     except (OSError, RuntimeError):
         return False
+
+
+def preview_address(base_url: str | None) -> str:
+    """Where `briefing serve` shows a site with this base_url: under the same path, as
+    the published site lives (https://user.github.io/repo/ is previewed at /repo/)."""
+    path = split_url(base_url or PLACEHOLDER_BASE_URL).path or "/"
+    return f"http://127.0.0.1:8000{path if path.endswith('/') else path + '/'}"
 
 
 def _base_url(value: str | None) -> str:

@@ -14,7 +14,7 @@ from generator.terminal import printable
 
 
 def run_init(args: argparse.Namespace) -> int:
-    from generator.authoring.init import StarterOptions, create_site
+    from generator.authoring.init import StarterOptions, create_site, preview_address
 
     options = StarterOptions(args.directory, args.title, args.base_url, args.force)
     written = create_site(options)
@@ -26,7 +26,8 @@ def run_init(args: argparse.Namespace) -> int:
         go = "" if where == Path(".") else f"cd {where}\n  "
         print(
             f"created a briefing in {where}/ ({len(written)} files). Next:\n"
-            f"  {go}briefing serve    # preview on http://127.0.0.1:8000/ (or: make serve)\n"
+            f"  {go}briefing serve    # preview on {preview_address(args.base_url)} "
+            "(or: make serve)\n"
             "  briefing build    # write the site into site/ (or: make build)"
         )
         if args.base_url is None:

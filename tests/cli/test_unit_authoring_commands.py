@@ -32,6 +32,26 @@ def test_init_writes_a_starter_and_says_what_is_next(
     assert f"cd {tmp_path / 'mine'}" in out and "base_url is a placeholder" in out
 
 
+@pytest.mark.parametrize(
+    ("base_url", "preview"),
+    [
+        (None, "http://127.0.0.1:8000/"),
+        ("https://me.github.io/my-briefing", "http://127.0.0.1:8000/my-briefing/"),
+        ("https://briefing.example.org/", "http://127.0.0.1:8000/"),
+    ],
+)
+def test_init_names_the_preview_address_under_the_sites_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], base_url: str | None, preview: str
+) -> None:
+    """`serve` previews a site under its base_url's path, as it will be published."""
+    argv: tuple[str | Path, ...] = ("init", tmp_path / "mine")
+    argv += ("--base-url", base_url) if base_url else ()
+    assert run_init(parse(*argv)) == EXIT_OK
+    assert f"# preview on {preview} (or: make serve)" in capsys.readouterr().out
+    readme = (tmp_path / "mine" / "README.md").read_text(encoding="utf-8")
+    assert readme.count(f"# preview on {preview}, reloads on every save") == 2
+
+
 def test_new_article_is_a_draft_and_quiet_says_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
