@@ -65,6 +65,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Located:
         error = (
             _quote_run_on(exc, lines, path, first_line)
             or _common_slip(exc, lines, path, first_line)
+            or _indent_slip(exc, lines, path, first_line)
             or _syntax_error(exc, path, first_line)
         )
         raise ContentErrors([error]) from None
@@ -165,6 +166,52 @@ def _common_slip(
         at = Position(path, above + first_line, len(lines[above]) - len(lines[above].lstrip()) + 1)
         return ContentError(at, message, COLON_HINT)
     return None
+
+
+# what PyYAML says when a line is indented unlike the lines of its level
+INDENT_PROBLEMS = ("mapping values are not allowed", "expected key", "expected '-' indicator")
+# a line that starts a key (after any '- '): its indent, its dashes and the key
+KEY_LINE = re.compile(r"^( *)((?:- +)*)([^\s#'\"\-][^:#]*?):(?:\s|$)")
+
+
+def _indent_slip(
+    exc: yaml.MarkedYAMLError, lines: list[str], path: Path, first_line: int
+) -> ContentError | None:
+    """A key or a '- ' item indented one or two spaces off the nearest one above it:
+    said with that line and its indentation, which PyYAML's words do not give."""
+    found = exc.problem_mark
+    problem = " ".join(part for part in (exc.context, exc.problem) if part)
+    if found is None or found.line >= len(lines) or not any(p in problem for p in INDENT_PROBLEMS):
+        return None
+    line = lines[found.line]
+    indent = len(line) - len(line.lstrip(" "))
+    item = line[indent:].startswith("- ")
+    for above in range(found.line - 1, -1, -1):
+        other = _start_of(lines[above], item)
+        if other is None or abs(other[0] - indent) > 2:
+            continue
+        column, what = other
+        if column == indent:
+            return None
+        number = above + first_line
+        message = (
+            f"YAML syntax error: this line is indented {indent} spaces and "
+            f"{what} above it (line {number}) {column}"
+        )
+        hint = f"indent it by {column} spaces, as line {number} is, if it belongs with it"
+        return ContentError(Position(path, found.line + first_line, indent + 1), message, hint)
+    return None
+
+
+def _start_of(line: str, item: bool) -> tuple[int, str] | None:
+    """Where a '- ' item (if `item`) or a key starts on the line, and what it is."""
+    stripped = line.lstrip(" ")
+    if item:
+        return (len(line) - len(stripped), "the '- ' item") if stripped.startswith("- ") else None
+    match = KEY_LINE.match(line)
+    if match is None:
+        return None
+    return len(match.group(1)) + len(match.group(2)), f"the key '{match.group(3).strip()}'"
 
 
 def _line_above(lines: list[str], number: int) -> int | None:

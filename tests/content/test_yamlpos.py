@@ -161,3 +161,26 @@ def test_a_missing_colon_or_a_tab_is_said_plainly_at_the_line_of_the_slip(
     ((at, message, hint),) = located(text)
     assert at == line and words in message
     assert hint in ("replace the tab with spaces", COLON_HINT)
+
+
+TOPIC = "- id: a\n  title: T\n  key_facts:\n    - text: x\n      cite: [b]\n    - text: y\n"
+
+
+@pytest.mark.parametrize(
+    ("slipped", "line", "words", "indent"),
+    [
+        (("  title", "   title"), 2, "indented 3 spaces and the key 'id' above it (line 1) 2", 2),
+        (("    - text: y", "   - text: y"), 6, "the '- ' item above it (line 4) 4", 4),
+        (("    - text: y", "     - text: y"), 6, "indented 5 spaces and the '- ' item", 4),
+        (("      cite", "     cite"), 5, "indented 5 spaces and the key 'text' above it", 6),
+    ],
+)
+def test_a_line_indented_a_space_off_is_compared_with_the_line_above_it(
+    slipped: tuple[str, str], line: int, words: str, indent: int
+) -> None:
+    """A reviewer's find: PyYAML's 'mapping values are not allowed in this context' or
+    'did not find expected key' for a line one space off, with no hint of what to do."""
+    assert parse_yaml(TOPIC, PATH).data[0]["key_facts"][1]["text"] == "y"
+    ((at, message, hint),) = located(TOPIC.replace(*slipped))
+    assert at == line and words in message
+    assert hint.startswith(f"indent it by {indent} spaces, as line ")
