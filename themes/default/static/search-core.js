@@ -214,7 +214,7 @@ export function editDistance(a, b, limit) {
 }
 
 // The excerpt from the page's own text: Pagefind's may be drawn from the hidden list of the
-// names an article mentions (article.html, id "search-names"), which reads as a word soup.
+// names an article or topic mentions (article.html, topic.html: id "search-names"), a word soup.
 // Words as Pagefind counts them (its locations index them); null when only that list matched.
 export const EXCERPT_WORDS = 30;
 const NAMES_ANCHOR = "search-names";
