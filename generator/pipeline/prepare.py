@@ -46,6 +46,7 @@ from generator.text.footnotes import footnote_labels
 from generator.text.markdown import Markdown
 from generator.text.paragraph_ids import paragraph_ids_plugin
 from generator.text.rendered import MarkdownResult
+from generator.text.shown_as_text import shown_as_text_warnings
 from generator.text.texts import Texts, render_texts
 
 BACKGROUND_NEAR_COPIES = 500  # articles from which near-copy search and the support check
@@ -177,6 +178,7 @@ def prepare(
             *summaries.warnings(),
             *model_warnings,
             *unknown_field_warnings(raw),
+            *shown_as_text_warnings(site, texts.bodies),
             *cards.undrawable_warnings(page_cards, raw.site.at("title"), letters),
         ]
         found = list(copies.found[1]) if copies.found else []

@@ -13,6 +13,7 @@ from generator.text.anchors import anchors_plugin
 from generator.text.footnotes import footnote_prefix, footnotes_plugin
 from generator.text.images import Resolver, images_plugin
 from generator.text.rendered import MarkdownResult
+from generator.text.shown_as_text import shown_as_text
 
 Plugin = Callable[..., None]  # markdown-it-py's plugin shape: plugin(md, **options)
 
@@ -44,7 +45,13 @@ class Markdown:
         if not link_entities:  # shown beside other texts: their notes' ids must differ
             env["footnote_prefix"] = footnote_prefix(text)
         html = Markup(self._md.render(text, env))
-        return MarkdownResult(html, env["mentions"], tuple(env["links"]), tuple(env["image_list"]))
+        return MarkdownResult(
+            html,
+            env["mentions"],
+            tuple(env["links"]),
+            tuple(env["image_list"]),
+            tuple(env["shown_as_text"]),
+        )
 
     def render_inline(self, text: str) -> Markup:
         return Markup(self._md.renderInline(text, _env(False)))
@@ -57,6 +64,7 @@ def _env(link_entities: bool) -> dict:
         "linked": set(),
         "links": [],
         "image_list": [],
+        "shown_as_text": [],
     }
 
 
@@ -65,6 +73,8 @@ def _collect_links_rule(state: StateCore) -> None:
         if block.type != "inline" or not block.children:
             continue
         line = block.map[0] if block.map else 0
+        shown = shown_as_text(state.md, block.content)
+        state.env["shown_as_text"].extend((what, line) for what in shown)
         for token in block.children:
             if token.type == "link_open" and token.attrGet("class") != "entity":
                 state.env["links"].append((str(token.attrGet("href")), line))

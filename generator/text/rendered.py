@@ -14,3 +14,4 @@ class MarkdownResult:
     mentions: Mapping[str, int] = field(default_factory=dict)  # entity id -> count, in order
     links: tuple[tuple[str, int], ...] = ()  # (href, 0-based source line)
     images: tuple[tuple[str, str, int], ...] = ()  # (src, alt text, 0-based source line)
+    shown_as_text: tuple[tuple[str, int], ...] = ()  # (raw HTML or unsafe link, source line)

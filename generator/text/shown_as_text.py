@@ -1,0 +1,55 @@
+"""What an article's Markdown asks for that its page shows as text instead: raw HTML, which
+the parser escapes, and links to addresses no page may link to (javascript:, vbscript:,
+file:, most data:), which markdown-it's validator leaves unlinked. The page is safe either
+way; a warning tells the writer why it shows the markup."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import unescapeAll
+
+from generator.content.model import Site
+from generator.errors import ContentError, Position
+from generator.terminal import printable
+from generator.text.rendered import MarkdownResult
+
+CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)  # shown as code, as the writer meant
+RAW_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>|<!--")
+# a link's address: in <>, or up to the space or ")" that ends it, a nested "(…)" kept
+LINK_TARGET = re.compile(r"\]\(\s*(?:<([^<>\n]*)>|((?:[^\s()]|\([^\s()]*\))+))")
+SHOWN_LENGTH = 40  # of an address quoted in a warning
+
+
+def shown_as_text(md: MarkdownIt, source: str) -> Iterator[str]:
+    """What in one inline text's Markdown (a paragraph's, a heading's, a cell's) its page
+    shows as text: "raw HTML <script>", "a link to 'javascript:alert(1)'"."""
+    source = CODE_SPAN.sub("", source)
+    for tag in RAW_TAG.finditer(source):
+        yield f"raw HTML <{tag.group(1)}>" if tag.group(1) else "raw HTML <!-- -->"
+    for target in LINK_TARGET.finditer(source):
+        address = target.group(1) if target.group(1) is not None else target.group(2)
+        if not md.validateLink(md.normalizeLink(unescapeAll(address))):
+            shown = address if len(address) <= SHOWN_LENGTH else address[:SHOWN_LENGTH] + "…"
+            yield f"a link to '{shown}'"
+
+
+def shown_as_text_warnings(site: Site, bodies: Mapping[str, MarkdownResult]) -> list[ContentError]:
+    """One warning for each thing an article body's page shows as text, at its line."""
+    warnings = []
+    for slug, result in bodies.items():
+        article = site.articles.get(slug)
+        if article is None:
+            continue
+        for what, line in result.shown_as_text:
+            position = Position(article.position.path, article.body_line + line)
+            if what.startswith("raw HTML"):
+                message = f"{printable(what)} is shown as text: a page runs no HTML of its own"
+                hint = "write it in Markdown; to show it as code, put it in backticks"
+            else:
+                message = f"{printable(what)} is not made: pages link to web, mail, site addresses"
+                hint = "link to an https:// address or to a page of the site"
+            warnings.append(ContentError(position, message, hint, severity="warning"))
+    return warnings
