@@ -79,3 +79,28 @@ def test_the_header_is_one_row_at_laptop_widths(
         if max(top for _, top in tops) - min(top for _, top in tops) > 12:
             wrapped[width] = tops
     assert wrapped == {}
+
+
+# what must not be split across lines: a grade with its closing bracket, a source's kind, a
+# count with its noun; and a breadcrumb separator that would start a line
+SPLIT_ON_A_PHONE = """() => {
+  const split = [...document.querySelectorAll('.grade-close, .badge, .meta.count')]
+    .filter(element => element.getClientRects().length > 1).map(element => element.textContent);
+  const crumbs = [...document.querySelectorAll('.breadcrumbs li')];
+  const leading = crumbs.filter(li => getComputedStyle(li, '::before').content.includes('›'));
+  return [split, leading.length];
+}"""
+
+
+@pytest.mark.parametrize("path", ["/timeline/", "/sources/", "/topics/istanbul-talks/"])
+def test_chips_and_grades_are_not_split_across_lines_on_a_phone(
+    real_site: Path, serve_dir, browser: Browser, path: str
+) -> None:
+    """A reviewer's find at 390 px: a "machine rewrite" chip broken over two lines, a lone
+    ")" after a grade, "›" starting the next line of a breadcrumb trail."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(serve_dir(real_site) + path)
+    split, leading_separators = page.evaluate(SPLIT_ON_A_PHONE)
+    context.close()
+    assert split == [] and leading_separators == 0
