@@ -97,7 +97,7 @@ def test_chips_and_grades_are_not_split_across_lines_on_a_phone(
     real_site: Path, serve_dir, browser: Browser, path: str
 ) -> None:
     """A reviewer's find at 390 px: a "machine rewrite" chip broken over two lines, a lone
-    ")" after a grade, "›" starting the next line of a breadcrumb trail."""
+    ")" after a grade, a separator starting the next line of a breadcrumb trail."""
     context = browser.new_context(viewport={"width": 390, "height": 800})
     page = context.new_page()
     page.goto(serve_dir(real_site) + path)
