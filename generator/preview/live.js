@@ -1,5 +1,6 @@
 // Injected by `briefing serve` only (never written to site/): reloads this tab when
-// its page was rebuilt, keeping the scroll position, and shows build errors.
+// its page was rebuilt, keeping the scroll position, and shows build errors, and the
+// warnings of the last good build (an evidence check that now fails, a near copy...).
 (() => {
   const script = document.currentScript;
   const path = script.dataset.path;
@@ -24,6 +25,40 @@
   events.addEventListener("build-error", (event) => {
     showOverlay(JSON.parse(event.data).errors);
   });
+  events.addEventListener("build-warnings", (event) => {
+    showWarnings(JSON.parse(event.data).warnings);
+  });
+
+  // a panel folded to one line; closed, it stays closed until the warnings change
+  function showWarnings(warnings) {
+    document.getElementById("briefing-warnings")?.remove();
+    const key = "briefing-warnings-closed";
+    if (!warnings.length || sessionStorage.getItem(key) === warnings.join("\n")) return;
+    const panel = document.createElement("details");
+    panel.id = "briefing-warnings";
+    panel.style.cssText =
+      "position:fixed;right:0;bottom:0;max-width:min(48rem,100vw);max-height:50vh;" +
+      "overflow:auto;z-index:2147483646;background:#fff8e1;color:#3d2c00;" +
+      "font:14px/1.5 ui-monospace,monospace;padding:.5rem 1rem;border:2px solid #b26a00;" +
+      "box-shadow:0 -4px 24px #0005";
+    const summary = document.createElement("summary");
+    const count = warnings.length === 1 ? "1 warning" : warnings.length + " warnings";
+    summary.textContent = count + " from the last build (as `briefing check` says them)";
+    const close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "Close";
+    close.style.cssText = "margin-left:1rem;font:inherit";
+    close.addEventListener("click", () => {
+      sessionStorage.setItem(key, warnings.join("\n"));
+      panel.remove();
+    });
+    summary.append(close);
+    const list = document.createElement("pre");
+    list.style.cssText = "white-space:pre-wrap;margin:.5rem 0 0";
+    list.textContent = warnings.join("\n");
+    panel.append(summary, list);
+    document.body.append(panel);
+  }
 
   function showOverlay(errors) {
     hideOverlay();

@@ -40,19 +40,23 @@ NO_SITE_PAGE = (
 
 @dataclass
 class Broadcaster:
-    """Build events for every connected browser: ('reload', paths) or ('build-error', errors)."""
+    """Build events for every connected browser: ('reload', paths), ('build-error', errors)
+    and ('build-warnings', warnings) when the last good build's warnings are not what the
+    tab was last told."""
 
     epoch: int = 0  # successful builds so far
     changed_at: dict[str, int] = field(default_factory=dict)  # page URL -> epoch of last change
     errors: list[str] = field(default_factory=list)  # the current build's errors, if it failed
+    warnings: tuple[str, ...] = ()  # the last good build's warnings
     stopping: bool = False
     _condition: threading.Condition = field(default_factory=threading.Condition)
 
-    def built(self, changed_urls: list[str]) -> None:
+    def built(self, changed_urls: list[str], warnings: tuple[str, ...] = ()) -> None:
         with self._condition:
             self.epoch += 1
             self.changed_at.update(dict.fromkeys(changed_urls, self.epoch))
             self.errors = []
+            self.warnings = warnings
             self._condition.notify_all()
 
     def failed(self, errors: list[str]) -> None:
@@ -72,10 +76,11 @@ class Broadcaster:
             self._condition.wait_for(lambda: self.epoch > seen_epoch or self.stopping, timeout)
             return self.epoch
 
-    def state(self, page_url: str, since: int) -> tuple[int, list[str], bool]:
-        """(epoch, current errors, whether page_url changed after epoch `since`)."""
+    def state(self, page_url: str, since: int) -> tuple[int, list[str], bool, tuple[str, ...]]:
+        """(epoch, current errors, whether page_url changed after epoch `since`, warnings)."""
         with self._condition:
-            return self.epoch, list(self.errors), self.changed_at.get(page_url, 0) > since
+            changed = self.changed_at.get(page_url, 0) > since
+            return self.epoch, list(self.errors), changed, self.warnings
 
 
 def resolve_request(root: Path, base_path: str, request_path: str) -> Path | None:
@@ -205,8 +210,10 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         assert broadcaster is not None
         self.wfile.write(b"retry: 1000\n\n")
         showing_error = False
+        told: tuple[str, ...] = ()  # the warnings this tab shows
         while not broadcaster.stopping:
-            epoch, errors, changed = broadcaster.state(page_url, seen)
+            epoch, errors, changed, warnings = broadcaster.state(page_url, seen)
+            sent = True
             if errors and (epoch > seen or not showing_error):
                 self._send_event("build-error", {"errors": errors})
                 showing_error = True
@@ -214,6 +221,11 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
                 self._send_event("reload", {"paths": [page_url] if changed else []})
                 showing_error = False
             else:
+                sent = False
+            if not errors and warnings != told:
+                self._send_event("build-warnings", {"warnings": list(warnings)})
+                told, sent = warnings, True
+            if not sent:
                 self.wfile.write(b": keepalive\n\n")
                 self.wfile.flush()
             seen = epoch

@@ -83,7 +83,8 @@ class Preview:
         self._note_if_slow(report)
         self.base_path = report.base_path
         links = Routes("/", report.base_path)
-        self.broadcaster.built([links.link(path) for path in report.written + report.deleted])
+        changed = [links.link(path) for path in report.written + report.deleted]
+        self.broadcaster.built(changed, tuple(str(warning) for warning in report.warnings))
         return report
 
     def _inputs(self) -> tuple[Path, Path]:

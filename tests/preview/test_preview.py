@@ -398,6 +398,49 @@ def test_an_open_tab_reloads_keeps_its_scroll_and_shows_errors(server: Server, b
     page.close()
 
 
+def test_an_open_tab_shows_the_warnings_until_they_are_mended(server: Server, browser) -> None:
+    """A reviewer's find: under serve a save that lost a claim its support changed the
+    topic page's figures and said so only in the terminal. The tab shows the warnings of
+    the last good build in a folded panel; closed, it stays closed through reloads until
+    the warnings change; mended, it goes."""
+    article = server.content / "articles" / f"{ARTICLE}.md"
+    said, unsaid = "confirmed that no Russian", "confirmed that a Russian"
+    page = browser.new_page(viewport={"width": 1000, "height": 600})
+    page.goto(server.url + "/topics/ankara-meeting/")
+    time.sleep(0.3)  # let the event stream connect
+    assert page.query_selector("#briefing-warnings") is None
+    edit(article, said, unsaid)
+    panel = page.wait_for_selector("#briefing-warnings", timeout=20000)
+    assert "warning from the last build" in panel.inner_text()
+    assert "[negation]" in panel.eval_on_selector("pre", "pre => pre.textContent")
+    page.click("#briefing-warnings button")
+    page.reload()
+    time.sleep(0.5)  # the stream tells the warnings again on connect: closed, they stay so
+    assert page.query_selector("#briefing-warnings") is None
+    edit(article, unsaid, said)
+    wait_for(server, "/topics/ankara-meeting/", said.split()[-1])
+    page.goto(server.url + ARTICLE_URL)
+    time.sleep(0.5)
+    assert page.query_selector("#briefing-warnings") is None
+    page.close()
+
+
+def test_the_stream_tells_the_warnings_on_connect_and_when_they_change(server: Server) -> None:
+    article = server.content / "articles" / f"{ARTICLE}.md"
+    stream = EventStream(server.url, ARTICLE_URL, page_epoch(server, ARTICLE_URL))
+    edit(article, "confirmed that no Russian", "confirmed that a Russian")
+    events = [stream.next(timeout=20) for _ in range(2)]  # the page's reload, the warnings
+    (warned,) = [data["warnings"] for name, data in events if name == "build-warnings"]
+    assert any("[negation]" in warning for warning in warned)
+    late = EventStream(server.url, ARTICLE_URL, page_epoch(server, ARTICLE_URL))
+    assert late.next(timeout=20) == ("build-warnings", {"warnings": warned})
+    edit(article, "confirmed that a Russian", "confirmed that no Russian")
+    mended = [stream.next(timeout=20) for _ in range(2)]
+    assert ("build-warnings", {"warnings": []}) in mended
+    stream.close()
+    late.close()
+
+
 # Issue 19, finding 5: one save killed or froze `briefing serve`.
 
 ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
