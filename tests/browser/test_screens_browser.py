@@ -57,6 +57,19 @@ TOPS_OF_HEADER_ITEMS = """() => [...document.querySelector('.header-row').childr
   .map(child => [child.className, Math.round(child.getBoundingClientRect().top)])"""
 
 
+def test_the_search_pages_header_is_one_row_from_a_small_laptop(
+    real_site: Path, serve_dir, browser: Browser
+) -> None:
+    """A reviewer's find: at 1,024 px the search page's header (it has no search box) left
+    the theme switch alone on a second row."""
+    context = browser.new_context(viewport={"width": 1024, "height": 800})
+    page = context.new_page()
+    page.goto(serve_dir(real_site) + "/search/")
+    tops = [top for _, top in page.evaluate(TOPS_OF_HEADER_ITEMS)]
+    context.close()
+    assert max(tops) - min(tops) <= 12, tops
+
+
 @pytest.mark.parametrize("path", ["/", "/topics/ankara-meeting/", "/search/"])
 def test_the_header_is_one_row_at_laptop_widths(
     real_site: Path, serve_dir, browser: Browser, path: str
