@@ -61,13 +61,25 @@ def claim_needs(claim: Claim, names: NameIndex) -> Needs:
         speaker_keys = frozenset({speaker}) if claim.speaker else frozenset()
         return Needs(spans, speaker_keys, frozenset(), {speaker: names.label(claim.speaker)})
     features = claim_features(text, names)
-    keys, labels = set(features.keys), dict(features.labels)
+    keys = set(features.keys)
+    labels = {key: _described(key, written) for key, written in features.labels.items()}
     if claim.date is not None and not claim.inferred:
         key, label = _date_key(claim.date)
         keys.add(key)
         labels[key] = label
     words = features.words - CUE_KEYS
     return Needs(quoted_spans(text), frozenset(keys), words, labels)
+
+
+# A key's kind said with it, as the claim's own date is ("the date (20 November)"): a bare
+# "missing 30 [words]" reads as thirty words missing.
+KEY_KINDS = {"n": "the number", "o": "the ordinal", "d": "the date"}
+
+
+def _described(key: tuple, written: str) -> str:
+    """'the number (30)' for a number written '30'; a name or a word as it is written."""
+    kind = KEY_KINDS.get(key[0])
+    return f"{kind} ({written})" if kind else written
 
 
 def _date_key(date: PartialDate) -> tuple[tuple, str]:

@@ -17,6 +17,7 @@ from generator.routes import Routes
 from generator.text.texts import Texts
 from generator.views import entity_lists
 from generator.views import items as views
+from generator.views.spellings import spellings
 
 ENTITY_ARTICLES_SHOWN = 20  # the newest; search (filtered by the entity) finds the rest
 
@@ -40,6 +41,7 @@ def _entity(entity: Entity, has_articles: bool, routes: Routes, t: Strings) -> P
         return {
             "entity": this,
             "kind_heading": views.KIND_HEADINGS[this.kind],
+            "spellings": spellings(reader, this),
             "articles": views.cards(reader, slugs[:ENTITY_ARTICLES_SHOWN]),
             "article_count": len(slugs),
             "all_articles_url": routes.search_for(entity=this.name, type="Article", sort="date"),

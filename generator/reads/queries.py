@@ -4,11 +4,12 @@ value it had."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.content.model import Site
+from generator.content.model import Entity, Site, Source
 from generator.copies.lineage import Lineage
 from generator.evidence.site_check import SiteEvidence
 from generator.evidence.summaries import SummaryCheck
@@ -67,9 +68,45 @@ QUERIES: Mapping[str, Callable[[SiteData, Any], Hashable]] = {
     "lineage": lambda data, slug: data.lineage.of(slug),
     "unsupported-summary": lambda data, topic: data.summaries.of(topic),
     "search-examples": lambda data, _: search_examples(data),
+    "machine-rewrite-aliases": lambda data, entity: machine_rewrite_aliases(data, entity),
 }
 
 SEARCH_EXAMPLES = 3
+MACHINE_REWRITE = "machine rewrite"  # a source kind (sources.yaml)
+
+
+def machine_rewrite_aliases(
+    data: SiteData, entity_id: str
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The entity's aliases (short forms of its name left out) found only in the texts of
+    articles from machine rewrites, each with those articles: the spellings no other kind
+    of source writes, among them those a rewrite garbled ("Receptacle Erdogan")."""
+    entity = data.site.entities.get(entity_id)
+    slugs = data.graph.articles_by_entity.get(entity_id, ())
+    if entity is None or not entity.aliases or not slugs:
+        return ()
+    articles, sources = data.site.articles, data.site.sources
+    by_rewrite = {s: _source_kind(sources, articles[s].source) == MACHINE_REWRITE for s in slugs}
+    rewritten = [s for s in slugs if by_rewrite[s]]
+    others = [s for s in slugs if not by_rewrite[s]]
+    found = []
+    for alias in _not_short_forms(entity):
+        written = re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)").search  # as entity_links finds it
+        in_rewrites = tuple(s for s in rewritten if written(articles[s].body))
+        if in_rewrites and not any(written(articles[s].body) for s in others):
+            found.append((alias, in_rewrites))
+    return tuple(found)
+
+
+def _not_short_forms(entity: Entity) -> list[str]:
+    """The aliases that are more than words of the name ("Donetsk" of "Donetsk region")."""
+    words = set(entity.name.casefold().split())
+    return [alias for alias in entity.aliases if not set(alias.casefold().split()) <= words]
+
+
+def _source_kind(sources: Mapping[str, Source], source_id: str) -> str:
+    source = sources.get(source_id)
+    return source.kind if source else ""
 
 
 def search_examples(data: SiteData) -> tuple[str, ...]:
@@ -92,6 +129,8 @@ def search_examples(data: SiteData) -> tuple[str, ...]:
 # every article in that topic (its list, their order and their texts' mentions). A kind
 # not here reads more (the evidence, the near copies) and is evaluated on every change;
 # "entity-events" reads topics.yaml and entities.yaml alone, never an article.
+# "machine-rewrite-aliases" is not here: it reads which spelling a text writes, which an
+# edit changes without changing the text's mentions ("Recep" to "Receptacle Erdogan").
 Part = tuple[str, str]
 EVERY_ARTICLE: Part = ("articles", "")
 PART_READ: Mapping[str, Callable[[Any], Part]] = {

@@ -14,7 +14,7 @@ from generator.content.model import Article, Entity, Source, Topic
 from generator.evidence import provenance
 from generator.evidence.claims import Evidence
 from generator.reads.reader import Reader
-from generator.views.evidence import ClaimView, claim_view
+from generator.views.evidence import ClaimView, StatusNotice, claim_view, status_notice
 
 KIND_HEADINGS = {"person": "People", "organisation": "Organisations", "place": "Places"}
 
@@ -31,6 +31,7 @@ class TopicCard:
     topic: Topic
     summary: Markup
     article_count: int
+    status: StatusNotice | None = None  # the topic page's "all N … unconfirmed", if it says it
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,9 +242,28 @@ def entity_groups(reader: Reader) -> tuple[tuple[str, tuple], ...]:
 def topic_cards(reader: Reader) -> tuple[TopicCard, ...]:
     summaries = reader.topic_texts().summaries
     return tuple(
-        TopicCard(topic, summaries[topic.id], len(reader.ask("topic-articles", topic.id)))
+        TopicCard(
+            topic,
+            summaries[topic.id],
+            len(reader.ask("topic-articles", topic.id)),
+            status_notice(topic_claims(reader, topic)),
+        )
         for topic in reader.topics()
     )
+
+
+def topic_claims(reader: Reader, topic: Topic) -> tuple[ClaimView, ...]:
+    """Every key fact, event and quote of a topic, as its page reads them."""
+    facts = [
+        read_claim(reader, reader.evidence(topic.id, "fact", index), fact.credibility)
+        for index, fact in enumerate(topic.key_facts)
+    ]
+    others = [
+        read_claim(reader, reader.evidence(topic.id, kind, index))
+        for kind, items in (("event", topic.events), ("quote", topic.quotes))
+        for index in range(len(items))
+    ]
+    return (*facts, *others)
 
 
 def source_cards(reader: Reader) -> tuple[SourceCard, ...]:

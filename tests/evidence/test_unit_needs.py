@@ -40,7 +40,15 @@ def test_a_missing_name_or_number_is_named() -> None:
         "Zelensky met 12 officials in Ankara.", "Zelensky met 15 officials."
     )
     assert not supported and 0 < score < 1
-    assert missing == ("12", "Ankara")
+    assert missing == ("Ankara", "the number (12)")
+
+
+def test_a_missing_number_reads_as_a_number_not_as_a_count_of_words() -> None:
+    claim_text = "Zelensky seeks a 30-day ceasefire, on his 4th call."
+    _, _, missing = best(claim_text, "Zelensky seeks a ceasefire, on his call.")
+    assert missing == ("the number (30)", "the ordinal (4th)")
+    _, _, missing = best("Zelensky met thirty officials.", "Zelensky met officials.")
+    assert missing == ("the number (thirty)",)
 
 
 def test_too_few_of_the_claims_words_is_said_with_the_share() -> None:

@@ -150,6 +150,10 @@ EDITS: dict[str, Callable[[Path, Path], None]] = {
         "aliases: [Umerov]",
         "aliases: [Umerov, Ukraine’s lead negotiator]",
     ),
+    # the same mentions, but the garbled name is no longer the machine rewrite's alone
+    "a rewrite's garbled name elsewhere": lambda content, theme: edit(
+        content / "articles" / f"{ARTICLE}.md", "and Recep Tayyip", "and Receptacle"
+    ),
     "topic title": lambda content, theme: edit(
         content / "topics.yaml", "title: Istanbul talks", "title: The Istanbul talks"
     ),
