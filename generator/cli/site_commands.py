@@ -38,13 +38,15 @@ def _options(args: argparse.Namespace) -> BuildOptions:
 
 def run_build(args: argparse.Namespace) -> int:
     from generator.pipeline.builder import build
+    from generator.pipeline.collector import batch_collection
 
     options = _options(args)
     _say_theme(args, options)
     progress = sys.stderr.isatty() and args.verbosity >= 0
     if progress:
         options = replace(options, progress=_progress_line(time.perf_counter()))
-    report = build(options)
+    with batch_collection():  # a one-shot process: the preview keeps the defaults
+        report = build(options)
     if progress:
         print("\r\033[K", end="", file=sys.stderr)
     print_warnings(report.warnings, args.verbosity)

@@ -79,6 +79,10 @@ def make_environment(theme_dir: Path, config: Config, routes: Any) -> RecordingE
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # No look at each template's file on every page (four stats an article page): the
+        # builder makes a new environment when a template changes, and a build's pages
+        # are rendered from the templates as they were when it started.
+        auto_reload=False,
     )
     env.globals.update(
         site=config,
