@@ -126,14 +126,17 @@ def file_digest(path: Path) -> str:
         return ""
 
 
-def load(path: Path, key: str, note: Callable[[str], None] | None = None) -> CachedBuild | None:
-    """The cached build at `path` if it was made under `key` and is whole, else None."""
+def load(
+    path: Path, key: str, note: Callable[[str], None] | None = None, *, kept: bool = False
+) -> CachedBuild | None:
+    """The cached build at `path` if it was made under `key` and is whole, else None.
+    `kept`: it will live as long as the process (plaindata.no_cycle_collection)."""
     note = note or _note
     payload = _index_payload(path, key, note)
     if payload is None:
         return None
     try:
-        with plaindata.no_cycle_collection():
+        with plaindata.no_cycle_collection(keep=kept):
             return _load_chunks(payload, chunks.store_for(path))
     except (plaindata.PlainDataError, ChunkError) as exc:
         note(f"{path}: ignoring the build cache: it is damaged ({str(exc)[:80]})")

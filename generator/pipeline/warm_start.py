@@ -54,7 +54,7 @@ def warm_start(
     these settings, this code and this theme and is whole."""
     path = cache.cache_file(options.output_dir)
     chunks.clean_leftovers(path.parent)
-    found = cache.load(path, cache.cache_key(options))
+    found = cache.load(path, cache.cache_key(options), kept=True)  # the Builder keeps it
     if found is None:
         return None
     cached = cache.adopt_fingerprints(found, fingerprints, options.content_dir, options.theme_dir)
