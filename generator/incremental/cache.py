@@ -26,7 +26,6 @@ import os
 import sys
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -100,7 +99,8 @@ def cache_key(options: BuildOptions) -> str:
     """What must be equal for a cache to be used at all: the version, the libraries that
     shape pages, the settings, the generator's code, the theme and site.yaml."""
     digest = hashlib.sha256()
-    for part in (_version(), *resources.library_versions(), *options.key()):
+    versions = resources.installed_versions((DISTRIBUTION, *resources.LIBRARIES))
+    for part in (*versions, *options.key()):
         digest.update(repr(part).encode() + b"\0")
     for root, prefix in ((resources.CODE, "code"), (options.theme_dir, "theme")):
         files = (p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
@@ -110,13 +110,6 @@ def cache_key(options: BuildOptions) -> str:
     site_yaml = options.content_dir / SITE_FILE
     digest.update(file_digest(site_yaml).encode() if site_yaml.is_file() else b"-")
     return digest.hexdigest()
-
-
-def _version() -> str:
-    try:
-        return metadata.version(DISTRIBUTION)
-    except metadata.PackageNotFoundError:
-        return "unknown"
 
 
 def file_digest(path: Path) -> str:
