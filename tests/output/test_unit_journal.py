@@ -102,6 +102,7 @@ def test_a_commit_that_removes_later_keeps_the_change_and_frees_the_name(tmp_pat
     assert list(tmp_path.glob(".site-*")) == []
 
 
+@pytest.mark.slow  # starts a Python process
 def test_a_committed_journal_left_by_a_killed_build_is_removed_by_the_next(
     tmp_path: Path,
 ) -> None:

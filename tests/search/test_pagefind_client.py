@@ -104,6 +104,7 @@ def test_the_binary_is_the_one_pagefinds_own_package_finds(monkeypatch, tmp_path
     assert pagefind_executable() == get_executable() == tmp_path / "pf"
 
 
+@pytest.mark.slow  # starts a Python process
 def test_a_build_imports_neither_asyncio_nor_package_metadata() -> None:
     """What an edit in a fresh process imports: every stage, yet not asyncio (Pagefind's
     own service module) nor importlib.metadata (the cache's key), a tenth of it."""
