@@ -32,11 +32,17 @@ LIBRARIES = (
 
 
 def library_versions() -> list[str]:
-    """'name version' of each of LIBRARIES ('name -' for one not installed), read from the
-    names of the `*.dist-info` folders on sys.path, the first found winning as in
+    """'name version' of each of LIBRARIES ('name -' for one not installed)."""
+    return installed_versions(LIBRARIES)
+
+
+def installed_versions(names: tuple[str, ...]) -> list[str]:
+    """'name version' of each distribution named ('name -' for one not installed), read
+    from the names of the `*.dist-info` folders on sys.path, the first found winning as in
     importlib.metadata: a listing per folder, not a parse of every package's metadata
-    (the no-change build checks these, in a tenth of a second in all)."""
-    wanted = {_normal(name) for name in LIBRARIES}
+    (the no-change build checks these, in a tenth of a second in all), nor an import of
+    importlib.metadata (a tenth of an edit's imports)."""
+    wanted = {_normal(name) for name in names}
     found: dict[str, str] = {}
     for folder in sys.path:
         try:
@@ -47,7 +53,7 @@ def library_versions() -> list[str]:
             name, _, version = entry.removesuffix(".dist-info").partition("-")
             if entry.endswith(".dist-info") and _normal(name) in wanted:
                 found.setdefault(_normal(name), version)
-    return [f"{name} {found.get(_normal(name), '-')}" for name in LIBRARIES]
+    return [f"{name} {found.get(_normal(name), '-')}" for name in names]
 
 
 def _normal(name: str) -> str:

@@ -65,3 +65,25 @@ def test_an_upgraded_library_changes_the_cache_key(
     monkeypatch.syspath_prepend(str(found))  # found first, as Python would import it
     assert "Jinja2 99.0" in resources.library_versions()
     assert cache.cache_key(options) != before
+
+
+def test_a_new_version_of_briefing_changes_the_cache_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its version is read as the libraries' are (importlib.metadata is not imported)."""
+    from importlib import metadata
+
+    from generator import DISTRIBUTION
+
+    assert resources.installed_versions((DISTRIBUTION,)) == [
+        f"{DISTRIBUTION} {metadata.version(DISTRIBUTION)}"
+    ]
+    options = BuildOptions(
+        content_dir=tmp_path / "content", theme_dir=tmp_path, output_dir=tmp_path / "site"
+    )
+    before = cache.cache_key(options)
+    found = tmp_path / "found"
+    found.mkdir()
+    (found / "briefing_news-99.0.dist-info").mkdir()
+    monkeypatch.syspath_prepend(str(found))
+    assert cache.cache_key(options) != before

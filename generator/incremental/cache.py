@@ -26,7 +26,6 @@ import os
 import sys
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -90,6 +89,15 @@ BUILD_PARTS = {"digests": 256, "output": 256, "signatures": 16, "evidence": 16}
 PARTS = {**{f"state.{name}": size for name, size in STATE_PARTS.items()}, **BUILD_PARTS}
 
 
+def _folder_of(key: object) -> bytes:
+    """An output file's folder: an edit rewrites a search shard's ~200 files, all in a
+    few folders, and they then change a few groups of the output's stat, not all 32."""
+    return chunks.stable_key(key).rpartition(b"/")[0]
+
+
+GROUPED_BY = {"output": _folder_of}
+
+
 def card_store(output_dir: Path) -> Path:
     """The social cards drawn for this output, kept even if the output is removed (as
     in CI, where only the cache is restored): drawing is a third of a cold build."""
@@ -100,7 +108,8 @@ def cache_key(options: BuildOptions) -> str:
     """What must be equal for a cache to be used at all: the version, the libraries that
     shape pages, the settings, the generator's code, the theme and site.yaml."""
     digest = hashlib.sha256()
-    for part in (_version(), *resources.library_versions(), *options.key()):
+    versions = resources.installed_versions((DISTRIBUTION, *resources.LIBRARIES))
+    for part in (*versions, *options.key()):
         digest.update(repr(part).encode() + b"\0")
     for root, prefix in ((resources.CODE, "code"), (options.theme_dir, "theme")):
         files = (p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
@@ -112,13 +121,6 @@ def cache_key(options: BuildOptions) -> str:
     return digest.hexdigest()
 
 
-def _version() -> str:
-    try:
-        return metadata.version(DISTRIBUTION)
-    except metadata.PackageNotFoundError:
-        return "unknown"
-
-
 def file_digest(path: Path) -> str:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -126,14 +128,17 @@ def file_digest(path: Path) -> str:
         return ""
 
 
-def load(path: Path, key: str, note: Callable[[str], None] | None = None) -> CachedBuild | None:
-    """The cached build at `path` if it was made under `key` and is whole, else None."""
+def load(
+    path: Path, key: str, note: Callable[[str], None] | None = None, *, kept: bool = False
+) -> CachedBuild | None:
+    """The cached build at `path` if it was made under `key` and is whole, else None.
+    `kept`: it will live as long as the process (plaindata.no_cycle_collection)."""
     note = note or _note
     payload = _index_payload(path, key, note)
     if payload is None:
         return None
     try:
-        with plaindata.no_cycle_collection():
+        with plaindata.no_cycle_collection(keep=kept):
             return _load_chunks(payload, chunks.store_for(path))
     except (plaindata.PlainDataError, ChunkError) as exc:
         note(f"{path}: ignoring the build cache: it is damaged ({str(exc)[:80]})")
@@ -237,7 +242,7 @@ def _save_chunks(
         **{f"state.{name}": getattr(state, name) for name in STATE_PARTS},
         **{name: getattr(cached, name) for name in BUILD_PARTS},
     }
-    indexes = chunks.save_parts(store, parts, PARTS, earlier)
+    indexes = chunks.save_parts(store, parts, PARTS, earlier, GROUPED_BY)
     no_state_parts: dict[str, Any] = {name: {} for name in STATE_PARTS}
     no_build_parts: dict[str, Any] = {name: {} for name in BUILD_PARTS}
     small = replace(cached, state=replace(state, **no_state_parts), groups={}, **no_build_parts)

@@ -21,7 +21,7 @@ import re
 import sys
 import zlib
 from array import array
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -127,12 +127,14 @@ def stable_key(key: object) -> bytes:
     return repr(key).encode("utf-8", "surrogatepass")
 
 
-def split(mapping: Mapping[object, object], count: int) -> list[dict[object, object]]:
-    """The mapping's items in `count` groups by key."""
+def split(
+    mapping: Mapping[object, object], count: int, by: Callable[[object], bytes] = stable_key
+) -> list[dict[object, object]]:
+    """The mapping's items in `count` groups by key (what of the key `by` says)."""
     groups: list[dict[object, object]] = [{} for _ in range(count)]
     mask = count - 1
     for key, value in mapping.items():
-        groups[zlib.crc32(stable_key(key)) & mask][key] = value
+        groups[zlib.crc32(by(key)) & mask][key] = value
     return groups
 
 
@@ -166,11 +168,15 @@ def join(groups: list[dict[object, object]], order: bytes) -> dict[object, objec
 
 
 def save_part(
-    store: ChunkStore, mapping: Mapping[object, object], per_group: int, earlier: tuple[Group, ...]
+    store: ChunkStore,
+    mapping: Mapping[object, object],
+    per_group: int,
+    earlier: tuple[Group, ...],
+    by: Callable[[object], bytes] = stable_key,
 ) -> tuple[PartIndex, tuple[Group, ...]]:
     """Write the groups of `mapping` that differ from those read (`earlier`); keep the rest
     (a kept group keeps its file and so the order of its items in it)."""
-    groups = split(mapping, group_count(len(mapping), per_group))
+    groups = split(mapping, group_count(len(mapping), per_group), by)
     same_cut = len(earlier) == len(groups)
     written = []
     for number, items in enumerate(groups):
@@ -241,11 +247,15 @@ def save_parts(
     parts: Mapping[str, Mapping[object, object]],
     per_group: Mapping[str, int],
     earlier: Mapping[str, tuple[Group, ...]],
+    grouped_by: Mapping[str, Callable[[object], bytes]] | None = None,
 ) -> dict[str, PartIndex]:
-    return {
-        part: save_part(store, parts[part], size, earlier.get(part, ()))[0]
-        for part, size in per_group.items()
-    }
+    """`grouped_by`: for a part, what of a key puts it in its group (else all of it)."""
+    by = grouped_by or {}
+    indexes = {}
+    for part, size in per_group.items():
+        key_of = by.get(part, stable_key)
+        indexes[part] = save_part(store, parts[part], size, earlier.get(part, ()), key_of)[0]
+    return indexes
 
 
 def load_parts(

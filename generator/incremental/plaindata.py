@@ -113,21 +113,28 @@ _ENCODERS: dict[type, Callable[[Any], object]] = {
 
 
 @contextlib.contextmanager
-def no_cycle_collection() -> Iterator[None]:
+def no_cycle_collection(keep: bool = False) -> Iterator[None]:
     """Python's cycle collector paused while the cache's ~160,000 objects (at 1,000
     articles) are made or encoded (cache.py): plain data makes no cycles, yet each batch
-    of new objects would start a collection over all of them (a third of the load)."""
+    of new objects would start a collection over all of them (a third of the load).
+    `keep`: what was made lives as long as the process, so it is put out of the
+    collector's reach (`gc.freeze`, with all else alive then) before it runs again: else
+    its first collection walks all of it once more (a third of the load again)."""
     paused = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if keep:
+            gc.freeze()
         if paused:
             gc.enable()
 
 
 LISTS = frozenset({"t", "f", "s", "d", "c"})
-Shape = tuple[type, tuple[str, ...], tuple[Callable[[object], bool] | None, ...]]
+Kinds = tuple[type, ...] | None  # the types a field's value may be (None: any)
+Setter = Callable[[object, object], None]
+Shape = tuple[type, tuple[str, ...], tuple[Kinds, ...], tuple[Setter, ...]]
 
 
 def loads(data: bytes, allowed: Iterable[type]) -> object:
@@ -143,16 +150,20 @@ class Reader:
     def __init__(self, allowed: Iterable[type]) -> None:
         self.allowed: Mapping[str, type] = {_name(cls): cls for cls in allowed}
         self.shapes: dict[str, Shape] = {}  # a class's name: it, its fields' names and checks
+        self.paths: dict[str, Path] = {}  # one Path for each text: a record's file recurs
         self.makers: dict[str, Callable[[Any], object]] = {
+            "b": lambda text: base64.b64decode(text, validate=True),
+            "p": self.path,
+            "date": lambda text: dt.date.fromisoformat(_text(text)),
+            "html": lambda text: Markup(_text(text)),
+            "n": lambda text: float(text) if text in ("nan", "inf", "-inf") else _bad(text),
+        }
+        # the tags that hold a list (LISTS), apart: their maker is called with it checked
+        self.list_makers: dict[str, Callable[[list], object]] = {
             "t": tuple,
             "f": frozenset,
             "s": set,
             "d": _dict,
-            "b": lambda text: base64.b64decode(text, validate=True),
-            "p": lambda text: Path(_text(text)),
-            "date": lambda text: dt.date.fromisoformat(_text(text)),
-            "html": lambda text: Markup(_text(text)),
-            "n": lambda text: float(text) if text in ("nan", "inf", "-inf") else _bad(text),
             "c": self.instance,
         }
 
@@ -165,44 +176,62 @@ class Reader:
             raise PlainDataError(str(exc) or type(exc).__name__) from None
 
     def make(self, members: list[tuple[str, Any]]) -> object:
+        """One JSON object (called for each of the ~160,000 in a cache of 1,000 articles)."""
         if len(members) != 1:
             raise PlainDataError("an object of more than one member")
         tag, value = members[0]
-        maker = self.makers.get(tag)
-        if maker is None:
+        maker = self.list_makers.get(tag)
+        if maker is not None:
+            if type(value) is not list:
+                raise PlainDataError(f"{tag!r} must hold a list")
+            return maker(value)
+        other = self.makers.get(tag)
+        if other is None:
             raise PlainDataError(f"unknown tag {tag[:20]!r}")
-        if tag in LISTS and type(value) is not list:
-            raise PlainDataError(f"{tag!r} must hold a list")
-        return maker(value)
+        return other(value)
+
+    def path(self, text: object) -> Path:
+        found = self.paths.get(text) if type(text) is str else None
+        if found is None:
+            found = self.paths[text] = Path(_text(text))  # type: ignore[index]
+        return found
 
     def instance(self, values: list) -> object:
         name = values[0] if values else None
         shape = self.shapes.get(name) if isinstance(name, str) else None
         if shape is None:
             shape = self._shape(name)
-        cls, names, checks = shape
+        cls, names, kinds, setters = shape
         if len(names) != len(values) - 1:
             raise PlainDataError(f"a {name} with {len(values) - 1} fields, not {len(names)}")
         made: object = object.__new__(cls)  # no __init__ or __post_init__: only fields are set
         fields = itertools.islice(values, 1, None)  # the length is checked: no copy made
-        for field_name, value, check in zip(names, fields, checks, strict=True):
-            if check is not None and not check(value):
+        for field_name, value, kind, setter in zip(names, fields, kinds, setters, strict=True):
+            if kind is not None and not isinstance(value, kind):
                 raise PlainDataError(f"{name}.{field_name} is a {type(value).__name__}")
-            object.__setattr__(made, field_name, value)
+            setter(made, value)
         return made
 
     def _shape(self, name: object) -> Shape:
-        """An allowed class's fields and their checks, found once per reader."""
+        """An allowed class's fields, their checks and setters, found once per reader."""
         if not isinstance(name, str) or name not in self.allowed:
             raise PlainDataError(f"a {str(name)[:40]!r}, which the cache may not hold")
         cls = self.allowed[name]
         names = tuple(field.name for field in dataclasses.fields(cls))
-        checks = tuple(
-            None if check is _anything else check
-            for check in _field_checks(cls, self.allowed.values())
-        )
-        self.shapes[name] = shape = (cls, names, checks)
+        kinds = tuple(_field_kinds(cls, self.allowed.values()))
+        setters = tuple(_setter(cls, field_name) for field_name in names)
+        self.shapes[name] = shape = (cls, names, kinds, setters)
         return shape
+
+
+def _setter(cls: type, name: str) -> Setter:
+    """How a field is set on a frozen instance: its slot's own setter (a third of the
+    time of object.__setattr__, which looks it up each time), or that."""
+    for klass in cls.__mro__:
+        slot = vars(klass).get(name)
+        if isinstance(slot, types.MemberDescriptorType):
+            return slot.__set__
+    return lambda made, value: object.__setattr__(made, name, value)
 
 
 def _dict(flat: list) -> dict:
@@ -221,9 +250,9 @@ def _bad(value: object) -> float:
     raise PlainDataError(f"not a number: {str(value)[:20]!r}")
 
 
-def _field_checks(cls: type, records: Iterable[type] = ()) -> list[Callable[[object], bool]]:
-    """One check per field: is the value of the type its annotation names (the outer
-    type only: a Mapping is a dict, a tuple[...] a tuple; Any and type variables pass).
+def _field_kinds(cls: type, records: Iterable[type] = ()) -> list[Kinds]:
+    """One check per field: the types its annotation names (the outer type only: a
+    Mapping is a dict, a tuple[...] a tuple; None: Any and type variables pass).
     A record named in an annotation but imported for the type checker only (to avoid an
     import circle) is found among the `records` allowed."""
     names = {record.__name__: record for record in records} | vars(sys.modules[cls.__module__])
@@ -231,24 +260,22 @@ def _field_checks(cls: type, records: Iterable[type] = ()) -> list[Callable[[obj
         hints = typing.get_type_hints(cls, globalns=names, localns=names)
     except (NameError, TypeError):  # an annotation only a type checker can resolve
         hints = {}
-    return [_check_for(hints.get(field.name, Any)) for field in dataclasses.fields(cls)]
+    return [_kinds_for(hints.get(field.name, Any)) for field in dataclasses.fields(cls)]
 
 
-def _check_for(annotation: object) -> Callable[[object], bool]:
+def _kinds_for(annotation: object) -> Kinds:
     origin = typing.get_origin(annotation) or annotation
     if origin in (typing.Union, types.UnionType):
-        checks = [_check_for(arg) for arg in typing.get_args(annotation)]
-        return lambda value: any(check(value) for check in checks)
+        kinds = [_kinds_for(arg) for arg in typing.get_args(annotation)]
+        return None if None in kinds else tuple(kind for each in kinds for kind in each or ())
     outer = OUTER_TYPES.get(origin, origin)
     if outer is None or outer is type(None):
-        return lambda value: value is None
-    if isinstance(outer, tuple) or (isinstance(outer, type) and outer not in (object, Any)):
-        return lambda value: isinstance(value, outer)
-    return _anything
-
-
-def _anything(value: object) -> bool:
-    return True
+        return (type(None),)
+    if isinstance(outer, tuple):
+        return outer
+    if isinstance(outer, type) and outer not in (object, Any):
+        return (outer,)
+    return None
 
 
 OUTER_TYPES: dict[object, object] = {

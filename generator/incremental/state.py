@@ -83,18 +83,29 @@ def _to_evaluate(
     before: SiteData | None,
     data: SiteData,
 ) -> list[Query]:
-    """The earlier queries whose value may have changed."""
-    if before is None or not all(_is_article_text(key) for key in files):
-        named = _named_in(bodies, previous, data)
-        return [query for query in previous.queries if may_have_changed(query, named)]
+    """The earlier queries whose value may have changed. Only articles' texts changed:
+    the queries of no part, and of the parts of the articles whose front matter or named
+    entities changed, before (`before`, the last build's data) and now. Without the last
+    build's data (a new process) that holds only if there are none such."""
+    if not all(_is_article_text(key) for key in files):
+        return _all_that_may_have_changed(previous, bodies, data)
     # A text that names the entities it named changed nothing such a query reads.
     slugs = {slug for slug in bodies if _mentions_changed(previous, data, slug)}
     slugs |= {_slug(key) for key in front_matter if isinstance(key, str)}
-    parts = parts_of(slugs, before) | parts_of(slugs, data)
+    parts = set()
     if slugs:
-        parts.add(EVERY_ARTICLE)
+        if before is None:  # the parts they were in are not known
+            return _all_that_may_have_changed(previous, bodies, data)
+        parts = parts_of(slugs, before) | parts_of(slugs, data) | {EVERY_ARTICLE}
     index = index_by_part(previous.queries)
     return [query for part in (None, *parts) for query in index.get(part, ())]
+
+
+def _all_that_may_have_changed(
+    previous: BuildState, bodies: set[str], data: SiteData
+) -> list[Query]:
+    named = _named_in(bodies, previous, data)
+    return [query for query in previous.queries if may_have_changed(query, named)]
 
 
 def _mentions_changed(previous: BuildState, data: SiteData, slug: str) -> bool:

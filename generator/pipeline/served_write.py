@@ -58,7 +58,7 @@ def into_served_folder(job: WriteJob) -> Written:
     except BaseException:
         journal.rollback()
         raise
-    journal.commit()
+    journal.commit(remove_later=True)  # removed while the cache is saved
     return Written(writer, deleted, search_list=search_list)
 
 

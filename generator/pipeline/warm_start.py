@@ -55,7 +55,7 @@ def warm_start(
     these settings, this code and this theme and is whole."""
     path = cache.cache_file(options.output_dir)
     chunks.clean_leftovers(path.parent)
-    found = cache.load(path, cache.cache_key(options))
+    found = cache.load(path, cache.cache_key(options), kept=True)  # the Builder keeps it
     if found is None:
         return None
     cached = cache.adopt_fingerprints(found, fingerprints, options.content_dir, options.theme_dir)
@@ -95,7 +95,21 @@ def save(
     lock: OutputLock,
 ) -> None:
     """Leave this build for the next process; nothing is written if nothing changed since
-    the cache it started from (`earlier`) but a manifest that no longer vouches for it."""
+    the cache it started from (`earlier`) but a manifest that no longer vouches for it.
+    Meanwhile the journal of the edit (and the search bundle it replaced) is removed."""
+    try:
+        _save(options, last, earlier, memory, lock)
+    finally:
+        journal.removed()
+
+
+def _save(
+    options: BuildOptions,
+    last: LastBuild,
+    earlier: cache.CachedBuild | None,
+    memory: Memory,
+    lock: OutputLock,
+) -> None:
     report = last.report
     unchanged = not (report.full or report.written or report.deleted)
     if unchanged and earlier is not None and last.nothing_changed and not earlier.adopted:

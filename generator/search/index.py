@@ -95,15 +95,14 @@ def write_search_index(
     parts = split(pages, shards or shard_count(pages))
     kept = _reusable(previous, parts)
     wanted = [shard for shard in parts if shard.folder not in kept]
-    made = _index_shards(site_dir, wanted, language, bundle_dir)
-    entries = []
-    for shard in parts:
-        if shard.folder in kept:
+    with ThreadPoolExecutor(max_workers=1) as indexing:  # the kept linked meanwhile
+        making = indexing.submit(_index_shards, site_dir, wanted, language, bundle_dir)
+        for folder, sizes in kept.items():
             assert previous is not None
-            _link(previous / shard.folder, bundle_dir / shard.folder, kept[shard.folder])
-            entries.append((shard, files_digest(kept[shard.folder].items())))
-        else:
-            entries.append((shard, made[shard.folder]))
+            _link(previous / folder, bundle_dir / folder, sizes)
+        made = making.result()
+    made.update((folder, files_digest(sizes.items())) for folder, sizes in kept.items())
+    entries = [(shard, made[shard.folder]) for shard in parts]
     _write_bundle({MANIFEST: manifest(entries)}, bundle_dir)
     if page_list_file is not None:  # only bookkeeping: each entry is of the bytes it names
         output.write_atomic(page_list_file, page_list(page_list_now))

@@ -15,8 +15,11 @@ import base64
 import contextlib
 import ctypes
 import functools
+import importlib
 import io
 import json
+import os
+import shutil
 import subprocess
 import tempfile
 import threading
@@ -24,8 +27,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
-
-from pagefind.service import get_executable
 
 REPLY_TIMEOUT_SECONDS = 600.0
 BATCH_BYTES = 1 << 20  # requests written to the service in one write of about this size
@@ -41,7 +42,7 @@ class PagefindService:
     """One `pagefind --service` process; use it as a context manager."""
 
     def __init__(self) -> None:
-        executable = get_executable()
+        executable = pagefind_executable()
         if executable is None:
             raise FileNotFoundError("pagefind")
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in close())
@@ -157,6 +158,24 @@ class PagefindService:
     def _stderr(self) -> str:
         self._log.seek(0)
         return self._log.read().decode("utf-8", "replace").strip()[-500:] or "no message"
+
+
+def pagefind_executable() -> Path | None:
+    """The pagefind binary, found where Pagefind's Python package looks (its
+    PAGEFIND_BINARY_PATH, the extended then the plain binary wheel, then PATH), without
+    importing its service module: that imports asyncio, a tenth of an edit's imports."""
+    given = os.environ.get("PAGEFIND_BINARY_PATH")
+    if given is not None:
+        return Path(given)
+    for wheel in ("pagefind_bin_extended", "pagefind_bin"):
+        try:
+            module = importlib.import_module(wheel)
+        except ImportError:
+            continue
+        found: Path = module.get_executable()
+        return found
+    on_path = shutil.which("pagefind_extended") or shutil.which("pagefind")
+    return Path(on_path) if on_path else None
 
 
 def index_pages(

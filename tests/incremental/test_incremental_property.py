@@ -252,3 +252,35 @@ def test_incremental_build_equals_full_build(tmp_path_factory, sequence) -> None
         assert incremental[0] == full[0], (edit, incremental, full)
         if full[0] == "ok":
             assert tree(work / "site") == tree(fresh), f"after {sequence[: step + 1]}"
+
+
+@settings(
+    max_examples=max(1, EXAMPLES // 2),
+    phases=PHASES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.lists(edits, min_size=1, max_size=4))
+# text edits that keep the entities named (the new process's short way) and one that does not
+@example([("body", 0, "Kyiv"), ("lede", 3, "talks"), ("mention", 5, 17), ("body", 0, "Sumy")])
+def test_an_edit_built_by_a_new_process_equals_a_full_build(tmp_path_factory, sequence) -> None:
+    """The same, each edit built as a new process builds it: a new Builder, warm from the
+    persistent cache alone (without the data of the build before, which a preview has)."""
+    work = tmp_path_factory.mktemp("property-fresh")
+    content, theme = work / "content", work / "theme"
+    shutil.copytree(CONTENT, content)
+    shutil.copytree(THEME, theme)
+    data = Content.read(content)
+    data.write(content, theme)
+    options = BuildOptions(content_dir=content, theme_dir=theme, search=False, workers=1)
+    warm = replace(options, output_dir=work / "site", cache=True)
+    build(warm)
+    for step, edit in enumerate(sequence):
+        apply(edit, data, theme, step)
+        data.write(content, theme)
+        incremental = build_or_errors(lambda: build(warm))
+        fresh = work / f"fresh-{step}"
+        full = build_or_errors(lambda fresh=fresh: build(replace(options, output_dir=fresh)))
+        assert incremental[0] == full[0], (edit, incremental, full)
+        if full[0] == "ok":
+            assert tree(work / "site") == tree(fresh), f"after {sequence[: step + 1]}"

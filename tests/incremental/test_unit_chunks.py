@@ -86,6 +86,26 @@ def test_an_edit_rewrites_only_its_groups_and_removes_the_old_ones(tmp_path: Pat
     assert found is not None and same(found, edited)
 
 
+def test_a_search_shard_made_again_rewrites_the_groups_of_its_folders_alone(
+    tmp_path: Path,
+) -> None:
+    """The output's stat is grouped by folder: a shard's 200 files, all with a new mtime
+    after an edit, change the groups of its three folders, not every group."""
+    path, made = tmp_path / "site.cache", a_build(2400)
+    kinds = ("fragment", "index")
+    shard = {f"pagefind/s6/{kind}/f{n}": (10, 1) for kind in kinds for n in range(100)}
+    made = replace(made, output={**made.output, **shard, "pagefind/shards.json": (9, 1)})
+    assert cache.save(path, KEY, made)
+    earlier = cache.load(path, KEY)
+    assert earlier is not None and len(earlier.groups["output"]) == 16
+    before = stored(path)
+    output = {**earlier.output, **{name: (10, 2) for name in [*shard, "pagefind/shards.json"]}}
+    assert cache.save(path, KEY, replace(earlier, output=output, groups={}), earlier)
+    assert 1 < len(stored(path) - before) <= 1 + 3  # the rest chunk, and the three folders'
+    found = cache.load(path, KEY)
+    assert found is not None and found.output == output and list(found.output) == list(output)
+
+
 @pytest.mark.parametrize("damage", ["remove", "flip a byte", "truncate"])
 def test_a_missing_or_damaged_chunk_ignores_the_cache_with_a_note(
     tmp_path: Path, damage: str

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from generator.output import OutsideOutput, write_atomic
 from generator.output.files import remove_page
-from generator.output.journal import PLAN_FILE, Journal, journal_folder, recover
+from generator.output.journal import PLAN_FILE, Journal, journal_folder, recover, removed
 
 
 def state(root: Path) -> dict[str, tuple[bytes, int]]:
@@ -81,6 +81,44 @@ def test_a_commit_keeps_the_change_and_removes_the_journal(tmp_path: Path) -> No
     assert state(site) == after
     assert (site / "pagefind/entry.json").read_text() == '{"new": 1}'
     assert not (site / "a/b").exists()
+    assert list(tmp_path.glob(".site-*")) == []
+
+
+def test_a_commit_that_removes_later_keeps_the_change_and_frees_the_name(tmp_path: Path) -> None:
+    """The old search bundle goes with the journal, in a thread: the change is kept at
+    once, the journal's name is free for the next edit at once, and `removed` waits."""
+    site = make_site(tmp_path)
+    journal = Journal.begin(site, FILES, ["pagefind"])
+    change(site)
+    journal.swap_folder("pagefind", bundle(tmp_path))
+    after = state(site)
+    journal.commit(remove_later=True)
+    assert state(site) == after and not journal.folder.exists()
+    again = Journal.begin(site, ["index.html"])  # the next edit of this process
+    assert again.folder == journal.folder
+    again.commit(remove_later=True)
+    removed()
+    assert state(site) == after
+    assert list(tmp_path.glob(".site-*")) == []
+
+
+@pytest.mark.slow  # starts a Python process
+def test_a_committed_journal_left_by_a_killed_build_is_removed_by_the_next(
+    tmp_path: Path,
+) -> None:
+    """Killed before its thread removed it: the next build's `recover` removes it and
+    changes nothing else; while its process runs, it is left alone."""
+    site = make_site(tmp_path)
+    before = state(site)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    for pid in (int(gone.stdout), os.getpid() + 10**7):  # dead; no such process either
+        left = journal_folder(site, pid).with_name(f".site-journal-site-committed0-{pid}")
+        (left / "folder-0").mkdir(parents=True)
+        (left / "folder-0" / "entry.json").write_text("{}")
+        (left / "0").write_text("old page")
+    recover(site)
+    assert state(site) == before
     assert list(tmp_path.glob(".site-*")) == []
 
 

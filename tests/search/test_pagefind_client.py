@@ -6,6 +6,8 @@ import base64
 import json
 import platform
 import signal
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -20,6 +22,7 @@ from generator.search.pagefind_client import (
     _messages,
     index_pages,
     large_blocks_given_back,
+    pagefind_executable,
 )
 
 PAGE = "<html><body><main><h1>Talks {n}</h1>" + "<p>Ceasefire talks in Ankara.</p>" * 400
@@ -88,3 +91,26 @@ def test_glibc_gives_large_blocks_back_once_told() -> None:
     told = large_blocks_given_back()
     assert told == (platform.libc_ver()[0] == "glibc")
     assert large_blocks_given_back() is told  # asked once per process
+
+
+def test_the_binary_is_the_one_pagefinds_own_package_finds(monkeypatch, tmp_path) -> None:
+    """Looked up without importing pagefind.service (which imports asyncio), in the same
+    order: the variable first, then the binary wheel."""
+    from pagefind.service import get_executable
+
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
+    assert pagefind_executable() == get_executable() is not None
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "pf"))
+    assert pagefind_executable() == get_executable() == tmp_path / "pf"
+
+
+@pytest.mark.slow  # starts a Python process
+def test_a_build_imports_neither_asyncio_nor_package_metadata() -> None:
+    """What an edit in a fresh process imports: every stage, yet not asyncio (Pagefind's
+    own service module) nor importlib.metadata (the cache's key), a tenth of it."""
+    code = (
+        "import sys, generator.cli.site_commands, generator.pipeline.builder;"
+        "print(sorted({'asyncio', 'importlib.metadata'} & set(sys.modules)))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"
