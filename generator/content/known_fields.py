@@ -1,8 +1,11 @@
 """Fields that no part of Briefing reads: a misspelt 'sumary:' would otherwise be lost
-without a word. Each is a warning ('did you mean ...?'); `--strict` makes it an error."""
+without a word. Each is a warning ('did you mean ...?'); `--strict` makes it an error.
+So is a field indented into the text above it ('note: >-' then '    key_facts:'): valid
+YAML, read as more of that text, and the facts under it lost."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from generator.content.fields import value_at
@@ -24,6 +27,9 @@ KEY_FACT = frozenset("text cite credibility inferred added checked".split())
 EVENT = frozenset("date approximate inferred text cite checked".split())
 QUOTE = frozenset("speaker text cite context checked".split())
 TOPIC_PARTS = {"key_facts": KEY_FACT, "events": EVENT, "quotes": QUOTE}
+# a field that takes a list, then its list: in a text, a field indented into it
+LIST_FIELDS = ("key_facts", "events", "quotes", "cite", "topics", "aliases", "related")
+SWALLOWED = re.compile(rf"(?:^|\s)({'|'.join(LIST_FIELDS)}):\s*(?:-\s|\[)")
 
 
 def unknown_field_warnings(raw: RawContent) -> list[ContentError]:
@@ -44,7 +50,32 @@ def unknown_field_warnings(raw: RawContent) -> list[ContentError]:
                 warnings += _unknown(raw.topics, (index, part, item), allowed, part[:-1])
     for article in raw.articles:
         warnings += _unknown(article.meta, (), ARTICLE, "front matter")
+    for doc in (raw.site, raw.sources, raw.entities, raw.topics):
+        warnings += _swallowed(doc, (), doc.data)
+    for article in raw.articles:
+        warnings += _swallowed(article.meta, (), article.meta.data)
     return warnings
+
+
+def _swallowed(doc: Located, key_path: KeyPath, value: object) -> Iterable[ContentError]:
+    """Each text value that holds a list field and its list, at the text."""
+    if isinstance(value, str):
+        found = SWALLOWED.search(value)
+        if found and key_path:
+            name = found.group(1)
+            yield ContentError(
+                doc.at(*key_path),
+                f"the text of '{key_path[-1]}' holds '{name}:' and a list: is '{name}' "
+                "indented into it?",
+                f"indent '{name}:' as the other fields of its record; it is read as text now",
+                severity="warning",
+            )
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _swallowed(doc, (*key_path, key), item)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _swallowed(doc, (*key_path, index), item)
 
 
 def _unknown(

@@ -43,3 +43,33 @@ def test_a_name_far_from_any_lists_the_known_ones(tmp_path: Path) -> None:
     folder = content(tmp_path, {"site.yaml": "title: T\nbase_url: /\nzzz: 1\n"})
     (warning,) = unknown_field_warnings(load_content(folder))
     assert warning.hint.startswith("known fields: base_url, cards, defaults, description")
+
+
+SWALLOWING = """\
+- id: ankara-meeting
+  title: Ankara meeting
+  summary: Zelensky travelled to Ankara.
+  note: >-
+    The reports tell the meeting as scheduled.
+{indent}key_facts:
+    - text: Zelensky travelled to Ankara.
+      cite: [first]
+"""
+
+
+def test_a_field_indented_into_the_text_above_is_a_warning_at_that_text(tmp_path: Path) -> None:
+    """A reviewer's find: two spaces more before 'key_facts:' made the topic's facts part
+    of its note (valid YAML), and `check --strict` said ok with 12 facts fewer."""
+    slipped = content(tmp_path / "a", {"topics.yaml": SWALLOWING.format(indent="    ")})
+    (warning,) = unknown_field_warnings(load_content(slipped))
+    assert (warning.position.path.name, warning.position.line) == ("topics.yaml", 4)
+    assert "the text of 'note' holds 'key_facts:' and a list" in warning.message
+    right = content(tmp_path / "b", {"topics.yaml": SWALLOWING.format(indent="  ")})
+    assert unknown_field_warnings(load_content(right)) == []
+
+
+def test_prose_that_names_a_field_is_left_alone(tmp_path: Path) -> None:
+    said = "'In summary: the events: talks, then quotes: none - as said [later].'"
+    topics = SWALLOWING.format(indent="  ").replace("Zelensky travelled to Ankara.\n  note", said)
+    topics = topics.replace(said, said + "\n  note")
+    assert unknown_field_warnings(load_content(content(tmp_path, {"topics.yaml": topics}))) == []
