@@ -34,6 +34,10 @@ MD = MarkdownIt("commonmark", {"html": False})
         ("[web](https://example.org/a_(b)) [site](/topics/) [mail](mailto:a@b.org)", []),
         ("`<b>code</b>` and ``[x](javascript:y)``", []),
         ("an autolink <https://example.org/> and 3 < 4 > 2", []),
+        ("press the <Tab> key; <<Minsk>> talks; </b> alone", []),  # text that looks so
+        ("an autolink <javascript:alert(2)>", ["a link to 'javascript:alert(2)'"]),
+        ("[x][r]\n[r]: javascript:alert(3)", ["a link to 'javascript:alert(3)'"]),
+        ("<SCRIPT>x</SCRIPT>", ["raw HTML <SCRIPT>"]),
     ],
 )
 def test_what_a_page_shows_as_text_is_named(source: str, said: list[str]) -> None:
