@@ -178,29 +178,52 @@ def _indent_slip(
     exc: yaml.MarkedYAMLError, lines: list[str], path: Path, first_line: int
 ) -> ContentError | None:
     """A key or a '- ' item indented one or two spaces off the nearest one above it:
-    said with that line and its indentation, which PyYAML's words do not give."""
+    said with that line and its indentation, which PyYAML's words do not give. If that
+    line is a '- ' item off the items above it, the slip is there."""
     found = exc.problem_mark
     problem = " ".join(part for part in (exc.context, exc.problem) if part)
     if found is None or found.line >= len(lines) or not any(p in problem for p in INDENT_PROBLEMS):
         return None
-    line = lines[found.line]
-    indent = len(line) - len(line.lstrip(" "))
-    item = line[indent:].startswith("- ")
-    for above in range(found.line - 1, -1, -1):
+    number = found.line
+    indent = _indent(lines[number])
+    off = _off_from_above(lines, number, lines[number][indent:].startswith("- "))
+    if off is None:
+        return None
+    above, column, what = off
+    item_off = _off_from_above(lines, above, True) if _is_item(lines[above]) else None
+    if item_off is not None:  # the '- ' item whose keys this line follows is the slip
+        number, indent, (above, column, what) = above, _indent(lines[above]), item_off
+    said = (
+        f"YAML syntax error: this line is indented {_spaces(indent)} and {what} above it "
+        f"(line {above + first_line}) {_spaces(column)}"
+    )
+    by = f"indent it by {_spaces(column)}" if column else "start it at the line's beginning"
+    hint = f"{by}, as line {above + first_line} is, if it belongs with it"
+    return ContentError(Position(path, number + first_line, indent + 1), said, hint)
+
+
+def _off_from_above(lines: list[str], number: int, item: bool) -> tuple[int, int, str] | None:
+    """(line, column, what) of the nearest key (or '- ' item) above, within two spaces of
+    this line's; None if there is none, or it starts where this line does."""
+    indent = _indent(lines[number])
+    for above in range(number - 1, -1, -1):
         other = _start_of(lines[above], item)
         if other is None or abs(other[0] - indent) > 2:
             continue
-        column, what = other
-        if column == indent:
-            return None
-        number = above + first_line
-        message = (
-            f"YAML syntax error: this line is indented {indent} spaces and "
-            f"{what} above it (line {number}) {column}"
-        )
-        hint = f"indent it by {column} spaces, as line {number} is, if it belongs with it"
-        return ContentError(Position(path, found.line + first_line, indent + 1), message, hint)
+        return None if other[0] == indent else (above, *other)
     return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _is_item(line: str) -> bool:
+    return line.lstrip(" ").startswith("- ")
+
+
+def _spaces(count: int) -> str:
+    return "1 space" if count == 1 else f"{count} spaces"
 
 
 def _start_of(line: str, item: bool) -> tuple[int, str] | None:

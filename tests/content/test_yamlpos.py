@@ -137,7 +137,7 @@ def test_a_quote_closed_lines_later_by_another_quote_is_reported_where_it_opened
 
 
 def test_a_closed_quote_with_escapes_is_not_blamed() -> None:
-    text = 'a: "say \\"hi\\""\nb: \'it\'\'s\'\nc: [1\n'
+    text = "a: \"say \\\"hi\\\"\"\nb: 'it''s'\nc: [1\n"
     ((at, message, _),) = located(text)
     assert at == 3 and "flow sequence" in message
 
@@ -184,3 +184,30 @@ def test_a_line_indented_a_space_off_is_compared_with_the_line_above_it(
     ((at, message, hint),) = located(TOPIC.replace(*slipped))
     assert at == line and words in message
     assert hint.startswith(f"indent it by {indent} spaces, as line ")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words", "hint"),
+    [
+        (
+            "- id: a\n  name: A\n - id: b\n   name: B\n",
+            3,
+            "indented 1 space and the '- ' item",
+            "start it at",
+        ),
+        (
+            "- id: a\n  name: A\n- id: b\n  name: B\n - id: c\n   name: C\n",
+            5,
+            "(line 3) 0 spaces",
+            "start it at",
+        ),
+    ],
+)
+def test_a_list_item_one_space_off_is_blamed_not_the_line_after_it(
+    text: str, line: int, words: str, hint: str
+) -> None:
+    """A reviewer's find: with the '- id:' line one space off, PyYAML fails on the line
+    after, and the message sent the writer down the item line by line."""
+    ((at, message, said_hint),) = located(text)
+    assert at == line and words in message
+    assert said_hint.startswith(hint)
