@@ -45,8 +45,7 @@ class BuildReport:
             return ""
         return (
             f"note: {self.output_dir}/ had changed since the last build ({self.altered}): "
-            "built anew, without the files a build does not make "
-            "(a theme's static/ files are published under static/)"
+            "it was built anew, and files a build does not make were removed"
         )
 
     def repeated(self, seconds: float, stages: tuple[StageTime, ...] = ()) -> BuildReport:

@@ -80,7 +80,8 @@ def altered_output(
     removed = sorted(built.keys() - now.keys())
     changed = sorted(name for name in now.keys() & built.keys() if now[name] != built[name])
     parts = []
-    for names, what in ((added, "added"), (removed, "removed"), (changed, "changed")):
+    # by its stat: a file touched or written again with the same bytes counts too
+    for names, what in ((added, "added"), (removed, "removed"), (changed, "changed or touched")):
         if names:
             more = f" and {len(names) - shown} more" if len(names) > shown else ""
             parts.append(f"{', '.join(names[:shown])}{more} {what}")
