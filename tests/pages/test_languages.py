@@ -135,7 +135,7 @@ def test_the_search_page_speaks_the_site_language(
     page.goto(f"{serve_dir(ukrainian_interface)}/search/?q=Зеленський&sort=date")
     page.wait_for_function("() => document.querySelector('.search-status').textContent")
     assert page.locator(".search-status").inner_text() == (
-        "4 результати за запитом «Volodymyr Zelensky», спершу нові"
+        "5 результатів за запитом «Volodymyr Zelensky», спершу нові"  # and a topic: it names him
     )
     assert page.locator(".search-correction").inner_text() == (
         "Показано результати для Volodymyr Zelensky. Шукати натомість Зеленський."
