@@ -26,6 +26,11 @@ class Spellings:
 
 
 def spellings(reader: Reader, entity: Entity) -> Spellings:
+    """A person's spellings only machine rewrites write are set apart: in practice they
+    are garbles ("Receptacle Erdogan"). A place's or a body's other names are real names
+    a paraphrase happens to use ("Türkiye", "Kiev", "Britain"), so they are not."""
+    if entity.kind != "person":
+        return Spellings(entity.aliases, ())
     found = reader.ask("machine-rewrite-aliases", entity.id)
     garbled = tuple(_garbled(reader, alias, slugs) for alias, slugs in found)
     apart = {spelling.alias for spelling in garbled}

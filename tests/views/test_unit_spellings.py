@@ -33,7 +33,7 @@ ENTITIES = """\
 - id: ankara
   name: Ankara
   kind: place
-  aliases: []
+  aliases: [Angora]
 """
 
 ODD_ARTICLE = """\
@@ -44,7 +44,7 @@ source: odd
 topics: [ankara-meeting]
 ---
 
-Receptacle Zelensky and Voldymir Zelensky went to Ankara. Volodymyr spoke.
+Receptacle Zelensky and Voldymir Zelensky went to Angora. Volodymyr spoke.
 """
 
 
@@ -88,3 +88,11 @@ def test_the_entity_page_lists_it_apart_with_its_source(tmp_path: Path) -> None:
         "Seen only in machine rewrites: Receptacle Zelensky (in 1 article from Odd Site)"
     )
     assert apart.select_one("a")["href"] == "/sources/odd/"
+
+
+def test_a_places_other_name_only_machine_rewrites_write_is_not_set_apart(tmp_path: Path) -> None:
+    """A reviewer's find: "Türkiye", "Kiev" and "Britain" were listed as seen only in
+    machine rewrites, which reads as garbled; a place's other names are real names."""
+    reader = site_with(tmp_path).reader()
+    found = spellings(reader, reader.entity("ankara"))
+    assert found == Spellings(("Angora",), ())
