@@ -157,13 +157,22 @@ def disputed(claims: Iterable[ClaimView]) -> tuple[DisputedClaim, ...]:
 
 def status_notice(claims: Iterable[ClaimView]) -> StatusNotice | None:
     """The disputed status most claims of a page share, when it is many of them."""
+    found = card_status(claims)
+    if found is None:
+        return None
+    many = found.count >= MANY_OF_A_STATUS and 2 * found.count >= found.total
+    return found if many else None
+
+
+def card_status(claims: Iterable[ClaimView]) -> StatusNotice | None:
+    """The disputed status most claims of a topic share, however few: its card says so
+    ("5 of 19 … unconfirmed"), as a card that says nothing reads as all confirmed."""
     views = list(claims)
     counts = Counter(view.corroboration.status for view in views if view.disputed)
     if not counts:
         return None
     status, count = min(counts.items(), key=lambda item: (-item[1], item[0]))
-    many = count >= MANY_OF_A_STATUS and 2 * count >= len(views)
-    return StatusNotice(status, count, len(views)) if many else None
+    return StatusNotice(status, count, len(views))
 
 
 def _content_words(text: str) -> frozenset:

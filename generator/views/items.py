@@ -14,7 +14,7 @@ from generator.content.model import Article, Entity, Source, Topic
 from generator.evidence import provenance
 from generator.evidence.claims import Evidence
 from generator.reads.reader import Reader
-from generator.views.evidence import ClaimView, StatusNotice, claim_view, status_notice
+from generator.views.evidence import ClaimView, StatusNotice, card_status, claim_view
 
 KIND_HEADINGS = {"person": "People", "organisation": "Organisations", "place": "Places"}
 
@@ -31,7 +31,7 @@ class TopicCard:
     topic: Topic
     summary: Markup
     article_count: int
-    status: StatusNotice | None = None  # the topic page's "all N … unconfirmed", if it says it
+    status: StatusNotice | None = None  # "all N … unconfirmed", "5 of 19 … unconfirmed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +246,7 @@ def topic_cards(reader: Reader) -> tuple[TopicCard, ...]:
             topic,
             summaries[topic.id],
             len(reader.ask("topic-articles", topic.id)),
-            status_notice(topic_claims(reader, topic)),
+            card_status(topic_claims(reader, topic)),
         )
         for topic in reader.topics()
     )

@@ -1,5 +1,6 @@
-"""Topic cards (home, /topics/) carry the evidence status their topic page opens with
-("All 25 facts, events and quotes unconfirmed"), before the summary they flag."""
+"""Topic cards (home, /topics/) carry the evidence status most of their topic's disputed
+claims share ("All 25 facts, events and quotes unconfirmed", "5 of 19 …"), however few,
+before the summary they flag; the topic page opens with it when it is many."""
 
 from __future__ import annotations
 
@@ -23,10 +24,12 @@ def test_each_card_has_its_topic_page_s_status(site: Tiny) -> None:
     assert len(cards) == len(site.site.topics)
     for card in cards:
         page = site.page(site.routes.topic(card.topic.id)).context(site.reader())
-        assert card.status == page["status_notice"], card.topic.id
+        assert page["status_notice"] in (card.status, None), card.topic.id
     by_id = {card.topic.id: card.status for card in cards}
     assert by_id["istanbul-talks"] == StatusNotice("unconfirmed", 25, 25)
-    assert by_id["ankara-meeting"] is None  # its outlets confirm most of it
+    # a reviewer's find: its outlets confirm most of it, and its card said nothing of the
+    # 6 claims that are not, beside two cards that did: it read as all confirmed
+    assert by_id["ankara-meeting"] == StatusNotice("unconfirmed", 6, 19)
 
 
 @pytest.mark.parametrize("path", ["/", "/topics/"])
@@ -41,4 +44,4 @@ def test_the_card_says_it_before_its_summary(site: Tiny, path: str) -> None:
             assert status.find_next_sibling(class_="card-summary") is not None
     assert said["Istanbul talks"] == "All 25 facts, events and quotes unconfirmed"
     assert said["Lavrov's conditions"] == "6 of 10 facts, events and quotes unconfirmed"
-    assert said["Ankara meeting"] is None
+    assert said["Ankara meeting"] == "6 of 19 facts, events and quotes unconfirmed"
