@@ -117,3 +117,17 @@ def test_chips_and_grades_are_not_split_across_lines_on_a_phone(
     split, leading_separators = page.evaluate(SPLIT_ON_A_PHONE)
     context.close()
     assert split == [] and leading_separators == 0
+
+
+def test_a_topic_cards_status_stays_inside_its_card_on_a_small_phone(
+    real_site: Path, serve_dir, browser: Browser
+) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 800})
+    page = context.new_page()
+    page.goto(serve_dir(real_site) + "/")
+    overflows = page.evaluate("""() => [...document.querySelectorAll('.card-status .badge')]
+      .filter(b => b.getBoundingClientRect().right >
+        b.closest('.topic-card').getBoundingClientRect().right)
+      .map(b => b.textContent)""")
+    context.close()
+    assert overflows == []
