@@ -79,15 +79,18 @@ def test_an_article_from_an_outlet_has_no_source_notice(tmp_path: Path) -> None:
     assert notice(rendered(site, "/articles/first/")) is None
 
 
-def test_an_article_card_marks_a_machine_rewrite(tmp_path: Path) -> None:
-    site = site_with(tmp_path, "machine rewrite")
+@pytest.mark.parametrize("kind", ["machine rewrite", "aggregator", "unattributed"])
+def test_an_article_card_marks_a_derivative_source(tmp_path: Path, kind: str) -> None:
+    """A reviewer's find: a machine rewrite with a declared original was tagged "rewrite"
+    as an editor's rewrite is, and an aggregator's or an unattributed text not at all."""
+    site = site_with(tmp_path, kind)
     cards = rendered(site, "/articles/").select("article.card")
     badges = {
         card.select_one(".card-title").get_text(): [b.get_text() for b in card.select(".badge")]
         for card in cards
     }
-    assert badges["Receptacle report"] == ["machine rewrite"]
-    assert badges["Second report"] == ["rewrite"]  # a declared rewrite keeps its own badge
+    assert badges["Receptacle report"] == [kind]
+    assert badges["Second report"] == ["rewrite"]  # a declared rewrite from an outlet
     assert badges["First report"] == []
 
 
