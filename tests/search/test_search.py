@@ -153,8 +153,10 @@ def test_a_garbled_name_lists_every_article_and_says_whom_it_searched(
     page.goto(serve_dir(real_site) + "/search/")
     page.get_by_label("Search articles, topics, people and places").fill("Witkov")
     wait_for_status(page, " for “")
-    assert page.locator(".search-correction").inner_text().startswith(
-        "Showing results for Steve Witkoff"
+    assert (
+        page.locator(".search-correction")
+        .inner_text()
+        .startswith("Showing results for Steve Witkoff")
     )
     assert titles(page)[0] == "Steve Witkoff"
     assert set(titles(page)) >= WITKOFF_ARTICLES
@@ -241,6 +243,20 @@ def test_result_cards_show_date_source_grade_topics_and_the_match(
     assert card.locator(".grade").inner_text() == "F2"
     assert card.locator(".chip").all_inner_texts() == ["Istanbul talks"]
     assert card.locator("mark").first.inner_text().startswith("Medinsky")
+
+
+def test_a_topic_found_by_a_name_its_articles_mention_shows_its_summary(
+    real_site: Path, serve_dir, page: Page
+) -> None:
+    """A reviewer's find: a topic matched only through the hidden names of its articles
+    showed them as its excerpt ("Union, EU. Kyiv. Ankara. ... Pokrovsk. Poland")."""
+    page.goto(serve_dir(real_site) + "/search/?q=Pokrovsk&type=Topic")
+    wait_for_status(page, " for “")
+    excerpts = dict(
+        zip(titles(page), page.locator(".result-excerpt").all_inner_texts(), strict=True)
+    )
+    assert excerpts["Ankara meeting"].startswith("The US special envoy Steve Witkoff was scheduled")
+    assert "…" in excerpts["Ankara meeting"] and "Pokrovsk." not in excerpts["Ankara meeting"]
 
 
 def own_words(article: Path) -> list[str]:

@@ -278,7 +278,7 @@ function renderResult(data, state, own) {
     excerpt.append(...own.flatMap((word, index) => [index ? " " : "", word.marked ? mark(word.text) : word.text]));
   } else if (data.meta.summary) {
     // the words matched only the hidden list of names it mentions: show what it is about
-    excerpt.append(data.meta.summary, " ", span("meta", "(matched a name it mentions, spelt otherwise in its text)"));
+    excerpt.append(firstWords(data.meta.summary), " ", span("meta", "(matched a name it mentions, spelt otherwise in its text)"));
   } else {
     excerpt.append(...excerptNodes(data.excerpt));
   }
@@ -332,6 +332,12 @@ function topicChips(topics, state) {
 }
 
 // Pagefind's excerpt is HTML with <mark> highlights: keep the text and the marks, nothing else.
+// a topic's summary is a paragraph: as long as an excerpt at most
+function firstWords(text, count = 30) {
+  const words = text.split(/\s+/);
+  return words.length > count ? words.slice(0, count).join(" ") + " …" : text;
+}
+
 function excerptNodes(html) {
   const template = document.createElement("template");
   template.innerHTML = html;
