@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
+from urllib.parse import quote
 
 import yaml
 
@@ -135,7 +136,7 @@ def _resolves_inside(path: Path, root: Path) -> bool:
 def preview_address(base_url: str | None) -> str:
     """Where `briefing serve` shows a site with this base_url: under the same path, as
     the published site lives (https://user.github.io/repo/ is previewed at /repo/)."""
-    path = split_url(base_url or PLACEHOLDER_BASE_URL).path or "/"
+    path = quote(split_url(base_url or PLACEHOLDER_BASE_URL).path or "/", safe="/%")
     return f"http://127.0.0.1:8000{path if path.endswith('/') else path + '/'}"
 
 
@@ -145,17 +146,13 @@ def _base_url(value: str | None) -> str:
     value = value.strip()
     parts = split_url(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ContentErrors(
-            [
-                ContentError(
-                    Position(Path("--base-url")),
-                    f"{value!r} is not an absolute address",
-                    "give the full address the site will live at, "
-                    "e.g. https://user.github.io/repo/",
-                )
-            ]
-        )
-    return value if value.endswith("/") else value + "/"
+        problem = f"{value!r} is not an absolute address"
+    elif parts.query or parts.fragment:
+        problem = f"{value!r} has a query or a fragment ('?…', '#…'): an address has neither"
+    else:
+        return value if value.endswith("/") else value + "/"
+    hint = "give the full address the site will live at, e.g. https://user.github.io/repo/"
+    raise ContentErrors([ContentError(Position(Path("--base-url")), problem, hint)])
 
 
 def _yaml_scalar(value: str) -> str:

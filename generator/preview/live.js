@@ -43,7 +43,7 @@
       "box-shadow:0 -4px 24px #0005";
     const summary = document.createElement("summary");
     const count = warnings.length === 1 ? "1 warning" : warnings.length + " warnings";
-    summary.textContent = count + " from the last build (as `briefing check` says them)";
+    summary.textContent = count + " from the last build, as briefing check says them";
     const close = document.createElement("button");
     close.type = "button";
     close.textContent = "Close";

@@ -36,7 +36,9 @@ def test_a_folder_with_files_is_refused_and_left_as_it_was(tmp_path: Path) -> No
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
 
 
-@pytest.mark.parametrize("base_url", ["me.example/x", "ftp://me.example/", "https://"])
+@pytest.mark.parametrize(
+    "base_url", ["me.example/x", "ftp://me.example/", "https://", "https://me.github.io/x/?q=1#f"]
+)
 def test_a_bad_base_url_writes_nothing(tmp_path: Path, base_url: str) -> None:
     with pytest.raises(ContentErrors) as raised:
         create_site(StarterOptions(tmp_path / "new", base_url=base_url))

@@ -38,6 +38,7 @@ def test_init_writes_a_starter_and_says_what_is_next(
         (None, "http://127.0.0.1:8000/"),
         ("https://me.github.io/my-briefing", "http://127.0.0.1:8000/my-briefing/"),
         ("https://briefing.example.org/", "http://127.0.0.1:8000/"),
+        ("https://me.github.io/my briefing/", "http://127.0.0.1:8000/my%20briefing/"),
     ],
 )
 def test_init_names_the_preview_address_under_the_sites_path(
