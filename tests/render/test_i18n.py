@@ -122,3 +122,20 @@ def test_ukrainian_pages_are_valid_html(ukrainian_site: Path) -> None:
     except lint_site.MissingTool as exc:
         pytest.fail(str(exc), pytrace=False)
     assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("language", "n", "said"),
+    [
+        ("uk", 25, "Усі 25 фактів, подій і цитат не підтверджені"),
+        ("uk", 3, "Усі 3 факти, події й цитати не підтверджені"),
+        ("uk", 21, "Усі 21 факт, подія й цитата не підтверджені"),
+        ("en", 1, "Its 1 fact, event or quote unconfirmed"),
+        ("en", 25, "All 25 facts, events and quotes unconfirmed"),
+    ],
+)
+def test_all_of_a_topics_claims_takes_the_plural_of_their_number(
+    language: str, n: int, said: str
+) -> None:
+    """A reviewer's find: the Ukrainian card said "all 25" with the plural form for 2-4."""
+    assert strings_for(language)("topic.card_all.unconfirmed", total=n, n=n) == said
