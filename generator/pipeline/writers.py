@@ -15,9 +15,6 @@ The caller holds the output's lock (pipeline/lock.py)."""
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import gc
 import os
 import shutil
 from collections.abc import Callable, Mapping, Sequence
@@ -29,7 +26,13 @@ from generator.incremental import cache
 from generator.incremental.manifest import cache_folder
 from generator.incremental.state import BuildState
 from generator.pages.page import Page
-from generator.pipeline.parallel import Beside, PageWriter, render_and_write, worker_count
+from generator.pipeline.parallel import (
+    Beside,
+    PageWriter,
+    give_back_memory,
+    render_and_write,
+    worker_count,
+)
 from generator.pipeline.prepare import Prepared
 from generator.pipeline.stages import StageClock
 from generator.render import cards
@@ -114,7 +117,7 @@ def into_new_folder(handover: Handover, settle: Settle) -> Written:
         writer.directory = temp
         language = _fill_pages(handover.take(), writer, settle)
         if options.search:
-            _let_go()
+            give_back_memory()
             with stage("search"):
                 indexed = write_search_index(
                     temp,
@@ -152,14 +155,6 @@ def _fill_pages(job: WriteJob, writer: PageWriter, settle: Settle) -> str:
     output.write_file(temp, NO_JEKYLL, "")
     settle(job, writer, ())
     return data.site.config.language
-
-
-def _let_go() -> None:
-    """Give back to the system what the build let go: collect its cycles, then have
-    glibc return its free memory (malloc_trim; nothing elsewhere)."""
-    gc.collect()
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None).malloc_trim(0)
 
 
 def in_place(job: WriteJob, static_changed: bool) -> Written:

@@ -104,6 +104,7 @@ def _alive_at_search(
         return prepared, memory
 
     def search_seen(*args: object, **kwargs: object) -> object:
+        assert gc.get_freeze_count() == 0  # frozen objects are not listed: none may be
         alive.extend(type(o).__name__ for o in gc.get_objects() if made.get(id(o)) is type(o))
         return write_search_index(*args, **kwargs)  # type: ignore[arg-type]
 
