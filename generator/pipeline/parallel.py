@@ -134,9 +134,11 @@ def _render_in_workers(
     beside = job[4]
     chunk_count = workers * CHUNKS_PER_WORKER
     chunks = [range(start, len(pages), chunk_count) for start in range(chunk_count)]
-    tasks = deque([(_render_chunk, index, chunk) for index, chunk in enumerate(chunks)])
     parts = _parts(beside, chunk_count)
-    tasks.extend((_beside_chunk, len(chunks) + index, part) for index, part in enumerate(parts))
+    tasks = _Tasks(
+        deque((_render_chunk, index, chunk) for index, chunk in enumerate(chunks)),
+        deque((_beside_chunk, len(chunks) + index, part) for index, part in enumerate(parts)),
+    )
     finished: dict[int, Any] = {}
     keys, rendered = _Keys(), [0]
 
@@ -156,10 +158,10 @@ def _render_in_workers(
             for future in [future for future in running if future.done()]:
                 keep(running.pop(future), future.result())
             while tasks and len(running) < 2 * helpers:
-                work, index, part = tasks.popleft()
+                work, index, part = tasks.first()
                 running[pool.submit(work, part)] = index
             if tasks:
-                work, index, part = tasks.pop()
+                work, index, part = tasks.last()
                 keep(index, _here(job, work, part))
             elif running:
                 wait(running, return_when=FIRST_COMPLETED)
@@ -167,6 +169,27 @@ def _render_in_workers(
     if beside is not None:
         for index in range(len(parts)):
             beside.done(finished[len(chunks) + index])
+
+
+Task = tuple[Callable[[range], Any], int, range]  # what to run, its place, its part
+
+
+@dataclass(frozen=True, slots=True)
+class _Tasks:
+    """The chunks of pages, then the work beside them: the workers take each from the
+    front, this process from the back, so the work beside starts after the last pages."""
+
+    pages: deque[Task]
+    beside: deque[Task]
+
+    def __bool__(self) -> bool:
+        return bool(self.pages or self.beside)
+
+    def first(self) -> Task:
+        return self.pages.popleft() if self.pages else self.beside.popleft()
+
+    def last(self) -> Task:
+        return self.pages.pop() if self.pages else self.beside.pop()
 
 
 def _merge(writer: PageWriter, answers: list[Rendered]) -> None:
