@@ -160,9 +160,9 @@ def index_pages(
 ) -> dict[str, bytes]:
     """Index (url, html) pages in the order given; the bundle as {relative path: bytes}.
     `finishing` (a lock shared by the indexers running at once) is held from the request
-    for the bundle until the service has stopped: making and sending it (base64 in JSON)
-    takes a service about three times the memory it held while adding pages (and the
-    reply a few copies of the bundle here), so at most one indexer is at that peak."""
+    for the bundle until its files are decoded here: making and sending it (base64 in
+    JSON) takes a service about three times the memory it held while adding pages, so at
+    most one indexer is at that peak; the files are decoded once it has stopped."""
     large_blocks_given_back()
     with PagefindService() as service:
         config = {"force_language": language}
