@@ -17,6 +17,7 @@ import time
 from collections.abc import Hashable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from generator.content.fingerprints import Fingerprint, scan
@@ -25,12 +26,15 @@ from generator.incremental.cache import THEME_PARTS
 from generator.incremental.state import BuildState, changed_files, changed_reads, dirty_pages
 from generator.pages.page import Page
 from generator.pipeline.lock import OutputLock
+from generator.pipeline.parallel import PageWriter
 from generator.pipeline.prepare import Memory, Prepared, prepare
 from generator.pipeline.report import BuildReport, RenderedSite
 from generator.pipeline.served_write import into_served_folder
 from generator.pipeline.stages import StageClock
 from generator.pipeline.warm_start import LastBuild, WarmStart, save, warm_start
 from generator.pipeline.writers import (
+    Handover,
+    Settle,
     WriteJob,
     Written,
     discard_search,
@@ -68,11 +72,28 @@ class Plan:
         return self.changed is not None and not self.changed
 
 
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """What a build keeps once its pages are written (the rest is let go)."""
+
+    state: BuildState | None  # None: nothing would read it (see `Builder._keeps_state`)
+    report: BuildReport  # timed again once the build ends
+    memory: Memory | None  # what preparing it learnt (None: not kept)
+    data: SiteData | None  # what the next build of this process makes pages of
+    cards: frozenset[str]  # the social cards it writes, by name
+    images: frozenset[str]  # and the articles' images, by output file
+
+
 class Builder:
     """Builds one site, again and again; every error leaves the output as it was."""
 
-    def __init__(self, options: BuildOptions) -> None:
+    def __init__(self, options: BuildOptions, once: bool = False) -> None:
+        """`once`: this is the process's only build; nothing is kept for a next one but
+        the cache (`options.cache`), so a new output lets the site go before its search."""
         self.options = options
+        self._once = once
+        self._keeps_state = not once or options.cache  # the state: for a next build, the cache
+        self._settled: Settled | None = None  # what the build being written keeps
         self.search_stale = False  # pages changed in place since the search index was written
         self._lock = OutputLock(options.output_dir)
         self._last: LastBuild | None = None
@@ -130,15 +151,28 @@ class Builder:
                 self._cards_written if plan.previous is not None else frozenset(),
                 self._images_written if plan.previous is not None else None,
             )
+            kept = memory if self._keeps_state else None
+            settle = partial(self._settle, fingerprints, plan, queries, kept)
+            # from here the handover is the only holder of the prepared site and its pages:
+            # a new output lets them go before the search stage (`Handover`)
+            handover = Handover.of(job)
+            del job, prepared, pages, memory, kept, env
             # not known while writing: a write that fails leaves the output's unknown
             self._cards_written, self._images_written = frozenset(), None
-            written = self._write(job, plan)
-            state = _next_state(plan.previous, fingerprints, prepared, written, queries)
-            report = self._report(prepared, pages, written, started, clock)
-        self._last, self._memory = LastBuild(state, report, plan.changed), memory
-        self._data = prepared.data
-        self._cards_written = frozenset(card.name for card in prepared.cards.values())
-        self._images_written = frozenset(output_file(image.path) for image in prepared.images)
+            self._settled = None
+            self._write(handover, plan, settle)
+            settled = self._settled
+            assert settled is not None
+            self._settled = None
+            report = replace(
+                settled.report, seconds=time.perf_counter() - started, stages=clock.times()
+            )
+        if settled.state is not None:
+            self._last = LastBuild(settled.state, report, plan.changed)
+        if settled.memory is not None:
+            self._memory = settled.memory
+        self._data = settled.data
+        self._cards_written, self._images_written = settled.cards, settled.images
         self._first = False
         return report
 
@@ -168,44 +202,67 @@ class Builder:
         if self._warm.state is not None and self._warm.report is not None:
             self._last = LastBuild(self._warm.state, self._warm.report, None)
 
-    def _write(self, job: WriteJob, plan: Plan) -> Written:
+    def _write(self, handover: Handover, plan: Plan, settle: Settle) -> Written:
         """A new output, a journaled edit of the served one (a new process), or in place
         (a rebuild)."""
         if plan.previous is None:
-            written = into_new_folder(job)
-        elif self._first:
-            written = into_served_folder(job)
+            written = into_new_folder(handover, settle)
         else:
-            assert plan.changed is not None
-            static = any(key.startswith(f"{STATIC_FOLDER}/") for key in plan.changed)
-            written = in_place(job, static_changed=static)
+            job = handover.take()
+            if self._first:
+                written = into_served_folder(job)
+            else:
+                assert plan.changed is not None
+                static = any(key.startswith(f"{STATIC_FOLDER}/") for key in plan.changed)
+                written = in_place(job, static_changed=static)
+            settle(job, written.writer, written.deleted)
         self.search_stale = not written.indexed and (self.search_stale or written.changed)
         if written.search_list:  # the search stage's list of the pages it indexed
             self._search_list = dict(written.search_list)
         return written
 
-    def _report(
+    def _settle(
         self,
-        prepared: Prepared,
-        pages: list[Page],
-        written: Written,
-        started: float,
-        clock: StageClock,
-    ) -> BuildReport:
-        return BuildReport(
+        fingerprints: Mapping[str, Fingerprint],
+        plan: Plan,
+        queries: Mapping[Query, Hashable],
+        memory: Memory | None,
+        job: WriteJob,
+        writer: PageWriter,
+        deleted: tuple[str, ...],
+    ) -> None:
+        """What this build keeps, taken from its job once the pages are written: its state
+        (not for the only build of a process without a cache: nothing would read it), its
+        report (timed again at the end), and its site's data for the next build."""
+        prepared = job.prepared
+        state = None
+        if self._keeps_state:
+            state = _next_state(plan.previous, fingerprints, prepared, writer, queries)
+        writer.reads, writer.queries = {}, {}  # in the state now, if it is kept
+        report = BuildReport(
             pages=len(prepared.pages),
-            rendered=tuple(page.path for page in pages),
-            written=tuple(written.writer.written),
-            deleted=written.deleted,
-            seconds=time.perf_counter() - started,
+            rendered=tuple(page.path for page in job.pages),
+            written=tuple(writer.written),
+            deleted=deleted,
+            seconds=0.0,
             output_dir=self.options.output_dir,
             base_path=prepared.data.site.config.base_path,
-            full=written.whole,
+            full=plan.previous is None,
             warnings=prepared.warnings,
             held=prepared.held,
-            stages=clock.times(),
+            stages=(),
             altered=self._warm.altered if self._first and self._warm else "",
         )
+        self._settled = Settled(
+            state,
+            report,
+            memory,
+            None if self._once else prepared.data,
+            frozenset(card.name for card in prepared.cards.values()),
+            frozenset(output_file(image.path) for image in prepared.images),
+        )
+        if self._once:
+            self._templates = None
 
     def _environment(
         self, data: SiteData, fingerprints: Mapping[str, Fingerprint]
@@ -274,11 +331,11 @@ def _next_state(
     previous: BuildState | None,
     fingerprints: Mapping[str, Fingerprint],
     prepared: Prepared,
-    written: Written,
+    writer: PageWriter,
     queries: Mapping[Query, Hashable],
 ) -> BuildState:
     """This build's state: what it rendered now, and what it kept from the last one."""
-    writer, paths = written.writer, {page.path for page in prepared.pages}
+    paths = {page.path for page in prepared.pages}
     reads = {p: r for p, r in (previous.reads if previous else {}).items() if p in paths}
     reads.update(writer.reads)
     hashes = {p: h for p, h in (previous.hashes if previous else {}).items() if p in paths}
@@ -302,7 +359,7 @@ def build(options: BuildOptions) -> BuildReport:
     """One build: a full one into a temporary folder, swapped into place; or, from the
     persistent cache (`options.cache`), only the pages whose reads changed. The output's
     lock is held from the build's first look at the output to the cache it leaves."""
-    builder = Builder(options)
+    builder = Builder(options, once=True)
     with builder.session():
         report = builder.build()
         if not options.cache:

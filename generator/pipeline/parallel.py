@@ -11,12 +11,14 @@ the pages, so it overlaps their last pages instead of waiting for all of them.""
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import hashlib
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Hashable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -83,6 +85,10 @@ class Beside(Generic[Done]):
     done: Callable[[Done], None]
 
 
+# What a forked worker is given (and this process, for the tasks it takes itself)
+Job = tuple[RecordingEnvironment, Sequence[Page], SiteData, PageWriter, Beside[Any] | None]
+
+
 def worker_count(pages: int, allowed: int) -> int:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return max(1, min(allowed, cores or 1, pages // MIN_PAGES_PER_WORKER))
@@ -106,6 +112,7 @@ def render_and_write(
             beside.done(beside.run(range(beside.count)))
         return writer
     compile_templates(env)  # once here, not once in each worker
+    give_back_memory()  # what is free now is not copied into each worker as resident
     with _frozen():
         _render_in_workers(workers, pages, writer, progress, (env, pages, data, writer, beside))
     order = {page.path: index for index, page in enumerate(pages)}
@@ -118,29 +125,99 @@ def _render_in_workers(
     pages: Sequence[Page],
     writer: PageWriter,
     progress: Progress | None,
-    job: tuple[RecordingEnvironment, Sequence[Page], SiteData, PageWriter, Beside[Any] | None],
+    job: Job,
 ) -> None:
+    """The pages in chunks (then `beside`'s parts), taken by `workers - 1` forked
+    processes from the front of the queue and by this one from its back: each forked
+    process is a copy of this one, resident in full, and this one has nothing else to do
+    meanwhile. What each chunk gives is merged in chunk order, whoever rendered it."""
     beside = job[4]
     chunk_count = workers * CHUNKS_PER_WORKER
     chunks = [range(start, len(pages), chunk_count) for start in range(chunk_count)]
-    done, keys = 0, _Keys()
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_adopt, initargs=job) as pool:
-        rendered = pool.map(_render_chunk, chunks)
-        besides = [pool.submit(_beside_chunk, part) for part in _parts(beside, chunk_count)]
-        for chunk, done_chunk in zip(chunks, rendered, strict=True):
-            hashes, written, reads, queries, listed = done_chunk
-            writer.hashes.update(hashes)
-            writer.listed.update(listed)
-            writer.written.extend(written)
-            writer.reads.update(keys.shared(reads))
-            writer.queries.update(queries)
-            done += len(chunk)
+    parts = _parts(beside, chunk_count)
+    tasks = _Tasks(
+        deque((_render_chunk, index, chunk) for index, chunk in enumerate(chunks)),
+        deque((_beside_chunk, len(chunks) + index, part) for index, part in enumerate(parts)),
+    )
+    finished: dict[int, Any] = {}
+    keys, rendered = _Keys(), [0]
+
+    def keep(index: int, answer: Any) -> None:
+        if index < len(chunks):  # a chunk of pages: each key they read kept once
+            answer = (*answer[:2], keys.shared(answer[2]), *answer[3:])
+            rendered[0] += len(chunks[index])
             if progress:
-                progress(done, len(pages))
-        for future in besides:
-            assert beside is not None
-            beside.done(future.result())
+                progress(rendered[0], len(pages))
+        finished[index] = answer
+
+    context = multiprocessing.get_context("fork")
+    helpers = workers - 1
+    with ProcessPoolExecutor(helpers, mp_context=context, initializer=_adopt, initargs=job) as pool:
+        running: dict[Future[Any], int] = {}
+        while tasks or running:
+            for future in [future for future in running if future.done()]:
+                keep(running.pop(future), future.result())
+            while tasks and len(running) < 2 * helpers:
+                work, index, part = tasks.first()
+                running[pool.submit(work, part)] = index
+            if tasks:
+                work, index, part = tasks.last()
+                keep(index, _here(job, work, part))
+            elif running:
+                wait(running, return_when=FIRST_COMPLETED)
+    _merge(writer, [finished[index] for index in range(len(chunks))])
+    if beside is not None:
+        for index in range(len(parts)):
+            beside.done(finished[len(chunks) + index])
+
+
+Task = tuple[Callable[[range], Any], int, range]  # what to run, its place, its part
+
+
+@dataclass(frozen=True, slots=True)
+class _Tasks:
+    """The chunks of pages, then the work beside them: the workers take each from the
+    front, this process from the back, so the work beside starts after the last pages."""
+
+    pages: deque[Task]
+    beside: deque[Task]
+
+    def __bool__(self) -> bool:
+        return bool(self.pages or self.beside)
+
+    def first(self) -> Task:
+        return self.pages.popleft() if self.pages else self.beside.popleft()
+
+    def last(self) -> Task:
+        return self.pages.pop() if self.pages else self.beside.pop()
+
+
+def _merge(writer: PageWriter, answers: list[Rendered]) -> None:
+    for hashes, written, reads, queries, listed in answers:
+        writer.hashes.update(hashes)
+        writer.listed.update(listed)
+        writer.written.extend(written)
+        writer.reads.update(reads)
+        writer.queries.update(queries)
+
+
+def _here(job: Job, work: Callable[[range], Any], part: range) -> Any:
+    """A task done in this process, as a forked one does it (`_adopt`ing the job)."""
+    global _job
+    forked, _job = _job, None
+    _adopt(*job)
+    try:
+        return work(part)
+    finally:
+        _job = forked
+
+
+def give_back_memory() -> None:
+    """Give back to the system what the build let go: collect its cycles, then have
+    glibc return its free memory (malloc_trim; nothing elsewhere)."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 @contextlib.contextmanager
@@ -196,9 +273,7 @@ def _counting(writer: PageWriter, total: int, progress: Progress | None) -> Page
 
 # What a forked worker process was given: set once per process by the pool's initializer
 # (a process pool has no other way to hand a worker what it inherits).
-_job: (
-    tuple[RecordingEnvironment, Sequence[Page], SiteData, PageWriter, Beside[Any] | None] | None
-) = None
+_job: Job | None = None
 
 
 def _adopt(

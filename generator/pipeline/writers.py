@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +26,13 @@ from generator.incremental import cache
 from generator.incremental.manifest import cache_folder
 from generator.incremental.state import BuildState
 from generator.pages.page import Page
-from generator.pipeline.parallel import Beside, PageWriter, render_and_write, worker_count
+from generator.pipeline.parallel import (
+    Beside,
+    PageWriter,
+    give_back_memory,
+    render_and_write,
+    worker_count,
+)
 from generator.pipeline.prepare import Prepared
 from generator.pipeline.stages import StageClock
 from generator.render import cards
@@ -73,38 +79,51 @@ class Written:
         return bool(self.writer.written or self.deleted)
 
 
-def into_new_folder(job: WriteJob) -> Written:
-    """Render into a temporary folder beside the output, index it, swap it in."""
-    options, stage = job.options, job.clock.stage
+@dataclass(slots=True)
+class Handover:
+    """A build's job, given once to the writer: the frame that takes it is then its last
+    holder (and of the prepared site and its pages), so a whole new output lets them go
+    once the pages are written, before the search stage, the build's peak of memory."""
+
+    options: BuildOptions
+    clock: StageClock
+    _job: WriteJob | None
+
+    @classmethod
+    def of(cls, job: WriteJob) -> Handover:
+        return cls(job.options, job.clock, job)
+
+    def take(self) -> WriteJob:
+        job, self._job = self._job, None
+        if job is None:
+            raise RuntimeError("a build's job is taken once")
+        return job
+
+
+# Called once the pages are written, with the job, the writer and the pages removed: what
+# the caller keeps of the build is taken then (the job is let go after it returns).
+Settle = Callable[[WriteJob, PageWriter, tuple[str, ...]], None]
+
+
+def into_new_folder(handover: Handover, settle: Settle) -> Written:
+    """Render into a temporary folder beside the output, index it, swap it in. The job is
+    let go between the two (`settle` having taken what the caller keeps of it): the
+    search stage runs without the site's model and pages."""
+    options, stage = handover.options, handover.clock.stage
     writer = PageWriter(Path(), search_entries=options.search)
     search_list: dict[str, Listed] = {}
 
     def fill(temp: Path) -> None:
         writer.directory = temp
-        images.write_images(job.prepared.images, temp)
-        with stage("cards"):
-            drawing = _cards_to_draw(job, temp) if _forks(job) else None
-        with stage("render"):  # with workers, they draw the cards after the pages
-            data = job.prepared.data
-            render_and_write(
-                job.env, job.pages, data, writer, options.workers, options.progress, drawing
-            )
-        with stage("cards"):
-            if drawing is None:  # on the cores it may use, if there are many
-                _write_cards(job, temp)
-            else:
-                _keep_cards(job)
-        output.copy_static(Theme.for_site(options.theme_dir).static_files(), temp)
-        output.write_file(temp, NO_JEKYLL, "")
+        language = _fill_pages(handover.take(), writer, settle)
         if options.search:
+            give_back_memory()
             with stage("search"):
-                language = job.prepared.data.site.config.language
-                known = files_and_digests(writer.hashes)
                 indexed = write_search_index(
                     temp,
                     language,
                     shards=options.search_shards,
-                    known=known,
+                    known=files_and_digests(writer.hashes),
                     fresh=writer.listed,
                     page_list_file=search_pages_file(options),
                 )
@@ -113,6 +132,29 @@ def into_new_folder(job: WriteJob) -> Written:
     with stage("write"):
         output.publish(options.output_dir, fill, protected_paths(options))
     return Written(writer, whole=True, search_list=search_list)
+
+
+def _fill_pages(job: WriteJob, writer: PageWriter, settle: Settle) -> str:
+    """The pages, images, cards and static files of a new output in `writer.directory`;
+    then `settle`. Returns the site's language, all the search stage needs of the job."""
+    options, stage, temp = job.options, job.clock.stage, writer.directory
+    images.write_images(job.prepared.images, temp)
+    with stage("cards"):
+        drawing = _cards_to_draw(job, temp) if _forks(job) else None
+    with stage("render"):  # with workers, they draw the cards after the pages
+        data = job.prepared.data
+        render_and_write(
+            job.env, job.pages, data, writer, options.workers, options.progress, drawing
+        )
+    with stage("cards"):
+        if drawing is None:  # on the cores it may use, if there are many
+            _write_cards(job, temp)
+        else:
+            _keep_cards(job)
+    output.copy_static(Theme.for_site(options.theme_dir).static_files(), temp)
+    output.write_file(temp, NO_JEKYLL, "")
+    settle(job, writer, ())
+    return data.site.config.language
 
 
 def in_place(job: WriteJob, static_changed: bool) -> Written:

@@ -32,6 +32,7 @@ REPLY_TIMEOUT_SECONDS = 600.0
 BATCH_BYTES = 1 << 20  # requests written to the service in one write of about this size
 M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter (malloc.h)
 MMAP_THRESHOLD_BYTES = 128 * 1024  # glibc's default, kept fixed
+WHITESPACE = b" \t\r\n"  # not base64: dropped, as a whole-message decode drops it
 
 
 class PagefindError(Exception):
@@ -135,20 +136,13 @@ class PagefindService:
     def _read_replies(self) -> None:
         stdout = self._process.stdout
         assert isinstance(stdout, io.BufferedReader)  # a pipe opened with a buffer (the default)
-        pending: list[bytes] = []  # the unfinished message, in pieces: joined once whole
+        replies = _Replies()
         for chunk in iter(lambda: stdout.read1(1 << 16), b""):
-            if b"," not in chunk:
-                pending.append(chunk)  # a bundle's files come as one message of many MB
+            arrived = replies.feed(chunk)
+            if not arrived:
                 continue
-            pending.append(chunk)
-            arrived = b"".join(pending)
-            pending.clear()
-            end = arrived.rindex(b",")
-            pending.append(arrived[end + 1 :])
-            replies = [_decoded(message) for message in _messages(arrived, end)]
-            del arrived
             with self._arrived:
-                for reply in replies:
+                for reply in arrived:
                     if reply.get("message_id") is not None:
                         self._replies[reply["message_id"]] = reply["payload"]
                 self._arrived.notify_all()
@@ -185,9 +179,9 @@ def index_pages(
 ) -> dict[str, bytes]:
     """Index (url, html) pages in the order given; the bundle as {relative path: bytes}.
     `finishing` (a lock shared by the indexers running at once) is held from the request
-    for the bundle until the service has stopped: making and sending it (base64 in JSON)
-    takes a service about three times the memory it held while adding pages (and the
-    reply a few copies of the bundle here), so at most one indexer is at that peak."""
+    for the bundle until its files are decoded here: making and sending it (base64 in
+    JSON) takes a service about three times the memory it held while adding pages, so at
+    most one indexer is at that peak; the files are decoded once it has stopped."""
     large_blocks_given_back()
     with PagefindService() as service:
         config = {"force_language": language}
@@ -198,9 +192,17 @@ def index_pages(
         with finishing or contextlib.nullcontext():
             request = {"type": "GetFiles", "index_id": index_id}
             files = service.request(request, "GetFiles")["files"]
-            bundle = {str(Path(f["path"])): base64.b64decode(f["content"]) for f in files}
-            del files
-            service.close()  # its memory given back before the next indexer's peak
+            service.close()  # its memory given back before the files are decoded here
+            return _decoded_files(files)
+
+
+def _decoded_files(files: list[dict[str, str]]) -> dict[str, bytes]:
+    """{path: content} of the bundle's files, each one's base64 let go as it is decoded."""
+    files.reverse()
+    bundle = {}
+    while files:
+        file = files.pop()
+        bundle[str(Path(file["path"]))] = base64.b64decode(file["content"])
     return bundle
 
 
@@ -220,21 +222,37 @@ def large_blocks_given_back() -> bool:
     return bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES))
 
 
-def _messages(arrived: bytes, end: int) -> Iterator[memoryview]:
-    """The whole messages in arrived[:end], each ended by a comma, as views, not copies
-    (the bundle's message is tens of MB at 10,000 articles)."""
-    view, start = memoryview(arrived), 0
-    while start <= end:
-        stop = arrived.index(b",", start)
-        yield view[start:stop]
-        start = stop + 1
+class _Replies:
+    """The service's replies as their bytes arrive: each is base64 of its JSON, ended by a
+    comma. Each piece is decoded as it comes, so a reply of many MB (a bundle's files) is
+    never held whole in base64 beside its JSON; it is parsed once its comma arrives."""
+
+    def __init__(self) -> None:
+        self._text = bytearray()  # the JSON of the reply arriving, decoded so far
+        self._tail = b""  # the last base64 characters of it, fewer than a group of four
+
+    def feed(self, chunk: bytes) -> list[dict[str, Any]]:
+        """The replies this chunk ends, in order."""
+        whole, start = [], 0
+        for end in _commas(chunk):
+            self._decode(chunk[start:end], last=True)
+            whole.append(json.loads(self._text))
+            self._text, start = bytearray(), end + 1
+        self._decode(chunk[start:], last=False)
+        return whole
+
+    def _decode(self, piece: bytes, last: bool) -> None:
+        encoded = self._tail + piece.translate(None, WHITESPACE)
+        cut = len(encoded) if last else len(encoded) - len(encoded) % 4
+        self._text += base64.b64decode(encoded[:cut])
+        self._tail = encoded[cut:]
 
 
-def _decoded(message: memoryview) -> dict[str, Any]:
-    text = base64.b64decode(message)
-    message.release()
-    reply: dict[str, Any] = json.loads(text)
-    return reply
+def _commas(chunk: bytes) -> Iterator[int]:
+    found = chunk.find(b",")
+    while found >= 0:
+        yield found
+        found = chunk.find(b",", found + 1)
 
 
 def _add_file(index_id: int, url: str, html: bytes) -> dict[str, Any]:

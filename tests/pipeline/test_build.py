@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
+from dataclasses import replace
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -11,7 +13,11 @@ import pytest
 from conftest import CONTENT, ROOT, THEME, tree
 
 from generator.cli import main
-from generator.pipeline.builder import build
+from generator.pipeline import builder as builder_module
+from generator.pipeline import writers
+from generator.pipeline.builder import Builder, build
+from generator.pipeline.prepare import Memory, Prepared, prepare
+from generator.search.index import write_search_index
 from generator.settings import BuildOptions
 
 
@@ -80,3 +86,43 @@ def test_every_command_answers_its_own_help(command: str) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"usage: briefing {command} ")
+
+
+def _alive_at_search(
+    options: BuildOptions, monkeypatch: pytest.MonkeyPatch, builder: Builder | None = None
+) -> list[str]:
+    """The prepared site, its data and its pages: those of them still alive when the search
+    stage of a build of `options` starts (`builder`: the build's; None: the one-shot
+    `build`, as the command line runs it)."""
+    made: dict[int, type] = {}
+    alive: list[str] = []
+
+    def prepare_seen(*args: object) -> tuple[Prepared, Memory]:
+        prepared, memory = prepare(*args)  # type: ignore[arg-type]
+        for part in (prepared, prepared.data, prepared.pages, *prepared.pages[:20]):
+            made[id(part)] = type(part)
+        return prepared, memory
+
+    def search_seen(*args: object, **kwargs: object) -> object:
+        assert gc.get_freeze_count() == 0  # frozen objects are not listed: none may be
+        alive.extend(type(o).__name__ for o in gc.get_objects() if made.get(id(o)) is type(o))
+        return write_search_index(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builder_module, "prepare", prepare_seen)
+    monkeypatch.setattr(writers, "write_search_index", search_seen)
+    (builder or Builder(options, once=True)).build()
+    assert made
+    return alive
+
+
+def test_the_search_stage_starts_without_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its peak of memory: Pagefind indexing large shards; the site is let go before."""
+    options = BuildOptions(content_dir=CONTENT, theme_dir=THEME, output_dir=tmp_path / "site")
+    gc.unfreeze()  # as a fresh process has it: a warm build earlier in this one froze its cache
+    assert _alive_at_search(options, monkeypatch) == []
+    assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").is_file()
+    # a builder that builds again (the preview) keeps the site's data for the next build
+    again = replace(options, output_dir=tmp_path / "again")
+    assert "SiteData" in _alive_at_search(again, monkeypatch, Builder(again))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import platform
 import signal
@@ -18,8 +19,7 @@ from hypothesis import strategies as st
 
 from generator.search.pagefind_client import (
     PagefindService,
-    _decoded,
-    _messages,
+    _Replies,
     index_pages,
     large_blocks_given_back,
     pagefind_executable,
@@ -69,21 +69,32 @@ def test_two_indexers_sharing_the_finishing_lock_make_what_one_alone_makes() -> 
     assert both == [alone, alone] and "pagefind-entry.json" in alone
 
 
-@given(st.lists(st.binary(max_size=40).map(base64.b64encode), max_size=6), st.binary(max_size=9))
-def test_the_replies_that_arrived_whole_are_read_in_order_and_the_rest_kept(
-    whole: list[bytes], rest: bytes
+REPLY = st.fixed_dictionaries(
+    {
+        "message_id": st.integers(0, 10**6),
+        "payload": st.dictionaries(st.text(max_size=5), st.text()),
+    }
+)
+
+
+@given(st.lists(REPLY, max_size=6), st.lists(st.integers(0, 400), max_size=8))
+def test_replies_arriving_in_any_pieces_are_read_whole_and_in_order(
+    replies: list[dict], cuts: list[int]
 ) -> None:
-    arrived = b"".join(message + b"," for message in whole) + rest.replace(b",", b"")
-    if not whole:
-        return  # a chunk without a comma waits for the next
-    end = arrived.rindex(b",")
-    assert [bytes(message) for message in _messages(arrived, end)] == whole
-    assert arrived[end + 1 :] == rest.replace(b",", b"")
+    """Each reply is base64 of its JSON, ended by a comma; the pipe cuts them anywhere."""
+    stream = b"".join(base64.b64encode(json.dumps(reply).encode()) + b"," for reply in replies)
+    bounds = [0, *sorted(cut for cut in cuts if cut < len(stream)), len(stream)]
+    reading, read = _Replies(), []
+    for start, end in itertools.pairwise(bounds):
+        read.extend(reading.feed(stream[start:end]))
+    assert read == replies
 
 
-def test_a_reply_is_base64_of_json() -> None:
+def test_a_reply_cut_before_its_comma_is_not_read_yet() -> None:
+    reading = _Replies()
     message = base64.b64encode(json.dumps({"message_id": 3, "payload": {"a": 1}}).encode())
-    assert _decoded(memoryview(message)) == {"message_id": 3, "payload": {"a": 1}}
+    assert reading.feed(message[:7]) == [] and reading.feed(message[7:] + b"\n") == []
+    assert reading.feed(b",") == [{"message_id": 3, "payload": {"a": 1}}]
 
 
 def test_glibc_gives_large_blocks_back_once_told() -> None:
