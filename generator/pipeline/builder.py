@@ -21,13 +21,12 @@ from functools import partial
 from pathlib import Path
 
 from generator.content.fingerprints import Fingerprint, scan
-from generator.content.load import loaded_files
 from generator.incremental.cache import THEME_PARTS
-from generator.incremental.state import BuildState, changed_files, changed_reads, dirty_pages
-from generator.pages.page import Page
+from generator.incremental.state import BuildState, changed_files
 from generator.pipeline.lock import OutputLock
 from generator.pipeline.parallel import PageWriter
-from generator.pipeline.prepare import Memory, Prepared, prepare
+from generator.pipeline.plan import Plan, next_state, pages_to_render
+from generator.pipeline.prepare import Memory, prepare
 from generator.pipeline.report import BuildReport, RenderedSite
 from generator.pipeline.served_write import into_served_folder
 from generator.pipeline.stages import StageClock
@@ -56,20 +55,6 @@ __all__ = ["BuildOptions", "BuildReport", "Builder", "RenderedSite", "build", "r
 class Templates:
     key: tuple  # the site's settings and every template and static file, as scanned
     env: RecordingEnvironment
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """What a build starts from."""
-
-    previous: BuildState | None  # the output as the last build left it (None: make a new one)
-    base: BuildState | None  # records and bodies to reuse: `previous`, or the cache's
-    changed: frozenset[str] | None  # inputs changed since `base` (None: all of them)
-    new_day: bool  # a held-back article is due, or the day went back: the lists change
-
-    @property
-    def nothing_changed(self) -> bool:
-        return self.changed is not None and not self.changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +121,7 @@ class Builder:
                 self.options, fingerprints, plan.base, plan.changed, self._memory, clock
             )
             with clock.stage("pages"):
-                pages, queries = _pages_to_render(prepared, plan, self._data)
+                pages, queries = pages_to_render(prepared, plan, self._data)
             with clock.stage("render"):
                 env = self._environment(prepared.data, fingerprints)
             self._lock.take()
@@ -237,7 +222,7 @@ class Builder:
         prepared = job.prepared
         state = None
         if self._keeps_state:
-            state = _next_state(plan.previous, fingerprints, prepared, writer, queries)
+            state = next_state(plan.previous, fingerprints, prepared, writer, queries)
         writer.reads, writer.queries = {}, {}  # in the state now, if it is kept
         report = BuildReport(
             pages=len(prepared.pages),
@@ -312,47 +297,6 @@ class Builder:
         earlier = self._warm.cached if self._warm else None
         with self.session():
             save(self.options, self._last, earlier, self._memory, self._lock)
-
-
-def _pages_to_render(
-    prepared: Prepared, plan: Plan, before: SiteData | None
-) -> tuple[list[Page], Mapping[Query, Hashable]]:
-    """The pages whose recorded reads changed (all of them for a new output or a new day),
-    and every earlier query's value now (`before`: the data of the build `plan.previous`
-    describes, if this process made it)."""
-    previous, changed = plan.previous, plan.changed
-    if previous is None or changed is None or plan.new_day:
-        return dirty_pages(prepared.pages, previous, None), {}
-    keys, queries = changed_reads(previous, set(changed), prepared.raw, prepared.data, before)
-    return dirty_pages(prepared.pages, previous, keys), queries
-
-
-def _next_state(
-    previous: BuildState | None,
-    fingerprints: Mapping[str, Fingerprint],
-    prepared: Prepared,
-    writer: PageWriter,
-    queries: Mapping[Query, Hashable],
-) -> BuildState:
-    """This build's state: what it rendered now, and what it kept from the last one."""
-    paths = {page.path for page in prepared.pages}
-    reads = {p: r for p, r in (previous.reads if previous else {}).items() if p in paths}
-    reads.update(writer.reads)
-    hashes = {p: h for p, h in (previous.hashes if previous else {}).items() if p in paths}
-    hashes.update(writer.hashes)
-    data = prepared.data
-    return BuildState(
-        fingerprints=dict(fingerprints),
-        records=loaded_files(prepared.raw),
-        bodies={
-            slug: (article.body, data.texts.bodies[slug])
-            for slug, article in data.site.articles.items()
-        },
-        reads=reads,
-        headers={page.path: page.header for page in prepared.pages},
-        queries={**queries, **writer.queries},  # earlier queries and new ones, as of now
-        hashes=hashes,
-    )
 
 
 def build(options: BuildOptions) -> BuildReport:

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from generator.content.fingerprints import scan
 from generator.pipeline.lock import OutputLock
+from generator.pipeline.plan import Plan
 from generator.pipeline.prepare import Memory, prepare
 from generator.pipeline.report import BuildReport
 from generator.pipeline.stages import StageClock
@@ -124,3 +125,13 @@ def test_an_altered_output_names_every_file_added_removed_or_changed(built, now)
 def test_an_altered_output_names_a_few_and_counts_the_rest() -> None:
     built = {f"p{n}.html": (1, 1) for n in range(5)}
     assert altered_output(built, {}, shown=3) == "p0.html, p1.html, p2.html and 2 more removed"
+
+
+@pytest.mark.parametrize(
+    ("changed", "nothing"), [(None, False), (frozenset(), True), (frozenset({"a.md"}), False)]
+)
+def test_a_plan_with_no_base_is_never_one_with_nothing_changed(
+    changed: frozenset[str] | None, nothing: bool
+) -> None:
+    """None: no earlier build to compare with, so everything is to do, not nothing."""
+    assert Plan(None, None, changed, new_day=False).nothing_changed is nothing
