@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from functools import partial
@@ -78,7 +78,6 @@ class Builder:
         self.options = options
         self._once = once
         self._keeps_state = not once or options.cache  # the state: for a next build, the cache
-        self._settled: Settled | None = None  # what the build being written keeps
         self.search_stale = False  # pages changed in place since the search index was written
         self._lock = OutputLock(options.output_dir)
         self._last: LastBuild | None = None
@@ -137,18 +136,16 @@ class Builder:
                 self._images_written if plan.previous is not None else None,
             )
             kept = memory if self._keeps_state else None
-            settle = partial(self._settle, fingerprints, plan, queries, kept)
+            found: list[Settled] = []  # what the writer's call of `settle` keeps
+            settle = partial(self._settle, found.append, fingerprints, plan, queries, kept)
             # from here the handover is the only holder of the prepared site and its pages:
             # a new output lets them go before the search stage (`Handover`)
             handover = Handover.of(job)
             del job, prepared, pages, memory, kept, env
             # not known while writing: a write that fails leaves the output's unknown
             self._cards_written, self._images_written = frozenset(), None
-            self._settled = None
             self._write(handover, plan, settle)
-            settled = self._settled
-            assert settled is not None
-            self._settled = None
+            (settled,) = found
             report = replace(
                 settled.report, seconds=time.perf_counter() - started, stages=clock.times()
             )
@@ -208,6 +205,7 @@ class Builder:
 
     def _settle(
         self,
+        keep: Callable[[Settled], None],
         fingerprints: Mapping[str, Fingerprint],
         plan: Plan,
         queries: Mapping[Query, Hashable],
@@ -238,13 +236,15 @@ class Builder:
             stages=(),
             altered=self._warm.altered if self._first and self._warm else "",
         )
-        self._settled = Settled(
-            state,
-            report,
-            memory,
-            None if self._once else prepared.data,
-            frozenset(card.name for card in prepared.cards.values()),
-            frozenset(output_file(image.path) for image in prepared.images),
+        keep(
+            Settled(
+                state,
+                report,
+                memory,
+                None if self._once else prepared.data,
+                frozenset(card.name for card in prepared.cards.values()),
+                frozenset(output_file(image.path) for image in prepared.images),
+            )
         )
         if self._once:
             self._templates = None
